@@ -1,0 +1,130 @@
+// Flow registry and the pure step: (stored snapshot, event) → (next stored snapshot, effects, next deadline).
+import { initialTransition, transition } from 'xstate';
+import { z } from 'zod';
+import type { Effect } from '../src/conversation/effects.js';
+import { EXPIRY_MS, INTAKE_VERSION, intakeMachine, REMINDER_MS } from './intake.js';
+import { type Draft, emptyDraft, IntakeContext, type IntakeInput, initialContext } from './intake-context.js';
+import type { IntakeEvent } from './intake-events.js';
+import { nextMissing } from './intake-fields.js';
+
+export { INTAKE_VERSION } from './intake.js';
+export { classify, type IntakeEvent, type MessageBody } from './intake-events.js';
+
+/** A conversation as stored: the flow, its version, the state and context. Validated when read back. */
+export const StoredSnapshot = z.object({
+  flow: z.literal('intake'),
+  version: z.number().int(),
+  value: z.string(),
+  context: z.unknown(),
+});
+export type StoredSnapshot = z.infer<typeof StoredSnapshot>;
+
+export type StepResult = {
+  stored: StoredSnapshot & { context: IntakeContext };
+  effects: Effect[];
+  /** The earliest stored timer, for the runtime's deadline sweep. */
+  nextDeadline: number | null;
+};
+
+type Snapshot = ReturnType<typeof intakeMachine.resolveState>;
+
+const STATES = new Set(Object.keys(intakeMachine.config.states ?? {}));
+/** States where the citizen is in the middle of a complaint (reminder and expiry apply). */
+const ACTIVE_STATES = new Set([
+  'consent',
+  'story',
+  'guess',
+  'asking',
+  'summary',
+  'editPick',
+  'cancelConfirm',
+]);
+
+/**
+ * Restores a stored conversation. A snapshot from another flow version (or one that no longer validates) is not
+ * stranded: what it collected is kept and the conversation continues at the first open question, with a notice.
+ */
+function restore(stored: StoredSnapshot | null, input: IntakeInput): Snapshot {
+  if (!stored) return initialTransition(intakeMachine, input)[0];
+  const parsed = IntakeContext.safeParse(stored.context);
+  if (stored.version === INTAKE_VERSION && parsed.success && STATES.has(stored.value)) {
+    return intakeMachine.resolveState({ value: stored.value, context: parsed.data });
+  }
+  return intakeMachine.resolveState(salvage(stored, input));
+}
+
+function salvage(stored: StoredSnapshot, input: IntakeInput): { value: string; context: IntakeContext } {
+  const base = initialContext(input);
+  const old = z.record(z.string(), z.unknown()).safeParse(stored.context);
+  const pick = <T>(schema: z.ZodType<T>, value: unknown, fallback: T): T => {
+    const r = schema.safeParse(value);
+    return r.success ? r.data : fallback;
+  };
+  const o = old.success ? old.data : {};
+  const draftFields = z.record(z.string(), z.unknown()).safeParse(o.draft);
+  const draft: Draft = { ...emptyDraft() };
+  if (draftFields.success) {
+    const shape = IntakeContext.shape.draft.shape;
+    for (const key of Object.keys(shape) as (keyof Draft)[]) {
+      const r = shape[key].safeParse(draftFields.data[key]);
+      if (r.success) Object.assign(draft, { [key]: r.data });
+    }
+  }
+  const context: IntakeContext = {
+    ...base,
+    lang: pick(IntakeContext.shape.lang, o.lang, base.lang),
+    consent: pick(IntakeContext.shape.consent, o.consent, null),
+    lastTicket: pick(IntakeContext.shape.lastTicket, o.lastTicket, null),
+    channelPhone: pick(IntakeContext.shape.channelPhone, o.channelPhone, null),
+    draft: { ...draft, guessed: [] },
+    notices: [{ key: 'notice.flow_updated' }],
+  };
+  const active = ACTIVE_STATES.has(stored.value);
+  if (!active) return { value: context.consent ? 'submitted' : 'idle', context: { ...context, notices: [] } };
+  if (!context.consent) return { value: 'consent', context: { ...context, at: 'consent' } };
+  if (context.draft.story.length === 0) return { value: 'story', context: { ...context, at: 'story' } };
+  const field = nextMissing(context);
+  if (!field) return { value: 'summary', context: { ...context, at: 'summary' } };
+  return { value: 'asking', context: { ...context, at: 'asking', field } };
+}
+
+function stateName(snapshot: Snapshot): string {
+  return typeof snapshot.value === 'string' ? snapshot.value : (Object.keys(snapshot.value)[0] ?? 'idle');
+}
+
+/** One step of the intake flow. Pure: the clock arrives inside the event. */
+export function step(stored: StoredSnapshot | null, event: IntakeEvent, input: IntakeInput): StepResult {
+  const before = restore(stored, input);
+  const [after, actions] = transition(intakeMachine, before, event);
+  const effects: Effect[] = [];
+  for (const action of actions) {
+    if ((action.type === 'reply' || action.type === 'effect') && action.params) {
+      const effect = action.params as Effect;
+      if (effect.type !== 'reply' || effect.key) effects.push(effect);
+    }
+  }
+  const value = stateName(after);
+  let context = after.context;
+  if (event.type === 'message' || event.type === 'command' || event.type === 'emergency') {
+    const active = ACTIVE_STATES.has(value);
+    context = {
+      ...context,
+      lastActivity: event.now,
+      timers: {
+        storyQuiet: context.timers.storyQuiet,
+        ...(active ? { reminder: event.now + REMINDER_MS } : {}),
+      },
+    };
+  } else if (!ACTIVE_STATES.has(value) && value !== 'paused') {
+    context = { ...context, timers: {} };
+  }
+  const deadlines = Object.values(context.timers).filter((t): t is number => typeof t === 'number');
+  return {
+    stored: { flow: 'intake', version: INTAKE_VERSION, value, context },
+    effects,
+    nextDeadline: deadlines.length > 0 ? Math.min(...deadlines) : null,
+  };
+}
+
+/** Kept for operators and tests: how long a conversation may idle before expiry. */
+export const TIMEOUTS = { reminderMs: REMINDER_MS, expiryMs: EXPIRY_MS } as const;

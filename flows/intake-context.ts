@@ -1,0 +1,157 @@
+// The intake flow's context: the draft complaint being collected and the bookkeeping of the conversation.
+import { z } from 'zod';
+import { CATEGORY_IDS } from '../src/domain/categories.js';
+import { AttachmentRef, GeoPoint, IdentityMode, IncidentDate } from '../src/domain/complaint.js';
+
+export const FIELDS = [
+  'story',
+  'category',
+  'agency',
+  'region',
+  'location',
+  'incident_date',
+  'prior_report',
+  'prior_result',
+  'expectation',
+  'evidence',
+  'identity_mode',
+  'name',
+  'nik',
+  'phone',
+] as const;
+export const Field = z.enum(FIELDS);
+export type Field = z.infer<typeof Field>;
+
+export const Notice = z.object({
+  key: z.string(),
+  vars: z.record(z.string(), z.union([z.string(), z.number()])).optional(),
+});
+export type Notice = z.infer<typeof Notice>;
+
+export const Draft = z.object({
+  story: z.array(z.string()).max(200),
+  category: z.enum(CATEGORY_IDS).nullable(),
+  categoryReasons: z.array(z.string()),
+  agency: z.string().nullable(),
+  kabkotaCode: z.string().nullable(),
+  kecamatanCode: z.string().nullable(),
+  /** Kab/kota codes the citizen must choose between (an ambiguous name or pin). */
+  regionCandidates: z.array(z.string()),
+  address: z.string().nullable(),
+  location: GeoPoint.nullable(),
+  incidentDate: IncidentDate.nullable(),
+  priorReport: z.boolean().nullable(),
+  priorResult: z.string().nullable(),
+  expectation: z.string().nullable(),
+  attachments: z.array(AttachmentRef).max(50),
+  identityMode: IdentityMode.nullable(),
+  name: z.string().nullable(),
+  nik: z.string().nullable(),
+  phone: z.string().nullable(),
+  /** Fields answered (or skipped, where optional) by the citizen. */
+  answered: z.array(Field),
+  /** Fields filled by guessing from the story, awaiting the citizen's confirmation. */
+  guessed: z.array(Field),
+});
+export type Draft = z.infer<typeof Draft>;
+
+export const Timers = z.object({
+  storyQuiet: z.number().optional(),
+  reminder: z.number().optional(),
+  expiry: z.number().optional(),
+});
+
+/** Where the conversation stands, so that help, reminders and `batal` → "tidak" can repeat the right question. */
+export const ResumeTarget = z.enum([
+  'consent',
+  'story',
+  'guess',
+  'asking',
+  'summary',
+  'editPick',
+  'afterSubmit',
+]);
+export type ResumeTarget = z.infer<typeof ResumeTarget>;
+
+export const IntakeContext = z.object({
+  lang: z.enum(['id', 'en']),
+  consent: z.object({ at: z.string(), version: z.string() }).nullable(),
+  draft: Draft,
+  /** The question now asked in the `asking` state. */
+  field: Field.nullable(),
+  /** Failed answers to the current question. */
+  fails: z.number().int().nonnegative(),
+  /** Editing one field from the summary: return there after the answer. */
+  editing: z.boolean(),
+  /** Where `batal` → "no" or `lanjut` return to. */
+  resume: ResumeTarget.nullable(),
+  notices: z.array(Notice).max(10),
+  at: ResumeTarget.nullable(),
+  timers: Timers,
+  lastActivity: z.number(),
+  /** A phone number vouched for by the channel (WhatsApp). */
+  channelPhone: z.string().nullable(),
+  channel: z.enum(['web', 'terminal', 'simulate', 'telegram', 'whatsapp', 'wacloud']),
+  /** The last ticket filed from this chat, for additions and withdrawal. */
+  lastTicket: z.string().nullable(),
+  /** Text or files sent after submitting, waiting for "add to ticket or new complaint?". */
+  pendingAfterSubmit: z
+    .object({ text: z.string().nullable(), attachments: z.array(AttachmentRef) })
+    .nullable(),
+});
+export type IntakeContext = z.infer<typeof IntakeContext>;
+
+export function emptyDraft(): Draft {
+  return {
+    story: [],
+    category: null,
+    categoryReasons: [],
+    agency: null,
+    kabkotaCode: null,
+    kecamatanCode: null,
+    regionCandidates: [],
+    address: null,
+    location: null,
+    incidentDate: null,
+    priorReport: null,
+    priorResult: null,
+    expectation: null,
+    attachments: [],
+    identityMode: null,
+    name: null,
+    nik: null,
+    phone: null,
+    answered: [],
+    guessed: [],
+  };
+}
+
+export type IntakeInput = { channel: IntakeContext['channel']; now: number; lang?: 'id' | 'en' };
+
+export function initialContext(input: IntakeInput): IntakeContext {
+  return {
+    lang: input.lang ?? 'id',
+    consent: null,
+    draft: emptyDraft(),
+    field: null,
+    fails: 0,
+    editing: false,
+    resume: null,
+    notices: [],
+    at: null,
+    timers: {},
+    lastActivity: input.now,
+    channelPhone: null,
+    channel: input.channel,
+    lastTicket: null,
+    pendingAfterSubmit: null,
+  };
+}
+
+/** Limits that keep a stored conversation bounded whatever a citizen sends. */
+export const LIMITS = {
+  storyFragments: 60,
+  storyChars: 8000,
+  answerChars: 1000,
+  attachments: 20,
+} as const;

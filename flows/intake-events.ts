@@ -1,0 +1,29 @@
+// Events the intake flow understands, and the pure classification of an inbound message into one of them.
+import type { AttachmentRef, GeoPoint } from '../src/domain/complaint.js';
+import { type Command, parseCommand } from '../src/understand/commands.js';
+import { detectEmergency, type Emergency } from '../src/understand/emergency.js';
+
+/** What a citizen sent, after the runtime stored its files. */
+export type MessageBody = {
+  text: string;
+  attachments: AttachmentRef[];
+  location: GeoPoint | null;
+  contactPhone: string | null;
+  channelPhone: string | null;
+};
+
+export type IntakeEvent =
+  | ({ type: 'message'; now: number } & MessageBody)
+  | ({ type: 'emergency'; now: number; kind: Emergency } & MessageBody)
+  | { type: 'command'; now: number; command: Command }
+  | { type: 'timer'; now: number }
+  | { type: 'ticket.created'; now: number; ticket: string; due: string; days: number };
+
+/** Commands first (whole-message words such as `batal`), then emergencies, then an ordinary message. */
+export function classify(body: MessageBody, now: number): IntakeEvent {
+  const command = body.text && body.attachments.length === 0 ? parseCommand(body.text) : null;
+  if (command) return { type: 'command', now, command };
+  const kind = body.text ? detectEmergency(body.text) : null;
+  if (kind) return { type: 'emergency', now, kind, ...body };
+  return { type: 'message', now, ...body };
+}

@@ -1,0 +1,211 @@
+// The messages the intake flow builds from its context: greeting, questions, guesses, summary, the complaint itself.
+
+import type { Choice, Paragraph, ReplyEffect, VarValue } from '../src/conversation/effects.js';
+import { applyIdentityMode, type Complaint } from '../src/domain/complaint.js';
+import { maskNik } from '../src/understand/nik.js';
+import { kabkotaByCode, kecamatanByCode } from '../src/understand/regions.js';
+import type { Draft, IntakeContext } from './intake-context.js';
+import { askField, SUMMARY_FIELDS } from './intake-fields.js';
+
+export const CONSENT_VERSION = 'privasi-v1-2026-11';
+
+const YES_NO: Choice[] = [
+  { id: 'yes', label: { key: 'choice.yes' } },
+  { id: 'no', label: { key: 'choice.no' } },
+];
+
+export function consentQuestion(first: boolean): ReplyEffect {
+  return {
+    type: 'reply',
+    key: first ? 'greeting' : 'ask.consent',
+    ...(first ? { more: [{ key: 'privacy' }, { key: 'ask.consent' }] } : {}),
+    choices: [
+      { id: 'yes', label: { key: 'choice.agree' } },
+      { id: 'no', label: { key: 'choice.disagree' } },
+    ],
+    expecting: 'consent',
+  };
+}
+
+export function storyPrompt(d: Draft): ReplyEffect {
+  return d.story.length === 0
+    ? { type: 'reply', key: 'ask.story', expecting: 'story' }
+    : {
+        type: 'reply',
+        key: 'ack.story',
+        choices: [{ id: 'done', label: { key: 'choice.done' } }],
+        expecting: 'story',
+      };
+}
+
+function regionLabel(d: Draft): VarValue {
+  const kab = d.kabkotaCode ? kabkotaByCode(d.kabkotaCode) : undefined;
+  if (!kab) return { key: 'value.unknown' };
+  const kec = d.kecamatanCode ? kecamatanByCode(d.kecamatanCode) : undefined;
+  return kec ? `${kec.name}, ${kab.name}` : kab.name;
+}
+
+function agencyLabel(d: Draft): VarValue {
+  return d.agency ?? { key: 'value.unknown' };
+}
+
+export function guessQuestion(d: Draft): ReplyEffect {
+  const rows: Paragraph[] = [];
+  if (d.guessed.includes('category') && d.category)
+    rows.push({ key: 'guess.category', vars: { value: { key: `category.${d.category}` } } });
+  if (d.guessed.includes('agency')) rows.push({ key: 'guess.agency', vars: { value: agencyLabel(d) } });
+  if (d.guessed.includes('region')) rows.push({ key: 'guess.region', vars: { value: regionLabel(d) } });
+  if (d.guessed.includes('incident_date') && d.incidentDate)
+    rows.push({
+      key: 'guess.incident_date',
+      vars: { value: { date: d.incidentDate.date, precision: d.incidentDate.precision } },
+    });
+  return {
+    type: 'reply',
+    key: 'ask.guess',
+    rows,
+    more: [{ key: 'ask.guess.confirm' }],
+    choices: YES_NO,
+    expecting: 'confirm_guess',
+  };
+}
+
+function summaryValue(ctx: IntakeContext, field: (typeof SUMMARY_FIELDS)[number]): VarValue {
+  const d = ctx.draft;
+  const none: VarValue = { key: 'value.none' };
+  switch (field) {
+    case 'story':
+      return d.story.join(' ');
+    case 'category':
+      return d.category ? { key: `category.${d.category}` } : none;
+    case 'agency':
+      return agencyLabel(d);
+    case 'region':
+      return regionLabel(d);
+    case 'location': {
+      const pin = d.location ? `📍 ${d.location.lat.toFixed(5)}, ${d.location.lon.toFixed(5)}` : '';
+      return [d.address ?? '', pin].filter(Boolean).join(' ') || none;
+    }
+    case 'incident_date':
+      return d.incidentDate
+        ? { date: d.incidentDate.date, precision: d.incidentDate.precision }
+        : { key: 'value.unknown' };
+    case 'prior_report':
+      return d.priorReport
+        ? { key: 'value.prior_yes', vars: { result: d.priorResult ?? '-' } }
+        : { key: 'value.prior_no' };
+    case 'expectation':
+      return d.expectation ?? none;
+    case 'evidence':
+      return d.attachments.length > 0 ? { key: 'value.files', vars: { n: d.attachments.length } } : none;
+    case 'identity_mode':
+      return d.identityMode ? { key: `identity.${d.identityMode}` } : none;
+    case 'name':
+      return d.name ?? none;
+    case 'nik':
+      return d.nik ? maskNik(d.nik) : none;
+    case 'phone':
+      return d.phone ?? ctx.channelPhone ?? none;
+  }
+  return none;
+}
+
+export function summaryMessage(ctx: IntakeContext): ReplyEffect {
+  const anonim = ctx.draft.identityMode === 'anonim';
+  const rows: Paragraph[] = SUMMARY_FIELDS.flatMap((field, i) =>
+    anonim && (field === 'name' || field === 'nik' || field === 'phone')
+      ? []
+      : [{ key: `summary.${field}`, vars: { n: i + 1, value: summaryValue(ctx, field) } }],
+  );
+  const flags: Paragraph[] = ctx.draft.incidentDate?.tooOld ? [{ key: 'notice.too_old' }] : [];
+  return {
+    type: 'reply',
+    key: 'summary.title',
+    rows,
+    more: [...flags, { key: 'ask.confirm' }],
+    choices: [
+      { id: 'send', label: { key: 'choice.send' } },
+      { id: 'edit', label: { key: 'choice.edit' } },
+      { id: 'cancel', label: { key: 'choice.cancel' } },
+    ],
+    wordChoices: true,
+    expecting: 'confirm',
+  };
+}
+
+export function editPickQuestion(): ReplyEffect {
+  return {
+    type: 'reply',
+    key: 'ask.edit_field',
+    choices: SUMMARY_FIELDS.map((f) => ({ id: f, label: { key: `field.${f}` } })),
+    expecting: 'edit_field',
+  };
+}
+
+export function afterSubmitQuestion(ticket: string): ReplyEffect {
+  return {
+    type: 'reply',
+    key: 'ask.after_submit',
+    vars: { ticket },
+    choices: [
+      { id: 'add', label: { key: 'choice.add_to_ticket' } },
+      { id: 'new', label: { key: 'choice.new_complaint' } },
+      { id: 'withdraw', label: { key: 'choice.withdraw' } },
+    ],
+    expecting: 'after_submit',
+  };
+}
+
+/** The question the conversation is waiting on, repeated after help, a reminder, or "tidak" to `batal`. */
+export function currentQuestion(ctx: IntakeContext): ReplyEffect | null {
+  switch (ctx.at) {
+    case 'consent':
+      return consentQuestion(false);
+    case 'story':
+      return storyPrompt(ctx.draft);
+    case 'guess':
+      return guessQuestion(ctx.draft);
+    case 'asking':
+      return ctx.field ? askField(ctx, ctx.field) : null;
+    case 'summary':
+      return summaryMessage(ctx);
+    case 'editPick':
+      return editPickQuestion();
+    case 'afterSubmit':
+      return ctx.lastTicket ? afterSubmitQuestion(ctx.lastTicket) : null;
+    default:
+      return null;
+  }
+}
+
+/** The reply with the pending notices put before it. */
+export function withNotices(ctx: IntakeContext, reply: ReplyEffect, extra: Paragraph[] = []): ReplyEffect {
+  const before = [...ctx.notices, ...extra, ...(reply.before ?? [])];
+  return before.length > 0 ? { ...reply, before } : reply;
+}
+
+/** The finished complaint, as stored; identity follows the chosen mode. */
+export function buildComplaint(ctx: IntakeContext): Complaint | null {
+  const d = ctx.draft;
+  if (!ctx.consent || !d.category || !d.kabkotaCode || !d.expectation || !d.identityMode) return null;
+  return applyIdentityMode({
+    story: d.story.join('\n'),
+    category: d.category,
+    agency: d.agency,
+    kabkotaCode: d.kabkotaCode,
+    kecamatanCode: d.kecamatanCode,
+    address: d.address,
+    location: d.location,
+    incidentDate: d.incidentDate,
+    priorReport: { done: d.priorReport === true, result: d.priorResult },
+    expectation: d.expectation,
+    attachments: d.attachments,
+    identityMode: d.identityMode,
+    name: d.name,
+    nik: d.nik,
+    phone: d.phone ?? ctx.channelPhone,
+    consent: ctx.consent,
+    channel: ctx.channel,
+    lang: ctx.lang,
+  });
+}

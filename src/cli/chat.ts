@@ -1,0 +1,58 @@
+// `npm run chat`: the same conversation in the terminal, with the real clock and a database file under ./data.
+import { mkdirSync } from 'node:fs';
+import { createInterface } from 'node:readline/promises';
+import { parseArgs } from 'node:util';
+import { loadConfigFromEnv } from '../config.js';
+import type { Outgoing } from '../conversation/runtime.js';
+import { buildCore } from '../core.js';
+import type { RenderedMessage } from '../i18n/locales.js';
+
+const { values } = parseArgs({
+  options: { db: { type: 'string' }, user: { type: 'string', default: 'local' } },
+});
+const config = loadConfigFromEnv();
+mkdirSync(config.dataDir, { recursive: true });
+const core = buildCore({
+  dbPath: values.db ?? config.dbPath,
+  dataDir: config.dataDir,
+  answerDays: config.ANSWER_DAYS,
+});
+const chatId = values.user ?? 'local';
+
+function show(m: RenderedMessage): void {
+  const bold = (s: string) => (process.stdout.isTTY ? s.replace(/\*([^*\n]+)\*/g, '\x1b[1m$1\x1b[0m') : s);
+  process.stdout.write(`\n🤖 ${bold(m.text).replace(/\n/g, '\n   ')}\n`);
+  if (m.choices.length > 0) {
+    const list = m.wordChoices
+      ? m.choices.map((c) => `[${c.label}]`).join('  ')
+      : m.choices.map((c, i) => `${i + 1}. ${c.label}`).join('\n   ');
+    process.stdout.write(`   ${list}\n`);
+  }
+}
+
+const emit = (out: Outgoing[]) => {
+  for (const o of out.filter((x) => x.chatId === chatId)) {
+    show(o.message);
+    core.store.outbox.markSent(o.id, Date.now(), null);
+  }
+};
+
+const rl = createInterface({ input: process.stdin, output: process.stdout });
+const sweep = setInterval(() => emit(core.runtime.fireDue()), 1000);
+process.stdout.write('Aduan (terminal). Ketik pesan; Ctrl+D untuk keluar. /lang en for English.\n');
+let n = 0;
+try {
+  for (;;) {
+    const text = await rl.question('\n🙂 ');
+    n++;
+    emit(
+      core.runtime.handle({ channel: 'terminal', chatId, messageId: `${chatId}:${Date.now()}:${n}`, text })
+        .outgoing,
+    );
+  }
+} catch {
+  // readline closes on Ctrl+D / end of input
+} finally {
+  clearInterval(sweep);
+  core.close();
+}

@@ -1,0 +1,48 @@
+// The environment as a zod schema, parsed once by the composition root; nothing else reads process.env.
+import { resolve } from 'node:path';
+import { z } from 'zod';
+
+const flag = z
+  .enum(['0', '1', 'true', 'false', 'yes', 'no', ''])
+  .default('0')
+  .transform((v) => v === '1' || v === 'true' || v === 'yes');
+
+export const ConfigSchema = z.object({
+  PORT: z.coerce.number().int().min(0).max(65535).default(3000),
+  HOST: z.string().min(1).default('127.0.0.1'),
+  DATA_DIR: z.string().min(1).default('./data'),
+  DB_PATH: z.string().min(1).optional(),
+  SQLITE_SYNCHRONOUS: z.enum(['OFF', 'NORMAL', 'FULL']).default('NORMAL'),
+  LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+  ANSWER_DAYS: z.coerce.number().int().min(1).max(60).default(5),
+  MAX_UPLOAD_MB: z.coerce.number().min(1).max(100).default(10),
+  HOLIDAYS_FILE: z.string().min(1).optional(),
+  /** Lets requests choose the web sender with an X-Dev-Sender header (tests and tools only). */
+  WEB_DEV_SENDERS: flag,
+  /** Crash tests only: kill the process at a named point (after_commit, mid_send). */
+  ADUAN_FAULT: z.enum(['after_commit', 'before_commit', 'mid_send', '']).default(''),
+  ADUAN_FAULT_AFTER: z.coerce.number().int().min(1).default(1),
+});
+
+export type Config = z.infer<typeof ConfigSchema> & { dbPath: string; dataDir: string };
+
+export class ConfigError extends Error {
+  constructor(readonly issues: string[]) {
+    super(`Invalid configuration:\n${issues.map((i) => `  - ${i}`).join('\n')}`);
+    this.name = 'ConfigError';
+  }
+}
+
+export function loadConfig(env: Record<string, string | undefined>): Config {
+  const parsed = ConfigSchema.safeParse(env);
+  if (!parsed.success) {
+    throw new ConfigError(parsed.error.issues.map((i) => `${i.path.join('.') || '(env)'}: ${i.message}`));
+  }
+  const dataDir = resolve(parsed.data.DATA_DIR);
+  return { ...parsed.data, dataDir, dbPath: resolve(parsed.data.DB_PATH ?? `${dataDir}/aduan.db`) };
+}
+
+/** The process environment, read here and in main.ts only. */
+export function loadConfigFromEnv(): Config {
+  return loadConfig(process.env);
+}

@@ -1,0 +1,321 @@
+// The runtime: an inbound message (or a fired deadline) → flow step → ONE transaction with every row it implies.
+import { classify, INTAKE_VERSION, type MessageBody, StoredSnapshot, step } from '../../flows/index.js';
+import type { IntakeEvent } from '../../flows/intake-events.js';
+import type { Clock, Ids } from '../clock.js';
+import { type AttachmentRef, ChannelId } from '../domain/complaint.js';
+import { newTicketNumber } from '../domain/ticket-number.js';
+import type { WorkingDays } from '../domain/working-days.js';
+import { type Lang, type RenderedMessage, renderReply, t } from '../i18n/locales.js';
+import type { FileStore } from '../storage/file-store.js';
+import type { Store } from '../storage/store.js';
+import { parsePhone } from '../understand/phone.js';
+import type { Effect } from './effects.js';
+import type { InboundMessage } from './inbound.js';
+
+export type Outgoing = { id: number; channel: string; chatId: string; message: RenderedMessage };
+
+export type HandleResult = { duplicate: boolean; conversationId: number | null; outgoing: Outgoing[] };
+
+/** Named points where a crash test may kill the process. */
+export type FaultPoint = 'after_commit' | 'before_commit';
+
+export type RuntimeDeps = {
+  store: Store;
+  files: FileStore;
+  clock: Clock;
+  ids: Ids;
+  calendar: WorkingDays;
+  /** Working days an agency has to answer (SP4N-LAPOR!: 5). */
+  answerDays: number;
+  /** Called after each commit that queued messages, so senders wake up. */
+  onQueued?: () => void;
+  fault?: (point: FaultPoint) => void;
+};
+
+const MAX_TEXT = 4000;
+
+type LoadedConversation = { id: number; stored: StoredSnapshot | null; channel: string; chatId: string };
+
+export class Runtime {
+  constructor(private readonly deps: RuntimeDeps) {}
+
+  /** Handles one inbound message. Synchronous, so one chat's messages are processed strictly in order. */
+  handle(msg: InboundMessage): HandleResult {
+    const { store, clock } = this.deps;
+    const now = clock.now();
+    const text = (msg.text ?? '').replace(/\u0000/g, '');
+    const clipped = text.length > MAX_TEXT;
+    const files = this.storeFiles(msg);
+    const result = store.tx((): HandleResult => {
+      const conv = store.conversations.findOrCreate(msg.channel, msg.chatId, 'intake', INTAKE_VERSION, now);
+      const attachments: AttachmentRef[] = files.accepted.map((f) => ({
+        id: this.deps.ids.id(),
+        kind: f.kind,
+        mime: f.mime,
+        size: f.size,
+        sha256: f.sha256,
+      }));
+      const body: MessageBody = {
+        text: text.slice(0, MAX_TEXT),
+        attachments,
+        location: msg.location ?? null,
+        contactPhone: msg.contact?.phone ?? null,
+        channelPhone: msg.channelPhone ? (parsePhone(msg.channelPhone).ok ? msg.channelPhone : null) : null,
+      };
+      const kind =
+        attachments.length > 0 ? 'media' : msg.location ? 'location' : msg.contact ? 'contact' : 'text';
+      const inboundId = store.inbound.record(msg.channel, msg.messageId, conv.id, now, kind, {
+        text: body.text,
+        attachments: attachments.map((a) => a.id),
+        location: body.location,
+      });
+      if (inboundId === null) return { duplicate: true, conversationId: conv.id, outgoing: [] };
+      for (const [i, a] of attachments.entries()) {
+        const f = files.accepted[i];
+        store.attachments.add({ ...a, filename: f?.filename ?? null }, conv.id, now);
+      }
+      const loaded = this.load(conv.id);
+      const lang = this.langOf(loaded);
+      const pre: RenderedMessage[] = [];
+      if (clipped) pre.push({ text: t(lang, 'error.too_long'), choices: [], expecting: 'none' });
+      for (const r of files.rejected) {
+        pre.push({
+          text: t(lang, 'error.attachment', {
+            name: r.filename ?? r.kind,
+            reason: r.reason,
+            max: Math.round(this.deps.files.limits.maxBytes / 1048576),
+          }),
+          choices: [],
+          expecting: 'none',
+        });
+      }
+      const event = classify(body, now);
+      const outgoing = this.run(loaded, event, inboundId, pre);
+      this.deps.fault?.('before_commit');
+      return { duplicate: false, conversationId: conv.id, outgoing };
+    });
+    if (!result.duplicate) {
+      this.deps.fault?.('after_commit');
+      if (result.outgoing.length > 0) this.deps.onQueued?.();
+    }
+    return result;
+  }
+
+  /** Fires the stored deadlines that are due (reminders, expiry, the story's quiet time). */
+  fireDue(limit = 200): Outgoing[] {
+    const { store, clock } = this.deps;
+    const now = clock.now();
+    const out: Outgoing[] = [];
+    for (const id of store.conversations.dueIds(now, limit)) {
+      out.push(
+        ...store.tx(() => {
+          const conv = store.conversations.get(id);
+          if (!conv || conv.nextDeadlineAt === null || conv.nextDeadlineAt > now) return [];
+          return this.run(this.load(id), { type: 'timer', now }, null, []);
+        }),
+      );
+    }
+    if (out.length > 0) this.deps.onQueued?.();
+    return out;
+  }
+
+  private load(id: number): LoadedConversation {
+    const conv = this.deps.store.conversations.get(id);
+    if (!conv) throw new Error(`conversation ${id} vanished inside its transaction`);
+    const parsed = conv.snapshot === null ? null : parseStored(conv.snapshot);
+    return { id, stored: parsed, channel: conv.channel, chatId: conv.chatId };
+  }
+
+  private langOf(conv: LoadedConversation): Lang {
+    const ctx = conv.stored?.context;
+    if (ctx && typeof ctx === 'object' && 'lang' in ctx && ctx.lang === 'en') return 'en';
+    return 'id';
+  }
+
+  /** Steps the flow, applies its effects, and saves; inside the caller's transaction. */
+  private run(
+    conv: LoadedConversation,
+    event: IntakeEvent,
+    inboundId: number | null,
+    pre: RenderedMessage[],
+  ): Outgoing[] {
+    const { store } = this.deps;
+    const now = event.now;
+    const input = { channel: parseChannel(conv.channel), now };
+    let result = step(conv.stored, event, input);
+    const queue = (m: RenderedMessage): Outgoing => ({
+      id: store.outbox.add(conv.id, conv.channel, conv.chatId, inboundId, m, now),
+      channel: conv.channel,
+      chatId: conv.chatId,
+      message: m,
+    });
+    const out: Outgoing[] = pre.map(queue);
+    let effects = result.effects;
+    // Effects may answer the flow (a new ticket's number): loop until the flow has nothing more to say.
+    for (let round = 0; round < 3 && effects.length > 0; round++) {
+      const lang = result.stored.context.lang;
+      const followUps: IntakeEvent[] = [];
+      for (const effect of effects) {
+        if (effect.type === 'reply') out.push(queue(renderReply(lang, effect)));
+        else {
+          const answer = this.apply(effect, conv, lang, now);
+          if (answer && 'message' in answer) out.push(queue(answer.message));
+          else if (answer) followUps.push(answer.event);
+        }
+      }
+      effects = [];
+      for (const e of followUps) {
+        result = step(result.stored, e, input);
+        effects.push(...result.effects);
+      }
+    }
+    store.conversations.save(
+      conv.id,
+      result.stored.version,
+      result.stored.value,
+      result.stored,
+      result.nextDeadline,
+      now,
+    );
+    return out;
+  }
+
+  private apply(
+    effect: Exclude<Effect, { type: 'reply' }>,
+    conv: LoadedConversation,
+    lang: Lang,
+    now: number,
+  ): { event: IntakeEvent } | { message: RenderedMessage } | null {
+    const { store, calendar, answerDays } = this.deps;
+    switch (effect.type) {
+      case 'submit': {
+        const number = this.freshTicketNumber(now);
+        const due = calendar.addWorkingDays(new Date(now), answerDays);
+        const ticketId = store.tickets.create(effect.complaint, number, conv.id, due, now);
+        store.attachments.linkToTicket(
+          effect.complaint.attachments.map((a) => a.id),
+          ticketId,
+          conv.id,
+        );
+        store.audit.record({
+          at: now,
+          actor: 'citizen',
+          type: 'ticket.created',
+          ticketId,
+          conversationId: conv.id,
+        });
+        return { event: { type: 'ticket.created', now, ticket: number, due, days: answerDays } };
+      }
+      case 'append': {
+        const ticket = store.tickets.findForChat(conv.id, effect.ticket);
+        if (!ticket) return null;
+        store.tickets.addNote(ticket.id, 'citizen', effect.text, now);
+        store.attachments.linkToTicket(
+          effect.attachments.map((a) => a.id),
+          ticket.id,
+          conv.id,
+        );
+        store.audit.record({
+          at: now,
+          actor: 'citizen',
+          type: 'ticket.appended',
+          ticketId: ticket.id,
+          conversationId: conv.id,
+        });
+        return null;
+      }
+      case 'withdraw': {
+        const ticket = store.tickets.findForChat(conv.id, effect.ticket);
+        if (!ticket) return null;
+        store.tickets.updateStatus(ticket.id, 'dicabut', now);
+        store.audit.record({
+          at: now,
+          actor: 'citizen',
+          type: 'ticket.withdrawn',
+          ticketId: ticket.id,
+          conversationId: conv.id,
+        });
+        return null;
+      }
+      case 'status':
+        return { message: this.statusMessage(conv.id, effect.ticket, lang) };
+      case 'forget':
+        store.inbound.forget(conv.id);
+        store.attachments.forgetUnlinked(conv.id);
+        store.audit.record({ at: now, actor: 'citizen', type: 'consent.refused', conversationId: conv.id });
+        return null;
+    }
+  }
+
+  private statusMessage(conversationId: number, number: string | null, lang: Lang): RenderedMessage {
+    const { store } = this.deps;
+    const date = (ms: number) => ({
+      date: new Date(ms + 8 * 3600_000).toISOString().slice(0, 10),
+      precision: 'day' as const,
+    });
+    const msg = (text: string): RenderedMessage => ({ text, choices: [], expecting: 'none' });
+    if (number) {
+      const ticket = store.tickets.findForChat(conversationId, number);
+      if (!ticket) return msg(t(lang, 'status.unknown', { ticket: number }));
+      return msg(
+        t(lang, 'status.one', {
+          ticket: ticket.number,
+          status: { key: `ticket.status.${ticket.status}` },
+          date: date(ticket.createdAt),
+          category: { key: `category.${ticket.category}` },
+          due: { date: ticket.dueDate, precision: 'day' },
+        }),
+      );
+    }
+    const list = store.tickets.listForChat(conversationId);
+    if (list.length === 0) return msg(t(lang, 'status.none'));
+    const lines = list.map((tk) =>
+      t(lang, 'status.item', {
+        ticket: tk.number,
+        date: date(tk.createdAt),
+        status: { key: `ticket.status.${tk.status}` },
+        category: { key: `category.${tk.category}` },
+      }),
+    );
+    return msg([t(lang, 'status.title'), ...lines].join('\n'));
+  }
+
+  private freshTicketNumber(now: number): string {
+    for (let i = 0; i < 20; i++) {
+      const n = newTicketNumber(new Date(now), this.deps.ids.random);
+      if (!this.deps.store.tickets.isTaken(n)) return n;
+    }
+    throw new Error('could not find a free ticket number in 20 tries');
+  }
+
+  private storeFiles(msg: InboundMessage) {
+    const accepted: {
+      kind: AttachmentRef['kind'];
+      mime: string;
+      size: number;
+      sha256: string;
+      filename?: string;
+    }[] = [];
+    const rejected: { kind: string; filename?: string; reason: string }[] = [];
+    for (const m of msg.media ?? []) {
+      const problem = this.deps.files.check(m.mime, m.data);
+      if (problem) {
+        rejected.push({ kind: m.kind, filename: m.filename, reason: problem });
+        continue;
+      }
+      const stored = this.deps.files.put(m.data);
+      accepted.push({ kind: m.kind, mime: m.mime.toLowerCase(), ...stored, filename: m.filename });
+    }
+    return { accepted, rejected };
+  }
+}
+
+function parseStored(raw: unknown): StoredSnapshot | null {
+  const r = StoredSnapshot.safeParse(raw);
+  return r.success ? r.data : null;
+}
+
+function parseChannel(channel: string): ChannelId {
+  const r = ChannelId.safeParse(channel);
+  return r.success ? r.data : 'web';
+}

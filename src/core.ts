@@ -1,0 +1,56 @@
+// The conversation core without any server: storage, files, calendar and runtime, shared by the service and the CLIs.
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { type Clock, cryptoIds, type Ids, systemClock } from './clock.js';
+import { type FaultPoint, Runtime } from './conversation/runtime.js';
+import { HolidayCalendar, WorkingDays } from './domain/working-days.js';
+import { openDb, type Synchronous } from './storage/db.js';
+import { DEFAULT_FILE_LIMITS, FileStore } from './storage/file-store.js';
+import { createStore, type Store } from './storage/store.js';
+
+export type CoreOptions = {
+  dbPath: string;
+  dataDir: string;
+  synchronous?: Synchronous;
+  answerDays?: number;
+  maxUploadMb?: number;
+  holidaysFile?: string;
+  clock?: Clock;
+  ids?: Ids;
+  fault?: (point: FaultPoint) => void;
+  onQueued?: () => void;
+};
+
+export type Core = {
+  store: Store;
+  runtime: Runtime;
+  files: FileStore;
+  clock: Clock;
+  ids: Ids;
+  close(): void;
+};
+
+export function buildCore(opts: CoreOptions): Core {
+  const clock = opts.clock ?? systemClock;
+  const ids = opts.ids ?? cryptoIds;
+  const db = openDb(opts.dbPath, opts.synchronous ?? 'NORMAL');
+  const store = createStore(db);
+  const calendar = opts.holidaysFile
+    ? new WorkingDays(HolidayCalendar.parse(JSON.parse(readFileSync(opts.holidaysFile, 'utf8'))))
+    : new WorkingDays();
+  const files = new FileStore(join(opts.dataDir, 'attachments'), {
+    ...DEFAULT_FILE_LIMITS,
+    maxBytes: Math.round((opts.maxUploadMb ?? 10) * 1024 * 1024),
+  });
+  const runtime = new Runtime({
+    store,
+    files,
+    clock,
+    ids,
+    calendar,
+    answerDays: opts.answerDays ?? 5,
+    onQueued: opts.onQueued,
+    fault: opts.fault,
+  });
+  return { store, runtime, files, clock, ids, close: () => db.close() };
+}

@@ -1,0 +1,83 @@
+// Drains the outbox: claims due messages, sends them through their channel, retries with backoff, dead-letters.
+import type { OutboundChannel } from '../channels/channel.js';
+import { SendError } from '../channels/channel.js';
+import type { Clock } from '../clock.js';
+import type { Outbox } from '../storage/outbox.js';
+
+export type RetryPolicy = { maxAttempts: number; baseDelayMs: number; maxDelayMs: number; leaseMs: number };
+
+export const DEFAULT_RETRY: RetryPolicy = {
+  maxAttempts: 8,
+  baseDelayMs: 1000,
+  maxDelayMs: 10 * 60_000,
+  leaseMs: 60_000,
+};
+
+export type SenderLog = { warn(obj: object, msg: string): void; error(obj: object, msg: string): void };
+
+export class OutboxSender {
+  private readonly channels: Map<string, OutboundChannel>;
+  private running: Promise<number> | null = null;
+
+  constructor(
+    private readonly outbox: Outbox,
+    channels: OutboundChannel[],
+    private readonly clock: Clock,
+    private readonly log: SenderLog,
+    private readonly policy: RetryPolicy = DEFAULT_RETRY,
+  ) {
+    this.channels = new Map(channels.map((c) => [c.channel, c]));
+  }
+
+  /** Sends what is due; concurrent calls share one pass. Returns how many messages were sent. */
+  drain(): Promise<number> {
+    if (!this.running) {
+      this.running = this.pass().finally(() => {
+        this.running = null;
+      });
+    }
+    return this.running;
+  }
+
+  private async pass(): Promise<number> {
+    const now = this.clock.now();
+    this.outbox.recoverExpiredLeases(now);
+    const due = this.outbox.dueFor([...this.channels.keys()], now, 200);
+    let sent = 0;
+    // One chat's messages go in order; a failure holds back that chat's later messages until the retry.
+    const blocked = new Set<string>();
+    for (const entry of due) {
+      const key = `${entry.channel}:${entry.chatId}`;
+      if (blocked.has(key)) continue;
+      const channel = this.channels.get(entry.channel);
+      if (!channel || !this.outbox.claim(entry.id, now + this.policy.leaseMs)) continue;
+      try {
+        const result = await channel.send(entry.chatId, entry.message);
+        this.outbox.markSent(entry.id, this.clock.now(), result.platformMessageId);
+        sent++;
+      } catch (err) {
+        blocked.add(key);
+        const attempts = entry.attempts + 1;
+        const retryable = !(err instanceof SendError) || err.retryable;
+        const reason = err instanceof Error ? err.message : String(err);
+        if (!retryable || attempts >= this.policy.maxAttempts) {
+          this.outbox.markDead(entry.id, reason);
+          this.log.error(
+            { outboxId: entry.id, channel: entry.channel, attempts, reason },
+            'message dead-lettered',
+          );
+        } else {
+          const backoff = Math.min(this.policy.maxDelayMs, this.policy.baseDelayMs * 2 ** (attempts - 1));
+          const delay =
+            err instanceof SendError && err.retryAfterMs !== undefined ? err.retryAfterMs : backoff;
+          this.outbox.retryLater(entry.id, this.clock.now() + delay, reason);
+          this.log.warn(
+            { outboxId: entry.id, channel: entry.channel, attempts, delayMs: delay, reason },
+            'send failed, will retry',
+          );
+        }
+      }
+    }
+    return sent;
+  }
+}

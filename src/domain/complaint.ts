@@ -1,0 +1,70 @@
+// The complaint and its ticket as zod schemas: what a complete pengaduan holds (DOMAIN.md).
+import { z } from 'zod';
+import { CATEGORY_IDS } from './categories.js';
+
+export const IdentityMode = z.enum(['biasa', 'rahasia', 'anonim']);
+export type IdentityMode = z.infer<typeof IdentityMode>;
+
+export const IncidentDate = z.object({
+  date: z.string().regex(/^\d{4}-\d{2}-\d{2}$/),
+  precision: z.enum(['day', 'week', 'month']),
+  /** More than two years ago: not eligible for an Ombudsman report. */
+  tooOld: z.boolean(),
+});
+export type IncidentDate = z.infer<typeof IncidentDate>;
+
+export const GeoPoint = z.object({ lat: z.number().min(-90).max(90), lon: z.number().min(-180).max(180) });
+export type GeoPoint = z.infer<typeof GeoPoint>;
+
+export const AttachmentRef = z.object({
+  id: z.string(),
+  kind: z.enum(['photo', 'document', 'voice', 'video', 'sticker']),
+  mime: z.string(),
+  size: z.number().int().nonnegative(),
+  sha256: z.string().regex(/^[0-9a-f]{64}$/),
+});
+export type AttachmentRef = z.infer<typeof AttachmentRef>;
+
+export const ChannelId = z.enum(['web', 'terminal', 'simulate', 'telegram', 'whatsapp', 'wacloud']);
+export type ChannelId = z.infer<typeof ChannelId>;
+
+export const Complaint = z.object({
+  story: z.string().min(1).max(20_000),
+  category: z.enum(CATEGORY_IDS),
+  /** The agency complained about, as free text (the directory comes with routing). */
+  agency: z.string().max(200).nullable(),
+  kabkotaCode: z.string().regex(/^\d{2}\.\d{2}$/),
+  kecamatanCode: z
+    .string()
+    .regex(/^\d{2}\.\d{2}\.\d{2}$/)
+    .nullable(),
+  address: z.string().max(500).nullable(),
+  location: GeoPoint.nullable(),
+  /** Null when the citizen could not say when it happened. */
+  incidentDate: IncidentDate.nullable(),
+  priorReport: z.object({ done: z.boolean(), result: z.string().max(2000).nullable() }),
+  expectation: z.string().min(1).max(2000),
+  attachments: z.array(AttachmentRef).max(50),
+  identityMode: IdentityMode,
+  name: z.string().max(120).nullable(),
+  nik: z
+    .string()
+    .regex(/^\d{16}$/)
+    .nullable(),
+  phone: z
+    .string()
+    .regex(/^\+\d{8,15}$/)
+    .nullable(),
+  consent: z.object({ at: z.string(), version: z.string() }),
+  channel: ChannelId,
+  lang: z.enum(['id', 'en']),
+});
+export type Complaint = z.infer<typeof Complaint>;
+
+/** Anonim keeps no identity at all: enforced here, whatever the flow collected. */
+export function applyIdentityMode(c: Complaint): Complaint {
+  return c.identityMode === 'anonim' ? { ...c, name: null, nik: null, phone: null } : c;
+}
+
+export const TicketStatus = z.enum(['baru', 'diproses', 'selesai', 'ditutup', 'dicabut']);
+export type TicketStatus = z.infer<typeof TicketStatus>;

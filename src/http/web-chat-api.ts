@@ -1,0 +1,151 @@
+// The web chat's JSON API: a citizen's browser posts messages and polls for later ones; the sender is a cookie.
+import { type Context, Hono } from 'hono';
+import { bodyLimit } from 'hono/body-limit';
+import { getCookie, setCookie } from 'hono/cookie';
+import { z } from 'zod';
+import type { Ids } from '../clock.js';
+import { InboundMessage } from '../conversation/inbound.js';
+import type { Runtime } from '../conversation/runtime.js';
+import type { RenderedMessage } from '../i18n/locales.js';
+import type { Store } from '../storage/store.js';
+import { maskNik } from '../understand/nik.js';
+
+export const SESSION_COOKIE = 'aduan_sid';
+
+export type WebChatDeps = {
+  runtime: Runtime;
+  store: Store;
+  ids: Ids;
+  clock: { now(): number };
+  maxUploadBytes: number;
+  /** Tests and tools may name the sender in an X-Dev-Sender header. Never in production. */
+  devSenders: boolean;
+  /** Cookies get the Secure flag when the service is reached over HTTPS. */
+  secureCookies?: boolean;
+};
+
+const PostBody = z.object({
+  /** A client-chosen id per message, so that a resend after a timeout is processed once. */
+  id: z.string().min(1).max(100).optional(),
+  text: z.string().max(20_000).optional(),
+  location: z.object({ lat: z.number().min(-90).max(90), lon: z.number().min(-180).max(180) }).optional(),
+  media: z
+    .object({
+      filename: z.string().max(255),
+      mime: z.string().max(200),
+      base64: z.string().max(30_000_000),
+    })
+    .optional(),
+});
+
+const SESSION = /^[a-zA-Z0-9_-]{8,128}$/;
+
+type Reply = {
+  id: number;
+  text: string;
+  choices: RenderedMessage['choices'];
+  expecting: string;
+  wordChoices?: boolean;
+};
+
+const toReply = (e: { id: number; message: RenderedMessage }): Reply => ({ id: e.id, ...e.message });
+
+export function webChatApi(deps: WebChatDeps): Hono {
+  const app = new Hono();
+  const { store } = deps;
+
+  /** The sender: a server-issued random id in an HttpOnly cookie (web senders are their own namespace). */
+  const sender = (c: Context, create: boolean): string | null => {
+    if (deps.devSenders) {
+      const dev = c.req.header('x-dev-sender');
+      if (dev && SESSION.test(dev)) return `dev-${dev}`;
+    }
+    const existing = getCookie(c, SESSION_COOKIE);
+    if (existing && SESSION.test(existing)) return existing;
+    if (!create) return null;
+    const fresh = deps.ids.id();
+    setCookie(c, SESSION_COOKIE, fresh, {
+      httpOnly: true,
+      sameSite: 'Strict',
+      path: '/',
+      secure: deps.secureCookies ?? false,
+      maxAge: 60 * 60 * 24 * 365,
+    });
+    return fresh;
+  };
+
+  app.post('/messages', bodyLimit({ maxSize: Math.ceil(deps.maxUploadBytes * 1.4) + 100_000 }), async (c) => {
+    const raw: unknown = await c.req.json().catch(() => null);
+    const body = PostBody.safeParse(raw);
+    if (!body.success)
+      return c.json({ error: 'invalid_body', issues: body.error.issues.map((i) => i.message) }, 400);
+    const chatId = sender(c, true);
+    if (!chatId) return c.json({ error: 'no_session' }, 401);
+    const b = body.data;
+    const media = b.media
+      ? [
+          {
+            kind: b.media.mime.startsWith('image/')
+              ? ('photo' as const)
+              : b.media.mime.startsWith('audio/')
+                ? ('voice' as const)
+                : b.media.mime.startsWith('video/')
+                  ? ('video' as const)
+                  : ('document' as const),
+            mime: b.media.mime,
+            filename: b.media.filename,
+            data: new Uint8Array(Buffer.from(b.media.base64, 'base64')),
+          },
+        ]
+      : undefined;
+    const messageId = b.id ? `${chatId}:${b.id}` : `${chatId}:${deps.ids.id()}`;
+    const inbound = InboundMessage.safeParse({
+      channel: 'web',
+      chatId,
+      messageId,
+      text: b.text,
+      location: b.location,
+      media,
+    });
+    if (!inbound.success) return c.json({ error: 'invalid_message' }, 400);
+    const result = deps.runtime.handle(inbound.data);
+    const entries = result.duplicate
+      ? store.outbox.forInbound('web', messageId).map((e) => ({ id: e.id, message: e.message }))
+      : result.outgoing.filter((o) => o.chatId === chatId);
+    const now = deps.clock.now();
+    for (const e of entries) store.outbox.markSent(e.id, now, null);
+    return c.json({ replies: entries.map(toReply), duplicate: result.duplicate });
+  });
+
+  /** Messages that arrived later (reminders, the story's quiet-time follow-up, officers' answers). */
+  app.get('/messages', (c) => {
+    const chatId = sender(c, false);
+    if (!chatId) return c.json({ replies: [] });
+    const after = z.coerce.number().int().min(0).catch(0).parse(c.req.query('after'));
+    const entries = store.outbox.after('web', chatId, after);
+    const now = deps.clock.now();
+    for (const e of entries) if (e.status !== 'sent') store.outbox.markSent(e.id, now, null);
+    return c.json({ replies: entries.map((e) => toReply({ id: e.id, message: e.message })) });
+  });
+
+  /** The citizen's own complaints (NIK masked); nobody else's can be reached from this cookie. */
+  app.get('/complaints', (c) => {
+    const chatId = sender(c, false);
+    if (!chatId) return c.json({ complaints: [] });
+    const conv = store.conversations.find('web', chatId);
+    if (!conv) return c.json({ complaints: [] });
+    const complaints = store.tickets.listForChat(conv.id).map((tk) => {
+      const complaint = store.tickets.complaint(tk.id);
+      return {
+        ticket: tk.number,
+        status: tk.status,
+        dueDate: tk.dueDate,
+        createdAt: new Date(tk.createdAt).toISOString(),
+        complaint: complaint ? { ...complaint, nik: complaint.nik ? maskNik(complaint.nik) : null } : null,
+      };
+    });
+    return c.json({ complaints });
+  });
+
+  return app;
+}

@@ -1,0 +1,82 @@
+// Loads the locale files (every word a citizen reads) and renders a reply effect into text and choice labels.
+import en from '../../locales/en.json' with { type: 'json' };
+import id from '../../locales/id.json' with { type: 'json' };
+import type { Choice, Paragraph, ReplyEffect, VarValue } from '../conversation/effects.js';
+import type { Expecting } from '../conversation/expecting.js';
+
+export type Lang = 'id' | 'en';
+export const LANGS: readonly Lang[] = ['id', 'en'];
+
+const TABLES: Record<Lang, Record<string, string>> = { id, en };
+
+/** A rendered message, channel-neutral: each channel adapter turns choices into buttons or numbered lines. */
+export type RenderedMessage = {
+  text: string;
+  choices: { id: string; label: string }[];
+  expecting: Expecting;
+  /** Choices that must be typed as words (the message also accepts field numbers). */
+  wordChoices?: boolean;
+};
+
+const LOCALE_TAGS: Record<Lang, string> = { id: 'id-ID', en: 'en-GB' };
+
+/** A text by key, with `{name}` placeholders filled; unknown keys fall back to Indonesian, then to the key. */
+export function t(lang: Lang, key: string, vars: Record<string, VarValue> = {}): string {
+  const template = TABLES[lang][key] ?? TABLES.id[key] ?? key;
+  return template.replace(/\{(\w+)\}/g, (whole, name: string) => {
+    const value = vars[name];
+    return value === undefined ? whole : formatValue(lang, value);
+  });
+}
+
+export function formatDate(lang: Lang, isoDate: string, precision: 'day' | 'week' | 'month'): string {
+  const at = new Date(`${isoDate}T00:00:00Z`);
+  if (Number.isNaN(at.getTime())) return isoDate;
+  const tag = LOCALE_TAGS[lang];
+  if (precision === 'month')
+    return new Intl.DateTimeFormat(tag, { month: 'long', year: 'numeric', timeZone: 'UTC' }).format(at);
+  const day = new Intl.DateTimeFormat(tag, {
+    day: 'numeric',
+    month: 'long',
+    year: 'numeric',
+    timeZone: 'UTC',
+  }).format(at);
+  return precision === 'week' ? t(lang, 'date.week_of', { date: day }) : day;
+}
+
+function formatValue(lang: Lang, value: VarValue): string {
+  if (typeof value === 'string') return value;
+  if (typeof value === 'number') return String(value);
+  if ('date' in value) return formatDate(lang, value.date, value.precision);
+  return t(lang, value.key, value.vars);
+}
+
+const paragraph = (lang: Lang, p: Paragraph) => t(lang, p.key, p.vars);
+
+function choiceLabel(lang: Lang, c: Choice, vars: Record<string, VarValue>): string {
+  return 'literal' in c.label ? c.label.literal : t(lang, c.label.key, { ...vars, ...c.label.vars });
+}
+
+export function renderReply(lang: Lang, reply: ReplyEffect): RenderedMessage {
+  const rows = (reply.rows ?? []).map((p) => paragraph(lang, p)).join('\n');
+  const parts = [
+    ...(reply.before ?? []).map((p) => paragraph(lang, p)),
+    t(lang, reply.key, reply.vars),
+    ...(rows ? [rows] : []),
+    ...(reply.more ?? []).map((p) => paragraph(lang, p)),
+  ];
+  return {
+    text: parts.join('\n\n'),
+    choices: (reply.choices ?? []).map((c) => ({ id: c.id, label: choiceLabel(lang, c, reply.vars ?? {}) })),
+    expecting: reply.expecting,
+    ...(reply.wordChoices ? { wordChoices: true } : {}),
+  };
+}
+
+export function hasKey(lang: Lang, key: string): boolean {
+  return key in TABLES[lang];
+}
+
+export function localeKeys(lang: Lang): string[] {
+  return Object.keys(TABLES[lang]);
+}

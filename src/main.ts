@@ -1,0 +1,46 @@
+// Composition root: reads the environment, builds the service, starts it, and stops it cleanly on a signal.
+import { type Config, ConfigError, loadConfig } from './config.js';
+import type { FaultPoint } from './conversation/runtime.js';
+import { createLogger } from './logger.js';
+import { buildService } from './service.js';
+
+function faultInjector(config: Config): ((point: FaultPoint) => void) | undefined {
+  if (!config.ADUAN_FAULT) return undefined;
+  let hits = 0;
+  return (point) => {
+    if (point === config.ADUAN_FAULT && ++hits >= config.ADUAN_FAULT_AFTER)
+      process.kill(process.pid, 'SIGKILL');
+  };
+}
+
+async function main(): Promise<void> {
+  let config: Config;
+  try {
+    config = loadConfig(process.env);
+  } catch (err) {
+    if (err instanceof ConfigError) {
+      process.stderr.write(`${err.message}\n`);
+      process.exit(2);
+    }
+    throw err;
+  }
+  const log = createLogger(config.LOG_LEVEL);
+  const service = buildService({ config, log, fault: faultInjector(config) });
+  await service.start();
+  log.info(
+    { port: service.port, db: config.dbPath },
+    `Aduan is running: open http://localhost:${service.port}`,
+  );
+  let stopping = false;
+  const stop = async (signal: string) => {
+    if (stopping) return;
+    stopping = true;
+    log.info({ signal }, 'stopping');
+    await service.stop();
+    process.exit(0);
+  };
+  process.on('SIGINT', () => void stop('SIGINT'));
+  process.on('SIGTERM', () => void stop('SIGTERM'));
+}
+
+void main();

@@ -1,0 +1,98 @@
+// Builds the whole service from a parsed config: storage, runtime, senders, deadline sweep, HTTP server.
+import { type ServerType, serve } from '@hono/node-server';
+import type { Logger } from 'pino';
+import { mailboxChannel, type OutboundChannel } from './channels/channel.js';
+import type { Clock, Ids } from './clock.js';
+import type { Config } from './config.js';
+import type { FaultPoint, Runtime } from './conversation/runtime.js';
+import { buildCore } from './core.js';
+import { OutboxSender } from './delivery/outbox-sender.js';
+import { createApp } from './http/app.js';
+import type { Store } from './storage/store.js';
+
+export type ServiceOptions = {
+  config: Config;
+  log: Logger;
+  clock?: Clock;
+  ids?: Ids;
+  /** Extra outbound channels (Telegram, WhatsApp…); the web chat is always there. */
+  channels?: OutboundChannel[];
+  fault?: (point: FaultPoint) => void;
+};
+
+export type Service = {
+  store: Store;
+  runtime: Runtime;
+  sender: OutboxSender;
+  server: ServerType | null;
+  port: number;
+  /** Starts HTTP, the senders and the deadline sweep. */
+  start(): Promise<void>;
+  stop(): Promise<void>;
+};
+
+const SWEEP_MS = 1000;
+
+export function buildService(opts: ServiceOptions): Service {
+  const { config, log } = opts;
+  let sender: OutboxSender | null = null;
+  const core = buildCore({
+    dbPath: config.dbPath,
+    dataDir: config.dataDir,
+    synchronous: config.SQLITE_SYNCHRONOUS,
+    answerDays: config.ANSWER_DAYS,
+    maxUploadMb: config.MAX_UPLOAD_MB,
+    holidaysFile: config.HOLIDAYS_FILE,
+    clock: opts.clock,
+    ids: opts.ids,
+    fault: opts.fault,
+    onQueued: () => void sender?.drain(),
+  });
+  const { store, runtime, clock, ids } = core;
+  sender = new OutboxSender(store.outbox, [mailboxChannel('terminal'), ...(opts.channels ?? [])], clock, log);
+  const app = createApp({
+    runtime,
+    store,
+    ids,
+    clock,
+    maxUploadBytes: core.files.limits.maxBytes,
+    devSenders: config.WEB_DEV_SENDERS,
+    log,
+  });
+
+  let timer: NodeJS.Timeout | null = null;
+  const service: Service = {
+    store,
+    runtime,
+    sender,
+    server: null,
+    port: config.PORT,
+    async start() {
+      await new Promise<void>((resolve) => {
+        service.server = serve({ fetch: app.fetch, port: config.PORT, hostname: config.HOST }, (info) => {
+          service.port = info.port;
+          resolve();
+        });
+      });
+      const tick = () => {
+        try {
+          runtime.fireDue();
+          void sender?.drain();
+        } catch (err) {
+          log.error({ err }, 'deadline sweep failed');
+        }
+      };
+      tick();
+      timer = setInterval(tick, SWEEP_MS);
+    },
+    async stop() {
+      if (timer) clearInterval(timer);
+      await new Promise<void>((resolve) =>
+        service.server ? service.server.close(() => resolve()) : resolve(),
+      );
+      await sender?.drain();
+      core.close();
+    },
+  };
+  return service;
+}

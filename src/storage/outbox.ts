@@ -1,0 +1,158 @@
+// The outbox of messages to citizens: written in the step's transaction, drained by the senders with retries.
+import { z } from 'zod';
+import { Expecting } from '../conversation/expecting.js';
+import type { RenderedMessage } from '../i18n/locales.js';
+import type { Db } from './db.js';
+
+export type OutboxStatus = 'pending' | 'sending' | 'sent' | 'dead';
+
+export type OutboxEntry = {
+  id: number;
+  conversationId: number;
+  channel: string;
+  chatId: string;
+  message: RenderedMessage;
+  status: OutboxStatus;
+  attempts: number;
+  createdAt: number;
+};
+
+const Message = z.object({
+  text: z.string(),
+  choices: z.array(z.object({ id: z.string(), label: z.string() })),
+  expecting: Expecting,
+  wordChoices: z.boolean().optional(),
+});
+
+const Row = z.object({
+  id: z.number(),
+  conversation_id: z.number(),
+  channel: z.string(),
+  chat_id: z.string(),
+  payload: z.string(),
+  status: z.enum(['pending', 'sending', 'sent', 'dead']),
+  attempts: z.number(),
+  created_at: z.number(),
+});
+
+function toEntry(raw: unknown): OutboxEntry {
+  const r = Row.parse(raw);
+  const m = Message.parse(JSON.parse(r.payload));
+  return {
+    id: r.id,
+    conversationId: r.conversation_id,
+    channel: r.channel,
+    chatId: r.chat_id,
+    message: m,
+    status: r.status,
+    attempts: r.attempts,
+    createdAt: r.created_at,
+  };
+}
+
+export class Outbox {
+  private readonly insert;
+  private readonly due;
+  private readonly claimStmt;
+  private readonly sentStmt;
+  private readonly retryStmt;
+  private readonly deadStmt;
+  private readonly afterStmt;
+  private readonly recoverStmt;
+  private readonly byIdStmt;
+  private readonly deadList;
+  private readonly forInboundStmt;
+
+  constructor(db: Db) {
+    this.insert = db.prepare(
+      `INSERT INTO outbox (conversation_id, channel, chat_id, inbound_id, payload, next_attempt_at, created_at)
+       VALUES (?, ?, ?, ?, ?, ?, ?)`,
+    );
+    this.due = db.prepare(
+      `SELECT * FROM outbox WHERE status = 'pending' AND next_attempt_at <= ? AND channel IN (SELECT value FROM json_each(?))
+       ORDER BY id LIMIT ?`,
+    );
+    this.claimStmt = db.prepare(
+      `UPDATE outbox SET status = 'sending', attempts = attempts + 1, next_attempt_at = ? WHERE id = ? AND status = 'pending'`,
+    );
+    this.sentStmt = db.prepare(
+      `UPDATE outbox SET status = 'sent', sent_at = ?, platform_message_id = ?, last_error = NULL WHERE id = ?`,
+    );
+    this.retryStmt = db.prepare(
+      `UPDATE outbox SET status = 'pending', next_attempt_at = ?, last_error = ? WHERE id = ?`,
+    );
+    this.deadStmt = db.prepare(`UPDATE outbox SET status = 'dead', last_error = ? WHERE id = ?`);
+    this.afterStmt = db.prepare(
+      'SELECT * FROM outbox WHERE channel = ? AND chat_id = ? AND id > ? ORDER BY id LIMIT 100',
+    );
+    this.recoverStmt = db.prepare(
+      `UPDATE outbox SET status = 'pending' WHERE status = 'sending' AND next_attempt_at <= ?`,
+    );
+    this.byIdStmt = db.prepare('SELECT * FROM outbox WHERE id = ?');
+    this.deadList = db.prepare(`SELECT * FROM outbox WHERE status = 'dead' ORDER BY id DESC LIMIT ?`);
+    this.forInboundStmt = db.prepare(
+      `SELECT o.* FROM outbox o JOIN inbound_messages i ON i.id = o.inbound_id
+       WHERE i.channel = ? AND i.dedup_key = ? ORDER BY o.id`,
+    );
+  }
+
+  /** The replies a message produced: what a redelivered web message gets back. */
+  forInbound(channel: string, dedupKey: string): OutboxEntry[] {
+    return this.forInboundStmt.all(channel, dedupKey).map(toEntry);
+  }
+
+  add(
+    conversationId: number,
+    channel: string,
+    chatId: string,
+    inboundId: number | null,
+    message: RenderedMessage,
+    now: number,
+  ): number {
+    return Number(
+      this.insert.run(conversationId, channel, chatId, inboundId, JSON.stringify(message), now, now)
+        .lastInsertRowid,
+    );
+  }
+
+  get(id: number): OutboxEntry | null {
+    const raw = this.byIdStmt.get(id);
+    return raw ? toEntry(raw) : null;
+  }
+
+  /** Pending messages of the given channels that are due, oldest first. */
+  dueFor(channels: string[], now: number, limit: number): OutboxEntry[] {
+    return this.due.all(now, JSON.stringify(channels), limit).map(toEntry);
+  }
+
+  /** Marks a message as being sent; `leaseUntil` is when an unfinished send is retried (a crash mid-send). */
+  claim(id: number, leaseUntil: number): boolean {
+    return this.claimStmt.run(leaseUntil, id).changes === 1;
+  }
+
+  markSent(id: number, now: number, platformMessageId: string | null): void {
+    this.sentStmt.run(now, platformMessageId, id);
+  }
+
+  retryLater(id: number, at: number, error: string): void {
+    this.retryStmt.run(at, error.slice(0, 500), id);
+  }
+
+  markDead(id: number, error: string): void {
+    this.deadStmt.run(error.slice(0, 500), id);
+  }
+
+  /** Sends interrupted by a crash become pending again once their lease ran out (that one send may repeat). */
+  recoverExpiredLeases(now: number): number {
+    return this.recoverStmt.run(now).changes;
+  }
+
+  /** Messages to one chat after a known id (the web chat's polling). */
+  after(channel: string, chatId: string, afterId: number): OutboxEntry[] {
+    return this.afterStmt.all(channel, chatId, afterId).map(toEntry);
+  }
+
+  dead(limit = 100): OutboxEntry[] {
+    return this.deadList.all(limit).map(toEntry);
+  }
+}

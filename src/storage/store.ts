@@ -1,0 +1,32 @@
+// The storage port bundle the runtime uses: every repository over one database, plus its transaction.
+import { Attachments, Audit } from './attachments.js';
+import { Conversations } from './conversations.js';
+import type { Db } from './db.js';
+import { InboundLog } from './inbound.js';
+import { Outbox } from './outbox.js';
+import { Tickets } from './tickets.js';
+
+export type Store = {
+  db: Db;
+  conversations: Conversations;
+  inbound: InboundLog;
+  outbox: Outbox;
+  tickets: Tickets;
+  attachments: Attachments;
+  audit: Audit;
+  /** Runs `fn` in one SQLite transaction (nested calls join the outer one). */
+  tx<T>(fn: () => T): T;
+};
+
+export function createStore(db: Db): Store {
+  return {
+    db,
+    conversations: new Conversations(db),
+    inbound: new InboundLog(db),
+    outbox: new Outbox(db),
+    tickets: new Tickets(db),
+    attachments: new Attachments(db),
+    audit: new Audit(db),
+    tx: (fn) => db.transaction(fn)(),
+  };
+}

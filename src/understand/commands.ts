@@ -1,0 +1,175 @@
+// Recognizes whole-message commands (/start, batal, bantuan, status ADU-…, /lang en) typed instead of an answer.
+import { canonicalTicketNumber } from '../domain/ticket-number.js';
+import { tokens } from './normalize.js';
+
+export type Lang = 'id' | 'en';
+
+export type Command =
+  | { type: 'help' }
+  | { type: 'cancel' }
+  | { type: 'restart' }
+  | { type: 'resume' }
+  | { type: 'status'; ticket?: string }
+  | { type: 'lang'; lang: Lang }
+  | { type: 'start' };
+
+/** Platform slash commands (Telegram-style, optionally addressed "/start@AduanBot"). */
+const SLASH = /^\/([a-z_]{1,32})(?:@[a-z0-9_]{1,64})?(?:\s+([\s\S]*))?$/i;
+
+const SLASH_COMMANDS: ReadonlyMap<string, Command> = new Map<string, Command>([
+  ['start', { type: 'start' }],
+  ['mulai', { type: 'start' }],
+  ['batal', { type: 'cancel' }],
+  ['cancel', { type: 'cancel' }],
+  ['stop', { type: 'cancel' }],
+  ['bantuan', { type: 'help' }],
+  ['help', { type: 'help' }],
+  ['ulang', { type: 'restart' }],
+  ['ulangi', { type: 'restart' }],
+  ['restart', { type: 'restart' }],
+  ['reset', { type: 'restart' }],
+  ['lanjut', { type: 'resume' }],
+  ['resume', { type: 'resume' }],
+  ['en', { type: 'lang', lang: 'en' }],
+  ['english', { type: 'lang', lang: 'en' }],
+  ['id', { type: 'lang', lang: 'id' }],
+  ['indonesia', { type: 'lang', lang: 'id' }],
+]);
+
+/**
+ * Whole messages (after normalization and dropping polite fillers) that are commands.
+ * "tolong" is deliberately absent: alone it usually starts a story or an emergency, not a help request.
+ */
+const PHRASE_COMMANDS: ReadonlyMap<string, Command> = new Map<string, Command>([
+  ['bantuan', { type: 'help' }],
+  ['help', { type: 'help' }],
+  ['minta bantuan', { type: 'help' }],
+  ['batal', { type: 'cancel' }],
+  ['batalkan', { type: 'cancel' }],
+  ['cancel', { type: 'cancel' }],
+  ['stop', { type: 'cancel' }],
+  ['berhenti', { type: 'cancel' }],
+  ['keluar', { type: 'cancel' }],
+  ['tidak jadi', { type: 'cancel' }],
+  ['tidak jadi lapor', { type: 'cancel' }],
+  ['ulang', { type: 'restart' }],
+  ['ulangi', { type: 'restart' }],
+  ['restart', { type: 'restart' }],
+  ['reset', { type: 'restart' }],
+  ['mulai ulang', { type: 'restart' }],
+  ['mulai lagi', { type: 'restart' }],
+  ['mulai dari awal', { type: 'restart' }],
+  ['ulang dari awal', { type: 'restart' }],
+  ['ulangi dari awal', { type: 'restart' }],
+  ['lanjut', { type: 'resume' }],
+  ['lanjutkan', { type: 'resume' }],
+  ['resume', { type: 'resume' }],
+  ['continue', { type: 'resume' }],
+  ['start', { type: 'start' }],
+  ['mulai', { type: 'start' }],
+  ['english', { type: 'lang', lang: 'en' }],
+  ['in english', { type: 'lang', lang: 'en' }],
+  ['bahasa inggris', { type: 'lang', lang: 'en' }],
+  ['pakai bahasa inggris', { type: 'lang', lang: 'en' }],
+  ['bahasa indonesia', { type: 'lang', lang: 'id' }],
+  ['pakai bahasa indonesia', { type: 'lang', lang: 'id' }],
+  ['indonesian', { type: 'lang', lang: 'id' }],
+  ['in indonesian', { type: 'lang', lang: 'id' }],
+]);
+
+const FILLERS = new Set([
+  'pak',
+  'bu',
+  'kak',
+  'min',
+  'admin',
+  'ya',
+  'saja',
+  'dong',
+  'deh',
+  'lah',
+  'please',
+  'pls',
+  'tolong',
+  'mohon',
+  'saya',
+]);
+
+const STATUS_LEADS = ['cek status', 'lihat status', 'status', 'cek', 'lacak'];
+/** Words that may follow "status" without naming a ticket: "status laporan saya sudah sampai mana". */
+const STATUS_WORDS = new Set([
+  'laporan',
+  'pengaduan',
+  'aduan',
+  'keluhan',
+  'tiket',
+  'nomor',
+  'no',
+  'saya',
+  'nya',
+  'bagaimana',
+  'sudah',
+  'sampai',
+  'mana',
+  ...FILLERS,
+]);
+/** Labels people put before the number: "status tiket ADU-…", "cek nomor: ADU-…". */
+const TICKET_LABEL = /^(?:(?:tiket|nomor|no|laporan|pengaduan|aduan)[\s:.#]*)+/i;
+
+function langCommand(arg: string): Command | null {
+  const word = tokens(arg).join(' ');
+  if (word === 'en' || word === 'english' || word === 'inggris') return { type: 'lang', lang: 'en' };
+  if (word === 'id' || word === 'indonesia' || word === 'indonesian') return { type: 'lang', lang: 'id' };
+  return null;
+}
+
+function ticketIn(text: string): string | null {
+  const bare = text
+    .trim()
+    .replace(TICKET_LABEL, '')
+    .replace(/^#/, '')
+    .replace(/[.!?,;]+$/, '');
+  return canonicalTicketNumber(bare);
+}
+
+/** A status request with whatever follows "status": a ticket number, nothing, or "laporan saya". */
+function statusCommand(rest: string): Command | null {
+  const ticket = ticketIn(rest);
+  if (ticket !== null) return { type: 'status', ticket };
+  const words = tokens(rest).filter((w) => !STATUS_WORDS.has(w));
+  if (words.length === 0) return { type: 'status' };
+  // A mistyped number ("adu 2611 4k70") is still a status request: the conversation asks for the number again.
+  return /^adu[-0-9a-z]*[0-9]/.test(words.join('')) ? { type: 'status' } : null;
+}
+
+function slashCommand(name: string, arg: string): Command | null {
+  const key = name.toLowerCase();
+  if (key === 'lang' || key === 'bahasa' || key === 'language') return langCommand(arg);
+  if (key === 'status' || key === 'cek') return statusCommand(arg);
+  return SLASH_COMMANDS.get(key) ?? null;
+}
+
+/** The command a whole message stands for, or null when it is anything else (a story that mentions "batal" is not a command). */
+export function parseCommand(text: string): Command | null {
+  const trimmed = text.trim();
+  const slash = SLASH.exec(trimmed);
+  if (slash) return slashCommand(slash[1] ?? '', slash[2] ?? '');
+  if (trimmed.startsWith('/')) return null;
+
+  const bare = ticketIn(trimmed);
+  if (bare !== null) return { type: 'status', ticket: bare };
+
+  const phrase = tokens(trimmed)
+    .filter((w) => !FILLERS.has(w))
+    .join(' ');
+  const command = PHRASE_COMMANDS.get(phrase);
+  if (command) return command;
+
+  const lower = trimmed.toLowerCase();
+  for (const lead of STATUS_LEADS) {
+    if (lower === lead || lower.startsWith(`${lead} `) || lower.startsWith(`${lead}:`)) {
+      return statusCommand(trimmed.slice(lead.length).replace(/^[\s:]+/, ''));
+    }
+  }
+  return null;
+}

@@ -1,0 +1,609 @@
+// Reads when an incident happened ("kemarin", "3 bulan lalu", "12 Jan", "senin lalu", "12/1/2026") as a WITA calendar date.
+import { tokens } from './normalize.js';
+
+export type Precision = 'day' | 'week' | 'month';
+
+export type IncidentDate = {
+  /** YYYY-MM-DD in WITA (Asia/Makassar). For week and month precision, the first day of the period. */
+  date: string;
+  precision: Precision;
+};
+
+export type DateParse =
+  | { ok: true; value: IncidentDate; tooOld: boolean }
+  | { ok: false; reason: 'future' | 'unparsed' | 'invalid' };
+
+const WITA_OFFSET_MS = 8 * 3600_000;
+const DAY_MS = 86_400_000;
+const MIN_YEAR = 1900;
+const MAX_YEAR = 2100;
+/** Ombudsman takes reports of events less than two years old. */
+const MAX_AGE_YEARS = 2;
+
+type Ymd = { y: number; m: number; d: number };
+
+type Candidate =
+  | { kind: 'date'; start: Ymd; precision: Precision }
+  | { kind: 'future' }
+  | { kind: 'invalid' };
+
+type Match = { end: number; candidate: Candidate };
+
+type Context = {
+  t: readonly string[];
+  today: Ymd;
+  todayNum: number;
+  hour: number;
+  /** The whole message is the answer to "when?": bare forms ("12", "tadi", "sekarang", "jan") are accepted. */
+  whole: boolean;
+};
+
+const MONTHS: ReadonlyMap<string, number> = new Map([
+  ['januari', 1],
+  ['january', 1],
+  ['februari', 2],
+  ['pebruari', 2],
+  ['february', 2],
+  ['maret', 3],
+  ['march', 3],
+  ['april', 4],
+  ['mei', 5],
+  ['juni', 6],
+  ['june', 6],
+  ['juli', 7],
+  ['july', 7],
+  ['agustus', 8],
+  ['august', 8],
+  ['september', 9],
+  ['oktober', 10],
+  ['october', 10],
+  ['november', 11],
+  ['nopember', 11],
+  ['desember', 12],
+  ['december', 12],
+]);
+
+/** Abbreviations: only taken after a day number, before a year, or as the whole answer. */
+const MONTH_ABBREVIATIONS: ReadonlyMap<string, number> = new Map([
+  ['jan', 1],
+  ['feb', 2],
+  ['peb', 2],
+  ['mar', 3],
+  ['apr', 4],
+  ['may', 5],
+  ['jun', 6],
+  ['jul', 7],
+  ['agu', 8],
+  ['agt', 8],
+  ['ags', 8],
+  ['agus', 8],
+  ['aug', 8],
+  ['sep', 9],
+  ['sept', 9],
+  ['okt', 10],
+  ['oct', 10],
+  ['nov', 11],
+  ['nop', 11],
+  ['des', 12],
+  ['dec', 12],
+]);
+
+/** Monday = 0 … Sunday = 6. */
+const WEEKDAYS: ReadonlyMap<string, number> = new Map([
+  ['senin', 0],
+  ['selasa', 1],
+  ['rabu', 2],
+  ['kamis', 3],
+  ['jumat', 4],
+  ['sabtu', 5],
+  ['minggu', 6],
+  ['ahad', 6],
+  ['monday', 0],
+  ['tuesday', 1],
+  ['wednesday', 2],
+  ['thursday', 3],
+  ['friday', 4],
+  ['saturday', 5],
+  ['sunday', 6],
+]);
+
+type Unit = 'day' | 'week' | 'month' | 'year';
+
+const UNITS: ReadonlyMap<string, Unit> = new Map([
+  ['hari', 'day'],
+  ['hr', 'day'],
+  ['minggu', 'week'],
+  ['mgg', 'week'],
+  ['pekan', 'week'],
+  ['bulan', 'month'],
+  ['bln', 'month'],
+  ['tahun', 'year'],
+  ['thn', 'year'],
+  ['th', 'year'],
+]);
+
+/** "sehari", "seminggu", … : one unit in a single word. */
+const ONE_UNIT: ReadonlyMap<string, Unit> = new Map([
+  ['sehari', 'day'],
+  ['seminggu', 'week'],
+  ['sepekan', 'week'],
+  ['sebulan', 'month'],
+  ['setahun', 'year'],
+]);
+
+const DIGIT_WORDS: ReadonlyMap<string, number> = new Map([
+  ['satu', 1],
+  ['dua', 2],
+  ['tiga', 3],
+  ['empat', 4],
+  ['ampat', 4],
+  ['lima', 5],
+  ['enam', 6],
+  ['anam', 6],
+  ['tujuh', 7],
+  ['delapan', 8],
+  ['sembilan', 9],
+]);
+
+const AGO = new Set(['lalu', 'silam', 'kemarin', 'lewat', 'sebelumnya']);
+const TIMES_OF_DAY = new Set(['pagi', 'siang', 'sore', 'petang', 'malam', 'subuh']);
+/** A date after these is an end point ("sampai hari ini belum jadi"), not when it happened. */
+const UNTIL = new Set(['sampai', 'hingga']);
+/** Words around a whole-message answer that carry no date: "sekitar tanggal 12 pak", "kira-kira 3 bulan". */
+const WHOLE_FILLERS = new Set([
+  'sekitar',
+  'kira',
+  'kira-kira',
+  'kurang',
+  'lebih',
+  'pada',
+  'sejak',
+  'dari',
+  'waktu',
+  'itu',
+  'pak',
+  'bu',
+  'bapak',
+  'ibu',
+  'kak',
+  'min',
+  'ya',
+  'mungkin',
+  'kayaknya',
+  'sepertinya',
+  'sih',
+  'deh',
+  'tepatnya',
+  'kejadian',
+  'kejadiannya',
+  'terjadi',
+  'saya',
+  'lupa',
+  'yang',
+]);
+
+// ---- calendar arithmetic on WITA civil dates -------------------------------------------------------------
+
+function dayNumber({ y, m, d }: Ymd): number {
+  return Date.UTC(y, m - 1, d) / DAY_MS;
+}
+
+function fromDayNumber(n: number): Ymd {
+  const date = new Date(n * DAY_MS);
+  return { y: date.getUTCFullYear(), m: date.getUTCMonth() + 1, d: date.getUTCDate() };
+}
+
+function daysInMonth(y: number, m: number): number {
+  return new Date(Date.UTC(y, m, 0)).getUTCDate();
+}
+
+/** The month `delta` months after (y, m); delta may be negative. */
+function shiftMonth(y: number, m: number, delta: number): { y: number; m: number } {
+  const index = y * 12 + (m - 1) + delta;
+  return { y: Math.floor(index / 12), m: (index % 12) + 1 };
+}
+
+/** Monday = 0 … Sunday = 6. 1970-01-01 was a Thursday. */
+function weekday(n: number): number {
+  return (((n + 3) % 7) + 7) % 7;
+}
+
+function pad(n: number, width: number): string {
+  return String(n).padStart(width, '0');
+}
+
+function iso({ y, m, d }: Ymd): string {
+  return `${pad(y, 4)}-${pad(m, 2)}-${pad(d, 2)}`;
+}
+
+// ---- candidates ---------------------------------------------------------------------------------------
+
+const INVALID: Candidate = { kind: 'invalid' };
+const FUTURE: Candidate = { kind: 'future' };
+
+function onDay(n: number): Candidate {
+  return { kind: 'date', start: fromDayNumber(n), precision: 'day' };
+}
+
+function inWeekOf(n: number): Candidate {
+  return { kind: 'date', start: fromDayNumber(n - weekday(n)), precision: 'week' };
+}
+
+function inMonth(y: number, m: number): Candidate {
+  return { kind: 'date', start: { y, m, d: 1 }, precision: 'month' };
+}
+
+/** A calendar day; without a year, the most recent such day that is not in the future. */
+function calendarDay(ctx: Context, d: number, m: number, year: number | undefined): Candidate {
+  if (m < 1 || m > 12 || d < 1 || d > 31) return INVALID;
+  const past = m < ctx.today.m || (m === ctx.today.m && d <= ctx.today.d);
+  const y = year ?? (past ? ctx.today.y : ctx.today.y - 1);
+  if (y < MIN_YEAR || y > MAX_YEAR || d > daysInMonth(y, m)) return INVALID;
+  return { kind: 'date', start: { y, m, d }, precision: 'day' };
+}
+
+/** The most recent past day numbered `d`: this month, or an earlier month that has such a day. */
+function dayOfRecentMonth(ctx: Context, d: number): Candidate {
+  if (d < 1 || d > 31) return INVALID;
+  let { y, m } = d <= ctx.today.d ? ctx.today : shiftMonth(ctx.today.y, ctx.today.m, -1);
+  while (d > daysInMonth(y, m)) ({ y, m } = shiftMonth(y, m, -1));
+  return { kind: 'date', start: { y, m, d }, precision: 'day' };
+}
+
+/** Two-digit years: 20yy unless that is more than a year ahead, then 19yy. */
+function fullYear(ctx: Context, text: string): number {
+  const n = Number(text);
+  if (text.length !== 2) return n;
+  return 2000 + n <= ctx.today.y + 1 ? 2000 + n : 1900 + n;
+}
+
+// ---- token helpers ---------------------------------------------------------------------------------------
+
+function at(ctx: Context, i: number): string {
+  return ctx.t[i] ?? '';
+}
+
+/** A number written in digits (up to 4) or words ("dua", "sebelas", "dua belas", "dua puluh lima"). */
+function numberAt(ctx: Context, i: number): { value: number; end: number } | null {
+  const word = at(ctx, i);
+  if (/^[0-9]{1,4}$/.test(word)) return { value: Number(word), end: i + 1 };
+  if (word === 'sepuluh') return { value: 10, end: i + 1 };
+  if (word === 'sebelas') return { value: 11, end: i + 1 };
+  const digit = DIGIT_WORDS.get(word);
+  if (digit === undefined) return null;
+  if (at(ctx, i + 1) === 'belas') return { value: 10 + digit, end: i + 2 };
+  if (at(ctx, i + 1) !== 'puluh') return { value: digit, end: i + 1 };
+  const ones = DIGIT_WORDS.get(at(ctx, i + 2));
+  return ones === undefined ? { value: digit * 10, end: i + 2 } : { value: digit * 10 + ones, end: i + 3 };
+}
+
+function monthAt(ctx: Context, i: number, abbreviationOk: boolean): number | undefined {
+  const word = at(ctx, i);
+  return MONTHS.get(word) ?? (abbreviationOk ? MONTH_ABBREVIATIONS.get(word) : undefined);
+}
+
+/** A year after a month: "2026", "26", "tahun 2026". */
+function yearAt(ctx: Context, i: number): { year: number; end: number } | null {
+  const j = at(ctx, i) === 'tahun' ? i + 1 : i;
+  const word = at(ctx, j);
+  return /^(?:[0-9]{2}|[0-9]{4})$/.test(word) ? { year: fullYear(ctx, word), end: j + 1 } : null;
+}
+
+/** "lalu", "yang lalu", "kemarin", … at i: the index after it, or null. */
+function agoAt(ctx: Context, i: number): number | null {
+  if (AGO.has(at(ctx, i))) return i + 1;
+  return at(ctx, i) === 'yang' && AGO.has(at(ctx, i + 1)) ? i + 2 : null;
+}
+
+// ---- matchers: each reads an expression starting at token i ---------------------------------------------
+
+const NUMERIC_DMY = /^([0-9]{1,2})([/.-])([0-9]{1,2})\2([0-9]{4}|[0-9]{2})$/;
+const NUMERIC_YMD = /^([0-9]{4})([/.-])([0-9]{1,2})\2([0-9]{1,2})$/;
+const NUMERIC_DM = /^([0-9]{1,2})\/([0-9]{1,2})$/;
+
+/** 12/1/2026, 12-01-26, 12.1.2026, 2026-01-12; "12/1" only as a whole answer. */
+function numericDate(ctx: Context, i: number): Match | null {
+  const word = at(ctx, i);
+  const dmy = NUMERIC_DMY.exec(word);
+  if (dmy) {
+    const year = fullYear(ctx, dmy[4] ?? '');
+    return { end: i + 1, candidate: calendarDay(ctx, Number(dmy[1]), Number(dmy[3]), year) };
+  }
+  const ymd = NUMERIC_YMD.exec(word);
+  if (ymd) return { end: i + 1, candidate: calendarDay(ctx, Number(ymd[4]), Number(ymd[3]), Number(ymd[1])) };
+  const dm = ctx.whole ? NUMERIC_DM.exec(word) : null;
+  return dm ? { end: i + 1, candidate: calendarDay(ctx, Number(dm[1]), Number(dm[2]), undefined) } : null;
+}
+
+/** "12 Januari", "12 jan 2026", "dua belas mei". */
+function dayMonth(ctx: Context, i: number): Match | null {
+  const day = numberAt(ctx, i);
+  if (!day || day.value > 99) return null;
+  const month = monthAt(ctx, day.end, true);
+  if (month === undefined) return null;
+  const year = yearAt(ctx, day.end + 1);
+  return {
+    end: year ? year.end : day.end + 1,
+    candidate: calendarDay(ctx, day.value, month, year?.year),
+  };
+}
+
+/** "tanggal 12", "tanggal 5 bulan lalu", "tanggal 12 Januari 2026", "tanggal 12/1/2026". */
+function dayOfMonth(ctx: Context, i: number): Match | null {
+  if (at(ctx, i) !== 'tanggal') return null;
+  const inner = numericDate(ctx, i + 1) ?? dayMonth(ctx, i + 1);
+  if (inner) return inner;
+  const day = numberAt(ctx, i + 1);
+  if (!day) return null;
+  if (at(ctx, day.end) === 'bulan') {
+    const ago = agoAt(ctx, day.end + 1);
+    if (ago !== null) {
+      const { y, m } = shiftMonth(ctx.today.y, ctx.today.m, -1);
+      const valid = day.value >= 1 && day.value <= daysInMonth(y, m);
+      return {
+        end: ago,
+        candidate: valid ? { kind: 'date', start: { y, m, d: day.value }, precision: 'day' } : INVALID,
+      };
+    }
+    if (at(ctx, day.end + 1) === 'ini') {
+      const { y, m } = ctx.today;
+      const valid = day.value >= 1 && day.value <= daysInMonth(y, m);
+      const candidate = !valid
+        ? INVALID
+        : day.value > ctx.today.d
+          ? FUTURE
+          : onDay(ctx.todayNum - ctx.today.d + day.value);
+      return { end: day.end + 2, candidate };
+    }
+  }
+  return { end: day.end, candidate: dayOfRecentMonth(ctx, day.value) };
+}
+
+const PARTS: ReadonlyMap<string, 'early' | 'middle' | 'late'> = new Map([
+  ['awal', 'early'],
+  ['pertengahan', 'middle'],
+  ['tengah', 'middle'],
+  ['akhir', 'late'],
+]);
+
+/** A part of a month as a 7-day window: early = 1–7, middle = 11–17, late = the last seven days. */
+function partOfMonth(y: number, m: number, part: 'early' | 'middle' | 'late'): Candidate {
+  const d = part === 'early' ? 1 : part === 'middle' ? 11 : daysInMonth(y, m) - 6;
+  return { kind: 'date', start: { y, m, d }, precision: 'week' };
+}
+
+/** A part of a year, as the month it starts: awal → January, tengah → June, akhir → December. */
+function partOfYear(y: number, part: 'early' | 'middle' | 'late'): Candidate {
+  return inMonth(y, part === 'early' ? 1 : part === 'middle' ? 6 : 12);
+}
+
+/**
+ * "Januari", "bulan januari 2026", "jan 2026", "awal bulan ini", "akhir bulan lalu", "pertengahan maret",
+ * "awal tahun", "akhir tahun lalu".
+ */
+function monthExpression(ctx: Context, i: number): Match | null {
+  const part = PARTS.get(at(ctx, i));
+  const j = part ? i + 1 : i;
+  if (part && at(ctx, j) === 'tahun') {
+    const ago = agoAt(ctx, j + 1);
+    if (ago !== null) return { end: ago, candidate: partOfYear(ctx.today.y - 1, part) };
+    if (at(ctx, j + 1) === 'ini') return { end: j + 2, candidate: partOfYear(ctx.today.y, part) };
+    const year = /^[0-9]{4}$/.test(at(ctx, j + 1)) ? Number(at(ctx, j + 1)) : undefined;
+    return { end: year === undefined ? j + 1 : j + 2, candidate: partOfYear(year ?? ctx.today.y, part) };
+  }
+  const k = at(ctx, j) === 'bulan' ? j + 1 : j;
+  if (part && k > j) {
+    const ago = agoAt(ctx, k);
+    if (ago !== null) {
+      const { y, m } = shiftMonth(ctx.today.y, ctx.today.m, -1);
+      return { end: ago, candidate: partOfMonth(y, m, part) };
+    }
+    if (at(ctx, k) === 'ini') return { end: k + 1, candidate: partOfMonth(ctx.today.y, ctx.today.m, part) };
+  }
+  const year = yearAt(ctx, k + 1);
+  const month = monthAt(ctx, k, ctx.whole || year !== null);
+  if (month === undefined) return null;
+  const y = year ? year.year : month <= ctx.today.m ? ctx.today.y : ctx.today.y - 1;
+  if (y < MIN_YEAR || y > MAX_YEAR) return { end: year ? year.end : k + 1, candidate: INVALID };
+  return { end: year ? year.end : k + 1, candidate: part ? partOfMonth(y, month, part) : inMonth(y, month) };
+}
+
+/** "tadi malam"/"semalam-an" said before 18:00 mean last night; in the evening, tonight. */
+function lastNight(ctx: Context): Candidate {
+  return onDay(ctx.hour < 18 ? ctx.todayNum - 1 : ctx.todayNum);
+}
+
+/** hari ini, tadi (pagi…), barusan, kemarin (sore…), kemarin lusa, semalam, besok/lusa (future). */
+function relativeDay(ctx: Context, i: number): Match | null {
+  const word = at(ctx, i);
+  const next = at(ctx, i + 1);
+  if (word === 'hari' && next === 'ini') return { end: i + 2, candidate: onDay(ctx.todayNum) };
+  if (TIMES_OF_DAY.has(word) && next === 'ini') return { end: i + 2, candidate: onDay(ctx.todayNum) };
+  if ((word === 'tadi' && next === 'malam') || (word === 'malam' && next === 'tadi')) {
+    return { end: i + 2, candidate: lastNight(ctx) };
+  }
+  if ((word === 'tadi' && TIMES_OF_DAY.has(next)) || (TIMES_OF_DAY.has(word) && next === 'tadi')) {
+    return { end: i + 2, candidate: onDay(ctx.todayNum) };
+  }
+  if (word === 'barusan' || (word === 'baru' && (next === 'saja' || next === 'tadi'))) {
+    return { end: word === 'barusan' ? i + 1 : i + 2, candidate: onDay(ctx.todayNum) };
+  }
+  if (word === 'kemarin' && (next === 'lusa' || next === 'dulu')) {
+    return { end: i + 2, candidate: onDay(ctx.todayNum - 2) };
+  }
+  if (word === 'kemarin') {
+    return { end: TIMES_OF_DAY.has(next) ? i + 2 : i + 1, candidate: onDay(ctx.todayNum - 1) };
+  }
+  if (word === 'semalam') return { end: i + 1, candidate: onDay(ctx.todayNum - 1) };
+  if (!ctx.whole) return null;
+  if (word === 'tadi' || word === 'sekarang') return { end: i + 1, candidate: onDay(ctx.todayNum) };
+  if (word === 'saat' && next === 'ini') return { end: i + 2, candidate: onDay(ctx.todayNum) };
+  if (word === 'besok' || word === 'lusa' || word === 'nanti') return { end: i + 1, candidate: FUTURE };
+  return null;
+}
+
+function unitsAgo(ctx: Context, unit: Unit, n: number): Candidate {
+  if (unit === 'day') return onDay(ctx.todayNum - n);
+  if (unit === 'week') return inWeekOf(ctx.todayNum - 7 * n);
+  const { y, m } = shiftMonth(ctx.today.y, ctx.today.m, unit === 'month' ? -n : -12 * n);
+  return inMonth(y, m);
+}
+
+/**
+ * "3 hari lalu", "dua hari yang lalu", "seminggu lalu", "minggu lalu", "pekan lalu", "bulan kemarin",
+ * "sudah 3 bulan", "sejak 2 minggu", "minggu ini", "bulan ini"; "3 bulan" only as a whole answer.
+ */
+function amountAgo(ctx: Context, i: number): Match | null {
+  const lead = at(ctx, i) === 'sudah' || at(ctx, i) === 'sejak';
+  const j = lead ? i + 1 : i;
+  const one = ONE_UNIT.get(at(ctx, j));
+  const amount = one ? null : numberAt(ctx, j);
+  const unit = one ?? (amount ? UNITS.get(at(ctx, amount.end)) : UNITS.get(at(ctx, j)));
+  if (unit === undefined) return null;
+  const n = amount ? amount.value : 1;
+  const afterUnit = amount ? amount.end + 1 : j + 1;
+  if (!one && !amount) {
+    // No number: "minggu lalu", "bulan ini"; "hari"/"tahun" alone are not dates.
+    if (lead) return null;
+    const ago = agoAt(ctx, afterUnit);
+    if (ago !== null && unit !== 'day') return { end: ago, candidate: unitsAgo(ctx, unit, 1) };
+    if (at(ctx, afterUnit) !== 'ini' || unit === 'day' || unit === 'year') return null;
+    return { end: afterUnit + 1, candidate: unitsAgo(ctx, unit, 0) };
+  }
+  const k = at(ctx, afterUnit) === 'lebih' ? afterUnit + 1 : afterUnit;
+  const ago = agoAt(ctx, k);
+  if (ago !== null) return { end: ago, candidate: unitsAgo(ctx, unit, n) };
+  return lead || ctx.whole ? { end: k, candidate: unitsAgo(ctx, unit, n) } : null;
+}
+
+/**
+ * "senin", "hari senin", "senin lalu"/"senin kemarin" (strictly before today), "jumat minggu lalu",
+ * "rabu minggu ini". "minggu" as Sunday needs "hari" before it unless it is the whole answer.
+ */
+function weekdayExpression(ctx: Context, i: number): Match | null {
+  const hari = at(ctx, i) === 'hari';
+  const j = hari ? i + 1 : i;
+  const word = at(ctx, j);
+  const target = WEEKDAYS.get(word);
+  if (target === undefined) return null;
+  if (word === 'minggu' && !hari && !(ctx.whole && ctx.t.length === j + 1)) return null;
+  const todayIndex = weekday(ctx.todayNum);
+  const next = at(ctx, j + 1);
+  if (next === 'minggu' || next === 'pekan') {
+    const ago = agoAt(ctx, j + 2);
+    const thisWeek = at(ctx, j + 2) === 'ini';
+    const end = thisWeek ? j + 3 : ago;
+    if (end !== null) {
+      const n = ctx.todayNum - todayIndex - (thisWeek ? 0 : 7) + target;
+      return { end, candidate: n > ctx.todayNum ? FUTURE : onDay(n) };
+    }
+  }
+  const back = (todayIndex - target + 7) % 7;
+  const ago = agoAt(ctx, j + 1);
+  if (ago !== null) return { end: ago, candidate: onDay(ctx.todayNum - (back === 0 ? 7 : back)) };
+  return { end: j + 1, candidate: onDay(ctx.todayNum - back) };
+}
+
+/** The whole-answer bare day: "12" (this month, or last month if the 12th is still to come). */
+function bareDay(ctx: Context, i: number): Match | null {
+  if (!ctx.whole || !/^[0-9]{1,2}$/.test(at(ctx, i))) return null;
+  return { end: i + 1, candidate: dayOfRecentMonth(ctx, Number(at(ctx, i))) };
+}
+
+const MATCHERS = [
+  numericDate,
+  dayOfMonth,
+  dayMonth,
+  monthExpression,
+  relativeDay,
+  amountAgo,
+  weekdayExpression,
+  bareDay,
+];
+
+function matchAt(ctx: Context, i: number): Match | null {
+  for (const matcher of MATCHERS) {
+    const match = matcher(ctx, i);
+    if (match) return match;
+  }
+  return null;
+}
+
+// ---- entry points ----------------------------------------------------------------------------------------
+
+/** Splits "12jan2026", "3hari", "12-jan-2026" into their parts; numeric dates stay whole. */
+function dateTokens(text: string): string[] {
+  return tokens(text).flatMap((word) => {
+    if (/^[0-9]+(?:[/.-][0-9]+)*$/.test(word) || !/[0-9]/.test(word)) return [word];
+    return word.split(/[/.-]/).flatMap((part) => part.match(/[0-9]+|[^0-9]+/g) ?? []);
+  });
+}
+
+function context(t: readonly string[], now: Date, whole: boolean): Context {
+  const local = now.getTime() + WITA_OFFSET_MS;
+  const todayNum = Math.floor(local / DAY_MS);
+  return { t, today: fromDayNumber(todayNum), todayNum, hour: new Date(local).getUTCHours(), whole };
+}
+
+function finish(ctx: Context, candidate: Candidate): DateParse {
+  if (candidate.kind !== 'date') return { ok: false, reason: candidate.kind };
+  const { start, precision } = candidate;
+  if (start.y < MIN_YEAR) return { ok: false, reason: 'invalid' };
+  const startNum = dayNumber(start);
+  if (startNum > ctx.todayNum) return { ok: false, reason: 'future' };
+  const endNum =
+    precision === 'day'
+      ? startNum
+      : precision === 'week'
+        ? startNum + 6
+        : startNum + daysInMonth(start.y, start.m) - 1;
+  const cutoffYear = ctx.today.y - MAX_AGE_YEARS;
+  const cutoff = dayNumber({
+    y: cutoffYear,
+    m: ctx.today.m,
+    d: Math.min(ctx.today.d, daysInMonth(cutoffYear, ctx.today.m)),
+  });
+  return { ok: true, value: { date: iso(start), precision }, tooOld: endNum < cutoff };
+}
+
+/**
+ * Finds the first date expression in a story ("ktp saya belum jadi sejak 3 bulan lalu"), or null.
+ * Dates after "sampai"/"hingga" are skipped; a past date is preferred over a future or impossible one.
+ */
+export function findIncidentDate(text: string, now: Date): DateParse | null {
+  const ctx = context(dateTokens(text), now, false);
+  let fallback: DateParse | null = null;
+  for (let i = 0; i < ctx.t.length; i++) {
+    if (UNTIL.has(at(ctx, i - 1))) continue;
+    const match = matchAt(ctx, i);
+    if (!match) continue;
+    const result = finish(ctx, match.candidate);
+    if (result.ok) return result;
+    fallback ??= result;
+    i = match.end - 1;
+  }
+  return fallback;
+}
+
+/** Drops "kalau tidak salah" ("if I am not mistaken"). */
+function withoutHedges(words: string[]): string[] {
+  const out: string[] = [];
+  for (let i = 0; i < words.length; i++) {
+    if (words[i] === 'kalau' && words[i + 1] === 'tidak' && words[i + 2] === 'salah') i += 2;
+    else out.push(words[i] ?? '');
+  }
+  return out;
+}
+
+/**
+ * Reads the answer to "when did it happen?", in WITA (UTC+8). Week precision gives the first day of a
+ * 7-day window (the Monday for "minggu lalu"); month precision the 1st. "tahun lalu" is the same month
+ * last year at month precision. tooOld: the whole period ended more than two years before `now`.
+ */
+export function parseIncidentDate(text: string, now: Date): DateParse {
+  const kept = withoutHedges(dateTokens(text)).filter((w) => !WHOLE_FILLERS.has(w));
+  const ctx = context(kept, now, true);
+  const match = kept.length > 0 ? matchAt(ctx, 0) : null;
+  if (match && match.end === kept.length) return finish(ctx, match.candidate);
+  return findIncidentDate(text, now) ?? { ok: false, reason: 'unparsed' };
+}

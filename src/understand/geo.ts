@@ -1,0 +1,192 @@
+// Places a GPS pin in Kalsel: kab/kota by simplified outline or nearest desa/kecamatan centroid, then kecamatan and desa.
+import { DESA, KABKOTA_OUTLINES, KALSEL_BBOX, KECAMATAN } from '../domain/regions-data.js';
+
+export type PinCandidate = { kabkotaCode: string; kecamatanCode: string; distanceKm: number };
+
+export type PinResult =
+  | { kind: 'found'; kabkotaCode: string; kecamatanCode: string; desaCode?: string; distanceKm: number }
+  | { kind: 'ambiguous'; candidates: PinCandidate[] }
+  | { kind: 'outside' };
+
+/** Slack around the outlines' bounding box, in degrees (≈5.5 km). */
+const BBOX_MARGIN_DEG = 0.05;
+/** A pin in no outline is still in Kalsel within this distance of one (coasts, river mouths, simplification). */
+const MAX_OFF_OUTLINE_KM = 5;
+/** A pin in no outline farther than this from every desa/kecamatan centroid is outside Kalsel. */
+const MAX_CENTROID_KM = 25;
+/** A pin inside one outline but this close to another kab/kota's outline could be in either. */
+const BORDER_KM = 0.3;
+/** Without an outline to decide, the two nearest kab/kota tie when their distances are this close. */
+const TIE_RATIO = 1.15;
+const TIE_KM = 0.5;
+/** The nearest desa centroid names the desa only when the next one is clearly farther. */
+const DESA_RATIO = 0.75;
+
+const EARTH_RADIUS_KM = 6371.0088;
+const RAD = Math.PI / 180;
+
+function haversineKm(lat1: number, lon1: number, lat2: number, lon2: number): number {
+  const dLat = (lat2 - lat1) * RAD;
+  const dLon = (lon2 - lon1) * RAD;
+  const h = Math.sin(dLat / 2) ** 2 + Math.cos(lat1 * RAD) * Math.cos(lat2 * RAD) * Math.sin(dLon / 2) ** 2;
+  return 2 * EARTH_RADIUS_KM * Math.asin(Math.min(1, Math.sqrt(h)));
+}
+
+type Point = {
+  readonly lat: number;
+  readonly lon: number;
+  readonly kabkotaCode: string;
+  readonly kecamatanCode: string;
+  readonly desaCode?: string;
+};
+
+const POINTS: readonly Point[] = [
+  ...DESA.flatMap((d) =>
+    d.centroid
+      ? [
+          {
+            lat: d.centroid[0],
+            lon: d.centroid[1],
+            kabkotaCode: d.kecamatanCode.slice(0, 5),
+            kecamatanCode: d.kecamatanCode,
+            desaCode: d.code,
+          },
+        ]
+      : [],
+  ),
+  ...KECAMATAN.map((k) => ({
+    lat: k.centroid[0],
+    lon: k.centroid[1],
+    kabkotaCode: k.kabkotaCode,
+    kecamatanCode: k.code,
+  })),
+];
+
+const OUTLINES = Object.entries(KABKOTA_OUTLINES);
+
+/** Even-odd ray casting over all rings of a kab/kota (rings are flat [lat, lon, …]). */
+function inside(lat: number, lon: number, rings: readonly (readonly number[])[]): boolean {
+  let odd = false;
+  for (const ring of rings) {
+    const n = ring.length;
+    for (let i = 0, j = n - 2; i < n; j = i, i += 2) {
+      const latI = ring[i] ?? 0;
+      const lonI = ring[i + 1] ?? 0;
+      const latJ = ring[j] ?? 0;
+      const lonJ = ring[j + 1] ?? 0;
+      if (latI > lat !== latJ > lat && lon < ((lonJ - lonI) * (lat - latI)) / (latJ - latI) + lonI)
+        odd = !odd;
+    }
+  }
+  return odd;
+}
+
+/** Distance in km from the pin to the nearest edge of the rings (flat projection around the pin). */
+function edgeKm(lat: number, lon: number, rings: readonly (readonly number[])[]): number {
+  const kx = 111.32 * Math.cos(lat * RAD);
+  const ky = 110.57;
+  let best = Number.POSITIVE_INFINITY;
+  for (const ring of rings) {
+    for (let i = 0; i + 3 < ring.length; i += 2) {
+      const x1 = ((ring[i + 1] ?? 0) - lon) * kx;
+      const y1 = ((ring[i] ?? 0) - lat) * ky;
+      const x2 = ((ring[i + 3] ?? 0) - lon) * kx;
+      const y2 = ((ring[i + 2] ?? 0) - lat) * ky;
+      const dx = x2 - x1;
+      const dy = y2 - y1;
+      const len2 = dx * dx + dy * dy;
+      const t = len2 === 0 ? 0 : Math.max(0, Math.min(1, -(x1 * dx + y1 * dy) / len2));
+      best = Math.min(best, Math.hypot(x1 + t * dx, y1 + t * dy));
+    }
+  }
+  return best;
+}
+
+type Nearest = {
+  point: Point;
+  km: number /** the two smallest desa-centroid distances */;
+  desaKm: [number, number];
+};
+
+/** Per kab/kota: its nearest centroid, and its two nearest desa centroids' distances. */
+function nearestByKab(lat: number, lon: number): Map<string, Nearest> {
+  const out = new Map<string, Nearest>();
+  for (const point of POINTS) {
+    const km = haversineKm(lat, lon, point.lat, point.lon);
+    let entry = out.get(point.kabkotaCode);
+    if (!entry) {
+      entry = { point, km, desaKm: [Number.POSITIVE_INFINITY, Number.POSITIVE_INFINITY] };
+      out.set(point.kabkotaCode, entry);
+    } else if (km < entry.km) {
+      entry.point = point;
+      entry.km = km;
+    }
+    if (point.desaCode === undefined) continue;
+    const [d1, d2] = entry.desaKm;
+    if (km < d1) entry.desaKm = [km, d1];
+    else if (km < d2) entry.desaKm = [d1, km];
+  }
+  return out;
+}
+
+const roundKm = (km: number): number => Math.round(km * 100) / 100;
+
+const candidate = (n: Nearest): PinCandidate => ({
+  kabkotaCode: n.point.kabkotaCode,
+  kecamatanCode: n.point.kecamatanCode,
+  distanceKm: roundKm(n.km),
+});
+
+function found(n: Nearest): PinResult {
+  const desa =
+    n.point.desaCode !== undefined && n.km <= DESA_RATIO * n.desaKm[1] ? n.point.desaCode : undefined;
+  return {
+    kind: 'found',
+    kabkotaCode: n.point.kabkotaCode,
+    kecamatanCode: n.point.kecamatanCode,
+    ...(desa === undefined ? {} : { desaCode: desa }),
+    distanceKm: roundKm(n.km),
+  };
+}
+
+const validLatLon = (lat: number, lon: number): boolean =>
+  Number.isFinite(lat) && Number.isFinite(lon) && Math.abs(lat) <= 90 && Math.abs(lon) <= 180;
+
+const inBox = (lat: number, lon: number): boolean =>
+  lat >= KALSEL_BBOX.minLat - BBOX_MARGIN_DEG &&
+  lat <= KALSEL_BBOX.maxLat + BBOX_MARGIN_DEG &&
+  lon >= KALSEL_BBOX.minLon - BBOX_MARGIN_DEG &&
+  lon <= KALSEL_BBOX.maxLon + BBOX_MARGIN_DEG;
+
+/** Where a pin (WGS84 degrees) lies in Kalsel: found, ambiguous near a kab/kota border, or outside. */
+export function locatePin(lat: number, lon: number): PinResult {
+  if (!validLatLon(lat, lon) || !inBox(lat, lon)) return { kind: 'outside' };
+  const containing = OUTLINES.filter(([, rings]) => inside(lat, lon, rings)).map(([code]) => code);
+  const edges = new Map(OUTLINES.map(([code, rings]) => [code, edgeKm(lat, lon, rings)]));
+  const nearest = nearestByKab(lat, lon);
+  const ranked = [...nearest.values()].sort((a, b) => a.km - b.km);
+  const closest = ranked[0];
+  if (!closest) return { kind: 'outside' };
+  if (containing.length === 0) {
+    const offOutline = Math.min(...edges.values());
+    if (offOutline > MAX_OFF_OUTLINE_KM || closest.km > MAX_CENTROID_KM) return { kind: 'outside' };
+  }
+
+  const only = containing.length === 1 ? nearest.get(containing[0] ?? '') : undefined;
+  if (only) {
+    const neighbours = ranked.filter(
+      (n) => n !== only && (edges.get(n.point.kabkotaCode) ?? Number.POSITIVE_INFINITY) < BORDER_KM,
+    );
+    if (neighbours.length > 0) return { kind: 'ambiguous', candidates: [only, ...neighbours].map(candidate) };
+    return found(only);
+  }
+
+  const pool =
+    containing.length > 1 ? ranked.filter((n) => containing.includes(n.point.kabkotaCode)) : ranked;
+  const [first, second] = pool;
+  if (!first) return { kind: 'outside' };
+  if (second && (second.km <= first.km * TIE_RATIO || second.km - first.km < TIE_KM)) {
+    return { kind: 'ambiguous', candidates: [first, second].map(candidate) };
+  }
+  return found(first);
+}

@@ -1,0 +1,773 @@
+// Finds which Kalsel kab/kota (and kecamatan/desa) a free-text message names: aliases, prefixes, typos and ambiguous names.
+import {
+  DESA,
+  type Desa,
+  KABKOTA,
+  type Kabkota,
+  KECAMATAN,
+  type Kecamatan,
+  PLACES,
+} from '../domain/regions-data.js';
+
+export type RegionMatch = {
+  kabkotaCode: string;
+  kecamatanCode?: string;
+  desaCode?: string;
+  /** The words that matched, as written in the message (several places joined by ", "). */
+  matched: string;
+  /** Strength of the evidence, 0..1: 0.75 is one exact unambiguous name, 1 a consistent kab/kota + kecamatan pair. */
+  score: number;
+};
+
+export type AmbiguityReason = 'banjar' | 'simpang_empat' | 'alalak' | 'common_word' | 'multiple';
+
+export type RegionResult =
+  | { kind: 'found'; match: RegionMatch }
+  | { kind: 'ambiguous'; candidates: RegionMatch[]; reason: AmbiguityReason }
+  | { kind: 'none' };
+
+// ------------------------------------------------------------------------------------ word knowledge
+
+const words = (s: string): ReadonlySet<string> => new Set(s.split(' '));
+
+/**
+ * Ordinary Indonesian/Banjar words that are common inside place names. A name made only of these
+ * ("Pasar Lama", "Air Tawar", "Jalan Lurus", "Simpang Empat") is not distinctive without a prefix.
+ */
+const GENERIC_WORDS = words(
+  'a i ii iii iv sungai batu baru baharu lama kota tengah utara selatan timur barat jaya makmur sari indah ' +
+    'mekar raya hulu hilir ulu ilir dalam luar besar basar kecil pasar simpang satu dua tiga empat lima ' +
+    'gunung tanjung teluk pulau pantai karya sumber mulya mulia mulyo harapan pengharapan kampung ' +
+    'tanah air danau muara tinggi tebing padang bukit kanan kiri ujung sejahtera subur bakti bhakti karang ' +
+    'telaga banua benua hanyar anyar asri rejo agung maju damai permai bumi laut darat rantau pinang durian ' +
+    'kelapa nyiur pematang handil tambak murung lok bangun tani berkat berkah rahmat sentosa mandiri bersama ' +
+    'barsama lestari abadi asam binjai beringin ketapang keramat mesjid masjid pandan kupang bangkal habang ' +
+    'panjang lurus jalan atas bawah merah putih kuning hijau biru hitam kembang bunga kebun rumah pagar hujan ' +
+    'mas emas intan senin selasa rabu kamis jumat sabtu minggu malang tawar jawa melayu bali cahaya ' +
+    'bulan surya sinar harus ulang jati kayu buah batang akar daun padi sawah pondok gudang jembatan tangga ' +
+    'tembok pangkalan bandar perahu api alam tunggal garis bahagia semangat tunas perintis kencana mandala ' +
+    'cermin wangi manis panas datar rata kolam sumur tali pecah piring payung papan buntu kandang haji raja ' +
+    'raden pangeran gusti datu tuan patih dewa kepulauan seberang pal kali luas suka ramah asih pasir abang ' +
+    'damar bakar warga paku alat bawahan burung lobang antar dukuh rimbun tulang jadi rahayu masa matang ' +
+    'batas laki pakan sarang gelang dwi marga tegal irigasi',
+);
+
+/** Single-word desa names that are everyday words, other places or personal names: never matched bare. */
+const COMMON_NAMES = words(
+  'alat andaman andhika antasari bagus bakau bakung bata batik batuah bayur belimbing benteng bersujud ' +
+    'betung bilas bungur cempaka dirgahayu gadang galam galagah gambut gemuruh halangan harusan ilung ' +
+    'indrasari jambu jamil jatuh jombang juhu kalian kasai kedondong kemuning keraton kunyit labuhan langkap ' +
+    'lasung madang malinau mangga manunggal mawar megasari mekarsari mustika namun nelayan paku panggung ' +
+    'parigi paul pemuda penghulu pudak purut rintisan salaman sampurna sarikandi sawahan sepakat setiap sirap ' +
+    'sirih stagen sukadana sukamaju sukaramai sungkai suryatama tabat tambangan tatakan telagasari wanasari ' +
+    'dwipasari mandarsari damsari komet gandaria pimping lepasan baroqah tamiang ambawang ' +
+    'pagaruyung purwodadi sungsum darussalam jangkung',
+);
+
+/** Kecamatan names that are also ordinary words or shared with other places: weak without "kecamatan". */
+const WEAK_KECAMATAN: ReadonlySet<string> = new Set([
+  'tanjung',
+  'gambut',
+  'cempaka',
+  'angsana',
+  'kuranji',
+  'bungur',
+  'tamban',
+  'mekarsari',
+  'bakumpai',
+  'halong',
+  'kurau',
+  'simpur',
+  'alalak',
+  'tambangulang',
+]);
+
+/** Ordinary words one typo away from a place name: never read as a misspelt place. */
+const NOT_TYPOS = words(
+  'banjir bancar bantar belakang bintang kitap kurangi taman tambah tambak tambal tambang tampan kandang ' +
+    'barang bandara pengalaman perumahan pengembangan penambangan sumbangan tindakan sempurna melintang manapun',
+);
+
+/** Names whose ambiguity has its own reason, keyed by the compact name. */
+const REASON_BY_KEY: ReadonlyMap<string, AmbiguityReason> = new Map([
+  ['banjar', 'banjar'],
+  ['alalak', 'alalak'],
+  ['simpangempat', 'simpang_empat'],
+]);
+
+type Context = { readonly before?: ReadonlySet<string>; readonly after?: ReadonlySet<string> };
+const TREES = words('pohon kayu bunga daun batang buah');
+
+/** Neighbouring words that show a bare name is not a place here ("bahasa banjar", "di rantau orang"). */
+const NOT_A_PLACE: ReadonlyMap<string, Context> = new Map([
+  [
+    'banjar',
+    {
+      before: words(
+        'bahasa basa urang orang org suku adat budaya lagu masakan kue wadai logat dialek kesultanan kerajaan ' +
+          'sultan tradisi etnis seni pantun tari rumah bubuhan dangsanak khas kuliner ala cara gaya bangsa',
+      ),
+    },
+  ],
+  ['rantau', { before: words('tanah anak perantauan merantau perantau'), after: words('orang urang org') }],
+  [
+    'tanjung',
+    {
+      after: words(
+        'priok perak pinang redeb selor balai karang enim duren mas emas uban morawa barat pandan',
+      ),
+    },
+  ],
+  [
+    'gambut',
+    {
+      before: words('lahan tanah hutan kebakaran rawa karhutla restorasi ekosistem kubah'),
+      after: words('terbakar kering basah'),
+    },
+  ],
+  ['cempaka', { before: words('bunga kembang pohon wangi'), after: words('putih kuning wangi') }],
+  ['tamban', { before: words('ikan iwak') }],
+  ['kurau', { before: words('ikan iwak') }],
+  ['simpur', { before: TREES }],
+  ['angsana', { before: TREES }],
+  ['kuranji', { before: TREES }],
+  ['bungur', { before: TREES }],
+  ['bakumpai', { before: words('suku orang urang bahasa dayak bubuhan') }],
+  ['halong', { before: words('teluk') }],
+]);
+
+/** Words after which a name is a street or housing estate, not where the thing happened. */
+const STREET_WORDS = words('jalan jl jln gang gg komplek kompleks komp perum perumahan blok lorong');
+
+type Prefix = 'kab' | 'kota' | 'kec' | 'desa';
+
+const PREFIXES: ReadonlyMap<string, Prefix> = new Map([
+  ['kabupaten', 'kab'],
+  ['kab', 'kab'],
+  ['kabupatan', 'kab'],
+  ['pemkab', 'kab'],
+  ['kota', 'kota'],
+  ['kotamadya', 'kota'],
+  ['pemkot', 'kota'],
+  ['pemko', 'kota'],
+  ['kecamatan', 'kec'],
+  ['kec', 'kec'],
+  ['kecamtan', 'kec'],
+  ['kecamatn', 'kec'],
+  ['kcmtn', 'kec'],
+  ['desa', 'desa'],
+  ['ds', 'desa'],
+  ['kelurahan', 'desa'],
+  ['kel', 'desa'],
+  ['kelurhan', 'desa'],
+  ['kalurahan', 'desa'],
+]);
+
+/** Spellings folded before matching, in the text and in the names alike. */
+const SPELLINGS: ReadonlyMap<string, string> = new Map([
+  ['sei', 'sungai'],
+  ['sungei', 'sungai'],
+]);
+
+// ------------------------------------------------------------------------------------------ tokens
+
+/** `joined`: nothing but spaces, hyphens or an abbreviation's dot separate this word from the previous one. */
+type Token = {
+  readonly word: string;
+  readonly start: number;
+  readonly end: number;
+  readonly joined: boolean;
+};
+
+const WORD = /[\p{L}\p{N}]+(?:['\u2019`\u02BC][\p{L}\p{N}]+)*/gu;
+const MARKS = /\p{M}/gu;
+const APOSTROPHES = /['\u2019`\u02BC]/g;
+const HARD_BREAK = /[^\s\-.]/u;
+const MAX_ABBREVIATION = 3;
+
+function fold(word: string): string {
+  const w = word.normalize('NFKD').replace(MARKS, '').toLowerCase().replace(APOSTROPHES, '');
+  return SPELLINGS.get(w) ?? w;
+}
+
+function tokenize(text: string): Token[] {
+  const out: Token[] = [];
+  let last = 0;
+  let lastLength = 0;
+  for (const m of text.matchAll(WORD)) {
+    const start = m.index ?? 0;
+    const gap = text.slice(last, start);
+    const joined =
+      out.length > 0 && !HARD_BREAK.test(gap) && (!gap.includes('.') || lastLength <= MAX_ABBREVIATION);
+    out.push({ word: fold(m[0]), start, end: start + m[0].length, joined });
+    last = start + m[0].length;
+    lastLength = m[0].length;
+  }
+  return out;
+}
+
+const nameWords = (name: string): string[] => tokenize(name).map((t) => t.word);
+
+// ------------------------------------------------------------------------------------------- index
+
+type Level = 'kabkota' | 'kecamatan' | 'desa' | 'place';
+
+/** How a name counts: strong decides alone (3), distinct is a bare desa name (2), weak and refine count 1. */
+type Use = 'strong' | 'distinct' | 'weak' | 'refine' | 'none';
+
+const WEIGHT: Readonly<Record<Use, number>> = { strong: 3, distinct: 2, weak: 1, refine: 1, none: 0 };
+
+type Target = {
+  readonly level: Level;
+  readonly kabkotaCode: string;
+  readonly kecamatanCode?: string;
+  readonly desaCode?: string;
+  /** Use without a prefix word. */
+  readonly plain: Use;
+  /** Prefix words that name this target's level, and the use after one of them. */
+  readonly prefixes: ReadonlySet<Prefix>;
+  readonly prefixed: Use;
+};
+
+const NO_PREFIX: ReadonlySet<Prefix> = new Set();
+const INDEX = new Map<string, Target[]>();
+
+function addTarget(key: string, target: Target): void {
+  const list = INDEX.get(key) ?? [];
+  const same = list.findIndex(
+    (t) =>
+      t.level === target.level &&
+      t.kabkotaCode === target.kabkotaCode &&
+      t.kecamatanCode === target.kecamatanCode &&
+      t.desaCode === target.desaCode,
+  );
+  if (same < 0) list.push(target);
+  else if (WEIGHT[target.plain] > WEIGHT[list[same]?.plain ?? 'none']) list[same] = target;
+  INDEX.set(key, list);
+}
+
+const compact = (name: string): string => nameWords(name).join('');
+const isGeneric = (ws: readonly string[]): boolean => ws.every((w) => GENERIC_WORDS.has(w));
+
+for (const kab of KABKOTA) {
+  const capital = compact(kab.capital);
+  for (const alias of [{ text: kab.name, strength: 'strong' as const }, ...kab.aliases]) {
+    const key = compact(alias.text);
+    const prefixes = new Set<Prefix>([kab.type === 'kota' ? 'kota' : 'kab']);
+    if (key === capital) prefixes.add('kota');
+    addTarget(key, {
+      level: 'kabkota',
+      kabkotaCode: kab.code,
+      plain: alias.strength,
+      prefixes,
+      prefixed: 'strong',
+    });
+  }
+}
+
+const KEC_PREFIX: ReadonlySet<Prefix> = new Set(['kec']);
+for (const kec of KECAMATAN) {
+  const ws = nameWords(kec.name);
+  const key = ws.join('');
+  const plain = WEAK_KECAMATAN.has(key) || isGeneric(ws) ? 'weak' : 'strong';
+  addTarget(key, {
+    level: 'kecamatan',
+    kabkotaCode: kec.kabkotaCode,
+    kecamatanCode: kec.code,
+    plain,
+    prefixes: KEC_PREFIX,
+    prefixed: 'strong',
+  });
+}
+
+for (const place of PLACES) {
+  addTarget(compact(place.text), {
+    level: 'place',
+    kabkotaCode: place.kabkotaCode,
+    ...(place.kecamatanCode === undefined ? {} : { kecamatanCode: place.kecamatanCode }),
+    plain: place.strength,
+    prefixes: NO_PREFIX,
+    prefixed: 'none',
+  });
+}
+
+/** kab/kota of every strong bare kab/kota, kecamatan or place name, before desa names join the index. */
+const STRONG_NAME_KAB = new Map<string, ReadonlySet<string>>();
+for (const [key, targets] of INDEX) {
+  const kabs = new Set(targets.filter((t) => t.plain === 'strong').map((t) => t.kabkotaCode));
+  if (kabs.size > 0) STRONG_NAME_KAB.set(key, kabs);
+}
+
+const desaKeyCount = new Map<string, number>();
+for (const d of DESA) {
+  const key = compact(d.name);
+  desaKeyCount.set(key, (desaKeyCount.get(key) ?? 0) + 1);
+}
+
+/** True when a part of the name is a strong name of another kab/kota ("Kandangan Baru" in Tanah Laut). */
+function containsOtherPlace(ws: readonly string[], kabkotaCode: string): boolean {
+  for (let i = 0; i < ws.length; i++) {
+    for (let j = i + 1; j <= ws.length; j++) {
+      if (j - i === ws.length) continue;
+      const kabs = STRONG_NAME_KAB.get(ws.slice(i, j).join(''));
+      if (kabs && !kabs.has(kabkotaCode)) return true;
+    }
+  }
+  return false;
+}
+
+function plainDesaUse(ws: readonly string[], key: string, kabkotaCode: string): Use {
+  const single = ws.length === 1;
+  const word = ws[0] ?? '';
+  if (single && (GENERIC_WORDS.has(word) || COMMON_NAMES.has(word) || word.length < 5)) return 'none';
+  if (INDEX.has(key) || (desaKeyCount.get(key) ?? 0) > 1) return 'refine';
+  if (!single && (isGeneric(ws) || containsOtherPlace(ws, kabkotaCode))) return 'refine';
+  return 'distinct';
+}
+
+const DESA_PREFIX: ReadonlySet<Prefix> = new Set(['desa']);
+for (const d of DESA) {
+  const ws = nameWords(d.name);
+  const key = ws.join('');
+  const kabkotaCode = d.kecamatanCode.slice(0, 5);
+  const word = ws.length === 1 ? (ws[0] ?? '') : '';
+  addTarget(key, {
+    level: 'desa',
+    kabkotaCode,
+    kecamatanCode: d.kecamatanCode,
+    desaCode: d.code,
+    plain: plainDesaUse(ws, key, kabkotaCode),
+    prefixes: DESA_PREFIX,
+    prefixed: GENERIC_WORDS.has(word) || COMMON_NAMES.has(word) ? 'refine' : 'strong',
+  });
+}
+
+/** Every name and alias the index knows, as written. */
+const ALL_NAMES: readonly string[] = [
+  ...KABKOTA.flatMap((k) => [k.name, ...k.aliases.map((a) => a.text)]),
+  ...PLACES.map((p) => p.text),
+  ...KECAMATAN.map((k) => k.name),
+  ...DESA.map((d) => d.name),
+];
+const maxKeyLength = Math.max(...[...INDEX.keys()].map((k) => k.length));
+const maxKeyWords = Math.max(...ALL_NAMES.map((n) => nameWords(n).length));
+
+/** Frequent chat words that are in no place name: a name never spans them, so lookups stop there. */
+const NAME_WORDS = new Set(ALL_NAMES.flatMap(nameWords));
+const STOP_WORDS: ReadonlySet<string> = new Set(
+  [
+    ...words(
+      'yang dan di ke dari untuk dengan sudah belum tidak tak ada ini itu saya aku kami kita mereka dia anda ' +
+        'pak bu bapak ibu mohon tolong karena tapi tetapi juga sangat sekali lagi akan bisa mau sampai kalau ' +
+        'atau pada oleh sebagai rusak lapor hari tahun kemarin sekarang tadi masih pernah kantor petugas ' +
+        'pelayanan sekolah listrik banjir lubang parah banyak semua kok ya iya nya',
+    ),
+    ...PREFIXES.keys(),
+  ].filter((w) => !NAME_WORDS.has(w)),
+);
+
+/** Typo lookup (one deletion either side, verified with optimal string alignment distance ≤ 1). */
+const MIN_TYPO_LENGTH = 6;
+const MIN_DESA_TYPO_LENGTH = 8;
+const TYPO_INDEX = new Map<string, string[]>();
+
+const typoAllowed = (target: Target, key: string): boolean =>
+  key.length >= (target.level === 'desa' ? MIN_DESA_TYPO_LENGTH : MIN_TYPO_LENGTH);
+
+function deletions(s: string): string[] {
+  const out: string[] = [];
+  for (let i = 0; i < s.length; i++) out.push(s.slice(0, i) + s.slice(i + 1));
+  return out;
+}
+
+for (const [key, targets] of INDEX) {
+  if (!targets.some((t) => (t.plain === 'strong' || t.prefixed === 'strong') && typoAllowed(t, key)))
+    continue;
+  for (const variant of [key, ...deletions(key)]) {
+    const list = TYPO_INDEX.get(variant) ?? [];
+    if (!list.includes(key)) list.push(key);
+    TYPO_INDEX.set(variant, list);
+  }
+}
+
+/** Optimal string alignment distance, stopping early once it exceeds 1. */
+function withinOneEdit(a: string, b: string): boolean {
+  if (Math.abs(a.length - b.length) > 1) return false;
+  let i = 0;
+  while (i < a.length && i < b.length && a[i] === b[i]) i++;
+  if (i === a.length && i === b.length) return true;
+  const restA = a.slice(i + 1);
+  const restB = b.slice(i + 1);
+  if (a.length === b.length) {
+    if (restA === restB) return true;
+    return a[i] === b[i + 1] && a[i + 1] === b[i] && a.slice(i + 2) === b.slice(i + 2);
+  }
+  return a.length > b.length ? a.slice(i + 1) === b.slice(i) : a.slice(i) === b.slice(i + 1);
+}
+
+function typoKeys(query: string): string[] {
+  if (NOT_TYPOS.has(query)) return [];
+  const found = new Set<string>();
+  for (const variant of [query, ...deletions(query)]) {
+    for (const key of TYPO_INDEX.get(variant) ?? []) {
+      if (key !== query && key[0] === query[0] && withinOneEdit(query, key)) found.add(key);
+    }
+  }
+  return [...found];
+}
+
+// ----------------------------------------------------------------------------------------- mentions
+
+type Pick = { readonly target: Target; readonly use: Use; readonly weight: number };
+
+type Mention = {
+  readonly start: number; // token index, the prefix word included
+  readonly end: number; // exclusive
+  readonly key: string;
+  readonly picks: readonly Pick[];
+  /** kab/kota codes this mention may decide (its non-refine picks). */
+  readonly kabs: ReadonlySet<string>;
+};
+
+function picksFor(
+  targets: readonly Target[],
+  key: string,
+  prefix: Prefix | undefined,
+  typo: boolean,
+): Pick[] {
+  const out: Pick[] = [];
+  for (const target of targets) {
+    const use = prefix === undefined ? target.plain : target.prefixes.has(prefix) ? target.prefixed : 'none';
+    if (use === 'none') continue;
+    if (typo && (use !== 'strong' || !typoAllowed(target, key))) continue;
+    out.push({ target, use, weight: WEIGHT[use] - (typo ? 1 : 0) });
+  }
+  return out;
+}
+
+/** The word right before token `start`, unless punctuation separates them. */
+const wordBefore = (tokens: readonly Token[], start: number): string =>
+  tokens[start]?.joined ? (tokens[start - 1]?.word ?? '') : '';
+const wordAfter = (tokens: readonly Token[], end: number): string =>
+  tokens[end]?.joined ? (tokens[end]?.word ?? '') : '';
+
+function notAPlace(key: string, tokens: readonly Token[], start: number, end: number): boolean {
+  const context = NOT_A_PLACE.get(key);
+  if (!context) return false;
+  return (
+    (context.before?.has(wordBefore(tokens, start)) ?? false) ||
+    (context.after?.has(wordAfter(tokens, end)) ?? false)
+  );
+}
+
+function mention(
+  tokens: readonly Token[],
+  start: number,
+  end: number,
+  key: string,
+  targets: readonly Target[],
+  typo: boolean,
+): Mention | undefined {
+  const prefix = PREFIXES.get(wordBefore(tokens, start));
+  let picks = prefix === undefined ? [] : picksFor(targets, key, prefix, typo);
+  let from = start - 1;
+  if (picks.length === 0) {
+    from = start;
+    if (notAPlace(key, tokens, start, end)) return undefined;
+    picks = picksFor(targets, key, undefined, typo);
+    if (STREET_WORDS.has(wordBefore(tokens, start))) {
+      picks = picks.filter((p) => p.use === 'strong' || p.use === 'distinct');
+    }
+  }
+  if (picks.length === 0) return undefined;
+  const kabs = new Set(picks.filter((p) => p.use !== 'refine').map((p) => p.target.kabkotaCode));
+  return { start: from, end, key, picks, kabs };
+}
+
+const GLUED_PREPOSITIONS = ['di', 'ke'];
+
+function findMentions(tokens: readonly Token[]): Mention[] {
+  const out: Mention[] = [];
+  const typoMemo = new Map<string, string[]>();
+  const typos = (key: string): string[] => {
+    const known = typoMemo.get(key);
+    if (known) return known;
+    const found = typoKeys(key);
+    typoMemo.set(key, found);
+    return found;
+  };
+  const push = (m: Mention | undefined): void => {
+    if (m) out.push(m);
+  };
+  for (let i = 0; i < tokens.length; i++) {
+    let key = '';
+    let unknownWord = false; // a typo leaves at least one word that is in no name
+    for (let j = i; j < tokens.length && j - i < maxKeyWords && (j === i || tokens[j]?.joined); j++) {
+      const word = tokens[j]?.word ?? '';
+      if (STOP_WORDS.has(word)) break;
+      key += word;
+      unknownWord ||= !NAME_WORDS.has(word);
+      if (key.length > maxKeyLength + 1) break;
+      const exact = INDEX.get(key);
+      if (exact) {
+        push(mention(tokens, i, j + 1, key, exact, false));
+        continue;
+      }
+      if (unknownWord && j - i < 3 && key.length >= MIN_TYPO_LENGTH - 1) {
+        for (const typo of typos(key)) push(mention(tokens, i, j + 1, typo, INDEX.get(typo) ?? [], true));
+      }
+    }
+    const word = tokens[i]?.word ?? '';
+    if (!INDEX.has(word) && GLUED_PREPOSITIONS.includes(word.slice(0, 2))) {
+      const rest = word.slice(2);
+      const strongOnly = (INDEX.get(rest) ?? []).filter((t) => t.plain === 'strong');
+      if (strongOnly.length > 0) push(mention(tokens, i, i + 1, rest, strongOnly, false));
+    }
+  }
+  return out;
+}
+
+// ------------------------------------------------------------------------------------------ resolve
+
+type Item = {
+  readonly mention: Mention;
+  readonly picks: readonly Pick[]; // the mention's picks in this kab/kota
+  readonly weight: number;
+  readonly use: Use;
+  /** Identity of what the item names, so repeated names count once. */
+  readonly id: string;
+};
+
+type KabScore = {
+  readonly kabkotaCode: string;
+  readonly items: readonly Item[];
+  readonly score: number;
+  readonly decisive: number;
+};
+
+function itemFor(m: Mention, kabkotaCode: string): Item | undefined {
+  const picks = m.picks.filter((p) => p.target.kabkotaCode === kabkotaCode);
+  let best: Pick | undefined;
+  for (const p of picks) {
+    if (!best || p.weight > best.weight || (p.weight === best.weight && p.target.level === 'kabkota'))
+      best = p;
+  }
+  if (!best) return undefined;
+  const t = best.target;
+  const id = `${t.level}:${t.desaCode ?? t.kecamatanCode ?? t.kabkotaCode}`;
+  return { mention: m, picks, weight: best.weight, use: best.use, id };
+}
+
+/** Heaviest set of non-overlapping items (weighted interval scheduling); ties go to longer spans. */
+function bestSelection(items: readonly Item[]): Item[] {
+  const sorted = [...items].sort((a, b) => a.mention.end - b.mention.end);
+  const value = (it: Item): number => it.weight * 1000 + (it.mention.end - it.mention.start);
+  const best: number[] = [0]; // best[k]: best total using the first k items
+  const previous: number[] = []; // last item compatible with item k, or -1
+  sorted.forEach((it, k) => {
+    let lo = 0; // binary search: the first item ending after this one starts
+    let hi = k;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if ((sorted[mid]?.mention.end ?? 0) <= it.mention.start) lo = mid + 1;
+      else hi = mid;
+    }
+    const p = lo - 1;
+    previous.push(p);
+    best.push(Math.max(best[k] ?? 0, value(it) + (best[p + 1] ?? 0)));
+  });
+  const chosen: Item[] = [];
+  let k = sorted.length - 1;
+  while (k >= 0) {
+    const it = sorted[k];
+    if (it && (best[k + 1] ?? 0) !== (best[k] ?? 0)) {
+      chosen.push(it);
+      k = previous[k] ?? -1;
+    } else k--;
+  }
+  return chosen.reverse();
+}
+
+function scoreOf(items: readonly Item[], kabkotaCode: string): KabScore {
+  const byId = new Map<string, Item>();
+  for (const it of items) {
+    const seen = byId.get(it.id);
+    if (!seen || it.weight > seen.weight) byId.set(it.id, it);
+  }
+  let score = 0;
+  let decisive = 0;
+  for (const it of byId.values()) {
+    score += it.weight;
+    const decides = (it.use === 'strong' || it.use === 'distinct') && it.mention.kabs.size === 1;
+    if (decides) decisive += it.weight;
+  }
+  return { kabkotaCode, items, score, decisive };
+}
+
+function scoreKab(mentions: readonly Mention[], kabkotaCode: string): KabScore {
+  const items = mentions.flatMap((m) => itemFor(m, kabkotaCode) ?? []);
+  const chosen = bestSelection(items);
+  if (!chosen.some((it) => it.use !== 'refine')) return { kabkotaCode, items: [], score: 0, decisive: 0 };
+  return scoreOf(chosen, kabkotaCode);
+}
+
+const sameSpan = (a: Mention, b: Mention): boolean => a.start === b.start && a.end === b.end;
+
+/** A rival's support, without the words the leader read as a different (longer or shifted) name. */
+function asRival(rival: KabScore, leader: KabScore): KabScore {
+  const readAs = new Map<number, Mention>(); // token → the leader's mention covering it
+  for (const l of leader.items)
+    for (let t = l.mention.start; t < l.mention.end; t++) readAs.set(t, l.mention);
+  const conflicts = (m: Mention): boolean => {
+    for (let t = m.start; t < m.end; t++) {
+      const l = readAs.get(t);
+      if (l && !sameSpan(l, m)) return true;
+    }
+    return false;
+  };
+  const kept = rival.items.filter((it) => !conflicts(it.mention));
+  if (!kept.some((it) => it.use !== 'refine'))
+    return { kabkotaCode: rival.kabkotaCode, items: [], score: 0, decisive: 0 };
+  return scoreOf(kept, rival.kabkotaCode);
+}
+
+function distinctIds(s: KabScore): number {
+  return new Set(s.items.filter((it) => it.use !== 'refine').map((it) => it.id)).size;
+}
+
+/** The kecamatan and desa the items of one kab/kota point to, when they agree. */
+function details(items: readonly Item[]): { kecamatanCode?: string; desaCode?: string } {
+  const explicit = new Map<string, number>();
+  const implied = new Set<string>();
+  const desas = new Map<string, string>(); // desa → kecamatan
+  for (const it of items) {
+    const kecs = new Set(
+      it.picks.flatMap((p) => (p.target.level === 'desa' ? [] : (p.target.kecamatanCode ?? []))),
+    );
+    const namesKab = it.picks.some((p) => p.target.level === 'kabkota');
+    if (kecs.size > 0) {
+      for (const k of kecs) {
+        if (namesKab) implied.add(k);
+        else explicit.set(k, (explicit.get(k) ?? 0) + it.weight);
+      }
+      continue;
+    }
+    const ds = it.picks.filter((p) => p.target.level === 'desa');
+    const desaKecs = new Set(ds.map((p) => p.target.kecamatanCode ?? ''));
+    const only = ds[0]?.target;
+    if (ds.length === 1 && only?.desaCode && only.kecamatanCode) desas.set(only.desaCode, only.kecamatanCode);
+    if (desaKecs.size === 1) {
+      const k = [...desaKecs][0] ?? '';
+      explicit.set(k, (explicit.get(k) ?? 0) + it.weight);
+    }
+  }
+  let kecamatanCode: string | undefined;
+  const ranked = [...explicit].sort((a, b) => b[1] - a[1]);
+  if (ranked.length > 0 && (ranked.length === 1 || (ranked[0]?.[1] ?? 0) > (ranked[1]?.[1] ?? 0))) {
+    kecamatanCode = ranked[0]?.[0];
+  } else if (ranked.length === 0 && implied.size === 1) {
+    kecamatanCode = [...implied][0];
+  }
+  const desaCodes = [...desas].filter(([, kec]) => kec === kecamatanCode).map(([d]) => d);
+  return {
+    ...(kecamatanCode === undefined ? {} : { kecamatanCode }),
+    ...(desaCodes.length === 1 && desaCodes[0] ? { desaCode: desaCodes[0] } : {}),
+  };
+}
+
+function toMatch(s: KabScore, text: string, tokens: readonly Token[]): RegionMatch {
+  const spans = [...s.items].sort((a, b) => a.mention.start - b.mention.start);
+  const seen = new Set<string>();
+  const matched: string[] = [];
+  for (const it of spans) {
+    const from = tokens[it.mention.start]?.start ?? 0;
+    const to = tokens[it.mention.end - 1]?.end ?? from;
+    const piece = text.slice(from, to);
+    if (!seen.has(piece.toLowerCase())) matched.push(piece);
+    seen.add(piece.toLowerCase());
+  }
+  return {
+    kabkotaCode: s.kabkotaCode,
+    ...details(s.items),
+    matched: matched.join(', '),
+    score: Math.round(Math.min(1, s.score / 6 + 0.25) * 100) / 100,
+  };
+}
+
+function reasonFor(candidates: readonly KabScore[]): AmbiguityReason {
+  const codes = new Set(candidates.map((c) => c.kabkotaCode));
+  const items = candidates.flatMap((c) => c.items.filter((it) => it.use !== 'refine'));
+  for (const it of items) {
+    const reason = REASON_BY_KEY.get(it.mention.key);
+    const spread = [...it.mention.kabs].filter((k) => codes.has(k)).length;
+    if (reason && spread >= 2) return reason;
+  }
+  return items.every((it) => it.use === 'weak') ? 'common_word' : 'multiple';
+}
+
+/** Finds the kab/kota (and, when named, kecamatan and desa) that a message names anywhere in it. */
+export function findRegion(text: string): RegionResult {
+  const tokens = tokenize(text);
+  const mentions = findMentions(tokens);
+  const kabCodes = new Set(mentions.flatMap((m) => m.picks.map((p) => p.target.kabkotaCode)));
+  const scores = [...kabCodes]
+    .map((code) => scoreKab(mentions, code))
+    .filter((s) => s.score > 0)
+    .sort(
+      (a, b) =>
+        b.score - a.score ||
+        b.decisive - a.decisive ||
+        (a.items[0]?.mention.start ?? 0) - (b.items[0]?.mention.start ?? 0) ||
+        a.kabkotaCode.localeCompare(b.kabkotaCode),
+    );
+  const leader = scores[0];
+  if (!leader) return { kind: 'none' };
+  const rivals = scores
+    .slice(1)
+    .map((s) => asRival(s, leader))
+    .filter((s) => s.score > 0);
+  const ambiguous = (list: readonly KabScore[]): RegionResult => ({
+    kind: 'ambiguous',
+    candidates: list.map((s) => toMatch(s, text, tokens)),
+    reason: reasonFor(list),
+  });
+
+  const tied = rivals.filter((r) => r.score >= leader.score);
+  if (tied.length > 0) return ambiguous([leader, ...tied]);
+  if (leader.decisive === 0 && distinctIds(leader) < 2) return ambiguous([leader, ...rivals]);
+  const contenders = rivals.filter((r) => r.decisive >= 2 && leader.score - r.score < 3);
+  if (contenders.length > 0) return ambiguous([leader, ...contenders]);
+  return { kind: 'found', match: toMatch(leader, text, tokens) };
+}
+
+// ------------------------------------------------------------------------------------------ lookups
+
+const KABKOTA_BY_CODE: ReadonlyMap<string, Kabkota> = new Map(KABKOTA.map((k) => [k.code, k]));
+const KECAMATAN_BY_CODE: ReadonlyMap<string, Kecamatan> = new Map(KECAMATAN.map((k) => [k.code, k]));
+const DESA_BY_CODE: ReadonlyMap<string, Desa> = new Map(DESA.map((d) => [d.code, d]));
+
+export function kabkotaByCode(code: string): Kabkota | undefined {
+  return KABKOTA_BY_CODE.get(code);
+}
+
+export function kecamatanByCode(code: string): Kecamatan | undefined {
+  return KECAMATAN_BY_CODE.get(code);
+}
+
+export function desaByCode(code: string): Desa | undefined {
+  return DESA_BY_CODE.get(code);
+}
+
+/** The kecamatan of a kab/kota in code order (empty for an unknown code). */
+export function kecamatanOf(kabkotaCode: string): Kecamatan[] {
+  return KECAMATAN.filter((k) => k.kabkotaCode === kabkotaCode);
+}
+
+/** The 13 kab/kota for a choice list: the two cities first, then the kabupaten by name. */
+export function regionChoiceList(): { code: string; label: string }[] {
+  const cities = KABKOTA.filter((k) => k.type === 'kota');
+  const regencies = KABKOTA.filter((k) => k.type === 'kabupaten').sort((a, b) =>
+    a.shortName.localeCompare(b.shortName, 'id'),
+  );
+  return [...cities, ...regencies].map((k) => ({ code: k.code, label: k.name }));
+}

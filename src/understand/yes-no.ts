@@ -1,0 +1,202 @@
+// Reads a short yes/no answer ("iya pak", "kada", "👍") and an "already?" answer ("sudah", "belum pernah").
+import { tokens } from './normalize.js';
+
+export type YesNo = 'yes' | 'no';
+
+const YES = new Set([
+  'ya',
+  'yaa',
+  'iya',
+  'iyaa',
+  'iyah',
+  'iye',
+  'iyo',
+  'y',
+  'yoi',
+  'yup',
+  'yups',
+  'yap',
+  'yep',
+  'yes',
+  'yess',
+  'yeah',
+  'yea',
+  'sure',
+  'betul',
+  'benar',
+  'oke',
+  'sip',
+  'sipp',
+  'siap',
+  'boleh',
+  'tentu',
+  'setuju',
+  'mau',
+  'lanjut',
+  'lanjutkan',
+  'ayo',
+  'ayuk',
+  'yuk',
+  'ayuha',
+  'au',
+  'gas',
+  'gass',
+  'bisa',
+  'silakan',
+  'silahkan',
+  'monggo',
+  'nggih',
+  'enggih',
+  'hooh',
+  'heeh',
+  'cocok',
+  'sudah',
+  '👍',
+  '👌',
+  '✅',
+  '✔',
+  '☑',
+  '🆗',
+  '🙆',
+]);
+
+const NO = new Set([
+  'tidak',
+  'bukan',
+  'belum',
+  'jangan',
+  'no',
+  'n',
+  'nope',
+  'nah',
+  'tolak',
+  'ogah',
+  'emoh',
+  'salah',
+  'keliru',
+  '👎',
+  '❌',
+  '❎',
+  '✖',
+  '🙅',
+  '⛔',
+  '🚫',
+]);
+
+/** Negations that turn the next yes-word into a "no": "tidak mau", "belum setuju", "jangan lanjut". */
+const NEGATIONS = new Set(['tidak', 'belum', 'jangan', 'bukan']);
+const NEGATABLE = new Set([...YES, 'perlu', 'usah', 'pernah', 'sempat', 'jadi']);
+/** "tidak apa-apa", "tidak masalah", "tidak keberatan" mean "fine". */
+const FINE_AFTER_NEGATION = new Set(['apa-apa', 'masalah', 'keberatan']);
+
+/** Words that carry no answer: address terms, particles, politeness. */
+const FILLERS = new Set([
+  'pak',
+  'bu',
+  'bapak',
+  'ibu',
+  'mas',
+  'mbak',
+  'kak',
+  'kakak',
+  'bang',
+  'abang',
+  'om',
+  'tante',
+  'dik',
+  'dek',
+  'min',
+  'admin',
+  'gan',
+  'sis',
+  'bro',
+  'anda',
+  'saya',
+  'lah',
+  'dong',
+  'deh',
+  'kok',
+  'sih',
+  'nih',
+  'tuh',
+  'kan',
+  'saja',
+  'sekali',
+  'sangat',
+  'banget',
+  'memang',
+  'itu',
+  'terima',
+  'kasih',
+  'please',
+  'pls',
+  'boss',
+  'bos',
+]);
+
+/** A clause after these does not change the answer: "sudah, tapi tidak ditanggapi". */
+const CLAUSE_BREAKS = new Set(['tapi', 'tetapi', 'namun', 'cuma', 'cuman', 'hanya']);
+
+function isEmoji(word: string): boolean {
+  return /^\p{Extended_Pictographic}+$/u.test(word);
+}
+
+function answerWords(text: string): string[] {
+  const words = tokens(text);
+  const cut = words.findIndex((w, i) => i > 0 && CLAUSE_BREAKS.has(w));
+  return (cut === -1 ? words : words.slice(0, cut)).filter((w) => !FILLERS.has(w) || YES.has(w) || NO.has(w));
+}
+
+function decide(words: string[], yes: ReadonlySet<string>, no: ReadonlySet<string>): YesNo | null {
+  const votes = new Set<YesNo>();
+  for (let i = 0; i < words.length; i++) {
+    const word = words[i] ?? '';
+    const next = words[i + 1] ?? '';
+    if (NEGATIONS.has(word) && FINE_AFTER_NEGATION.has(next)) {
+      votes.add('yes');
+      i++;
+    } else if (word === 'tidak' && next === 'apa' && words[i + 2] === 'apa') {
+      votes.add('yes');
+      i += 2;
+    } else if (NEGATIONS.has(word) && (NEGATABLE.has(next) || yes.has(next))) {
+      votes.add('no');
+      i++;
+    } else if (yes.has(word)) votes.add('yes');
+    else if (no.has(word)) votes.add('no');
+    else if (!isEmoji(word)) return null;
+  }
+  const [only, ...rest] = [...votes];
+  return only !== undefined && rest.length === 0 ? only : null;
+}
+
+/** "yes", "no", or null when the message is not a plain yes/no answer or contradicts itself ("ya tidak"). */
+export function parseYesNo(text: string): YesNo | null {
+  return decide(answerWords(text), YES, NO);
+}
+
+const ALREADY_YES = new Set([...YES, 'pernah', 'sempat']);
+/** Words that may accompany an "already reported?" answer: "sudah lapor", "pernah ke sana". */
+const ALREADY_CONTEXT = new Set(['lapor', 'melapor', 'mengadu', 'komplain', 'ke', 'sana', 'kesana', 'itu']);
+
+/** Words that answer an "already?" question on their own, whatever follows ("sudah ke kantor camat 3 kali"). */
+const ALREADY_LEADS = new Set(['sudah', 'pernah', 'sempat', 'belum']);
+
+/**
+ * The leading "sudah"/"belum pernah"/"tidak pernah" of a longer answer, or the whole answer when it does
+ * not start so or when another such word follows at once ("sudah belum" stays undecided).
+ */
+function alreadyLead(words: string[]): string[] {
+  const [first = '', second = '', third = ''] = words;
+  if (NEGATIONS.has(first) && ALREADY_LEADS.has(second))
+    return ALREADY_LEADS.has(third) ? words : [first, second];
+  if (first === 'sudah' && (second === 'pernah' || second === 'sempat')) {
+    return ALREADY_LEADS.has(third) ? words : [first, second];
+  }
+  return ALREADY_LEADS.has(first) && !ALREADY_LEADS.has(second) ? [first] : words;
+}
+
+/** Answer to "sudah …?"/"pernah …?": sudah/pernah/iya → "yes"; belum/tidak pernah/tidak → "no". */
+export function parseAlready(text: string): YesNo | null {
+  const words = answerWords(text).filter((w) => !ALREADY_CONTEXT.has(w));
+  return decide(words, ALREADY_YES, NO) ?? decide(alreadyLead(words), ALREADY_YES, NO);
+}

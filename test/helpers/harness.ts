@@ -1,0 +1,134 @@
+// A conversation harness for tests: the real runtime on a temp SQLite file, a manual clock and seeded ids.
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { ManualClock, seededIds } from '../../src/clock.js';
+import type { Outgoing } from '../../src/conversation/runtime.js';
+import { buildCore, type Core } from '../../src/core.js';
+import type { RenderedMessage } from '../../src/i18n/locales.js';
+
+/** Monday 23 November 2026, 10:00 WITA. */
+export const T0 = Date.parse('2026-11-23T02:00:00Z');
+
+export type Said = {
+  text?: string;
+  location?: { lat: number; lon: number };
+  photo?: boolean;
+  voice?: boolean;
+  sticker?: boolean;
+  id?: string;
+};
+
+export class Harness {
+  readonly clock: ManualClock;
+  core: Core;
+  readonly dir: string;
+  private seq = 0;
+
+  constructor(opts: { dir?: string; at?: number; seed?: number } = {}) {
+    this.dir = opts.dir ?? mkdtempSync(join(tmpdir(), 'aduan-test-'));
+    this.clock = new ManualClock(opts.at ?? T0);
+    this.core = this.open(opts.seed ?? 1);
+  }
+
+  private open(seed: number): Core {
+    return buildCore({
+      dbPath: join(this.dir, 'aduan.db'),
+      dataDir: this.dir,
+      clock: this.clock,
+      ids: seededIds(seed),
+    });
+  }
+
+  /** Closes and reopens the same database file: a restart of the runtime. */
+  restart(seed = 2): void {
+    this.core.close();
+    this.core = this.open(seed);
+  }
+
+  /** One citizen message; returns the replies to that chat. */
+  say(
+    chat: string,
+    said: Said | string,
+    channel: 'simulate' | 'web' | 'telegram' = 'simulate',
+  ): RenderedMessage[] {
+    const s: Said = typeof said === 'string' ? { text: said } : said;
+    this.seq++;
+    const media = [
+      ...(s.photo
+        ? [
+            {
+              kind: 'photo' as const,
+              mime: 'image/jpeg',
+              filename: 'bukti.jpg',
+              data: new Uint8Array([0xff, 0xd8, 0xff, this.seq % 256, 1, 2, 3]),
+            },
+          ]
+        : []),
+      ...(s.voice
+        ? [
+            {
+              kind: 'voice' as const,
+              mime: 'audio/ogg',
+              data: new Uint8Array([0x4f, 0x67, 0x67, this.seq % 256]),
+            },
+          ]
+        : []),
+      ...(s.sticker
+        ? [
+            {
+              kind: 'sticker' as const,
+              mime: 'image/webp',
+              data: new Uint8Array([0x52, 0x49, this.seq % 256]),
+            },
+          ]
+        : []),
+    ];
+    const result = this.core.runtime.handle({
+      channel,
+      chatId: chat,
+      messageId: s.id ?? `m${this.seq}`,
+      text: s.text,
+      location: s.location,
+      media: media.length > 0 ? media : undefined,
+    });
+    return this.deliver(result.outgoing, chat);
+  }
+
+  /** Moves the clock and fires due deadlines; returns what they sent to `chat`. */
+  advance(ms: number, chat: string): RenderedMessage[] {
+    this.clock.advance(ms);
+    return this.deliver(this.core.runtime.fireDue(), chat);
+  }
+
+  private deliver(out: Outgoing[], chat: string): RenderedMessage[] {
+    for (const o of out) this.core.store.outbox.markSent(o.id, this.clock.now(), null);
+    return out.filter((o) => o.chatId === chat).map((o) => o.message);
+  }
+
+  conversationState(chat: string, channel = 'simulate'): string | null {
+    return this.core.store.conversations.find(channel, chat)?.state ?? null;
+  }
+
+  /** The stored complaints, newest first. */
+  complaints(): { number: string; complaint: unknown; status: string; conversationId: number | null }[] {
+    return this.core.store.db
+      .prepare(
+        `SELECT t.number, c.data, t.status, t.conversation_id FROM tickets t JOIN complaints c ON c.id = t.complaint_id ORDER BY t.id DESC`,
+      )
+      .all()
+      .map((r) => {
+        const row = r as { number: string; data: string; status: string; conversation_id: number | null };
+        return {
+          number: row.number,
+          complaint: JSON.parse(row.data),
+          status: row.status,
+          conversationId: row.conversation_id,
+        };
+      });
+  }
+
+  close(): void {
+    this.core.close();
+  }
+}
