@@ -95,8 +95,10 @@ function categoryChoices(): Choice[] {
   return CATEGORY_IDS.map((id) => ({ id, label: { key: `category.${id}` } }));
 }
 
+/** The likely kab/kota first (an ambiguous name or pin), then every other one, so that all stay reachable. */
 function regionChoices(d: Draft): Choice[] {
-  const codes = d.regionCandidates.length > 0 ? d.regionCandidates : regionChoiceList().map((r) => r.code);
+  const all = regionChoiceList().map((r) => r.code);
+  const codes = [...d.regionCandidates, ...all.filter((c) => !d.regionCandidates.includes(c))];
   return codes.map((code) => ({ id: code, label: { literal: kabkotaByCode(code)?.name ?? code } }));
 }
 
@@ -291,7 +293,10 @@ export function answerField(ctx: IntakeContext, field: Field, body: MessageBody,
         text,
         choices.map((c) => {
           const k = kabkotaByCode(c.id);
-          return { id: c.id, words: k ? [k.name, k.shortName, ...k.aliases.map((a) => a.text)] : [] };
+          return {
+            id: c.id,
+            words: k ? [k.name, ...k.aliases.filter((a) => a.strength === 'strong').map((a) => a.text)] : [],
+          };
         }),
       );
       if (picked) {

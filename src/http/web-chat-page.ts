@@ -27,22 +27,23 @@ const CSS = `
 --radius:18px;color-scheme:light}
 *,*::before,*::after{box-sizing:border-box}
 html,body{margin:0;height:100%}
-body{font:16px/1.45 system-ui,-apple-system,"Segoe UI",Roboto,"Noto Sans",sans-serif;color:var(--ink);background:var(--bg);
+body{font:16px/1.45 system-ui,-apple-system,"Segoe UI",Roboto,"Noto Sans",sans-serif,"Apple Color Emoji","Segoe UI Emoji","Noto Color Emoji";color:var(--ink);background:var(--bg);
 display:flex;flex-direction:column;height:100vh;height:100dvh;overflow:hidden;-webkit-text-size-adjust:100%}
 button,input,textarea{font:inherit;color:inherit}
 button{cursor:pointer}
 :focus-visible{outline:3px solid var(--focus);outline-offset:2px}
 .sr-only{position:absolute!important;width:1px;height:1px;padding:0;margin:-1px;overflow:hidden;clip:rect(0 0 0 0);white-space:nowrap;border:0}
-header{flex:none;background:var(--brand);color:var(--brand-ink);padding:10px 14px 10px;display:flex;gap:10px;align-items:flex-start}
+header{flex:none;background:var(--brand);color:var(--brand-ink);padding:8px 12px;display:flex;gap:8px;align-items:flex-start}
 header .titles{flex:1;min-width:0}
-header h1{font-size:1.05rem;margin:0;line-height:1.3;overflow-wrap:anywhere}
-header p{margin:2px 0 0;font-size:.85rem;opacity:.92;overflow-wrap:anywhere}
-header nav{flex:none;display:flex;flex-direction:column;gap:6px;align-items:flex-end}
+header h1{font-size:1rem;margin:0;line-height:1.25;overflow-wrap:anywhere}
+header p{margin:2px 0 0;font-size:.8rem;line-height:1.3;opacity:.92;overflow-wrap:anywhere}
+@media (max-width:480px){body.started header p{display:none}}
+header nav{flex:none;display:flex;flex-direction:column;gap:4px;align-items:flex-end}
 header nav a,header nav button{color:var(--brand-ink);background:rgba(255,255,255,.14);border:1px solid rgba(255,255,255,.35);
-border-radius:999px;padding:4px 10px;font-size:.8rem;text-decoration:none;white-space:nowrap;min-height:32px;display:inline-flex;align-items:center}
+border-radius:999px;padding:2px 10px;font-size:.75rem;text-decoration:none;white-space:nowrap;min-height:28px;display:inline-flex;align-items:center}
 header nav a:hover,header nav button:hover{background:rgba(255,255,255,.24)}
 main{flex:1;min-height:0;overflow-y:auto;overflow-x:hidden;padding:12px 10px 8px;-webkit-overflow-scrolling:touch;overscroll-behavior:contain}
-.welcome{text-align:center;padding:28px 12px}
+.welcome{text-align:center;padding:18vh 12px 24px}
 .welcome[hidden]{display:none}
 .start{background:var(--brand);color:var(--brand-ink);border:0;border-radius:999px;padding:12px 36px;font-size:1.1rem;font-weight:600;
 min-height:48px;box-shadow:0 2px 6px rgba(0,0,0,.15)}
@@ -151,6 +152,7 @@ const SCRIPT = `
     var stick = nearBottom() || el.classList.contains('user');
     if (typingEl && typingEl.parentNode) log.insertBefore(el, typingEl); else log.appendChild(el);
     welcome.hidden = true;
+    document.body.classList.add('started');
     if (stick) requestAnimationFrame(toBottom);
     return el;
   }
@@ -226,12 +228,23 @@ const SCRIPT = `
   function receive(replies) {
     var fresh = (replies || []).filter(function (r) { return r && typeof r.id === 'number' && !seen[r.id]; });
     fresh.sort(function (a, b) { return a.id - b.id; });
+    var stick = nearBottom();
+    var first = null;
     fresh.forEach(function (r) {
       seen[r.id] = true;
       if (r.id > lastId) lastId = r.id;
-      botBubble(r);
+      var el = botBubble(r);
+      if (!first) first = el;
     });
     if (fresh.length) showChoices(fresh[fresh.length - 1]);
+    // A long answer is read from its start: scroll to its top rather than past it.
+    if (first && stick) {
+      var top = first;
+      requestAnimationFrame(function () {
+        var at = top.getBoundingClientRect().top - scroller.getBoundingClientRect().top + scroller.scrollTop - 8;
+        scroller.scrollTop = Math.min(at, scroller.scrollHeight - scroller.clientHeight);
+      });
+    }
   }
 
   function skip(replies) {

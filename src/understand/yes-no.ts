@@ -10,6 +10,7 @@ const YES = new Set([
   'iyaa',
   'iyah',
   'iye',
+  'iy',
   'iyo',
   'y',
   'yoi',

@@ -4,7 +4,7 @@ import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Writable } from 'node:stream';
-import type { Browser, Page, Route } from 'playwright-core';
+import type { Browser, Locator, Page, Route } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loadConfig } from '../../src/config.js';
 import { webChatPage } from '../../src/http/web-chat-page.js';
@@ -17,6 +17,10 @@ const TEST_TIMEOUT = 60_000;
 const SCREENSHOT = join(process.cwd(), '.tmp', 'web-chat-360.png');
 
 const bots = (page: Page) => page.getByTestId('bot-msg');
+
+/** The rendered text a citizen reads (a <br> is a newline), unlike the DOM's textContent. */
+// biome-ignore lint/performance/useDomNodeTextContent: Playwright's Locator.innerText is the rendered text on purpose
+const shown = (locator: Locator): Promise<string> => locator.innerText();
 
 async function lastBotText(page: Page): Promise<string> {
   const n = await bots(page).count();
@@ -123,8 +127,10 @@ describe.skipIf(!hasChromium)('web chat in a browser (360 px phone)', () => {
 
       try {
         await page.goto(`${base}/`);
+        mkdirSync(join(process.cwd(), '.tmp'), { recursive: true });
+        await page.screenshot({ path: SCREENSHOT.replace('.png', '-start.png') });
         expect(await page.getAttribute('html', 'lang')).toBe('id');
-        await expect(page.locator('h1').innerText()).resolves.toBe(t('id', 'web.title'));
+        await shown(expect(page.locator('h1'))).resolves.toBe(t('id', 'web.title'));
 
         // Start: the greeting, the privacy notice and the consent question with its buttons.
         await page.getByTestId('start').click();
@@ -132,8 +138,9 @@ describe.skipIf(!hasChromium)('web chat in a browser (360 px phone)', () => {
         const choices = page.getByTestId('choice');
         expect(await choices.count()).toBeGreaterThan(0);
         expect(await choices.first().isVisible()).toBe(true);
-        expect(await page.getByTestId('user-msg').last().innerText()).toBe(t('id', 'web.start'));
+        expect(await shown(page.getByTestId('user-msg').last())).toBe(t('id', 'web.start'));
         await noHorizontalScroll(page);
+        await page.screenshot({ path: SCREENSHOT.replace('.png', '-consent.png') });
 
         const STORY =
           'KTP-el saya belum jadi sudah 3 bulan di Disdukcapil Kota Banjarmasin, katanya blangko habis';
@@ -160,7 +167,7 @@ describe.skipIf(!hasChromium)('web chat in a browser (360 px phone)', () => {
               async () => {
                 const before = await bots(page).count();
                 const first = page.getByTestId('choice').first();
-                transcript.push(`YOU: [${await first.innerText()}]`);
+                transcript.push(`YOU: [${await shown(first)}]`);
                 await first.click();
                 await nextBot(page, before);
               },
@@ -217,7 +224,7 @@ describe.skipIf(!hasChromium)('web chat in a browser (360 px phone)', () => {
                   .getByTestId('file')
                   .setInputFiles({ name: 'bukti.png', mimeType: 'image/png', buffer: ONE_PIXEL_PNG });
                 await nextBot(page, before);
-                expect(await page.getByTestId('user-msg').last().innerText()).toContain(
+                expect(await shown(page.getByTestId('user-msg').last())).toContain(
                   t('id', 'web.attached', { name: 'bukti.png' }),
                 );
               },
@@ -251,7 +258,7 @@ describe.skipIf(!hasChromium)('web chat in a browser (360 px phone)', () => {
         await type(page, '<b>x</b>');
         await settled(page);
         const mine = page.getByTestId('user-msg').last();
-        expect(await mine.innerText()).toBe('<b>x</b>');
+        expect(await shown(mine)).toBe('<b>x</b>');
         expect(await mine.locator('b').count()).toBe(0);
 
         // The ticket is in "my complaints".
@@ -265,8 +272,11 @@ describe.skipIf(!hasChromium)('web chat in a browser (360 px phone)', () => {
           for (const el of Array.from(all))
             if (/ADU-/.test(el.textContent ?? '')) el.scrollIntoView({ block: 'center' });
         });
-        mkdirSync(join(process.cwd(), '.tmp'), { recursive: true });
         await page.screenshot({ path: SCREENSHOT });
+
+        // Every placeholder in every bot message was filled in.
+        const unfilled = (await bots(page).allInnerTexts()).filter((x) => /\{\w+\}/.test(x));
+        expect(unfilled).toEqual([]);
       } catch (err) {
         if (err instanceof Error && err.message.includes('--- transcript ---')) throw err;
         fail(`Walk-through failed: ${err instanceof Error ? err.message : String(err)}`);
@@ -289,7 +299,10 @@ describe.skipIf(!hasChromium)('web chat in a browser (360 px phone)', () => {
         const greeting = await lastBotText(page);
         expect(greeting).toContain(t('en', 'ask.consent'));
         expect(greeting).not.toContain(t('en', 'lang.changed'));
-        expect(await page.getByTestId('choice').allInnerTexts()).toEqual([t('en', 'choice.agree'), t('en', 'choice.disagree')]);
+        expect(await page.getByTestId('choice').allInnerTexts()).toEqual([
+          t('en', 'choice.agree'),
+          t('en', 'choice.disagree'),
+        ]);
         await noHorizontalScroll(page);
       } finally {
         await context.close();
@@ -401,7 +414,7 @@ describe.skipIf(!hasChromium)('web chat page against a mocked API', () => {
         expect(await bubble.locator('b').allInnerTexts()).toEqual(['Siti']);
         expect(await bubble.locator('br').count()).toBe(1);
         expect(await bubble.locator('img, script').count()).toBe(0);
-        expect(await bubble.innerText()).toContain('<b>x</b> <img src=x');
+        expect(await shown(bubble)).toContain('<b>x</b> <img src=x');
         expect(await page.evaluate(() => (window as unknown as { __xss?: number }).__xss)).toBeUndefined();
 
         const choices = page.getByTestId('choice');
@@ -426,7 +439,7 @@ describe.skipIf(!hasChromium)('web chat page against a mocked API', () => {
         await page.getByTestId('choice').nth(1).click();
         await nextBot(page, 1);
         expect(posts[1]?.text).toBe('disagree');
-        expect(await page.getByTestId('user-msg').last().innerText()).toBe('<i>Tidak</i> setuju');
+        expect(await shown(page.getByTestId('user-msg').last())).toBe('<i>Tidak</i> setuju');
       } finally {
         await context.close();
       }
@@ -441,7 +454,7 @@ describe.skipIf(!hasChromium)('web chat page against a mocked API', () => {
       try {
         await type(page, 'halo');
         await page.getByTestId('note').first().waitFor({ timeout: 10_000 });
-        expect(await page.getByTestId('note').first().innerText()).toBe(t('id', 'web.offline'));
+        expect(await shown(page.getByTestId('note').first())).toBe(t('id', 'web.offline'));
         expect(await page.getByTestId('send').isDisabled()).toBe(true);
         await nextBot(page, 0, 20_000);
         expect(posts.length).toBe(3);
@@ -463,9 +476,7 @@ describe.skipIf(!hasChromium)('web chat page against a mocked API', () => {
         await granted.page.getByTestId('location').click();
         await nextBot(granted.page, 0);
         expect(granted.posts[0]?.location).toEqual({ lat: -3.3194, lon: 114.5908 });
-        expect(await granted.page.getByTestId('user-msg').last().innerText()).toBe(
-          t('id', 'web.location_sent'),
-        );
+        expect(await shown(granted.page.getByTestId('user-msg').last())).toBe(t('id', 'web.location_sent'));
       } finally {
         await granted.context.close();
       }
@@ -473,9 +484,7 @@ describe.skipIf(!hasChromium)('web chat page against a mocked API', () => {
       try {
         await denied.page.getByTestId('location').click();
         await denied.page.getByTestId('note').first().waitFor({ timeout: 25_000 });
-        expect(await denied.page.getByTestId('note').first().innerText()).toBe(
-          t('id', 'web.location_denied'),
-        );
+        expect(await shown(denied.page.getByTestId('note').first())).toBe(t('id', 'web.location_denied'));
         expect(denied.posts.length).toBe(0);
       } finally {
         await denied.context.close();
@@ -497,7 +506,7 @@ describe.skipIf(!hasChromium)('web chat page against a mocked API', () => {
         expect(media?.filename).toBe('bukti.png');
         expect(media?.mime).toBe('image/png');
         expect(Buffer.from(media?.base64 ?? '', 'base64').equals(ONE_PIXEL_PNG)).toBe(true);
-        expect(await page.getByTestId('user-msg').last().innerText()).toContain(
+        expect(await shown(page.getByTestId('user-msg').last())).toContain(
           t('id', 'web.attached', { name: 'bukti.png' }),
         );
       } finally {
@@ -513,8 +522,8 @@ describe.skipIf(!hasChromium)('web chat page against a mocked API', () => {
       const { context, page, posts } = await mockedPage({ lang: 'en' });
       try {
         expect(await page.getAttribute('html', 'lang')).toBe('en');
-        expect(await page.locator('h1').innerText()).toBe(t('en', 'web.title'));
-        expect(await page.getByTestId('send').innerText()).toBe(t('en', 'web.send'));
+        expect(await shown(page.locator('h1'))).toBe(t('en', 'web.title'));
+        expect(await shown(page.getByTestId('send'))).toBe(t('en', 'web.send'));
         expect(await page.getByTestId('input').getAttribute('placeholder')).toBe(t('en', 'web.placeholder'));
         // A fresh conversation is switched to English first, without showing that command or its answer.
         await page.getByTestId('start').click();

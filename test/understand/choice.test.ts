@@ -2,6 +2,11 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { levenshtein, parseChoice } from '../../src/understand/choice.js';
 
+/** Any code points, lone surrogates included. */
+const anyText = fc
+  .array(fc.integer({ min: 0, max: 0x10ffff }), { maxLength: 80 })
+  .map((codePoints) => String.fromCodePoint(...codePoints));
+
 const IDENTITY = [
   { id: 'biasa', words: ['biasa', 'normal', 'terbuka'] },
   { id: 'rahasia', words: ['rahasia', 'dirahasiakan', 'confidential'] },
@@ -238,7 +243,7 @@ describe('choice robustness', () => {
     fc.assert(
       fc.property(
         fc.oneof(
-          fc.string({ unit: 'binary' }),
+          anyText,
           fc.array(words).map((a) => a.join(' ')),
         ),
         (s) => {

@@ -2,6 +2,11 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { type Command, parseCommand } from '../../src/understand/commands.js';
 
+/** Any code points, lone surrogates included. */
+const anyText = fc
+  .array(fc.integer({ min: 0, max: 0x10ffff }), { maxLength: 80 })
+  .map((codePoints) => String.fromCodePoint(...codePoints));
+
 describe('parseCommand: slash commands', () => {
   it.each<[string, Command]>([
     ['/start', { type: 'start' }],
@@ -179,7 +184,7 @@ describe('parseCommand robustness', () => {
     fc.assert(
       fc.property(
         fc.oneof(
-          fc.string({ unit: 'binary' }),
+          anyText,
           fc.array(parts).map((a) => a.join('')),
         ),
         (s) => {

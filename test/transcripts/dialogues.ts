@@ -1,0 +1,304 @@
+// Whole dialogues as data: what the citizen sends, the `expecting` of each reply, key texts, and the final complaint.
+import type { Said } from '../helpers/harness.js';
+
+export type Turn =
+  | {
+      say: Said | string;
+      /** The `expecting` of every reply to this message, in order. */
+      expect: string[];
+      /** Locale keys whose text (placeholders aside) must appear in the replies. */
+      keys?: string[];
+      /** Substrings that must appear in the replies (their choices listed as "1. label"). */
+      contains?: string[];
+    }
+  | { advanceMinutes: number; expect: string[]; keys?: string[] }
+  | { restart: true };
+
+export type Dialogue = {
+  name: string;
+  turns: Turn[];
+  /** Fields the filed complaint must have (omitted: no complaint filed). */
+  complaint?: Record<string, unknown>;
+  /** The state the conversation ends in. */
+  state?: string;
+};
+
+const consent: Turn[] = [
+  { say: 'halo', expect: ['consent'], keys: ['greeting', 'privacy', 'ask.consent'] },
+  { say: 'ya', expect: ['story'], keys: ['ask.story'] },
+];
+
+/** The questions after the story for a citizen who answers exactly what is asked. */
+const tail: Turn[] = [
+  { say: 'belum', expect: ['expectation'] },
+  { say: 'KTP saya segera dicetak', expect: ['evidence'] },
+  { say: 'lewati', expect: ['identity_mode'] },
+  { say: '1', expect: ['name'] },
+  { say: 'Siti Rahmah', expect: ['nik'] },
+  { say: '6371045708900001', expect: ['phone'] },
+  { say: '0812-3456-7890', expect: ['confirm'], keys: ['summary.title'] },
+  { say: 'kirim', expect: ['none'], keys: ['submitted'], contains: ['ADU-2611-'] },
+];
+
+export const DIALOGUES: Dialogue[] = [
+  {
+    name: 'a formal citizen files a complete complaint',
+    turns: [
+      ...consent,
+      {
+        say: 'Selamat pagi. Saya ingin melaporkan bahwa KTP-el saya belum selesai dicetak sejak 3 bulan lalu di Disdukcapil Kota Banjarmasin.',
+        expect: ['story'],
+        keys: ['ack.story'],
+      },
+      {
+        say: 'selesai',
+        expect: ['confirm_guess'],
+        contains: ['Kependudukan', 'Kota Banjarmasin', 'Disdukcapil'],
+      },
+      { say: 'benar', expect: ['location'] },
+      { say: 'Jl. Pramuka dekat pasar, Banjarmasin Timur', expect: ['prior_report'] },
+      ...tail,
+    ],
+    complaint: {
+      category: 'adminduk',
+      kabkotaCode: '63.71',
+      kecamatanCode: '63.71.02',
+      agency: 'Disdukcapil',
+      identityMode: 'biasa',
+      name: 'Siti Rahmah',
+      nik: '6371045708900001',
+      phone: '+6281234567890',
+      incidentDate: { date: '2026-08-01', precision: 'month', tooOld: false },
+      priorReport: { done: false, result: null },
+      expectation: 'KTP saya segera dicetak',
+      channel: 'simulate',
+    },
+    state: 'submitted',
+  },
+  {
+    name: 'an informal citizen with chat abbreviations',
+    turns: [
+      { say: 'p', expect: ['consent'] },
+      { say: 'iy', expect: ['story'] },
+      { say: 'jln dpn rmh sy rusak parah bgt, byk lubang, udh 2 bln gk dibenerin', expect: ['story'] },
+      { say: 'udh', expect: ['confirm_guess'], contains: ['Jalan, jembatan'] },
+      { say: 'y', expect: ['location'] },
+      { say: 'jl. sultan adam dkt masjid, kec. banjarmasin utara', expect: ['prior_report'] },
+      { say: 'udh prnh', expect: ['prior_result'] },
+      { say: 'katanya nunggu anggaran tp gk ada kabar', expect: ['expectation'] },
+      { say: 'tlg segera diperbaiki', expect: ['evidence'] },
+      { say: { photo: true }, expect: ['identity_mode'] },
+      { say: '3', expect: ['confirm'], keys: ['summary.title'] },
+      { say: 'ok kirim', expect: ['none'], contains: ['ADU-'] },
+    ],
+    complaint: {
+      category: 'infrastruktur',
+      kabkotaCode: '63.71',
+      identityMode: 'anonim',
+      name: null,
+      nik: null,
+      phone: null,
+      priorReport: { done: true, result: 'katanya nunggu anggaran tp gk ada kabar' },
+      incidentDate: { date: '2026-09-01', precision: 'month', tooOld: false },
+    },
+  },
+  {
+    name: 'Banjar yes and no',
+    turns: [
+      { say: 'assalamualaikum', expect: ['consent'] },
+      { say: 'inggih', expect: ['story'] },
+      { say: 'banyu PDAM di rumah ulun kada mengalir sudah 4 hari di Martapura', expect: ['story'] },
+      { say: 'sudah', expect: ['confirm_guess'], contains: ['Air minum', 'Kabupaten Banjar'] },
+      { say: 'inggih', expect: ['location'] },
+      { say: 'Desa Indrasari, Martapura', expect: ['prior_report'] },
+      { say: 'kada', expect: ['expectation'] },
+      { say: 'banyu lakas mengalir', expect: ['evidence'] },
+      { say: 'kadada', expect: ['identity_mode'] },
+      { say: 'rahasia', expect: ['name'] },
+      { say: 'Ahmad Fauzi', expect: ['nik'] },
+      { say: 'lewati', expect: ['phone'] },
+      { say: 'lewati', expect: ['confirm'] },
+      { say: 'inggih', expect: ['none'], keys: ['submitted'] },
+    ],
+    complaint: {
+      category: 'air_minum',
+      kabkotaCode: '63.03',
+      identityMode: 'rahasia',
+      name: 'Ahmad Fauzi',
+      nik: null,
+      phone: null,
+    },
+  },
+  {
+    name: 'the story in five fragments with a photo in between, continued after quiet time',
+    turns: [
+      ...consent,
+      { say: 'pak', expect: ['story'], keys: ['ack.story'] },
+      { say: 'mau lapor', expect: [] },
+      { say: 'ktp saya blm jadi', expect: [] },
+      { say: { photo: true }, expect: ['story'], keys: ['ack.media'] },
+      { say: 'sudah 2 minggu', expect: [] },
+      { say: 'di disdukcapil banjarbaru', expect: [] },
+      { advanceMinutes: 2, expect: ['confirm_guess'], keys: ['ask.guess'] },
+      { say: 'ya', expect: ['location'] },
+      { say: 'kantor disdukcapil banjarbaru', expect: ['prior_report'] },
+      { say: 'belum', expect: ['expectation'] },
+      // The photo sent with the story already is evidence: that question is not asked.
+      { say: 'KTP saya segera dicetak', expect: ['identity_mode'] },
+      { say: '1', expect: ['name'] },
+      { say: 'Budi Santoso', expect: ['nik'] },
+      { say: 'lewati', expect: ['phone'] },
+      {
+        say: 'lewati',
+        expect: ['confirm'],
+        contains: ['pak mau lapor ktp saya blm jadi sudah 2 minggu', '1 berkas'],
+      },
+      { say: 'kirim', expect: ['none'] },
+    ],
+    complaint: {
+      category: 'adminduk',
+      kabkotaCode: '63.72',
+      story: 'pak\nmau lapor\nktp saya blm jadi\nsudah 2 minggu\ndi disdukcapil banjarbaru',
+    },
+  },
+  {
+    name: 'a correction at the summary, by name and by number',
+    turns: [
+      ...consent,
+      {
+        say: 'Lampu PJU di jalan depan sekolah mati semua sejak minggu lalu, gelap dan rawan, di Kandangan',
+        expect: ['story'],
+      },
+      { say: 'selesai', expect: ['confirm_guess'] },
+      { say: 'ya', expect: ['location'] },
+      { say: 'Jl. Aluh Idut depan SDN Kandangan Kota 1', expect: ['prior_report'] },
+      ...tail.slice(0, -1),
+      { say: 'ubah lokasi', expect: ['location'] },
+      {
+        say: 'Jl. Soekarno Hatta dekat terminal, Kandangan',
+        expect: ['confirm'],
+        contains: ['Soekarno Hatta'],
+      },
+      { say: 'ubah 6', expect: ['incident_date'] },
+      { say: 'kemarin', expect: ['confirm'], contains: ['22 November 2026'] },
+      { say: 'ubah', expect: ['edit_field'] },
+      { say: 'harapan', expect: ['expectation'] },
+      {
+        say: 'Lampu segera dinyalakan kembali',
+        expect: ['confirm'],
+        contains: ['Lampu segera dinyalakan kembali'],
+      },
+      { say: 'kirim', expect: ['none'], keys: ['submitted'] },
+    ],
+    complaint: {
+      category: 'infrastruktur',
+      kabkotaCode: '63.06',
+      address: 'Jl. Soekarno Hatta dekat terminal, Kandangan',
+      incidentDate: { date: '2026-11-22', precision: 'day', tooOld: false },
+      expectation: 'Lampu segera dinyalakan kembali',
+    },
+  },
+  {
+    name: 'cancel (confirmed) and start again without asking consent twice',
+    turns: [
+      ...consent,
+      { say: 'Sampah menumpuk di TPS dekat pasar tidak diangkut seminggu', expect: ['story'] },
+      { say: 'batal', expect: ['cancel_confirm'], keys: ['ask.cancel_confirm'] },
+      { say: 'tidak', expect: ['story'] },
+      { say: 'batal', expect: ['cancel_confirm'] },
+      { say: 'ya', expect: ['none'], keys: ['cancel.done'] },
+      { say: 'halo lagi', expect: ['story'], keys: ['ask.story'] },
+      { say: 'ulang', expect: ['story'], keys: ['ask.story'] },
+      { say: 'bantuan', expect: ['story'], keys: ['help'] },
+    ],
+    state: 'story',
+  },
+  {
+    name: 'resume after the runtime restarts on the same database file',
+    turns: [
+      ...consent,
+      { say: 'Guru honorer di SDN 3 Barabai belum menerima gaji 3 bulan', expect: ['story'] },
+      { restart: true },
+      { say: 'selesai', expect: ['confirm_guess'], contains: ['Hulu Sungai Tengah'] },
+      { restart: true },
+      { say: 'ya', expect: ['location'] },
+      { say: 'SDN 3 Barabai', expect: ['incident_date'] },
+      { restart: true },
+      { say: 'awal bulan ini', expect: ['prior_report'] },
+      ...tail,
+    ],
+    complaint: { category: 'kepegawaian', kabkotaCode: '63.07' },
+  },
+  {
+    name: 'a reminder after 20 idle hours and expiry after 72, then resuming the draft',
+    turns: [
+      ...consent,
+      { say: 'Pungutan uang komite di SMAN 1 Amuntai terlalu mahal', expect: ['story'] },
+      { say: 'selesai', expect: ['confirm_guess'] },
+      { say: 'ya', expect: ['location'] },
+      { advanceMinutes: 19 * 60, expect: [] },
+      { advanceMinutes: 60, expect: ['location'], keys: ['reminder', 'ask.location'] },
+      { advanceMinutes: 51 * 60, expect: [] },
+      { advanceMinutes: 60, expect: ['none'], keys: ['expired'] },
+      { advanceMinutes: 7 * 24 * 60, expect: [] },
+      { say: 'halo', expect: ['none'], keys: ['paused.ask'] },
+      { say: 'lanjut', expect: ['location'], keys: ['ask.location'] },
+      { say: 'SMAN 1 Amuntai', expect: ['incident_date'] },
+    ],
+    state: 'asking',
+  },
+  {
+    name: 'the same message delivered twice is processed once',
+    turns: [
+      { say: { text: 'halo', id: 'wamid.1' }, expect: ['consent'] },
+      { say: { text: 'halo', id: 'wamid.1' }, expect: [] },
+      { say: { text: 'ya', id: 'wamid.2' }, expect: ['story'] },
+      { say: { text: 'ya', id: 'wamid.2' }, expect: [] },
+    ],
+    state: 'story',
+  },
+  {
+    name: 'an emergency is answered with the numbers before anything else',
+    turns: [
+      {
+        say: 'tolong rumah tetangga saya kebakaran sekarang',
+        expect: ['none', 'consent'],
+        contains: ['113', '112'],
+      },
+      { say: 'ya', expect: ['story'], keys: ['ack.story'] },
+    ],
+    state: 'story',
+  },
+  {
+    name: 'a refusal of consent is respected and explained',
+    turns: [
+      { say: 'KTP saya hilang mau urus baru gimana caranya ya', expect: ['consent'] },
+      { say: 'tidak setuju', expect: ['none'], keys: ['consent.refused'] },
+      { say: 'halo', expect: ['consent'], keys: ['greeting'] },
+    ],
+    state: 'consent',
+  },
+  {
+    name: 'ambiguous regions are asked, not guessed: Banjar, Simpang Empat, Alalak',
+    turns: [
+      ...consent,
+      { say: 'Jalan rusak parah di Banjar, banyak lubang', expect: ['story'] },
+      { say: 'selesai', expect: ['confirm_guess'] },
+      { say: 'ya', expect: ['location'] },
+      {
+        say: 'dekat simpang empat',
+        expect: ['region'],
+        keys: ['ask.region.which'],
+        contains: ['1. Kabupaten Banjar', '2. Kabupaten Tanah Bumbu'],
+      },
+      {
+        say: 'eh maksud saya di Alalak',
+        expect: ['region'],
+        contains: ['1. Kabupaten Barito Kuala', '2. Kota Banjarmasin'],
+      },
+      { say: '2', expect: ['incident_date'] },
+      { say: 'minggu lalu', expect: ['prior_report'] },
+    ],
+    state: 'asking',
+  },
+];
