@@ -6,6 +6,7 @@ import { EXPIRY_MS, INTAKE_VERSION, intakeMachine, REMINDER_MS } from './intake.
 import { type Draft, emptyDraft, IntakeContext, type IntakeInput, initialContext } from './intake-context.js';
 import type { IntakeEvent } from './intake-events.js';
 import { nextMissing } from './intake-fields.js';
+import { currentQuestion, withNotices } from './intake-questions.js';
 
 export { INTAKE_VERSION } from './intake.js';
 export { classify, type IntakeEvent, type MessageBody } from './intake-events.js';
@@ -39,18 +40,28 @@ const ACTIVE_STATES = new Set([
   'editPick',
   'cancelConfirm',
 ]);
+/** States outside a complaint in progress, and where a salvaged conversation resumes from them. */
+const RESTING_STATES = new Map([
+  ['idle', 'idle'],
+  ['declined', 'declined'],
+  ['submitting', 'submitted'],
+  ['submitted', 'submitted'],
+  ['afterSubmit', 'submitted'],
+  ['withdrawConfirm', 'submitted'],
+  ['paused', 'paused'],
+]);
 
 /**
  * Restores a stored conversation. A snapshot from another flow version (or one that no longer validates) is not
  * stranded: what it collected is kept and the conversation continues at the first open question, with a notice.
  */
-function restore(stored: StoredSnapshot | null, input: IntakeInput): Snapshot {
-  if (!stored) return initialTransition(intakeMachine, input)[0];
+function restore(stored: StoredSnapshot | null, input: IntakeInput): { snapshot: Snapshot; salvaged: boolean } {
+  if (!stored) return { snapshot: initialTransition(intakeMachine, input)[0], salvaged: false };
   const parsed = IntakeContext.safeParse(stored.context);
   if (stored.version === INTAKE_VERSION && parsed.success && STATES.has(stored.value)) {
-    return intakeMachine.resolveState({ value: stored.value, context: parsed.data });
+    return { snapshot: intakeMachine.resolveState({ value: stored.value, context: parsed.data }), salvaged: false };
   }
-  return intakeMachine.resolveState(salvage(stored, input));
+  return { snapshot: intakeMachine.resolveState(salvage(stored, input)), salvaged: true };
 }
 
 function salvage(stored: StoredSnapshot, input: IntakeInput): { value: string; context: IntakeContext } {
@@ -79,8 +90,8 @@ function salvage(stored: StoredSnapshot, input: IntakeInput): { value: string; c
     draft: { ...draft, guessed: [] },
     notices: [{ key: 'notice.flow_updated' }],
   };
-  const active = ACTIVE_STATES.has(stored.value);
-  if (!active) return { value: context.consent ? 'submitted' : 'idle', context: { ...context, notices: [] } };
+  const resting = RESTING_STATES.get(stored.value);
+  if (resting) return { value: resting, context: { ...context, notices: [] } };
   if (!context.consent) return { value: 'consent', context: { ...context, at: 'consent' } };
   if (context.draft.story.length === 0) return { value: 'story', context: { ...context, at: 'story' } };
   const field = nextMissing(context);
@@ -94,8 +105,14 @@ function stateName(snapshot: Snapshot): string {
 
 /** One step of the intake flow. Pure: the clock arrives inside the event. */
 export function step(stored: StoredSnapshot | null, event: IntakeEvent, input: IntakeInput): StepResult {
-  const before = restore(stored, input);
-  const [after, actions] = transition(intakeMachine, before, event);
+  const { snapshot: before, salvaged } = restore(stored, input);
+  // A salvaged conversation in the middle of a complaint: the citizen's message answered a question of the old
+  // flow, so it is not taken as an answer to a new one; the open question is asked again, with a notice.
+  const question = salvaged && event.type !== 'timer' ? currentQuestion(before.context) : null;
+  const [after, actions] = question
+    ? [before, [{ type: 'reply', params: withNotices(before.context, question) }]]
+    : transition(intakeMachine, before, event);
+  if (question) after.context.notices = [];
   const effects: Effect[] = [];
   for (const action of actions) {
     if ((action.type === 'reply' || action.type === 'effect') && action.params) {

@@ -277,7 +277,7 @@ export function answerField(ctx: IntakeContext, field: Field, body: MessageBody,
         (isSkip(text) || (ctx.fails >= 3 && parseChoice(text, [{ id: 'skip', words: ['lewati'] }])))
       )
         return { ok: true, draft: withAnswered(d, 'location', {}), notices: [] };
-      if (text && !hasLetters(text) && !body.location) {
+      if (text && (!/\p{L}{3,}/u.test(text) || parseYesNo(text) !== null) && !body.location) {
         return fails >= 3
           ? { ok: false, error: 'error.location', skip: { key: 'notice.skipped_location' } }
           : { ok: false, error: 'error.location' };

@@ -237,12 +237,14 @@ const SCRIPT = `
       if (!first) first = el;
     });
     if (fresh.length) showChoices(fresh[fresh.length - 1]);
-    // A long answer is read from its start: scroll to its top rather than past it.
+    // The newest buttons should be in view, but a very long answer is read from its start: when scrolling to
+    // the bottom would hide more than half a screen of it, scroll to its top instead.
     if (first && stick) {
       var top = first;
       requestAnimationFrame(function () {
         var at = top.getBoundingClientRect().top - scroller.getBoundingClientRect().top + scroller.scrollTop - 8;
-        scroller.scrollTop = Math.min(at, scroller.scrollHeight - scroller.clientHeight);
+        var bottom = scroller.scrollHeight - scroller.clientHeight;
+        scroller.scrollTop = bottom - at > scroller.clientHeight / 2 ? at : bottom;
       });
     }
   }

@@ -62,7 +62,41 @@ const POINTS: readonly Point[] = [
   })),
 ];
 
-const OUTLINES = Object.entries(KABKOTA_OUTLINES);
+type Outline = {
+  readonly code: string;
+  readonly rings: readonly (readonly number[])[];
+  readonly minLat: number;
+  readonly maxLat: number;
+  readonly minLon: number;
+  readonly maxLon: number;
+};
+
+const OUTLINES: readonly Outline[] = Object.entries(KABKOTA_OUTLINES).map(([code, rings]) => {
+  const lats = rings.flatMap((r) => r.filter((_, i) => i % 2 === 0));
+  const lons = rings.flatMap((r) => r.filter((_, i) => i % 2 === 1));
+  return {
+    code,
+    rings,
+    minLat: Math.min(...lats),
+    maxLat: Math.max(...lats),
+    minLon: Math.min(...lons),
+    maxLon: Math.max(...lons),
+  };
+});
+
+const KM_PER_DEG = 111.32;
+
+/** A lower bound of the distance in km from the pin to an outline, from its bounding box. */
+function boxKm(lat: number, lon: number, o: Outline): number {
+  const dLat = Math.max(o.minLat - lat, 0, lat - o.maxLat);
+  const dLon = Math.max(o.minLon - lon, 0, lon - o.maxLon) * Math.cos(lat * RAD);
+  return Math.hypot(dLat, dLon) * KM_PER_DEG * 0.99;
+}
+
+/** Distance in km to the outline's edge, or Infinity when its bounding box is already farther than `limit`. */
+function edgeWithin(lat: number, lon: number, o: Outline, limit: number): number {
+  return boxKm(lat, lon, o) > limit ? Number.POSITIVE_INFINITY : edgeKm(lat, lon, o.rings);
+}
 
 /** Even-odd ray casting over all rings of a kab/kota (rings are flat [lat, lon, …]). */
 function inside(lat: number, lon: number, rings: readonly (readonly number[])[]): boolean {
@@ -161,22 +195,26 @@ const inBox = (lat: number, lon: number): boolean =>
 /** Where a pin (WGS84 degrees) lies in Kalsel: found, ambiguous near a kab/kota border, or outside. */
 export function locatePin(lat: number, lon: number): PinResult {
   if (!validLatLon(lat, lon) || !inBox(lat, lon)) return { kind: 'outside' };
-  const containing = OUTLINES.filter(([, rings]) => inside(lat, lon, rings)).map(([code]) => code);
-  const edges = new Map(OUTLINES.map(([code, rings]) => [code, edgeKm(lat, lon, rings)]));
+  const containing = OUTLINES.filter((o) => boxKm(lat, lon, o) === 0 && inside(lat, lon, o.rings)).map(
+    (o) => o.code,
+  );
   const nearest = nearestByKab(lat, lon);
   const ranked = [...nearest.values()].sort((a, b) => a.km - b.km);
   const closest = ranked[0];
   if (!closest) return { kind: 'outside' };
   if (containing.length === 0) {
-    const offOutline = Math.min(...edges.values());
+    const offOutline = Math.min(...OUTLINES.map((o) => edgeWithin(lat, lon, o, MAX_OFF_OUTLINE_KM)));
     if (offOutline > MAX_OFF_OUTLINE_KM || closest.km > MAX_CENTROID_KM) return { kind: 'outside' };
   }
 
   const only = containing.length === 1 ? nearest.get(containing[0] ?? '') : undefined;
   if (only) {
-    const neighbours = ranked.filter(
-      (n) => n !== only && (edges.get(n.point.kabkotaCode) ?? Number.POSITIVE_INFINITY) < BORDER_KM,
+    const nearBorder = new Set(
+      OUTLINES.filter(
+        (o) => o.code !== only.point.kabkotaCode && edgeWithin(lat, lon, o, BORDER_KM) < BORDER_KM,
+      ).map((o) => o.code),
     );
+    const neighbours = ranked.filter((n) => nearBorder.has(n.point.kabkotaCode));
     if (neighbours.length > 0) return { kind: 'ambiguous', candidates: [only, ...neighbours].map(candidate) };
     return found(only);
   }

@@ -6,7 +6,7 @@
  * that chat apps use to send "empty" messages.
  */
 const INVISIBLE =
-  /[\p{Cf}\u034F\u115F\u1160\u17B4\u17B5\u180E\u2800\u3164\uFFA0\uFE00-\uFE0F\u20E3\u{1F3FB}-\u{1F3FF}\u{E0100}-\u{E01EF}]/gu;
+  /[\p{Cf}\p{Variation_Selector}\u115F\u1160\u17B4\u17B5\u180E\u2800\u3164\uFFA0\p{Emoji_Modifier}]|\u034F|\u20E3/gu;
 
 const LATIN_WITH_MARKS = /([a-z])\p{M}+/gu;
 const LETTER = /^\p{L}$/u;
