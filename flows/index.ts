@@ -55,11 +55,17 @@ const RESTING_STATES = new Map([
  * Restores a stored conversation. A snapshot from another flow version (or one that no longer validates) is not
  * stranded: what it collected is kept and the conversation continues at the first open question, with a notice.
  */
-function restore(stored: StoredSnapshot | null, input: IntakeInput): { snapshot: Snapshot; salvaged: boolean } {
+function restore(
+  stored: StoredSnapshot | null,
+  input: IntakeInput,
+): { snapshot: Snapshot; salvaged: boolean } {
   if (!stored) return { snapshot: initialTransition(intakeMachine, input)[0], salvaged: false };
   const parsed = IntakeContext.safeParse(stored.context);
   if (stored.version === INTAKE_VERSION && parsed.success && STATES.has(stored.value)) {
-    return { snapshot: intakeMachine.resolveState({ value: stored.value, context: parsed.data }), salvaged: false };
+    return {
+      snapshot: intakeMachine.resolveState({ value: stored.value, context: parsed.data }),
+      salvaged: false,
+    };
   }
   return { snapshot: intakeMachine.resolveState(salvage(stored, input)), salvaged: true };
 }

@@ -109,12 +109,26 @@ function occurrences(words: string[], phrases: string[][], owners: number[], fuz
 
 /** The single option left after dropping mentions inside a longer one ("setuju" inside "tidak setuju"), or null. */
 function soleOption(found: Occurrence[]): number | null {
-  const kept = found.filter(
-    (o) => !found.some((l) => l.end - l.start > o.end - o.start && l.start <= o.start && o.end <= l.end),
-  );
-  const options = new Set(kept.map((o) => o.option));
-  const [only, ...rest] = [...options];
-  return only !== undefined && rest.length === 0 ? only : null;
+  const byStart = new Map<number, Occurrence[]>();
+  let longest = 0;
+  for (const o of found) {
+    byStart.set(o.start, [...(byStart.get(o.start) ?? []), o]);
+    longest = Math.max(longest, o.end - o.start);
+  }
+  const inLonger = (o: Occurrence): boolean => {
+    for (let start = Math.max(0, o.end - longest); start <= o.start; start++) {
+      const longer = byStart.get(start)?.some((l) => l.end >= o.end && l.end - l.start > o.end - o.start);
+      if (longer) return true;
+    }
+    return false;
+  };
+  let only: number | null = null;
+  for (const o of found) {
+    if (o.option === only || inLonger(o)) continue;
+    if (only !== null) return null;
+    only = o.option;
+  }
+  return only;
 }
 
 /**

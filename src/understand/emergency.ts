@@ -237,7 +237,7 @@ const SERVICE_NAMES = [
   'kecelakaan lalu lintas laporan',
 ];
 
-/** The event is over: "bulan lalu", "tahun 2024", "dulu", "semalam". */
+/** The event is over: "bulan lalu", "dulu", "pernah". */
 const PAST = [
   'hari lalu',
   'hari yang lalu',
@@ -250,8 +250,6 @@ const PAST = [
   'tahun yang lalu',
   'waktu lalu',
   'beberapa waktu',
-  'kemarin',
-  'semalam',
   'dulu',
   'silam',
   'waktu itu',
@@ -262,7 +260,10 @@ const PAST = [
   'pasca',
 ];
 
-/** A complaint about handling, aid or service, not a call for help. */
+/** Probably over, unless the message says it is still going on: "dari kemarin air naik, sekarang sepinggang". */
+const RECENT_PAST = ['kemarin', 'semalam'];
+
+/** A complaint about handling, aid, documents or service, not a call for help. */
 const COMPLAINT = [
   'laporan',
   'melaporkan',
@@ -290,6 +291,15 @@ const COMPLAINT = [
   'ganti rugi',
   'pelayanan',
   'pungli',
+  'tilang',
+  'urus',
+  'mengurus',
+  'dokumen',
+  'ktp',
+  'kk',
+  'akta',
+  'ijazah',
+  'sertifikat',
   'surat',
   'visum',
   'berkas',
@@ -397,8 +407,9 @@ export function detectEmergency(text: string): Emergency | null {
   const kind = SIGNS.find(([, phrases]) => has(normalized, phrases))?.[0];
   if (kind === undefined || has(normalized, PAST)) return null;
   const urgent = has(normalized, URGENT);
+  const now = urgent || NOW.test(normalized);
   if (!urgent && has(normalized, COMPLAINT)) return null;
-  if (!urgent && !NOW.test(normalized) && has(normalized, HYPOTHETICAL)) return null;
+  if (!now && (has(normalized, HYPOTHETICAL) || has(normalized, RECENT_PAST))) return null;
   return kind;
 }
 

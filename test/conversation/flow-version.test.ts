@@ -20,7 +20,9 @@ describe('flow version change', () => {
     old.version = 0;
     old.value = 'askingLegacy';
     old.context = { ...(old.context as Record<string, unknown>), legacyField: 42 };
-    h.core.store.db.prepare('UPDATE conversations SET snapshot = ?, flow_version = 0 WHERE id = ?').run(JSON.stringify(old), conv?.id);
+    h.core.store.db
+      .prepare('UPDATE conversations SET snapshot = ?, flow_version = 0 WHERE id = ?')
+      .run(JSON.stringify(old), conv?.id);
     const replies = h.say('c', 'ya');
     expect(replies).toHaveLength(1);
     expect(replies[0]?.text).toContain(t('id', 'notice.flow_updated'));
@@ -33,7 +35,11 @@ describe('flow version change', () => {
   it('restarts politely when the stored snapshot is unreadable', () => {
     h = new Harness();
     h.say('c', 'halo');
-    h.core.store.db.prepare(`UPDATE conversations SET snapshot = '{"flow":"intake","version":1,"value":"consent","context":"garbage"}'`).run();
+    h.core.store.db
+      .prepare(
+        `UPDATE conversations SET snapshot = '{"flow":"intake","version":1,"value":"consent","context":"garbage"}'`,
+      )
+      .run();
     // Nothing could be kept: the message is not taken as an answer; consent is asked again, with the notice.
     const replies = h.say('c', 'ya');
     expect(replies.map((r) => r.expecting)).toEqual(['consent']);

