@@ -282,11 +282,12 @@ function monthAt(ctx: Context, i: number, abbreviationOk: boolean): number | und
   return MONTHS.get(word) ?? (abbreviationOk ? MONTH_ABBREVIATIONS.get(word) : undefined);
 }
 
-/** A year after a month: "2026", "26", "tahun 2026". */
+/** A year after a month: "2026", "tahun 2026"; "26" only as a whole answer ("12 jan 20 orang antri" is no year). */
 function yearAt(ctx: Context, i: number): { year: number; end: number } | null {
   const j = at(ctx, i) === 'tahun' ? i + 1 : i;
   const word = at(ctx, j);
-  return /^(?:[0-9]{2}|[0-9]{4})$/.test(word) ? { year: fullYear(ctx, word), end: j + 1 } : null;
+  const year = ctx.whole ? /^(?:[0-9]{2}|[0-9]{4})$/ : /^[0-9]{4}$/;
+  return year.test(word) ? { year: fullYear(ctx, word), end: j + 1 } : null;
 }
 
 /** "lalu", "yang lalu", "kemarin", … at i: the index after it, or null. */

@@ -9,6 +9,11 @@ import { fileURLToPath } from 'node:url';
 export const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..', '..');
 export const TSX_BIN = join(ROOT, 'node_modules', '.bin', 'tsx');
 
+/** `--import tsx` needs the tsx package (and its bin, which `npm start` uses). */
+export function tsxAvailable(): boolean {
+  return existsSync(TSX_BIN) && existsSync(join(ROOT, 'node_modules', 'tsx', 'package.json'));
+}
+
 export type Exit = { code: number | null; signal: NodeJS.Signals | null };
 
 export type Reply = { id: number; text: string; expecting: string; choices: unknown[] };

@@ -344,6 +344,8 @@ describe('findIncidentDate', () => {
     ['KTP sy blm jadi udh 3 bln, padahal dijanjikan 2 minggu', month('2026-08-01')],
     ['jalan depan rumah rusak sejak januari', month('2026-01-01')],
     ['tanggal 12/1/2026 saya ke puskesmas tapi ditolak', day('2026-01-12')],
+    ['tanggal 12 januari 20 orang antri dari subuh', day('2026-01-12')],
+    ['sejak 5 mei 2025 jalan ini rusak', day('2025-05-05')],
     ['Kemarin sore lampu PJU mati total di jl. Ahmad Yani km 5', day('2026-11-22')],
     ['tadi pagi petugas minta uang 50.000 untuk KK', day('2026-11-23')],
     ['hari senin kemarin saya antri dari subuh', day('2026-11-16')],
