@@ -705,7 +705,14 @@ function reasonFor(candidates: readonly KabScore[]): AmbiguityReason {
   return items.every((it) => it.use === 'weak') ? 'common_word' : 'multiple';
 }
 
-/** Finds the kab/kota (and, when named, kecamatan and desa) that a message names anywhere in it. */
+/**
+ * Finds the kab/kota (and, when named, kecamatan and desa) that a message names anywhere in it.
+ * Each kab/kota scores the heaviest non-overlapping reading of the names found (a name counted once):
+ * strong names 3, typos and bare desa names 2, weak names 1, and names that only refine (shared desa
+ * names) 1 when something else already points there. The leader wins unless another kab/kota ties it,
+ * it rests on weak names alone, or another kab/kota is named outright and the leader is not clearly
+ * ahead (a consistent kab/kota + kecamatan pair is).
+ */
 export function findRegion(text: string): RegionResult {
   const tokens = tokenize(text);
   const mentions = findMentions(tokens);

@@ -58,7 +58,14 @@ export class ServiceChild {
       delete base[k];
     this.proc = spawn(process.execPath, ['--import', 'tsx', 'src/main.ts'], {
       cwd: ROOT,
-      env: { ...base, HOST: '127.0.0.1', PORT: String(port), LOG_LEVEL: 'info', WEB_DEV_SENDERS: '1', ...env },
+      env: {
+        ...base,
+        HOST: '127.0.0.1',
+        PORT: String(port),
+        LOG_LEVEL: 'info',
+        WEB_DEV_SENDERS: '1',
+        ...env,
+      },
       stdio: ['ignore', 'pipe', 'pipe'],
     });
     live.add(this);
@@ -93,7 +100,8 @@ export class ServiceChild {
   async ready(timeoutMs = 20_000): Promise<void> {
     const deadline = Date.now() + timeoutMs;
     while (Date.now() < deadline) {
-      if (this.exit) throw new Error(`service exited before it was healthy: ${JSON.stringify(this.exit)}\n${this.out}`);
+      if (this.exit)
+        throw new Error(`service exited before it was healthy: ${JSON.stringify(this.exit)}\n${this.out}`);
       try {
         const res = await fetch(`${this.base}/healthz`, { signal: AbortSignal.timeout(1000) });
         if (res.ok) return;
@@ -122,7 +130,10 @@ export class ServiceChild {
   async waitExit(timeoutMs = 10_000): Promise<Exit> {
     let timer: NodeJS.Timeout | undefined;
     const timeout = new Promise<never>((_, fail) => {
-      timer = setTimeout(() => fail(new Error(`child did not exit in ${timeoutMs} ms\n${this.out}`)), timeoutMs);
+      timer = setTimeout(
+        () => fail(new Error(`child did not exit in ${timeoutMs} ms\n${this.out}`)),
+        timeoutMs,
+      );
     });
     try {
       return await Promise.race([this.exited, timeout]);

@@ -70,7 +70,11 @@ describe('crash at a fault point in the real service', () => {
       const dataDir = tempDir();
       const sender = 'crash-after-1';
 
-      const first = await startService({ DATA_DIR: dataDir, ADUAN_FAULT: 'after_commit', ADUAN_FAULT_AFTER: '2' });
+      const first = await startService({
+        DATA_DIR: dataDir,
+        ADUAN_FAULT: 'after_commit',
+        ADUAN_FAULT_AFTER: '2',
+      });
       const r1 = await first.post(sender, 'm1', 'halo');
       expect(r1.duplicate).toBe(false);
       expect(r1.replies.map((r) => r.expecting)).toEqual(['consent']);
@@ -104,7 +108,11 @@ describe('crash at a fault point in the real service', () => {
       const dataDir = tempDir();
       const sender = 'crash-before-1';
 
-      const first = await startService({ DATA_DIR: dataDir, ADUAN_FAULT: 'before_commit', ADUAN_FAULT_AFTER: '2' });
+      const first = await startService({
+        DATA_DIR: dataDir,
+        ADUAN_FAULT: 'before_commit',
+        ADUAN_FAULT_AFTER: '2',
+      });
       const r1 = await first.post(sender, 'm1', 'halo');
       expect(r1.duplicate).toBe(false);
       expect(r1.replies.map((r) => r.expecting)).toEqual(['consent']);
@@ -138,7 +146,12 @@ describe('crash mid-send (outbox lease, in-process)', () => {
       const h = new Harness();
       harnesses.push(h);
       const chat = 'tg-crash-1';
-      const handled = h.core.runtime.handle({ channel: 'telegram', chatId: chat, messageId: 'm1', text: 'halo' });
+      const handled = h.core.runtime.handle({
+        channel: 'telegram',
+        chatId: chat,
+        messageId: 'm1',
+        text: 'halo',
+      });
       expect(handled.outgoing).toHaveLength(1);
       const outboxId = handled.outgoing[0]!.id;
       expect(h.core.store.outbox.get(outboxId)?.status).toBe('pending');
