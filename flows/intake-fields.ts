@@ -258,6 +258,17 @@ function applyPlace(
 
 /** Understands an answer to `field`. Pure: the same context and message always give the same answer. */
 export function answerField(ctx: IntakeContext, field: Field, body: MessageBody, now: number): Answer {
+  // Guards and actions of one step ask the same question about the same message: compute it once.
+  if (last && last.ctx === ctx && last.field === field && last.body === body && last.now === now)
+    return last.answer;
+  const answer = answerUncached(ctx, field, body, now);
+  last = { ctx, field, body, now, answer };
+  return answer;
+}
+
+let last: { ctx: IntakeContext; field: Field; body: MessageBody; now: number; answer: Answer } | null = null;
+
+function answerUncached(ctx: IntakeContext, field: Field, body: MessageBody, now: number): Answer {
   const d = ctx.draft;
   const text = clip(body.text);
   const fails = ctx.fails + 1;

@@ -49,7 +49,14 @@ export function buildService(opts: ServiceOptions): Service {
     onQueued: () => void sender?.drain(),
   });
   const { store, runtime, clock, ids } = core;
-  sender = new OutboxSender(store.outbox, [mailboxChannel('terminal'), ...(opts.channels ?? [])], clock, log);
+  sender = new OutboxSender(
+    store.outbox,
+    [mailboxChannel('terminal'), ...(opts.channels ?? [])],
+    clock,
+    log,
+    undefined,
+    opts.fault,
+  );
   const app = createApp({
     runtime,
     store,

@@ -6,6 +6,7 @@ import { type AttachmentRef, ChannelId } from '../domain/complaint.js';
 import { newTicketNumber } from '../domain/ticket-number.js';
 import type { WorkingDays } from '../domain/working-days.js';
 import { type Lang, type RenderedMessage, renderReply, t } from '../i18n/locales.js';
+import type { ConversationRow } from '../storage/conversations.js';
 import type { FileStore } from '../storage/file-store.js';
 import type { Store } from '../storage/store.js';
 import { parsePhone } from '../understand/phone.js';
@@ -17,7 +18,7 @@ export type Outgoing = { id: number; channel: string; chatId: string; message: R
 export type HandleResult = { duplicate: boolean; conversationId: number | null; outgoing: Outgoing[] };
 
 /** Named points where a crash test may kill the process. */
-export type FaultPoint = 'after_commit' | 'before_commit';
+export type FaultPoint = 'after_commit' | 'before_commit' | 'mid_send';
 
 export type RuntimeDeps = {
   store: Store;
@@ -74,7 +75,7 @@ export class Runtime {
         const f = files.accepted[i];
         store.attachments.add({ ...a, filename: f?.filename ?? null }, conv.id, now);
       }
-      const loaded = this.load(conv.id);
+      const loaded = toLoaded(conv);
       const lang = this.langOf(loaded);
       const pre: RenderedMessage[] = [];
       if (clipped) pre.push({ text: t(lang, 'error.too_long'), choices: [], expecting: 'none' });
@@ -111,19 +112,12 @@ export class Runtime {
         ...store.tx(() => {
           const conv = store.conversations.get(id);
           if (!conv || conv.nextDeadlineAt === null || conv.nextDeadlineAt > now) return [];
-          return this.run(this.load(id), { type: 'timer', now }, null, []);
+          return this.run(toLoaded(conv), { type: 'timer', now }, null, []);
         }),
       );
     }
     if (out.length > 0) this.deps.onQueued?.();
     return out;
-  }
-
-  private load(id: number): LoadedConversation {
-    const conv = this.deps.store.conversations.get(id);
-    if (!conv) throw new Error(`conversation ${id} vanished inside its transaction`);
-    const parsed = conv.snapshot === null ? null : parseStored(conv.snapshot);
-    return { id, stored: parsed, channel: conv.channel, chatId: conv.chatId };
   }
 
   private langOf(conv: LoadedConversation): Lang {
@@ -308,6 +302,15 @@ export class Runtime {
     }
     return { accepted, rejected };
   }
+}
+
+function toLoaded(conv: ConversationRow): LoadedConversation {
+  return {
+    id: conv.id,
+    stored: conv.snapshot === null ? null : parseStored(conv.snapshot),
+    channel: conv.channel,
+    chatId: conv.chatId,
+  };
 }
 
 function parseStored(raw: unknown): StoredSnapshot | null {

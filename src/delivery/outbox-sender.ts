@@ -25,6 +25,8 @@ export class OutboxSender {
     private readonly clock: Clock,
     private readonly log: SenderLog,
     private readonly policy: RetryPolicy = DEFAULT_RETRY,
+    /** Crash tests: a kill after the platform acknowledged a send, before it is recorded. */
+    private readonly fault?: (point: 'mid_send') => void,
   ) {
     this.channels = new Map(channels.map((c) => [c.channel, c]));
   }
@@ -53,6 +55,7 @@ export class OutboxSender {
       if (!channel || !this.outbox.claim(entry.id, now + this.policy.leaseMs)) continue;
       try {
         const result = await channel.send(entry.chatId, entry.message);
+        this.fault?.('mid_send');
         this.outbox.markSent(entry.id, this.clock.now(), result.platformMessageId);
         sent++;
       } catch (err) {

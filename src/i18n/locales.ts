@@ -29,18 +29,21 @@ export function t(lang: Lang, key: string, vars: Record<string, VarValue> = {}):
   });
 }
 
+const FORMATS = {
+  month: (tag: string) => new Intl.DateTimeFormat(tag, { month: 'long', year: 'numeric', timeZone: 'UTC' }),
+  day: (tag: string) =>
+    new Intl.DateTimeFormat(tag, { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'UTC' }),
+};
+const FORMATTERS: Record<Lang, { month: Intl.DateTimeFormat; day: Intl.DateTimeFormat }> = {
+  id: { month: FORMATS.month(LOCALE_TAGS.id), day: FORMATS.day(LOCALE_TAGS.id) },
+  en: { month: FORMATS.month(LOCALE_TAGS.en), day: FORMATS.day(LOCALE_TAGS.en) },
+};
+
 export function formatDate(lang: Lang, isoDate: string, precision: 'day' | 'week' | 'month'): string {
   const at = new Date(`${isoDate}T00:00:00Z`);
   if (Number.isNaN(at.getTime())) return isoDate;
-  const tag = LOCALE_TAGS[lang];
-  if (precision === 'month')
-    return new Intl.DateTimeFormat(tag, { month: 'long', year: 'numeric', timeZone: 'UTC' }).format(at);
-  const day = new Intl.DateTimeFormat(tag, {
-    day: 'numeric',
-    month: 'long',
-    year: 'numeric',
-    timeZone: 'UTC',
-  }).format(at);
+  if (precision === 'month') return FORMATTERS[lang].month.format(at);
+  const day = FORMATTERS[lang].day.format(at);
   return precision === 'week' ? t(lang, 'date.week_of', { date: day }) : day;
 }
 

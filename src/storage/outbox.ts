@@ -69,7 +69,9 @@ export class Outbox {
        VALUES (?, ?, ?, ?, ?, ?, ?)`,
     );
     this.due = db.prepare(
-      `SELECT * FROM outbox WHERE status = 'pending' AND next_attempt_at <= ? AND channel IN (SELECT value FROM json_each(?))
+      `SELECT * FROM outbox o WHERE status = 'pending' AND next_attempt_at <= ? AND channel IN (SELECT value FROM json_each(?))
+         AND NOT EXISTS (SELECT 1 FROM outbox p WHERE p.channel = o.channel AND p.chat_id = o.chat_id AND p.id < o.id
+                         AND p.status IN ('pending', 'sending') AND (p.status = 'sending' OR p.next_attempt_at > ?))
        ORDER BY id LIMIT ?`,
     );
     this.claimStmt = db.prepare(
@@ -120,9 +122,12 @@ export class Outbox {
     return raw ? toEntry(raw) : null;
   }
 
-  /** Pending messages of the given channels that are due, oldest first. */
+  /**
+   * Pending messages of the given channels that are due, oldest first. A chat's message waits while an earlier one
+   * to the same chat is being sent or waiting for its retry: citizens read their messages in order.
+   */
   dueFor(channels: string[], now: number, limit: number): OutboxEntry[] {
-    return this.due.all(now, JSON.stringify(channels), limit).map(toEntry);
+    return this.due.all(now, JSON.stringify(channels), now, limit).map(toEntry);
   }
 
   /** Marks a message as being sent; `leaseUntil` is when an unfinished send is retried (a crash mid-send). */

@@ -263,6 +263,19 @@ function expand(words: string[]): string[] {
  * doubles ("maaf", "saat") stay. "anak2" becomes "anak-anak".
  */
 export function normalize(text: string): string {
+  const cached = CACHE.get(text);
+  if (cached !== undefined) return cached;
+  const result = normalizeUncached(text);
+  // One message is normalized by several parsers in one step: a small cache saves the repeats.
+  if (CACHE.size >= CACHE_SIZE) CACHE.delete(CACHE.keys().next().value ?? '');
+  if (text.length <= 2000) CACHE.set(text, result);
+  return result;
+}
+
+const CACHE_SIZE = 256;
+const CACHE = new Map<string, string>();
+
+function normalizeUncached(text: string): string {
   const cleaned = text
     .normalize('NFKC')
     .replace(INVISIBLE, '')

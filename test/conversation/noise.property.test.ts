@@ -2,24 +2,56 @@
 // time ends), keeps the stored conversation bounded and restorable, and a proper dialogue still files a ticket.
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { IntakeContext } from '../../flows/intake-context.js';
 import { StoredSnapshot } from '../../flows/index.js';
+import { IntakeContext } from '../../flows/intake-context.js';
 import type { RenderedMessage } from '../../src/i18n/locales.js';
 import { Harness, type Said } from '../helpers/harness.js';
 
-const WORDS = ['ya', 'tidak', 'batal', 'ulang', 'lanjut', 'status', 'status ADU-2611-AAAA', '/lang en', '/lang id', '1', '2', '19', 'selesai', 'kirim', 'ubah 3', 'lewati', '👍', 'bantuan', '/start'];
+const WORDS = [
+  'ya',
+  'tidak',
+  'batal',
+  'ulang',
+  'lanjut',
+  'status',
+  'status ADU-2611-AAAA',
+  '/lang en',
+  '/lang id',
+  '1',
+  '2',
+  '19',
+  'selesai',
+  'kirim',
+  'ubah 3',
+  'lewati',
+  '👍',
+  'bantuan',
+  '/start',
+];
 
 const noise: fc.Arbitrary<Said | { advanceMinutes: number }> = fc.oneof(
   fc.string({ maxLength: 200 }).map((text) => ({ text })),
   fc.string({ unit: 'grapheme', maxLength: 60 }).map((text) => ({ text })),
   fc.constantFrom(...WORDS).map((text) => ({ text })),
-  fc.constantFrom('😀😀😀', '🙏', '<script>alert(1)</script>', "' OR 1=1; --", '\u200b\u200b', ' ').map((text) => ({ text })),
+  fc
+    .constantFrom('😀😀😀', '🙏', '<script>alert(1)</script>', "' OR 1=1; --", '\u200b\u200b', ' ')
+    .map((text) => ({ text })),
   fc.integer({ min: 2000, max: 10_000 }).map((n) => ({ text: 'a'.repeat(n) })),
   fc.record({ photo: fc.constant(true) }),
   fc.record({ voice: fc.constant(true) }),
   fc.record({ sticker: fc.constant(true) }),
-  fc.record({ location: fc.record({ lat: fc.double({ min: -90, max: 90, noNaN: true }), lon: fc.double({ min: -180, max: 180, noNaN: true }) }) }),
-  fc.record({ location: fc.record({ lat: fc.double({ min: -4, max: -2, noNaN: true }), lon: fc.double({ min: 114.5, max: 116.5, noNaN: true }) }) }),
+  fc.record({
+    location: fc.record({
+      lat: fc.double({ min: -90, max: 90, noNaN: true }),
+      lon: fc.double({ min: -180, max: 180, noNaN: true }),
+    }),
+  }),
+  fc.record({
+    location: fc.record({
+      lat: fc.double({ min: -4, max: -2, noNaN: true }),
+      lon: fc.double({ min: 114.5, max: 116.5, noNaN: true }),
+    }),
+  }),
   fc.integer({ min: 1, max: 5000 }).map((advanceMinutes) => ({ advanceMinutes })),
 );
 
@@ -48,7 +80,10 @@ const ANSWERS: Record<string, string> = {
 };
 
 function storedBounded(h: Harness, chat: string): void {
-  const row = h.core.store.db.prepare('SELECT snapshot FROM conversations WHERE chat_id = ?').pluck().get(chat);
+  const row = h.core.store.db
+    .prepare('SELECT snapshot FROM conversations WHERE chat_id = ?')
+    .pluck()
+    .get(chat);
   expect(typeof row).toBe('string');
   const text = String(row);
   expect(text.length).toBeLessThan(48_000);
@@ -78,7 +113,10 @@ describe('noise property', () => {
           let last: RenderedMessage[] = h.say(chat, 'ulang');
           for (let i = 0; i < 40 && h.complaints().length === before; i++) {
             const expecting = last.at(-1)?.expecting ?? 'none';
-            const answer = expecting === 'story' && last.at(-1)?.choices.length ? 'selesai' : (ANSWERS[expecting] ?? 'halo');
+            const answer =
+              expecting === 'story' && last.at(-1)?.choices.length
+                ? 'selesai'
+                : (ANSWERS[expecting] ?? 'halo');
             last = h.say(chat, answer);
             if (last.length === 0) last = h.advance(2 * 60_000, chat);
           }
