@@ -128,9 +128,10 @@ export function emptyDraft(): Draft {
 
 export type IntakeInput = { channel: IntakeContext['channel']; now: number; lang?: 'id' | 'en' };
 
-export function initialContext(input: IntakeInput): IntakeContext {
+/** xstate also builds a throwaway initial state without input for each pure `transition`: defaults keep it cheap. */
+export function initialContext(input: IntakeInput | undefined): IntakeContext {
   return {
-    lang: input.lang ?? 'id',
+    lang: input?.lang ?? 'id',
     consent: null,
     draft: emptyDraft(),
     field: null,
@@ -140,9 +141,9 @@ export function initialContext(input: IntakeInput): IntakeContext {
     notices: [],
     at: null,
     timers: {},
-    lastActivity: input.now,
+    lastActivity: input?.now ?? 0,
     channelPhone: null,
-    channel: input.channel,
+    channel: input?.channel ?? 'web',
     lastTicket: null,
     pendingAfterSubmit: null,
   };

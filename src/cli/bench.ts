@@ -67,6 +67,8 @@ try {
     }
   }
   const runtimeSeconds = Number(process.hrtime.bigint() - started) / 1e9;
+  sample();
+  const rssAfterRuntime = peakRss;
   // Fill up to the stored-conversation target with idle conversations (copies of a real snapshot).
   const db = core.store.db;
   const snapshotRow = db
@@ -156,6 +158,7 @@ try {
         },
         plainSqlite: { messagesPerSecond: Math.round(plainRate) },
         ratio: Number((runtimeRate / plainRate).toFixed(3)),
+        peakRssDuringRuntimeMB: Math.round(rssAfterRuntime / 1048576),
         peakRssMB: Math.round(Math.max(peakRss, process.resourceUsage().maxRSS * 1024) / 1048576),
         node: process.version,
       },

@@ -298,22 +298,34 @@ const LEXICON: Record<Exclude<CategoryId, 'lainnya'>, Record<string, number>> = 
   },
 };
 
+/** The lexicon with each word padded by spaces once, for whole-word matching without allocation. */
+const PADDED_LEXICON = Object.entries(LEXICON).flatMap(([category, words]) =>
+  isCategoryId(category)
+    ? [
+        {
+          category,
+          words: Object.entries(words).map(([word, weight]) => ({ word, weight, padded: ` ${word} ` })),
+        },
+      ]
+    : [],
+);
+
 export type CategorySuggestion = { category: CategoryId; score: number; reasons: string[] };
 
 /** Ranks categories for a story; the best first. Empty when no word of the lexicon occurs. */
 export function suggestCategories(story: string): CategorySuggestion[] {
   const text = ` ${normalize(story).replace(/[^\p{L}\p{N}]+/gu, ' ')} `;
   const out: CategorySuggestion[] = [];
-  for (const [category, words] of Object.entries(LEXICON)) {
+  for (const { category, words } of PADDED_LEXICON) {
     let score = 0;
     const reasons: string[] = [];
-    for (const [word, weight] of Object.entries(words)) {
-      if (text.includes(` ${word} `)) {
+    for (const { padded, word, weight } of words) {
+      if (text.includes(padded)) {
         score += weight;
         reasons.push(word);
       }
     }
-    if (score > 0 && isCategoryId(category)) out.push({ category, score, reasons });
+    if (score > 0) out.push({ category, score, reasons });
   }
   return out.sort((a, b) => b.score - a.score || a.category.localeCompare(b.category));
 }

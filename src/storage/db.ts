@@ -1,27 +1,12 @@
 // Opens the SQLite database with the production pragmas and applies the numbered migrations in order.
-import { mkdirSync, readdirSync, readFileSync } from 'node:fs';
-import { dirname, join } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { mkdirSync } from 'node:fs';
+import { dirname } from 'node:path';
 import Database from 'better-sqlite3';
+import { MIGRATIONS, type Migration } from './migrations/index.js';
 
 export type Db = Database.Database;
 
 export type Synchronous = 'OFF' | 'NORMAL' | 'FULL';
-
-const MIGRATIONS_DIR = join(dirname(fileURLToPath(import.meta.url)), 'migrations');
-
-export type Migration = { version: number; name: string; sql: string };
-
-export function loadMigrations(dir = MIGRATIONS_DIR): Migration[] {
-  return readdirSync(dir)
-    .flatMap((file) => {
-      const m = /^(\d{3})-([\w-]+)\.sql$/.exec(file);
-      return m
-        ? [{ version: Number(m[1]), name: m[2] ?? file, sql: readFileSync(join(dir, file), 'utf8') }]
-        : [];
-    })
-    .sort((a, b) => a.version - b.version);
-}
 
 /**
  * WAL with synchronous=NORMAL by default: a committed transaction survives the process being killed at any point
@@ -35,11 +20,15 @@ export function openDb(path: string, synchronous: Synchronous = 'NORMAL'): Db {
   db.pragma(`synchronous = ${synchronous}`);
   db.pragma('foreign_keys = ON');
   db.pragma('busy_timeout = 5000');
+  // Checkpoint the WAL every ~40 MB instead of every 4 MB: ten times fewer commits pay for a checkpoint, and the
+  // WAL file is truncated back after each one.
+  db.pragma('wal_autocheckpoint = 10000');
+  db.pragma('journal_size_limit = 67108864');
   migrate(db);
   return db;
 }
 
-export function migrate(db: Db, migrations = loadMigrations()): number[] {
+export function migrate(db: Db, migrations: readonly Migration[] = MIGRATIONS): number[] {
   db.exec(
     'CREATE TABLE IF NOT EXISTS schema_migrations (version INTEGER PRIMARY KEY, name TEXT NOT NULL, applied_at TEXT NOT NULL)',
   );

@@ -382,8 +382,16 @@ const DEVICES = new Set([
   'airnya',
 ]);
 
+/** Phrases padded with spaces once, so that a check allocates nothing. */
+const PADDED = new WeakMap<readonly string[], readonly string[]>();
+
 function has(text: string, phrases: readonly string[]): boolean {
-  return phrases.some((p) => text.includes(` ${p} `));
+  let padded = PADDED.get(phrases);
+  if (!padded) {
+    padded = phrases.map((p) => ` ${p} `);
+    PADDED.set(phrases, padded);
+  }
+  return padded.some((p) => text.includes(p));
 }
 
 /** "lampu mau mati", "hp saya mau mati": a device dying is an outage; its "mati" is dropped before looking for self-harm. */
@@ -403,6 +411,8 @@ function withoutDeviceDying(words: string[]): string[] {
 export function detectEmergency(text: string): Emergency | null {
   let normalized = ` ${withoutDeviceDying(tokens(text)).join(' ')} `;
   if (has(normalized, SELF_HARM)) return 'self_harm';
+  // Most messages name no emergency at all: look for a sign first, and strip service names only when one is there.
+  if (!SIGNS.some(([, phrases]) => has(normalized, phrases))) return null;
   for (const name of SERVICE_NAMES) normalized = normalized.replaceAll(` ${name} `, ' ');
   const kind = SIGNS.find(([, phrases]) => has(normalized, phrases))?.[0];
   if (kind === undefined || has(normalized, PAST)) return null;

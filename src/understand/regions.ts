@@ -405,7 +405,20 @@ function withinOneEdit(a: string, b: string): boolean {
   return a.length > b.length ? a.slice(i + 1) === b.slice(i) : a.slice(i) === b.slice(i + 1);
 }
 
+/** Typo lookups of words seen recently: the same words recur from message to message. */
+const TYPO_CACHE = new Map<string, string[]>();
+const TYPO_CACHE_SIZE = 4096;
+
 function typoKeys(query: string): string[] {
+  const cached = TYPO_CACHE.get(query);
+  if (cached) return cached;
+  const found = typoKeysUncached(query);
+  if (TYPO_CACHE.size >= TYPO_CACHE_SIZE) TYPO_CACHE.delete(TYPO_CACHE.keys().next().value ?? '');
+  TYPO_CACHE.set(query, found);
+  return found;
+}
+
+function typoKeysUncached(query: string): string[] {
   if (NOT_TYPOS.has(query)) return [];
   const found = new Set<string>();
   for (const variant of [query, ...deletions(query)]) {

@@ -1,4 +1,5 @@
--- 001: conversations, inbound log, outbox, complaints, tickets, attachments, audit.
+// Migration 001: conversations, inbound log, outbox, complaints, tickets, attachments, audit.
+export const sql = `
 CREATE TABLE conversations (
   id INTEGER PRIMARY KEY,
   channel TEXT NOT NULL,
@@ -97,3 +98,4 @@ CREATE TABLE audit_events (
   conversation_id INTEGER REFERENCES conversations (id),
   data TEXT
 );
+`;

@@ -1,0 +1,6 @@
+// The numbered migrations, in order. Add a file NNN-name.ts exporting `sql` and list it here; never edit an applied one.
+import { sql as init } from './001-init.js';
+
+export type Migration = { version: number; name: string; sql: string };
+
+export const MIGRATIONS: readonly Migration[] = [{ version: 1, name: 'init', sql: init }];
