@@ -356,7 +356,20 @@ function answerUncached(ctx: IntakeContext, field: Field, body: MessageBody, now
       const usual = d.category ? USUAL_AGENCY[d.category] : null;
       const picked = parseChoice(text, [
         ...(usual ? [{ id: 'usual', words: [usual] }] : []),
-        { id: 'unknown', words: ['tidak tahu', 'tidak tau', 'gak tau', 'ga tau', 'entah', 'lewati'] },
+        {
+          id: 'unknown',
+          words: [
+            'tidak tahu',
+            'tidak tau',
+            'gak tau',
+            'ga tau',
+            'entah',
+            'lewati',
+            "don't know",
+            'dont know',
+            'unknown',
+          ],
+        },
       ]);
       if (picked === 'unknown' || isSkip(text))
         return { ok: true, draft: withAnswered(d, 'agency', { agency: null }), notices: [] };
@@ -522,19 +535,19 @@ export function parseEditRequest(text: string): Field | null {
   const num = /^(?:no(?:mor)?\.?\s*)?(\d{1,2})$/.exec(t);
   if (num) return SUMMARY_FIELDS[Number(num[1]) - 1] ?? null;
   const words: [Field, string[]][] = [
-    ['story', ['cerita', 'kronologi', 'kejadian', 'isi', 'laporan']],
-    ['category', ['kategori', 'jenis', 'topik']],
-    ['agency', ['instansi', 'terlapor', 'kantor', 'dinas', 'lembaga']],
-    ['region', ['wilayah', 'kabupaten', 'kota', 'kab', 'daerah', 'kabkota']],
-    ['location', ['lokasi', 'alamat', 'tempat', 'patokan', 'lokasinya', 'alamatnya']],
-    ['incident_date', ['tanggal', 'waktu', 'kapan', 'tgl', 'hari']],
+    ['story', ['cerita', 'kronologi', 'kejadian', 'isi', 'laporan', 'story']],
+    ['category', ['kategori', 'jenis', 'topik', 'category']],
+    ['agency', ['instansi', 'terlapor', 'kantor', 'dinas', 'lembaga', 'agency', 'office']],
+    ['region', ['wilayah', 'kabupaten', 'kota', 'kab', 'daerah', 'kabkota', 'region']],
+    ['location', ['lokasi', 'alamat', 'tempat', 'patokan', 'lokasinya', 'alamatnya', 'location', 'address']],
+    ['incident_date', ['tanggal', 'waktu', 'kapan', 'tgl', 'hari', 'date', 'time']],
     ['prior_report', ['pengaduan sebelumnya', 'sebelumnya', 'pernah lapor', 'aduan sebelumnya']],
-    ['expectation', ['harapan', 'keinginan', 'permintaan', 'tuntutan']],
-    ['evidence', ['bukti', 'foto', 'lampiran', 'dokumen']],
-    ['identity_mode', ['identitas', 'mode', 'rahasia', 'anonim', 'biasa']],
-    ['name', ['nama']],
+    ['expectation', ['harapan', 'keinginan', 'permintaan', 'tuntutan', 'expectation']],
+    ['evidence', ['bukti', 'foto', 'lampiran', 'dokumen', 'evidence', 'photo']],
+    ['identity_mode', ['identitas', 'mode', 'rahasia', 'anonim', 'biasa', 'identity']],
+    ['name', ['nama', 'name']],
     ['nik', ['nik', 'ktp']],
-    ['phone', ['telepon', 'hp', 'nomor hp', 'no hp', 'telp', 'wa', 'nomor']],
+    ['phone', ['telepon', 'hp', 'nomor hp', 'no hp', 'telp', 'wa', 'nomor', 'phone']],
   ];
   for (const [field, list] of words) if (list.includes(t)) return field;
   return null;

@@ -32,6 +32,9 @@ export function isCategoryId(value: string): value is CategoryId {
 /** Words (after normalization) that point at a category, with a weight. Phrases match on word boundaries. */
 const LEXICON: Record<Exclude<CategoryId, 'lainnya'>, Record<string, number>> = {
   adminduk: {
+    'id card': 3,
+    'family card': 3,
+    'birth certificate': 3,
     ktp: 3,
     'e ktp': 3,
     'ktp el': 3,
@@ -51,6 +54,11 @@ const LEXICON: Record<Exclude<CategoryId, 'lainnya'>, Record<string, number>> = 
     nik: 1,
   },
   kesehatan: {
+    hospital: 3,
+    clinic: 2,
+    doctor: 2,
+    ambulance: 3,
+    medicine: 2,
     puskesmas: 4,
     rsud: 3,
     'rumah sakit': 3,
@@ -78,6 +86,9 @@ const LEXICON: Record<Exclude<CategoryId, 'lainnya'>, Record<string, number>> = 
     'kartu indonesia sehat': 4,
   },
   pendidikan: {
+    school: 3,
+    teacher: 2,
+    diploma: 2,
     sekolah: 3,
     sd: 2,
     smp: 2,
@@ -99,6 +110,13 @@ const LEXICON: Record<Exclude<CategoryId, 'lainnya'>, Record<string, number>> = 
     zonasi: 3,
   },
   infrastruktur: {
+    road: 2,
+    pothole: 3,
+    potholes: 3,
+    bridge: 3,
+    'street light': 3,
+    'street lights': 3,
+    drainage: 3,
     jalan: 2,
     'jalan rusak': 4,
     berlubang: 3,
@@ -117,6 +135,9 @@ const LEXICON: Record<Exclude<CategoryId, 'lainnya'>, Record<string, number>> = 
     longsor: 2,
   },
   air_minum: {
+    'tap water': 4,
+    'water bill': 4,
+    'no water': 4,
     pdam: 4,
     'air bersih': 3,
     'air mati': 4,
@@ -131,6 +152,9 @@ const LEXICON: Record<Exclude<CategoryId, 'lainnya'>, Record<string, number>> = 
     'air leding': 3,
   },
   energi_listrik: {
+    electricity: 3,
+    'power outage': 4,
+    blackout: 4,
     pln: 4,
     listrik: 3,
     'mati lampu': 4,
@@ -159,6 +183,8 @@ const LEXICON: Record<Exclude<CategoryId, 'lainnya'>, Record<string, number>> = 
     'surat tanah': 3,
   },
   kepolisian: {
+    police: 3,
+    'driving license': 3,
     polisi: 3,
     polres: 4,
     polsek: 4,
@@ -199,6 +225,10 @@ const LEXICON: Record<Exclude<CategoryId, 'lainnya'>, Record<string, number>> = 
     dtsen: 4,
   },
   lingkungan: {
+    garbage: 3,
+    trash: 3,
+    pollution: 4,
+    waste: 2,
     sampah: 3,
     tps: 3,
     limbah: 3,
@@ -212,6 +242,8 @@ const LEXICON: Record<Exclude<CategoryId, 'lainnya'>, Record<string, number>> = 
     'pembakaran sampah': 4,
   },
   perhubungan: {
+    parking: 3,
+    'traffic light': 4,
     angkot: 3,
     angkutan: 3,
     parkir: 3,
@@ -223,7 +255,6 @@ const LEXICON: Record<Exclude<CategoryId, 'lainnya'>, Record<string, number>> = 
     dishub: 4,
     'lampu merah': 3,
     'lampu lalu lintas': 4,
-    'traffic light': 4,
     bus: 2,
     ojek: 1,
     kapal: 2,

@@ -567,12 +567,31 @@ function finish(ctx: Context, candidate: Candidate): DateParse {
   return { ok: true, value: { date: iso(start), precision }, tooOld: endNum < cutoff };
 }
 
+/** The English relative phrases an English-speaking citizen is likely to type, read as their Indonesian forms. */
+const ENGLISH: readonly [RegExp, string][] = [
+  [/\bthe day before yesterday\b/gi, 'kemarin lusa'],
+  [/\byesterday\b/gi, 'kemarin'],
+  [/\bthis morning\b/gi, 'tadi pagi'],
+  [/\btoday\b/gi, 'hari ini'],
+  [/\blast week\b/gi, 'minggu lalu'],
+  [/\blast month\b/gi, 'bulan lalu'],
+  [/\blast year\b/gi, 'tahun lalu'],
+  [/\b(\d{1,3}|a|one) days? ago\b/gi, '$1 hari lalu'],
+  [/\b(\d{1,3}|a|one) weeks? ago\b/gi, '$1 minggu lalu'],
+  [/\b(\d{1,3}|a|one) months? ago\b/gi, '$1 bulan lalu'],
+  [/\b(?:a|one) (hari|minggu|bulan) lalu\b/gi, '1 $1 lalu'],
+];
+
+function fromEnglish(text: string): string {
+  return /[a-z]/i.test(text) ? ENGLISH.reduce((t, [re, id]) => t.replace(re, id), text) : text;
+}
+
 /**
  * Finds the first date expression in a story ("ktp saya belum jadi sejak 3 bulan lalu"), or null.
  * Dates after "sampai"/"hingga" are skipped; a past date is preferred over a future or impossible one.
  */
 export function findIncidentDate(text: string, now: Date): DateParse | null {
-  const ctx = context(dateTokens(text), now, false);
+  const ctx = context(dateTokens(fromEnglish(text)), now, false);
   let fallback: DateParse | null = null;
   for (let i = 0; i < ctx.t.length; i++) {
     if (UNTIL.has(at(ctx, i - 1))) continue;
@@ -601,7 +620,8 @@ function withoutHedges(words: string[]): string[] {
  * 7-day window (the Monday for "minggu lalu"); month precision the 1st. "tahun lalu" is the same month
  * last year at month precision. tooOld: the whole period ended more than two years before `now`.
  */
-export function parseIncidentDate(text: string, now: Date): DateParse {
+export function parseIncidentDate(raw: string, now: Date): DateParse {
+  const text = fromEnglish(raw);
   const kept = withoutHedges(dateTokens(text)).filter((w) => !WHOLE_FILLERS.has(w));
   const ctx = context(kept, now, true);
   const match = kept.length > 0 ? matchAt(ctx, 0) : null;
