@@ -1,4 +1,6 @@
 // The one interface every channel adapter implements: deliver a rendered message to a chat on its platform.
+import type { Hono } from 'hono';
+import type { InboundMessage } from '../conversation/inbound.js';
 import type { RenderedMessage } from '../i18n/locales.js';
 
 /** A failure the sender can act on: retry later (optionally after a platform-given delay) or give up. */
@@ -24,4 +26,22 @@ export interface OutboundChannel {
 /** Channels whose messages are read by the citizen's own client (web chat): "sending" only marks them delivered. */
 export function mailboxChannel(channel: string): OutboundChannel {
   return { channel, send: async () => ({ platformMessageId: null }) };
+}
+
+/** What a channel reports to operators (health pages, logs). */
+export type ChannelState = 'starting' | 'connected' | 'qr_needed' | 'logged_out' | 'failing' | 'stopped';
+
+/** Hands a normalized inbound message to the runtime; resolves once it is committed (replies are queued). */
+export type Deliver = (message: InboundMessage) => Promise<void>;
+
+/**
+ * A platform channel: receives platform updates (polling, a client, or webhook routes mounted on the HTTP
+ * server), normalizes them, hands them to `deliver`, and sends outbound messages. No platform type leaks out.
+ */
+export interface ChannelAdapter extends OutboundChannel {
+  start(deliver: Deliver): Promise<void>;
+  stop(): Promise<void>;
+  state(): ChannelState;
+  /** Webhook and operator routes, mounted at `/channels/<channel>` (e.g. /channels/telegram/webhook). */
+  routes?(): Hono;
 }
