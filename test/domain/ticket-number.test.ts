@@ -13,7 +13,9 @@ describe('ticket numbers', () => {
 
   it('are not sequential: consecutive numbers share no counting pattern', () => {
     const ids = seededIds(9);
-    const numbers = Array.from({ length: 200 }, () => newTicketNumber(new Date('2026-11-23T02:00:00Z'), ids.random));
+    const numbers = Array.from({ length: 200 }, () =>
+      newTicketNumber(new Date('2026-11-23T02:00:00Z'), ids.random),
+    );
     expect(new Set(numbers).size).toBeGreaterThan(195);
     const sorted = [...numbers].sort();
     expect(sorted).not.toEqual(numbers);

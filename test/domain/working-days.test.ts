@@ -30,9 +30,19 @@ describe('working days', () => {
 
   it('takes another calendar as data, validated', () => {
     const custom = new WorkingDays(
-      HolidayCalendar.parse({ source: 'test', years: [2027], days: [{ date: '2027-01-01', kind: 'libur', name: 'Tahun Baru' }] }),
+      HolidayCalendar.parse({
+        source: 'test',
+        years: [2027],
+        days: [{ date: '2027-01-01', kind: 'libur', name: 'Tahun Baru' }],
+      }),
     );
     expect(custom.addWorkingDays(at('2026-12-31T02:00:00Z'), 1)).toBe('2027-01-04');
-    expect(() => HolidayCalendar.parse({ source: 'x', years: [], days: [{ date: '1/1/2027', kind: 'libur', name: '' }] })).toThrow();
+    expect(() =>
+      HolidayCalendar.parse({
+        source: 'x',
+        years: [],
+        days: [{ date: '1/1/2027', kind: 'libur', name: '' }],
+      }),
+    ).toThrow();
   });
 });

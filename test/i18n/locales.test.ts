@@ -2,9 +2,9 @@
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { localeKeys, renderReply, t } from '../../src/i18n/locales.js';
-import { CATEGORY_IDS } from '../../src/domain/categories.js';
 import { EXPECTING } from '../../src/conversation/expecting.js';
+import { CATEGORY_IDS } from '../../src/domain/categories.js';
+import { localeKeys, renderReply, t } from '../../src/i18n/locales.js';
 
 const placeholders = (s: string) => (s.match(/\{\w+\}/g) ?? []).sort().join(',');
 
@@ -29,7 +29,8 @@ describe('locales', () => {
     for (const file of [...sourceFiles('flows'), ...sourceFiles('src')]) {
       const text = readFileSync(file, 'utf8');
       for (const m of text.matchAll(/\bkey: '([a-z_]+(?:\.[a-z_]+)+)'/g)) used.add(m[1] ?? '');
-      for (const m of text.matchAll(/\bt\((?:lang|'id'|'en'), '([a-z_]+(?:\.[a-z_]+)+)'/g)) used.add(m[1] ?? '');
+      for (const m of text.matchAll(/\bt\((?:lang|'id'|'en'), '([a-z_]+(?:\.[a-z_]+)+)'/g))
+        used.add(m[1] ?? '');
     }
     expect(used.size).toBeGreaterThan(40);
     const missing = [...used].filter((k) => !keys.has(k));
