@@ -1,6 +1,6 @@
 // `npm run chat`: the same conversation in the terminal, with the real clock and a database file under ./data.
 import { mkdirSync } from 'node:fs';
-import { createInterface } from 'node:readline/promises';
+import { createInterface } from 'node:readline';
 import { parseArgs } from 'node:util';
 import { loadConfigFromEnv } from '../config.js';
 import type { Outgoing } from '../conversation/runtime.js';
@@ -37,22 +37,16 @@ const emit = (out: Outgoing[]) => {
   }
 };
 
-const rl = createInterface({ input: process.stdin, output: process.stdout });
+const rl = createInterface({ input: process.stdin, output: process.stdout, prompt: '\n🙂 ' });
 const sweep = setInterval(() => emit(core.runtime.fireDue()), 1000);
 process.stdout.write('Aduan (terminal). Ketik pesan; Ctrl+D untuk keluar. /lang en for English.\n');
+rl.prompt();
 let n = 0;
-try {
-  for (;;) {
-    const text = await rl.question('\n🙂 ');
-    n++;
-    emit(
-      core.runtime.handle({ channel: 'terminal', chatId, messageId: `${chatId}:${Date.now()}:${n}`, text })
-        .outgoing,
-    );
-  }
-} catch {
-  // readline closes on Ctrl+D / end of input
-} finally {
-  clearInterval(sweep);
-  core.close();
+// Lines are read as they come (typed or piped); each is handled before the next.
+for await (const text of rl) {
+  n++;
+  emit(core.runtime.handle({ channel: 'terminal', chatId, messageId: `${chatId}:${Date.now()}:${n}`, text }).outgoing);
+  rl.prompt();
 }
+clearInterval(sweep);
+core.close();
