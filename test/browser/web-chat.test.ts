@@ -11,7 +11,7 @@ import { webChatPage } from '../../src/http/web-chat-page.js';
 import { t } from '../../src/i18n/locales.js';
 import { createLogger } from '../../src/logger.js';
 import type { Service } from '../../src/service.js';
-import { hasChromium, launchChromium, ONE_PIXEL_PNG, phoneContext } from '../helpers/browser.js';
+import { ONE_PIXEL_PNG, hasChromium, launchChromium, phoneContext } from '../helpers/browser.js';
 
 const TEST_TIMEOUT = 60_000;
 const SCREENSHOT = join(process.cwd(), '.tmp', 'web-chat-360.png');
@@ -19,7 +19,6 @@ const SCREENSHOT = join(process.cwd(), '.tmp', 'web-chat-360.png');
 const bots = (page: Page) => page.getByTestId('bot-msg');
 
 /** The rendered text a citizen reads (a <br> is a newline), unlike the DOM's textContent. */
-// biome-ignore lint/performance/useDomNodeTextContent: Playwright's Locator.innerText is the rendered text on purpose
 const shown = (locator: Locator): Promise<string> => locator.innerText();
 
 async function lastBotText(page: Page): Promise<string> {

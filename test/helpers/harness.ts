@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { ManualClock, seededIds } from '../../src/clock.js';
 import type { Outgoing } from '../../src/conversation/runtime.js';
-import { buildCore, type Core } from '../../src/core.js';
+import { type Core, buildCore } from '../../src/core.js';
 import type { RenderedMessage } from '../../src/i18n/locales.js';
 
 /** Monday 23 November 2026, 10:00 WITA. */
