@@ -2,11 +2,11 @@
 import { type AnyActorScope, createActor, initialTransition } from 'xstate';
 import { z } from 'zod';
 import type { Effect } from '../src/conversation/effects.js';
-import { EXPIRY_MS, INTAKE_VERSION, intakeMachine, REMINDER_MS } from './intake.js';
-import { type Draft, emptyDraft, IntakeContext, type IntakeInput, initialContext } from './intake-context.js';
+import { type Draft, IntakeContext, type IntakeInput, emptyDraft, initialContext } from './intake-context.js';
 import type { IntakeEvent } from './intake-events.js';
 import { nextMissing } from './intake-fields.js';
 import { currentQuestion, withNotices } from './intake-questions.js';
+import { EXPIRY_MS, INTAKE_VERSION, REMINDER_MS, intakeMachine } from './intake.js';
 
 export { INTAKE_VERSION } from './intake.js';
 export { classify, type IntakeEvent, type MessageBody } from './intake-events.js';

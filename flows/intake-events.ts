@@ -1,7 +1,7 @@
 // Events the intake flow understands, and the pure classification of an inbound message into one of them.
 import type { AttachmentRef, GeoPoint } from '../src/domain/complaint.js';
 import { type Command, parseCommand } from '../src/understand/commands.js';
-import { detectEmergency, type Emergency } from '../src/understand/emergency.js';
+import { type Emergency, detectEmergency } from '../src/understand/emergency.js';
 
 /** What a citizen sent, after the runtime stored its files. */
 export type MessageBody = {

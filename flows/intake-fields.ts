@@ -2,7 +2,7 @@
 
 import type { Choice, ReplyEffect, Vars } from '../src/conversation/effects.js';
 import type { Expecting } from '../src/conversation/expecting.js';
-import { CATEGORY_IDS, type CategoryId, suggestCategories, USUAL_AGENCY } from '../src/domain/categories.js';
+import { CATEGORY_IDS, type CategoryId, USUAL_AGENCY, suggestCategories } from '../src/domain/categories.js';
 import { IdentityMode } from '../src/domain/complaint.js';
 import { parseChoice } from '../src/understand/choice.js';
 import { parseIncidentDate } from '../src/understand/dates.js';

@@ -1,11 +1,11 @@
 // The messages the intake flow builds from its context: greeting, questions, guesses, summary, the complaint itself.
 
 import type { Choice, Paragraph, ReplyEffect, VarValue } from '../src/conversation/effects.js';
-import { applyIdentityMode, type Complaint } from '../src/domain/complaint.js';
+import { type Complaint, applyIdentityMode } from '../src/domain/complaint.js';
 import { maskNik } from '../src/understand/nik.js';
 import { kabkotaByCode, kecamatanByCode } from '../src/understand/regions.js';
 import type { Draft, IntakeContext } from './intake-context.js';
-import { askField, SUMMARY_FIELDS } from './intake-fields.js';
+import { SUMMARY_FIELDS, askField } from './intake-fields.js';
 
 export const CONSENT_VERSION = 'privasi-v1-2026-11';
 

@@ -1,7 +1,7 @@
 // The complaint-intake conversation as an XState machine: no I/O, no timers; effects leave as `reply`/`effect` actions.
 import { and, assign, raise, setup } from 'xstate';
 import type { Effect, ReplyEffect, Vars } from '../src/conversation/effects.js';
-import { findAgencyMention, suggestCategories, USUAL_AGENCY } from '../src/domain/categories.js';
+import { USUAL_AGENCY, findAgencyMention, suggestCategories } from '../src/domain/categories.js';
 import type { AttachmentRef } from '../src/domain/complaint.js';
 import { parseChoice } from '../src/understand/choice.js';
 import { findIncidentDate } from '../src/understand/dates.js';
@@ -11,19 +11,19 @@ import { findRegion } from '../src/understand/regions.js';
 import { parseYesNo } from '../src/understand/yes-no.js';
 import {
   type Draft,
-  emptyDraft,
   type IntakeContext,
   type IntakeInput,
-  initialContext,
   LIMITS,
   type ResumeTarget,
+  emptyDraft,
+  initialContext,
 } from './intake-context.js';
 import type { IntakeEvent, MessageBody } from './intake-events.js';
 import { answerField, askField, nextMissing, parseEditRequest, skipField } from './intake-fields.js';
 import {
+  CONSENT_VERSION,
   afterSubmitQuestion,
   buildComplaint,
-  CONSENT_VERSION,
   consentQuestion,
   currentQuestion,
   editPickQuestion,

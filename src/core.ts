@@ -1,12 +1,12 @@
 // The conversation core without any server: storage, files, calendar and runtime, shared by the service and the CLIs.
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { type Clock, cryptoIds, type Ids, systemClock } from './clock.js';
+import { type Clock, type Ids, cryptoIds, systemClock } from './clock.js';
 import { type FaultPoint, Runtime } from './conversation/runtime.js';
 import { HolidayCalendar, WorkingDays } from './domain/working-days.js';
-import { openDb, type Synchronous } from './storage/db.js';
+import { type Synchronous, openDb } from './storage/db.js';
 import { DEFAULT_FILE_LIMITS, FileStore } from './storage/file-store.js';
-import { createStore, type Store } from './storage/store.js';
+import { type Store, createStore } from './storage/store.js';
 
 export type CoreOptions = {
   dbPath: string;

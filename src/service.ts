@@ -1,7 +1,7 @@
 // Builds the whole service from a parsed config: storage, runtime, senders, deadline sweep, HTTP server.
 import { type ServerType, serve } from '@hono/node-server';
 import type { Logger } from 'pino';
-import { mailboxChannel, type OutboundChannel } from './channels/channel.js';
+import { type OutboundChannel, mailboxChannel } from './channels/channel.js';
 import type { Clock, Ids } from './clock.js';
 import type { Config } from './config.js';
 import type { FaultPoint, Runtime } from './conversation/runtime.js';

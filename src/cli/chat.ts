@@ -45,7 +45,10 @@ let n = 0;
 // Lines are read as they come (typed or piped); each is handled before the next.
 for await (const text of rl) {
   n++;
-  emit(core.runtime.handle({ channel: 'terminal', chatId, messageId: `${chatId}:${Date.now()}:${n}`, text }).outgoing);
+  emit(
+    core.runtime.handle({ channel: 'terminal', chatId, messageId: `${chatId}:${Date.now()}:${n}`, text })
+      .outgoing,
+  );
   rl.prompt();
 }
 clearInterval(sweep);

@@ -1,5 +1,5 @@
 // The runtime: an inbound message (or a fired deadline) → flow step → ONE transaction with every row it implies.
-import { classify, INTAKE_VERSION, type MessageBody, StoredSnapshot, step } from '../../flows/index.js';
+import { INTAKE_VERSION, type MessageBody, StoredSnapshot, classify, step } from '../../flows/index.js';
 import type { IntakeEvent } from '../../flows/intake-events.js';
 import type { Clock, Ids } from '../clock.js';
 import { type AttachmentRef, ChannelId } from '../domain/complaint.js';

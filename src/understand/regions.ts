@@ -3,8 +3,8 @@ import {
   DESA,
   type Desa,
   KABKOTA,
-  type Kabkota,
   KECAMATAN,
+  type Kabkota,
   type Kecamatan,
   PLACES,
 } from '../domain/regions-data.js';

@@ -10,7 +10,7 @@ import type { OutboundChannel } from '../../src/channels/channel.js';
 import { OutboxSender } from '../../src/delivery/outbox-sender.js';
 import type { RenderedMessage } from '../../src/i18n/locales.js';
 import { Harness } from '../helpers/harness.js';
-import { killAll, type ServiceChild, startService, tsxAvailable } from './child.js';
+import { type ServiceChild, killAll, startService, tsxAvailable } from './child.js';
 
 const TEST_TIMEOUT = 60_000;
 const STORY =

@@ -1,7 +1,7 @@
 // Ticket numbers: readable aloud, month-stamped in WITA, random (not a counter), and typed back in any form.
 import { describe, expect, it } from 'vitest';
 import { seededIds } from '../../src/clock.js';
-import { canonicalTicketNumber, newTicketNumber, TICKET_PATTERN } from '../../src/domain/ticket-number.js';
+import { TICKET_PATTERN, canonicalTicketNumber, newTicketNumber } from '../../src/domain/ticket-number.js';
 
 describe('ticket numbers', () => {
   it('look like ADU-YYMM-XXXX in WITA, without look-alike letters', () => {

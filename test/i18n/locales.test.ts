@@ -1,5 +1,5 @@
 // Every word a citizen reads is in both locales, with the same placeholders, and every key the code uses exists.
-import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { readFileSync, readdirSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { EXPECTING } from '../../src/conversation/expecting.js';

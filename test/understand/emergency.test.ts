@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { detectEmergency, type Emergency, emergencyNumbers } from '../../src/understand/emergency.js';
+import { type Emergency, detectEmergency, emergencyNumbers } from '../../src/understand/emergency.js';
 
 /** Any code points, lone surrogates included. */
 const anyText = fc

@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { DESA, KABKOTA, KECAMATAN } from '../../src/domain/regions-data.js';
-import { locatePin, type PinResult } from '../../src/understand/geo.js';
+import { type PinResult, locatePin } from '../../src/understand/geo.js';
 
 function foundAt(lat: number, lon: number): Extract<PinResult, { kind: 'found' }> {
   const r = locatePin(lat, lon);

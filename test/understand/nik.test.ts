@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { findNik, maskNik, type NikResult, parseNik } from '../../src/understand/nik.js';
+import { type NikResult, findNik, maskNik, parseNik } from '../../src/understand/nik.js';
 
 /** Any code points, lone surrogates included. */
 const anyText = fc

@@ -9,13 +9,13 @@ import {
   PLACES,
 } from '../../src/domain/regions-data.js';
 import {
+  type RegionMatch,
+  type RegionResult,
   desaByCode,
   findRegion,
   kabkotaByCode,
   kecamatanByCode,
   kecamatanOf,
-  type RegionMatch,
-  type RegionResult,
   regionChoiceList,
 } from '../../src/understand/regions.js';
 
