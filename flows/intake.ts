@@ -215,7 +215,8 @@ export const intakeMachine = setup({
     hasConsent: ({ context }) => context.consent !== null,
     storyDone: ({ context, event }) => {
       const m = msg(event);
-      return !!m && context.draft.story.length > 0 && isDone(m.text);
+      // "1" picks the one choice ("Selesai") offered under the acknowledgement.
+      return !!m && context.draft.story.length > 0 && (isDone(m.text) || m.text.trim() === '1');
     },
     storyFull: ({ context }) =>
       context.draft.story.length >= LIMITS.storyFragments ||

@@ -1,6 +1,9 @@
 // The environment as a zod schema, parsed once by the composition root; nothing else reads process.env.
 import { resolve } from 'node:path';
 import { z } from 'zod';
+import { type TelegramSettings, telegramConfigFromEnv } from './channels/telegram/telegram-config.js';
+import { type WaCloudConfig, waCloudConfigFromEnv } from './channels/wa-cloud/wa-cloud-config.js';
+import { type WaWebConfig, waWebConfigFromEnv } from './channels/wa-web/wa-web-config.js';
 
 const flag = z
   .enum(['0', '1', 'true', 'false', 'yes', 'no', ''])
@@ -24,7 +27,34 @@ export const ConfigSchema = z.object({
   ADUAN_FAULT_AFTER: z.coerce.number().int().min(1).default(1),
 });
 
-export type Config = z.infer<typeof ConfigSchema> & { dbPath: string; dataDir: string };
+/** The platform channels: each is off unless configured; a wrong setting switches only that channel off. */
+export type ChannelsConfig = {
+  telegram: TelegramSettings | null;
+  waCloud: WaCloudConfig | null;
+  waWeb: WaWebConfig | null;
+  /** What is wrong with a channel's settings, in plain words, for the start-up log. */
+  problems: { channel: string; problems: string[] }[];
+};
+
+export type Config = z.infer<typeof ConfigSchema> & {
+  dbPath: string;
+  dataDir: string;
+  channels: ChannelsConfig;
+};
+
+function channelsFrom(env: Record<string, string | undefined>): ChannelsConfig {
+  const out: ChannelsConfig = { telegram: null, waCloud: null, waWeb: null, problems: [] };
+  const telegram = telegramConfigFromEnv(env);
+  if (telegram.ok) out.telegram = telegram.config;
+  else out.problems.push({ channel: 'telegram', problems: telegram.problems });
+  const waCloud = waCloudConfigFromEnv(env);
+  if (waCloud.ok) out.waCloud = waCloud.config;
+  else out.problems.push({ channel: 'wacloud', problems: waCloud.problems });
+  const waWeb = waWebConfigFromEnv(env);
+  if (waWeb.ok) out.waWeb = waWeb.config.enabled ? waWeb.config : null;
+  else out.problems.push({ channel: 'whatsapp', problems: waWeb.problems });
+  return out;
+}
 
 export class ConfigError extends Error {
   constructor(readonly issues: string[]) {
@@ -39,7 +69,12 @@ export function loadConfig(env: Record<string, string | undefined>): Config {
     throw new ConfigError(parsed.error.issues.map((i) => `${i.path.join('.') || '(env)'}: ${i.message}`));
   }
   const dataDir = resolve(parsed.data.DATA_DIR);
-  return { ...parsed.data, dataDir, dbPath: resolve(parsed.data.DB_PATH ?? `${dataDir}/aduan.db`) };
+  return {
+    ...parsed.data,
+    dataDir,
+    dbPath: resolve(parsed.data.DB_PATH ?? `${dataDir}/aduan.db`),
+    channels: channelsFrom(env),
+  };
 }
 
 /** The process environment, read here and in main.ts only. */

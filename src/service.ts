@@ -1,9 +1,11 @@
 // Builds the whole service from a parsed config: storage, runtime, senders, deadline sweep, HTTP server.
 import { type ServerType, serve } from '@hono/node-server';
 import type { Logger } from 'pino';
-import { type OutboundChannel, mailboxChannel } from './channels/channel.js';
+import { buildChannels } from './channels/build-channels.js';
+import { type ChannelAdapter, mailboxChannel } from './channels/channel.js';
 import type { Clock, Ids } from './clock.js';
 import type { Config } from './config.js';
+import type { InboundMessage } from './conversation/inbound.js';
 import type { FaultPoint, Runtime } from './conversation/runtime.js';
 import { buildCore } from './core.js';
 import { OutboxSender } from './delivery/outbox-sender.js';
@@ -15,8 +17,8 @@ export type ServiceOptions = {
   log: Logger;
   clock?: Clock;
   ids?: Ids;
-  /** Extra outbound channels (Telegram, WhatsApp…); the web chat is always there. */
-  channels?: OutboundChannel[];
+  /** Platform channels; by default those the configuration switches on. The web chat is always there. */
+  channels?: ChannelAdapter[];
   fault?: (point: FaultPoint) => void;
 };
 
@@ -49,9 +51,14 @@ export function buildService(opts: ServiceOptions): Service {
     onQueued: () => void sender?.drain(),
   });
   const { store, runtime, clock, ids } = core;
+  for (const p of config.channels.problems) {
+    log.error({ channel: p.channel, problems: p.problems }, `channel ${p.channel} is off: fix its settings`);
+  }
+  const channels =
+    opts.channels ?? buildChannels({ config: config.channels, dataDir: config.dataDir, store, clock, log });
   sender = new OutboxSender(
     store.outbox,
-    [mailboxChannel('terminal'), ...(opts.channels ?? [])],
+    [mailboxChannel('terminal'), ...channels],
     clock,
     log,
     undefined,
@@ -65,7 +72,19 @@ export function buildService(opts: ServiceOptions): Service {
     maxUploadBytes: core.files.limits.maxBytes,
     devSenders: config.WEB_DEV_SENDERS,
     log,
+    channels,
+    databaseOk: () => {
+      try {
+        return store.db.prepare('SELECT 1').pluck().get() === 1;
+      } catch {
+        return false;
+      }
+    },
   });
+  /** Hands a channel's message to the runtime; the runtime commits it before this resolves. */
+  const deliver = async (message: InboundMessage): Promise<void> => {
+    runtime.handle(message);
+  };
 
   let timer: NodeJS.Timeout | null = null;
   const service: Service = {
@@ -91,9 +110,17 @@ export function buildService(opts: ServiceOptions): Service {
       };
       tick();
       timer = setInterval(tick, SWEEP_MS);
+      // A channel that cannot start (no network, a bad token) is reported and the rest keeps running.
+      for (const channel of channels) {
+        channel.start(deliver).then(
+          () => log.info({ channel: channel.channel, state: channel.state() }, 'channel started'),
+          (err: unknown) => log.error({ channel: channel.channel, err }, 'channel failed to start'),
+        );
+      }
     },
     async stop() {
       if (timer) clearInterval(timer);
+      await Promise.allSettled(channels.map((c) => c.stop()));
       await new Promise<void>((resolve) =>
         service.server ? service.server.close(() => resolve()) : resolve(),
       );

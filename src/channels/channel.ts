@@ -19,6 +19,8 @@ export type SendResult = { platformMessageId: string | null };
 
 export interface OutboundChannel {
   readonly channel: string;
+  /** When present and not 'connected', the senders leave this channel's messages pending. */
+  state?(): ChannelState;
   /** Sends one message; throws SendError (or anything, treated as retryable). */
   send(chatId: string, message: RenderedMessage): Promise<SendResult>;
 }

@@ -52,7 +52,10 @@ export class OutboxSender {
       const key = `${entry.channel}:${entry.chatId}`;
       if (blocked.has(key)) continue;
       const channel = this.channels.get(entry.channel);
-      if (!channel || !this.outbox.claim(entry.id, now + this.policy.leaseMs)) continue;
+      if (!channel) continue;
+      // A channel that is logged out or reconnecting keeps its messages pending, without spending attempts.
+      if (channel.state && channel.state() !== 'connected') continue;
+      if (!this.outbox.claim(entry.id, now + this.policy.leaseMs)) continue;
       try {
         const result = await channel.send(entry.chatId, entry.message);
         this.fault?.('mid_send');

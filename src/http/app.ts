@@ -2,10 +2,17 @@
 import { Hono } from 'hono';
 import { HTTPException } from 'hono/http-exception';
 import { secureHeaders } from 'hono/secure-headers';
+import type { ChannelAdapter } from '../channels/channel.js';
 import { type WebChatDeps, webChatApi } from './web-chat-api.js';
 import { webChatPage } from './web-chat-page.js';
 
-export type AppDeps = WebChatDeps & { log: { error(obj: object, msg: string): void } };
+export type AppDeps = WebChatDeps & {
+  log: { error(obj: object, msg: string): void };
+  /** Platform channels: their webhook and operator routes are mounted at /channels/<name>. */
+  channels?: ChannelAdapter[];
+  /** True while the database answers: /readyz is 503 otherwise. */
+  databaseOk?: () => boolean;
+};
 
 export function createApp(deps: AppDeps): Hono {
   const app = new Hono();
@@ -25,6 +32,15 @@ export function createApp(deps: AppDeps): Hono {
     return c.html(webChatPage(lang));
   });
   app.get('/healthz', (c) => c.json({ ok: true }));
+  app.get('/readyz', (c) => {
+    const database = deps.databaseOk ? deps.databaseOk() : true;
+    const channels = Object.fromEntries((deps.channels ?? []).map((ch) => [ch.channel, ch.state()]));
+    return c.json({ ok: database, database, channels }, database ? 200 : 503);
+  });
+  for (const channel of deps.channels ?? []) {
+    const routes = channel.routes?.();
+    if (routes) app.route(`/channels/${channel.channel}`, routes);
+  }
   app.route('/api/chat', webChatApi(deps));
   app.notFound((c) => c.json({ error: 'not_found' }, 404));
   app.onError((err, c) => {

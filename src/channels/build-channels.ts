@@ -1,0 +1,78 @@
+// Builds the platform channel adapters the configuration switches on, with their storage and language hooks.
+import { join } from 'node:path';
+import type { Logger } from 'pino';
+import type { Clock } from '../clock.js';
+import type { ChannelsConfig } from '../config.js';
+import type { Lang } from '../i18n/locales.js';
+import type { Store } from '../storage/store.js';
+import { sqliteWaCloudStore } from '../storage/wa-cloud-store.js';
+import type { ChannelAdapter } from './channel.js';
+import { TelegramChannel } from './telegram/telegram-channel.js';
+import { WaCloudChannel } from './wa-cloud/wa-cloud-channel.js';
+import { WaWebChannel } from './wa-web/wa-web-channel.js';
+
+/** The language of a chat's conversation, for the words a channel adds itself (buttons, "reply with a number"). */
+export function conversationLang(store: Store, channel: string, chatId: string): Lang {
+  const snapshot = store.conversations.find(channel, chatId)?.snapshot;
+  if (snapshot && typeof snapshot === 'object' && 'context' in snapshot) {
+    const ctx = snapshot.context;
+    if (ctx && typeof ctx === 'object' && 'lang' in ctx && ctx.lang === 'en') return 'en';
+  }
+  return 'id';
+}
+
+export function buildChannels(opts: {
+  config: ChannelsConfig;
+  dataDir: string;
+  store: Store;
+  clock: Clock;
+  log: Logger;
+}): ChannelAdapter[] {
+  const { config, store, clock, log } = opts;
+  const channels: ChannelAdapter[] = [];
+  if (config.telegram) {
+    channels.push(
+      new TelegramChannel({
+        settings: config.telegram,
+        log: log.child({ channel: 'telegram' }),
+        langOf: (chatId) => conversationLang(store, 'telegram', chatId),
+        now: () => clock.now(),
+      }),
+    );
+  }
+  if (config.waCloud) {
+    const waStore = sqliteWaCloudStore(store.db);
+    channels.push(
+      new WaCloudChannel({
+        config: config.waCloud,
+        store: waStore,
+        clock,
+        log: log.child({ channel: 'wacloud' }),
+        langOf: (chatId) => conversationLang(store, 'wacloud', chatId),
+        onStatus: (wamid, status, at, error) => waStore.recordStatus(wamid, status, at, error),
+      }),
+    );
+  }
+  if (config.waWeb) {
+    channels.push(
+      new WaWebChannel({
+        config: config.waWeb,
+        sessionDir: join(opts.dataDir, 'wa-web-session'),
+        log: log.child({ channel: 'whatsapp' }),
+        now: () => clock.now(),
+        langFor: (chatId) => conversationLang(store, 'whatsapp', chatId),
+        onRevoke: (messageId, info) => {
+          const conv = store.conversations.find('whatsapp', info.chatId);
+          store.audit.record({
+            at: clock.now(),
+            actor: 'citizen',
+            type: 'message.revoked',
+            conversationId: conv?.id ?? null,
+            data: { messageId, relatedIds: info.relatedIds },
+          });
+        },
+      }),
+    );
+  }
+  return channels;
+}

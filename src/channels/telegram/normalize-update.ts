@@ -1,0 +1,259 @@
+// Pure: a raw Telegram Update → what the channel should do with it (deliver, buffer an album part, reply, ignore).
+import type { MediaKind } from '../../conversation/inbound.js';
+import type { GeoPoint } from '../../domain/complaint.js';
+import { type TgCallbackQuery, type TgMessage, TgUpdate } from './update-schema.js';
+
+/** A file to fetch with getFile before the message reaches the runtime. */
+export type FileRef = {
+  kind: MediaKind;
+  fileId: string;
+  mime: string;
+  filename?: string;
+  /** Bytes, when Telegram says (used to refuse a file too large before downloading it). */
+  size?: number;
+};
+
+/** Replies the channel sends itself, without the flow. */
+export type DirectReplyKey = 'channel.private_only' | 'channel.unsupported';
+
+export type NormalizedMessage = {
+  kind: 'message';
+  chatId: string;
+  /** The dedup key: `<chat>:<message_id>`, `cb:<callback id>` or `edit:<chat>:<message_id>:<edit_date>`. */
+  messageId: string;
+  text?: string;
+  files: FileRef[];
+  location?: GeoPoint;
+  contact?: { phone: string; name?: string };
+  /** Set for a button press: the channel answers it (answerCallbackQuery). */
+  callbackQueryId?: string;
+  edited: boolean;
+};
+
+export type AlbumPart = {
+  kind: 'album_part';
+  chatId: string;
+  /** The dedup key of the whole album: `album:<chat>:<media_group_id>`. */
+  albumKey: string;
+  messageId: number;
+  caption?: string;
+  file: FileRef;
+};
+
+export type Normalized =
+  | NormalizedMessage
+  | AlbumPart
+  | { kind: 'reply'; chatId: string; key: DirectReplyKey; callbackQueryId?: string }
+  | { kind: 'ignore'; reason: string; callbackQueryId?: string };
+
+export type NormalizeOptions = {
+  /** Officers' group chats: the bot stays silent there. */
+  officerChatIds?: Iterable<string>;
+};
+
+/** Service messages (pins, members joining…) that say nothing to the conversation. */
+const SERVICE_KEYS = [
+  'new_chat_members',
+  'left_chat_member',
+  'new_chat_title',
+  'new_chat_photo',
+  'delete_chat_photo',
+  'pinned_message',
+  'message_auto_delete_timer_changed',
+  'write_access_allowed',
+  'group_chat_created',
+  'supergroup_chat_created',
+  'migrate_to_chat_id',
+  'migrate_from_chat_id',
+] as const;
+
+export function normalizeUpdate(raw: unknown, opts: NormalizeOptions = {}): Normalized {
+  const parsed = TgUpdate.safeParse(raw);
+  if (!parsed.success) return { kind: 'ignore', reason: 'not a valid update' };
+  const update = parsed.data;
+  const officers = new Set(opts.officerChatIds ?? []);
+  if (update.callback_query) return fromCallback(update.callback_query, officers);
+  if (update.message) return fromMessage(update.message, officers, isService(raw));
+  if (update.edited_message) return fromEdit(update.edited_message);
+  return { kind: 'ignore', reason: 'update type not handled' };
+}
+
+function isService(raw: unknown): boolean {
+  if (typeof raw !== 'object' || raw === null || !('message' in raw)) return false;
+  const message = raw.message;
+  if (typeof message !== 'object' || message === null) return false;
+  return SERVICE_KEYS.some((k) => k in message);
+}
+
+function outsidePrivate(chatId: string, officers: Set<string>, callbackQueryId?: string): Normalized {
+  if (officers.has(chatId)) return { kind: 'ignore', reason: 'officers group', callbackQueryId };
+  return { kind: 'reply', chatId, key: 'channel.private_only', callbackQueryId };
+}
+
+function fromCallback(cb: TgCallbackQuery, officers: Set<string>): Normalized {
+  const chat = cb.message?.chat ?? { id: cb.from.id, type: 'private' as const };
+  const chatId = String(chat.id);
+  if (chat.type !== 'private') {
+    if (officers.has(chatId)) return { kind: 'ignore', reason: 'officers group', callbackQueryId: cb.id };
+    return { kind: 'ignore', reason: 'button outside a private chat', callbackQueryId: cb.id };
+  }
+  if (cb.data === undefined || cb.data === '') {
+    return { kind: 'ignore', reason: 'button without data', callbackQueryId: cb.id };
+  }
+  return {
+    kind: 'message',
+    chatId,
+    messageId: `cb:${cb.id}`,
+    text: cb.data,
+    files: [],
+    callbackQueryId: cb.id,
+    edited: false,
+  };
+}
+
+function fromMessage(m: TgMessage, officers: Set<string>, service: boolean): Normalized {
+  const chatId = String(m.chat.id);
+  if (m.chat.type !== 'private') return outsidePrivate(chatId, officers);
+  if (m.from?.is_bot) return { kind: 'ignore', reason: 'from a bot' };
+  const text = m.text ?? m.caption;
+  const file = fileOf(m);
+  if (m.media_group_id !== undefined && file) {
+    return {
+      kind: 'album_part',
+      chatId,
+      albumKey: `album:${chatId}:${m.media_group_id}`,
+      messageId: m.message_id,
+      ...(text !== undefined && text !== '' ? { caption: text } : {}),
+      file,
+    };
+  }
+  const point = m.location ?? m.venue?.location;
+  const location = point ? { lat: point.latitude, lon: point.longitude } : undefined;
+  const contact = m.contact
+    ? {
+        phone: internationalPhone(m.contact.phone_number),
+        ...nameOf(m.contact.first_name, m.contact.last_name),
+      }
+    : undefined;
+  const hasText = text !== undefined && text.trim() !== '';
+  if (!hasText && !file && !location && !contact) {
+    if (service) return { kind: 'ignore', reason: 'service message' };
+    return { kind: 'reply', chatId, key: 'channel.unsupported' };
+  }
+  return {
+    kind: 'message',
+    chatId,
+    messageId: `${chatId}:${m.message_id}`,
+    ...(hasText ? { text } : {}),
+    files: file ? [file] : [],
+    ...(location ? { location } : {}),
+    ...(contact ? { contact } : {}),
+    edited: false,
+  };
+}
+
+/** An edited message is a correction: its new text goes to the flow as a message of its own. */
+function fromEdit(m: TgMessage): Normalized {
+  const chatId = String(m.chat.id);
+  if (m.chat.type !== 'private') return { kind: 'ignore', reason: 'edit outside a private chat' };
+  const text = m.text ?? m.caption;
+  // Live-location moves and edits that remove the text arrive as edits too: nothing to correct.
+  if (text === undefined || text.trim() === '') return { kind: 'ignore', reason: 'edit without text' };
+  return {
+    kind: 'message',
+    chatId,
+    messageId: `edit:${chatId}:${m.message_id}:${m.edit_date ?? m.date ?? 0}`,
+    text,
+    files: [],
+    edited: true,
+  };
+}
+
+function nameOf(first?: string, last?: string): { name?: string } {
+  const name = [first, last]
+    .filter((s) => s !== undefined && s.trim() !== '')
+    .join(' ')
+    .slice(0, 200);
+  return name ? { name } : {};
+}
+
+/** Telegram gives shared contacts in international form, sometimes without the "+". */
+function internationalPhone(phone: string): string {
+  const trimmed = phone.trim();
+  return /^[1-9]\d{9,14}$/.test(trimmed) ? `+${trimmed}` : trimmed;
+}
+
+function sized(size: number | undefined): { size?: number } {
+  return size === undefined ? {} : { size };
+}
+
+/** The one file a message carries, with the mime type Telegram gives or the one its kind implies. */
+export function fileOf(m: TgMessage): FileRef | undefined {
+  if (m.photo && m.photo.length > 0) {
+    const largest = m.photo.reduce((a, b) =>
+      (b.file_size ?? b.width * b.height) > (a.file_size ?? a.width * a.height) ? b : a,
+    );
+    return {
+      kind: 'photo',
+      fileId: largest.file_id,
+      mime: 'image/jpeg',
+      filename: 'foto.jpg',
+      ...sized(largest.file_size),
+    };
+  }
+  if (m.document) {
+    const d = m.document;
+    return {
+      kind: 'document',
+      fileId: d.file_id,
+      mime: d.mime_type ?? 'application/octet-stream',
+      ...(d.file_name ? { filename: d.file_name.slice(0, 255) } : {}),
+      ...sized(d.file_size),
+    };
+  }
+  const video = m.video ?? m.animation;
+  if (video) {
+    return {
+      kind: 'video',
+      fileId: video.file_id,
+      mime: video.mime_type ?? 'video/mp4',
+      ...(video.file_name ? { filename: video.file_name.slice(0, 255) } : {}),
+      ...sized(video.file_size),
+    };
+  }
+  if (m.video_note) {
+    return {
+      kind: 'video',
+      fileId: m.video_note.file_id,
+      mime: 'video/mp4',
+      ...sized(m.video_note.file_size),
+    };
+  }
+  if (m.voice) {
+    return {
+      kind: 'voice',
+      fileId: m.voice.file_id,
+      mime: m.voice.mime_type ?? 'audio/ogg',
+      ...sized(m.voice.file_size),
+    };
+  }
+  if (m.audio) {
+    return {
+      kind: 'voice',
+      fileId: m.audio.file_id,
+      mime: m.audio.mime_type ?? 'audio/mpeg',
+      ...(m.audio.file_name ? { filename: m.audio.file_name.slice(0, 255) } : {}),
+      ...sized(m.audio.file_size),
+    };
+  }
+  if (m.sticker) {
+    const s = m.sticker;
+    if (s.is_video) return { kind: 'sticker', fileId: s.file_id, mime: 'video/webm', ...sized(s.file_size) };
+    // An animated (.tgs) sticker is kept as its still thumbnail; the downloader checks the image's real type.
+    const still = s.is_animated ? s.thumbnail : s;
+    if (!still)
+      return { kind: 'sticker', fileId: s.file_id, mime: 'application/x-tgsticker', ...sized(s.file_size) };
+    return { kind: 'sticker', fileId: still.file_id, mime: 'image/webp', ...sized(still.file_size) };
+  }
+  return undefined;
+}

@@ -1,0 +1,47 @@
+// POST /webhook: checks Telegram's secret header, hands the update over, answers 200 only once it is committed.
+import { createHash, timingSafeEqual } from 'node:crypto';
+import { Hono } from 'hono';
+import { bodyLimit } from 'hono/body-limit';
+
+export const SECRET_HEADER = 'x-telegram-bot-api-secret-token';
+
+export type WebhookDeps = {
+  /** null in polling mode: the route answers 404. */
+  secret: string | null;
+  /** Resolves once the update is committed (or deliberately dropped); rejects to make Telegram redeliver. */
+  handle(update: unknown): Promise<void>;
+  ready(): boolean;
+  onError?(err: unknown): void;
+};
+
+const digest = (s: string) => createHash('sha256').update(s).digest();
+
+/** Compares secrets in constant time (hashing first makes the lengths equal). */
+export function sameSecret(given: string, expected: string): boolean {
+  return timingSafeEqual(digest(given), digest(expected));
+}
+
+export function telegramWebhookRoutes(deps: WebhookDeps): Hono {
+  const app = new Hono();
+  app.post('/webhook', bodyLimit({ maxSize: 1024 * 1024 }), async (c) => {
+    if (deps.secret === null) return c.json({ ok: false, error: 'webhook_disabled' }, 404);
+    if (!sameSecret(c.req.header(SECRET_HEADER) ?? '', deps.secret)) {
+      return c.json({ ok: false, error: 'forbidden' }, 403);
+    }
+    if (!deps.ready()) return c.json({ ok: false, error: 'not_ready' }, 503);
+    let update: unknown;
+    try {
+      update = await c.req.json();
+    } catch {
+      return c.json({ ok: false, error: 'invalid_json' }, 400);
+    }
+    try {
+      await deps.handle(update);
+    } catch (err) {
+      deps.onError?.(err);
+      return c.json({ ok: false, error: 'not_processed' }, 500);
+    }
+    return c.json({ ok: true });
+  });
+  return app;
+}
