@@ -20,6 +20,8 @@ export const ConfigSchema = z.object({
   ANSWER_DAYS: z.coerce.number().int().min(1).max(60).default(5),
   MAX_UPLOAD_MB: z.coerce.number().min(1).max(100).default(10),
   HOLIDAYS_FILE: z.string().min(1).optional(),
+  /** How long a send may take before a crash is assumed and the message is sent again (at most once more). */
+  OUTBOX_LEASE_S: z.coerce.number().int().min(5).max(3600).default(60),
   /** Lets requests choose the web sender with an X-Dev-Sender header (tests and tools only). */
   WEB_DEV_SENDERS: flag,
   /** Crash tests only: kill the process at a named point (after_commit, mid_send). */

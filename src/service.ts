@@ -8,7 +8,7 @@ import type { Config } from './config.js';
 import type { InboundMessage } from './conversation/inbound.js';
 import type { FaultPoint, Runtime } from './conversation/runtime.js';
 import { buildCore } from './core.js';
-import { OutboxSender } from './delivery/outbox-sender.js';
+import { DEFAULT_RETRY, OutboxSender } from './delivery/outbox-sender.js';
 import { createApp } from './http/app.js';
 import type { Store } from './storage/store.js';
 
@@ -61,7 +61,7 @@ export function buildService(opts: ServiceOptions): Service {
     [mailboxChannel('terminal'), ...channels],
     clock,
     log,
-    undefined,
+    { ...DEFAULT_RETRY, leaseMs: config.OUTBOX_LEASE_S * 1000 },
     opts.fault,
   );
   const app = createApp({
