@@ -36,7 +36,14 @@ async function main(): Promise<void> {
     if (stopping) return;
     stopping = true;
     log.info({ signal }, 'stopping');
+    // Bounded: a channel or a send that hangs must not keep a stopping service alive.
+    const forced = setTimeout(() => {
+      log.error({ signal }, 'shutdown took longer than 15 s; exiting anyway (nothing committed is lost)');
+      process.exit(1);
+    }, 15_000);
+    forced.unref();
     await service.stop();
+    log.info({}, 'stopped cleanly');
     process.exit(0);
   };
   process.on('SIGINT', () => void stop('SIGINT'));

@@ -73,6 +73,7 @@ export function buildService(opts: ServiceOptions): Service {
     devSenders: config.WEB_DEV_SENDERS,
     log,
     channels,
+    draining: () => draining,
     databaseOk: () => {
       try {
         return store.db.prepare('SELECT 1').pluck().get() === 1;
@@ -87,6 +88,7 @@ export function buildService(opts: ServiceOptions): Service {
   };
 
   let timer: NodeJS.Timeout | null = null;
+  let draining = false;
   const service: Service = {
     store,
     runtime,
@@ -118,7 +120,13 @@ export function buildService(opts: ServiceOptions): Service {
         );
       }
     },
+    /**
+     * Stops taking messages (POSTs answer 503 so platforms redeliver later), stops the channels and the deadline
+     * sweep, lets the senders finish what they hold, then closes the database. Steps are synchronous: none is
+     * ever half done.
+     */
     async stop() {
+      draining = true;
       if (timer) clearInterval(timer);
       await Promise.allSettled(channels.map((c) => c.stop()));
       await new Promise<void>((resolve) =>

@@ -12,6 +12,8 @@ export type AppDeps = WebChatDeps & {
   channels?: ChannelAdapter[];
   /** True while the database answers: /readyz is 503 otherwise. */
   databaseOk?: () => boolean;
+  /** True once shutdown began: new messages get 503 so that platforms and browsers retry later. */
+  draining?: () => boolean;
 };
 
 export function createApp(deps: AppDeps): Hono {
@@ -27,6 +29,13 @@ export function createApp(deps: AppDeps): Hono {
       },
     }),
   );
+  app.use('*', async (c, next) => {
+    if (deps.draining?.() && c.req.method === 'POST') {
+      c.header('Retry-After', '5');
+      return c.json({ error: 'shutting_down' }, 503);
+    }
+    await next();
+  });
   app.get('/', (c) => {
     const lang = c.req.query('lang') === 'en' ? 'en' : 'id';
     return c.html(webChatPage(lang));
@@ -35,7 +44,8 @@ export function createApp(deps: AppDeps): Hono {
   app.get('/readyz', (c) => {
     const database = deps.databaseOk ? deps.databaseOk() : true;
     const channels = Object.fromEntries((deps.channels ?? []).map((ch) => [ch.channel, ch.state()]));
-    return c.json({ ok: database, database, channels }, database ? 200 : 503);
+    const ready = database && !deps.draining?.();
+    return c.json({ ok: ready, database, draining: deps.draining?.() ?? false, channels }, ready ? 200 : 503);
   });
   for (const channel of deps.channels ?? []) {
     const routes = channel.routes?.();

@@ -179,4 +179,29 @@ describe('web chat API', () => {
     expect((await app.request('/healthz')).status).toBe(200);
     expect((await app.request('/nope')).status).toBe(404);
   });
+
+  it('answers 503 with Retry-After to new messages once shutdown began, and /readyz says so', async () => {
+    let draining = false;
+    const app2 = createApp({
+      runtime: h.core.runtime,
+      store: h.core.store,
+      ids: h.core.ids,
+      clock: h.clock,
+      maxUploadBytes: 1024,
+      devSenders: false,
+      log: silent,
+      draining: () => draining,
+    });
+    expect((await app2.request('/readyz')).status).toBe(200);
+    draining = true;
+    const res = await app2.request('/api/chat/messages', {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ text: 'halo' }),
+    });
+    expect(res.status).toBe(503);
+    expect(res.headers.get('retry-after')).toBe('5');
+    expect((await app2.request('/readyz')).status).toBe(503);
+    expect(h.core.store.db.prepare('SELECT COUNT(*) FROM inbound_messages').pluck().get()).toBe(0);
+  });
 });
