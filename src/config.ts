@@ -24,6 +24,20 @@ export const ConfigSchema = z.object({
   OUTBOX_LEASE_S: z.coerce.number().int().min(5).max(3600).default(60),
   /** Lets requests choose the web sender with an X-Dev-Sender header (tests and tools only). */
   WEB_DEV_SENDERS: flag,
+  /** The proxy in front runs on another machine: trust its X-Forwarded-For (one on this machine always is). */
+  TRUST_PROXY: flag,
+  /** Origins besides the request's own host that may POST to the web chat API, comma-separated. */
+  WEB_ALLOWED_ORIGINS: z
+    .string()
+    .default('')
+    .transform((s) =>
+      s
+        .split(',')
+        .map((o) => o.trim())
+        .filter(Boolean),
+    ),
+  /** When set, GET /metrics needs `Authorization: Bearer <token>`. */
+  METRICS_TOKEN: z.string().min(16).optional(),
   /** Crash tests only: kill the process at a named point (after_commit, mid_send). */
   ADUAN_FAULT: z.enum(['after_commit', 'before_commit', 'mid_send', '']).default(''),
   ADUAN_FAULT_AFTER: z.coerce.number().int().min(1).default(1),

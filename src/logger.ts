@@ -1,24 +1,2 @@
-// The pino logger; personal data never reaches it (callers log ids and counts, and these paths are redacted too).
-import pino, { type Logger } from 'pino';
-
-export const REDACT = [
-  'text',
-  '*.text',
-  'nik',
-  '*.nik',
-  'phone',
-  '*.phone',
-  'name',
-  '*.name',
-  'complaint',
-  '*.complaint',
-  'chatId',
-  '*.chatId',
-];
-
-export function createLogger(level: string, destination?: pino.DestinationStream): Logger {
-  return pino(
-    { level, redact: { paths: REDACT, censor: '[redacted]' }, base: { service: 'aduan' } },
-    destination,
-  );
-}
+// The pino logger; personal data never reaches it (callers log ids and counts, and everything logged is scrubbed).
+export { REDACT, createRedactingLogger as createLogger } from './observability/redacting-logger.js';

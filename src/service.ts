@@ -7,9 +7,13 @@ import type { Clock, Ids } from './clock.js';
 import type { Config } from './config.js';
 import type { InboundMessage } from './conversation/inbound.js';
 import type { FaultPoint, Runtime } from './conversation/runtime.js';
+import { SenderLimits, limitSenders } from './conversation/sender-limits.js';
 import { buildCore } from './core.js';
 import { DEFAULT_RETRY, OutboxSender } from './delivery/outbox-sender.js';
 import { createApp } from './http/app.js';
+import { webGuard } from './http/web-guard.js';
+import { metricsRoutes } from './observability/metrics-routes.js';
+import { createMetrics, instrumentHandle, sqliteMetricsQueries } from './observability/metrics.js';
 import type { Store } from './storage/store.js';
 
 export type ServiceOptions = {
@@ -51,6 +55,19 @@ export function buildService(opts: ServiceOptions): Service {
     onQueued: () => void sender?.drain(),
   });
   const { store, runtime, clock, ids } = core;
+  const metrics = createMetrics(sqliteMetricsQueries(store.db), { clock });
+  // Every inbound message (web chat and channels) passes the per-sender limits, then is counted and timed.
+  runtime.handle = limitSenders(instrumentHandle(runtime.handle.bind(runtime), metrics), {
+    limits: new SenderLimits({ clock }),
+    store,
+    clock,
+    onQueued: () => void sender?.drain(),
+    onLimited: (m, d) => {
+      metrics.inbound(m.channel);
+      metrics.limited(m.channel, d.reason);
+      if (d.reply) log.warn({ channel: m.channel, reason: d.reason }, 'sender limited');
+    },
+  });
   for (const p of config.channels.problems) {
     log.error({ channel: p.channel, problems: p.problems }, `channel ${p.channel} is off: fix its settings`);
   }
@@ -63,6 +80,7 @@ export function buildService(opts: ServiceOptions): Service {
     log,
     { ...DEFAULT_RETRY, leaseMs: config.OUTBOX_LEASE_S * 1000 },
     opts.fault,
+    (channel, result) => metrics.outbound(channel, result),
   );
   const app = createApp({
     runtime,
@@ -74,6 +92,11 @@ export function buildService(opts: ServiceOptions): Service {
     log,
     channels,
     draining: () => draining,
+    webGuard: webGuard({
+      trustProxy: config.TRUST_PROXY ? true : 'loopback',
+      allowedOrigins: config.WEB_ALLOWED_ORIGINS,
+    }),
+    metrics: metricsRoutes(metrics.registry, { token: config.METRICS_TOKEN }),
     databaseOk: () => {
       try {
         return store.db.prepare('SELECT 1').pluck().get() === 1;

@@ -27,6 +27,8 @@ export class OutboxSender {
     private readonly policy: RetryPolicy = DEFAULT_RETRY,
     /** Crash tests: a kill after the platform acknowledged a send, before it is recorded. */
     private readonly fault?: (point: 'mid_send') => void,
+    /** Each send's outcome (metrics). */
+    private readonly onResult?: (channel: string, result: 'sent' | 'retry' | 'dead') => void,
   ) {
     this.channels = new Map(channels.map((c) => [c.channel, c]));
   }
@@ -60,6 +62,7 @@ export class OutboxSender {
         const result = await channel.send(entry.chatId, entry.message);
         this.fault?.('mid_send');
         this.outbox.markSent(entry.id, this.clock.now(), result.platformMessageId);
+        this.onResult?.(entry.channel, 'sent');
         sent++;
       } catch (err) {
         blocked.add(key);
@@ -68,6 +71,7 @@ export class OutboxSender {
         const reason = err instanceof Error ? err.message : String(err);
         if (!retryable || attempts >= this.policy.maxAttempts) {
           this.outbox.markDead(entry.id, reason);
+          this.onResult?.(entry.channel, 'dead');
           this.log.error(
             { outboxId: entry.id, channel: entry.channel, attempts, reason },
             'message dead-lettered',
@@ -77,6 +81,7 @@ export class OutboxSender {
           const delay =
             err instanceof SendError && err.retryAfterMs !== undefined ? err.retryAfterMs : backoff;
           this.outbox.retryLater(entry.id, this.clock.now() + delay, reason);
+          this.onResult?.(entry.channel, 'retry');
           this.log.warn(
             { outboxId: entry.id, channel: entry.channel, attempts, delayMs: delay, reason },
             'send failed, will retry',

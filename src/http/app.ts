@@ -1,5 +1,5 @@
 // The hono app factory: the web chat page, its API, health; one error mapper so no citizen sees a stack trace.
-import { Hono } from 'hono';
+import { Hono, type MiddlewareHandler } from 'hono';
 import { HTTPException } from 'hono/http-exception';
 import { secureHeaders } from 'hono/secure-headers';
 import type { ChannelAdapter } from '../channels/channel.js';
@@ -14,6 +14,10 @@ export type AppDeps = WebChatDeps & {
   databaseOk?: () => boolean;
   /** True once shutdown began: new messages get 503 so that platforms and browsers retry later. */
   draining?: () => boolean;
+  /** Runs before the web chat API: per-IP rate limit and Origin check (src/http/web-guard.ts). */
+  webGuard?: MiddlewareHandler;
+  /** Mounted at the root: GET /metrics. */
+  metrics?: Hono;
 };
 
 export function createApp(deps: AppDeps): Hono {
@@ -40,6 +44,8 @@ export function createApp(deps: AppDeps): Hono {
     const lang = c.req.query('lang') === 'en' ? 'en' : 'id';
     return c.html(webChatPage(lang));
   });
+  if (deps.webGuard) app.use('/api/chat/*', deps.webGuard);
+  if (deps.metrics) app.route('/', deps.metrics);
   app.get('/healthz', (c) => c.json({ ok: true }));
   app.get('/readyz', (c) => {
     const database = deps.databaseOk ? deps.databaseOk() : true;
