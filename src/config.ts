@@ -38,6 +38,10 @@ export const ConfigSchema = z.object({
     ),
   /** When set, GET /metrics needs `Authorization: Bearer <token>`. */
   METRICS_TOKEN: z.string().min(16).optional(),
+  /** Scheduled online backups into BACKUP_DIR/aduan-YYYYMMDD-HHMM (UTC); off when unset. */
+  BACKUP_DIR: z.string().min(1).optional(),
+  BACKUP_EVERY_HOURS: z.coerce.number().min(0.25).max(744).default(24),
+  BACKUP_KEEP: z.coerce.number().int().min(1).max(1000).default(7),
   /** Crash tests only: kill the process at a named point (after_commit, mid_send). */
   ADUAN_FAULT: z.enum(['after_commit', 'before_commit', 'mid_send', '']).default(''),
   ADUAN_FAULT_AFTER: z.coerce.number().int().min(1).default(1),

@@ -1,3 +1,4 @@
+import { resolve as resolvePath } from 'node:path';
 // Builds the whole service from a parsed config: storage, runtime, senders, deadline sweep, HTTP server.
 import { type ServerType, serve } from '@hono/node-server';
 import type { Logger } from 'pino';
@@ -14,6 +15,8 @@ import { createApp } from './http/app.js';
 import { webGuard } from './http/web-guard.js';
 import { metricsRoutes } from './observability/metrics-routes.js';
 import { createMetrics, instrumentHandle, sqliteMetricsQueries } from './observability/metrics.js';
+import { scheduleBackups } from './ops/backup.js';
+import { BlockList, blockSenders } from './ops/block-list.js';
 import type { Store } from './storage/store.js';
 
 export type ServiceOptions = {
@@ -67,7 +70,9 @@ export function buildService(opts: ServiceOptions): Service {
       metrics.limited(m.channel, d.reason);
       if (d.reply) log.warn({ channel: m.channel, reason: d.reason }, 'sender limited');
     },
-  });
+  }); // Blocked senders first: recorded, never stepped or answered, never sent a limit notice either.
+  runtime.handle = blockSenders(runtime.handle, { blockList: new BlockList(store.db), store, clock });
+
   for (const p of config.channels.problems) {
     log.error({ channel: p.channel, problems: p.problems }, `channel ${p.channel} is off: fix its settings`);
   }
@@ -112,6 +117,7 @@ export function buildService(opts: ServiceOptions): Service {
 
   let timer: NodeJS.Timeout | null = null;
   let draining = false;
+  let stopBackups: (() => Promise<void>) | null = null;
   const service: Service = {
     store,
     runtime,
@@ -135,6 +141,17 @@ export function buildService(opts: ServiceOptions): Service {
       };
       tick();
       timer = setInterval(tick, SWEEP_MS);
+      if (config.BACKUP_DIR) {
+        stopBackups = scheduleBackups({
+          db: store.db,
+          dataDir: config.dataDir,
+          dir: resolvePath(config.BACKUP_DIR),
+          everyHours: config.BACKUP_EVERY_HOURS,
+          keep: config.BACKUP_KEEP,
+          onDone: (r) => log.info({ backup: r.name, deleted: r.deleted }, 'scheduled backup done'),
+          onError: (err) => log.error({ err }, 'scheduled backup failed'),
+        });
+      }
       // A channel that cannot start (no network, a bad token) is reported and the rest keeps running.
       for (const channel of channels) {
         channel.start(deliver).then(
@@ -156,6 +173,7 @@ export function buildService(opts: ServiceOptions): Service {
         service.server ? service.server.close(() => resolve()) : resolve(),
       );
       await sender?.drain();
+      await stopBackups?.();
       core.close();
     },
   };

@@ -1,6 +1,7 @@
 // The numbered migrations, in order. Add a file NNN-name.ts exporting `sql` and list it here; never edit an applied one.
 import { sql as init } from './001-init.js';
 import { sql as waCloud } from './002-wa-cloud.js';
+import { sql as blockList } from './003-block-list.js';
 import { sql as metricsIndexes } from './004-metrics-indexes.js';
 
 export type Migration = { version: number; name: string; sql: string };
@@ -8,5 +9,6 @@ export type Migration = { version: number; name: string; sql: string };
 export const MIGRATIONS: readonly Migration[] = [
   { version: 1, name: 'init', sql: init },
   { version: 2, name: 'wa-cloud', sql: waCloud },
+  { version: 3, name: 'block-list', sql: blockList },
   { version: 4, name: 'metrics-indexes', sql: metricsIndexes },
 ];
