@@ -56,7 +56,7 @@ export type TelegramConfigResult =
   | { ok: false; problems: string[] };
 
 /**
- * Reads the Telegram variables from an environment the caller passes (never process.env here).
+ * Reads the Telegram variables from an environment the caller passes (never the process environment itself).
  * `config` is null when TELEGRAM_BOT_TOKEN is absent: the channel is off.
  */
 export function telegramConfigFromEnv(env: Record<string, string | undefined>): TelegramConfigResult {

@@ -46,7 +46,7 @@ const REQUIRED = [
   'WACLOUD_TEMPLATE_NAME',
 ] as const;
 
-/** The channel's config from an environment record (never process.env itself); `config: null` = channel off. */
+/** The channel's config from an environment record (never the process environment itself); `config: null` = channel off. */
 export function waCloudConfigFromEnv(env: Record<string, string | undefined>): WaCloudConfigResult {
   const parsed = WaCloudEnv.safeParse(env);
   if (!parsed.success) {

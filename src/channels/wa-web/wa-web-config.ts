@@ -38,7 +38,7 @@ export type WaWebConfig = {
 
 export type WaWebConfigResult = { ok: true; config: WaWebConfig } | { ok: false; problems: string[] };
 
-/** Reads only the WHATSAPP_* keys of the environment it is given; never process.env. */
+/** Reads only the WHATSAPP_* keys of the environment it is given; never the process environment itself. */
 export function waWebConfigFromEnv(env: Record<string, string | undefined>): WaWebConfigResult {
   const parsed = WaWebEnvSchema.safeParse({
     WHATSAPP_WEB: env.WHATSAPP_WEB,
