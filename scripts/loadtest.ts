@@ -1,0 +1,221 @@
+// `npm run loadtest -- --rate 500 --seconds 300 [--citizens 2000] [--pacing reply|think] [--no-send-limit]`
+//
+// Starts a fake Telegram Bot API in this process and the real service as a second process (webhook mode), then
+// offers `rate` webhook POSTs a second for `seconds` (open loop) from citizens playing whole dialogues, and prints one
+// JSON report: the sustained rate, POST → 200 (the webhook answers after the commit) and POST → reply arrival
+// percentiles, errors, and the service's RSS every second. Exit code 1 when a check fails (an update lost or
+// duplicated, a reply dead, a ticket missing or doubled, a corrupt database); the latency goal is reported, not
+// enforced. See the `bottleneck` field: the adapter sends at most ~30 messages/s, so replies cannot keep up with
+// 500 updates/s whatever the rest does.
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { parseArgs } from 'node:util';
+import { exactlyOnce, integrity, outboxDelivered, replyLatency, ticketsMatch } from './lib/checks.js';
+import { Rng, makePersona } from './lib/citizen.js';
+import { finalState, unsentCount } from './lib/db-check.js';
+import { Driver, type Pacing } from './lib/driver.js';
+import { DryRun } from './lib/dry-run.js';
+import { FakeBotApi } from './lib/fake-bot-api.js';
+import { RssSampler, ServiceProcess, freePort } from './lib/service-process.js';
+import {
+  BOT_TOKEN,
+  SEND_LIMITS,
+  WEBHOOK_PATH,
+  emit,
+  log,
+  newSecret,
+  num,
+  onAbort,
+  range,
+  serviceEnv,
+  sleep,
+} from './lib/setup.js';
+import { round, rssSummary } from './lib/stats.js';
+
+const { values } = parseArgs({
+  options: {
+    rate: { type: 'string' },
+    seconds: { type: 'string' },
+    citizens: { type: 'string' },
+    pacing: { type: 'string' },
+    'think-ms': { type: 'string' },
+    'drain-seconds': { type: 'string' },
+    'max-in-flight': { type: 'string' },
+    seed: { type: 'string' },
+    'no-send-limit': { type: 'boolean', default: false },
+    'keep-data': { type: 'boolean', default: false },
+    out: { type: 'string' },
+    /** Writes a V8 CPU profile of the service process into this folder (node --cpu-prof), for finding hot spots. */
+    'cpu-prof': { type: 'string' },
+  },
+});
+
+async function main(): Promise<number> {
+  const rate = num(values.rate, 'rate', 500, 1, 5000);
+  const seconds = num(values.seconds, 'seconds', 300, 1, 3600);
+  const citizens = Math.round(
+    num(values.citizens, 'citizens', Math.max(20, Math.ceil(rate * 4)), 1, 100_000),
+  );
+  const pacing = (values.pacing ?? 'reply') as Pacing;
+  if (pacing !== 'reply' && pacing !== 'think') throw new Error('--pacing must be "reply" or "think"');
+  const thinkMs = range(values['think-ms'], 'think-ms', [1000, 3000]);
+  if (thinkMs[0] < 1000)
+    log('think time under 1 s: a citizen may outrun the ~1 message/s per chat send limit');
+  const drainSeconds = num(values['drain-seconds'], 'drain-seconds', 20, 0, 600);
+  const maxInFlight = num(values['max-in-flight'], 'max-in-flight', 1000, 1, 10_000);
+  const seed = num(values.seed, 'seed', 1, 0, 2 ** 31);
+  const noSendLimit = values['no-send-limit'] === true;
+
+  const dataDir = mkdtempSync(join(tmpdir(), 'aduan-loadtest-'));
+  const cleanup = () => {
+    if (!values['keep-data']) rmSync(dataDir, { recursive: true, force: true });
+  };
+  onAbort(cleanup);
+  const secret = newSecret();
+  let driver: Driver | null = null;
+  const fake = await new FakeBotApi({ token: BOT_TOKEN, onSend: (m) => driver?.onSend(m) }).start();
+
+  let scripts: ConstructorParameters<typeof Driver>[0]['scripts'];
+  if (pacing === 'think') {
+    // Record a pool of dialogues beforehand: these citizens do not wait for (possibly late) replies.
+    const dry = new DryRun();
+    const rng = new Rng(seed);
+    scripts = [];
+    for (let i = 0; i < 400 && scripts.length < 64; i++) {
+      const persona = makePersona(rng, { cancelShare: 0.05 });
+      const script = dry.script(persona);
+      if (script.end !== 'stuck') scripts.push({ persona, script });
+    }
+    dry.close();
+    log(`recorded ${scripts.length} dialogue scripts`);
+  }
+
+  const port = await freePort();
+  const service = new ServiceProcess(port, serviceEnv({ dataDir, apiRoot: fake.apiRoot, secret }), [
+    ...(noSendLimit ? ['--import', './scripts/lib/lift-send-limit.ts'] : []),
+    ...(values['cpu-prof'] ? ['--cpu-prof', `--cpu-prof-dir=${values['cpu-prof']}`] : []),
+  ]);
+  const startMs = await service.ready();
+  log(`service pid ${service.pid} on port ${port}, healthy after ${startMs} ms; data ${dataDir}`);
+  const sampler = new RssSampler(() => service);
+
+  const d = new Driver({
+    rate,
+    citizens,
+    thinkMs,
+    pacing,
+    webhookUrl: `http://127.0.0.1:${port}${WEBHOOK_PATH}`,
+    secret,
+    seed,
+    cancelShare: 0.05,
+    chatBase: 710_000_000,
+    scripts,
+    replyTimeoutMs: 180_000,
+    retryDeadlineMs: 60_000,
+    maxInFlight,
+    log,
+  });
+  driver = d;
+  // Make sure the channel is connected (getMe answered) before the clock starts.
+  const channelUp = await d.until(() => (fake.calls.get('getMe') ?? 0) > 0, 10_000);
+  if (!channelUp) throw new Error(`the service never called getMe on the fake\n${service.output()}`);
+  await sleep(200);
+
+  log(`offering ${rate} updates/s for ${seconds} s from ${citizens} citizens (pacing ${pacing})`);
+  const loadFrom = sampler.elapsed();
+  d.start();
+  await sleep(seconds * 1000);
+  d.stopScheduler();
+  const loadTo = sampler.elapsed();
+  d.closeAdmission();
+  const sentDuringRun = fake.sent.length;
+  const inFlightDone = await d.until(() => d.inFlightPosts() === 0, 35_000);
+  log(`load stopped; waiting up to ${drainSeconds} s for replies still queued`);
+  const dbPath = join(dataDir, 'aduan.db');
+  const drainStart = Date.now();
+  await d.until(() => unsentCount(dbPath) === 0, drainSeconds * 1000);
+  const drainedIn = Date.now() - drainStart;
+  d.abandonAll();
+  const unsentBeforeStop = unsentCount(dbPath);
+  const exit = await service.stop(60_000);
+  const rss = rssSummary(sampler.stop(), [loadFrom, loadTo]);
+  await fake.close();
+
+  const state = finalState(dbPath);
+  const driverSummary = d.summary();
+  const checks = {
+    exactlyOnce: exactlyOnce(d.records, state, false),
+    replies: outboxDelivered(state, fake, [], false),
+    tickets: ticketsMatch(d.citizensRun, state),
+    integrity: integrity(state),
+  };
+  const violations = Object.values(checks).flatMap((c) => c.violations);
+  if (!inFlightDone) violations.push('POSTs still in flight 35 s after the load stopped');
+  if (exit.code !== 0) violations.push(`the service did not stop cleanly: ${JSON.stringify(exit)}`);
+  const stuck = driverSummary.citizens.outcomes.unknown_prompt ?? 0;
+  if (stuck > 0) violations.push(`${stuck} citizens got a message they could not read as a question`);
+  if (driverSummary.replies.forUnknownChats > 0)
+    violations.push(`${driverSummary.replies.forUnknownChats} replies went to chats no citizen uses`);
+
+  const latency = replyLatency(d.records, state, fake);
+  const repliesPerUpdate = state.outbox.length / Math.max(1, checks.exactlyOnce.figures.acknowledged);
+  const replyCapUpdates = SEND_LIMITS.overallPerSecond / Math.max(repliesPerUpdate, 0.01);
+  const sendRate = sentDuringRun / Math.max(driverSummary.seconds, 0.001);
+  const goal = {
+    target: '500 updates/s for 300 s, p99 < 20 ms, flat memory',
+    offeredRate: rate,
+    sustainedRate: driverSummary.sustainedRate,
+    rateReached: driverSummary.sustainedRate >= 0.98 * 500 && seconds >= 300,
+    postToOkP99Ms: driverSummary.postToOkMs.p99,
+    p99Under20ms: driverSummary.postToOkMs.p99 !== null && driverSummary.postToOkMs.p99 < 20,
+    replyP99Ms: latency.postToReplyMs.p99,
+    memoryFlat: rss !== null && Math.abs(rss.trendMbPerMinAfterWarmup) < 1,
+  };
+  const report = {
+    kind: 'loadtest',
+    config: { rate, seconds, citizens, pacing, thinkMs, drainSeconds, seed, noSendLimit, maxInFlight },
+    service: {
+      pid: service.pid,
+      startMs,
+      exit,
+      unsentRepliesAtStop: unsentBeforeStop,
+      drainedInMs: drainedIn,
+    },
+    driver: driverSummary,
+    replies: {
+      ...latency,
+      sendMessageRateDuringRun: round(sendRate, 1),
+      repliesPerUpdate: round(repliesPerUpdate, 3),
+    },
+    bottleneck: {
+      sendLimits: noSendLimit
+        ? {
+            ...SEND_LIMITS,
+            overallPerSecond: 'lifted in the service process by --no-send-limit (measurement only)',
+          }
+        : SEND_LIMITS,
+      maxUpdatesPerSecondTheRepliesCanFollow: noSendLimit ? null : round(replyCapUpdates, 1),
+      note: noSendLimit
+        ? 'The overall send limit was lifted in memory: replies are bounded by the outbox sender (one send at a time) and the fake.'
+        : `Each update causes ~${round(repliesPerUpdate, 2)} sendMessage calls and the Telegram adapter sends at most ${SEND_LIMITS.overallPerSecond}/s overall (TELEGRAM_RATES in src/channels/telegram/token-bucket.ts, no setting), so replies can follow at most ~${round(replyCapUpdates, 0)} updates/s. With pacing "reply" citizens wait for replies and the offered rate collapses to that; with pacing "think" the POSTs keep the offered rate and replies fall further behind every second. POST → 200 (commit) is measured separately from POST → reply.`,
+    },
+    rss,
+    checks: Object.fromEntries(Object.entries(checks).map(([k, v]) => [k, v.figures])),
+    goal,
+    violations,
+    ok: violations.length === 0,
+  };
+  emit(report, values.out);
+  if (violations.length > 0) log(`violations:\n  ${violations.join('\n  ')}\n${service.output(2000)}`);
+  cleanup();
+  return violations.length === 0 ? 0 : 1;
+}
+
+main().then(
+  (code) => process.exit(code),
+  (err: unknown) => {
+    log(err instanceof Error ? (err.stack ?? err.message) : String(err));
+    process.exit(2);
+  },
+);
