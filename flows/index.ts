@@ -6,7 +6,7 @@ import { type Draft, IntakeContext, type IntakeInput, emptyDraft, initialContext
 import type { IntakeEvent } from './intake-events.js';
 import { nextMissing } from './intake-fields.js';
 import { currentQuestion, withNotices } from './intake-questions.js';
-import { EXPIRY_MS, INTAKE_VERSION, REMINDER_MS, intakeMachine } from './intake.js';
+import { INTAKE_VERSION, REMINDER_MS, intakeMachine } from './intake.js';
 
 export { INTAKE_VERSION } from './intake.js';
 export { classify, type IntakeEvent, type MessageBody } from './intake-events.js';
@@ -31,7 +31,7 @@ type Snapshot = ReturnType<typeof intakeMachine.resolveState>;
 
 const STATES = new Set(Object.keys(intakeMachine.config.states ?? {}));
 /** States where the citizen is in the middle of a complaint (reminder and expiry apply). */
-const ACTIVE_STATES = new Set([
+export const ACTIVE_STATES: ReadonlySet<string> = new Set([
   'consent',
   'story',
   'guess',
@@ -179,6 +179,3 @@ export function step(stored: StoredSnapshot | null, event: IntakeEvent, input: I
     nextDeadline: deadlines.length > 0 ? Math.min(...deadlines) : null,
   };
 }
-
-/** Kept for operators and tests: how long a conversation may idle before expiry. */
-export const TIMEOUTS = { reminderMs: REMINDER_MS, expiryMs: EXPIRY_MS } as const;

@@ -1,6 +1,7 @@
-// Prometheus metrics on a registry of our own: counters fed by the service, gauges read from SQLite at scrape time.
 import { Counter, Gauge, Histogram, Registry, collectDefaultMetrics } from 'prom-client';
 import { z } from 'zod';
+// Prometheus metrics on a registry of our own: counters fed by the service, gauges read from SQLite at scrape time.
+import { ACTIVE_STATES } from '../../flows/index.js';
 import type { Clock } from '../clock.js';
 import { TicketStatus } from '../domain/complaint.js';
 
@@ -47,19 +48,8 @@ export type Metrics = {
 
 export const STEP_BUCKETS = [0.0005, 0.001, 0.0025, 0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5];
 
-/**
- * States of flows/index.ts's ACTIVE_STATES (a complaint in progress: reminder and expiry apply). Kept in step by
- * test/observability/metrics.test.ts, which checks each one is a state of the intake machine.
- */
-export const ACTIVE_CONVERSATION_STATES: ReadonlySet<string> = new Set([
-  'consent',
-  'story',
-  'guess',
-  'asking',
-  'summary',
-  'editPick',
-  'cancelConfirm',
-]);
+/** A complaint in progress (reminder and expiry apply): the flow's own list, not a copy. */
+export const ACTIVE_CONVERSATION_STATES: ReadonlySet<string> = ACTIVE_STATES;
 
 export function conversationBucket(state: string): 'active' | 'paused' | 'other' {
   if (ACTIVE_CONVERSATION_STATES.has(state)) return 'active';
