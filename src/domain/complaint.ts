@@ -1,6 +1,7 @@
 // The complaint and its ticket as zod schemas: what a complete pengaduan holds (DOMAIN.md).
 import { z } from 'zod';
 import { CATEGORY_IDS } from './categories.js';
+import { MALADMINISTRATION_FORMS } from './maladministration.js';
 
 export const IdentityMode = z.enum(['biasa', 'rahasia', 'anonim']);
 export type IdentityMode = z.infer<typeof IdentityMode>;
@@ -31,6 +32,10 @@ export type ChannelId = z.infer<typeof ChannelId>;
 export const Complaint = z.object({
   story: z.string().min(1).max(20_000),
   category: z.enum(CATEGORY_IDS),
+  /** The form of maladministration (Ombudsman's list), when the story shows one. */
+  maladministration: z.enum(MALADMINISTRATION_FORMS).nullable().optional(),
+  /** Why the category was suggested: the words that decided it (stored with the ticket). */
+  categoryReasons: z.array(z.string().max(80)).max(30).optional(),
   /** The agency complained about, as free text (the directory comes with routing). */
   agency: z.string().max(200).nullable(),
   kabkotaCode: z.string().regex(/^\d{2}\.\d{2}$/),

@@ -3,6 +3,7 @@ import { sql as init } from './001-init.js';
 import { sql as waCloud } from './002-wa-cloud.js';
 import { sql as blockList } from './003-block-list.js';
 import { sql as metricsIndexes } from './004-metrics-indexes.js';
+import { sql as forwarding } from './005-forwarding.js';
 
 export type Migration = { version: number; name: string; sql: string };
 
@@ -11,4 +12,5 @@ export const MIGRATIONS: readonly Migration[] = [
   { version: 2, name: 'wa-cloud', sql: waCloud },
   { version: 3, name: 'block-list', sql: blockList },
   { version: 4, name: 'metrics-indexes', sql: metricsIndexes },
+  { version: 5, name: 'forwarding', sql: forwarding },
 ];
