@@ -18,6 +18,7 @@ export const FIELDS = [
   'name',
   'nik',
   'phone',
+  'escalate',
 ] as const;
 export const Field = z.enum(FIELDS);
 export type Field = z.infer<typeof Field>;
@@ -48,6 +49,17 @@ export const Draft = z.object({
   name: z.string().nullable(),
   nik: z.string().nullable(),
   phone: z.string().nullable(),
+  /** Where the complaint will be forwarded, as the runtime's router decided it from category, region and story. */
+  route: z
+    .object({
+      agencyId: z.string(),
+      agencyName: z.string(),
+      reason: z.string(),
+      offerEscalation: z.boolean(),
+    })
+    .nullable(),
+  /** Also forward to Ombudsman RI Perwakilan Kalsel (offered when an earlier report to the agency got nowhere). */
+  escalate: z.boolean().nullable(),
   /** Fields answered (or skipped, where optional) by the citizen. */
   answered: z.array(Field),
   /** Fields filled by guessing from the story, awaiting the citizen's confirmation. */
@@ -94,6 +106,8 @@ export const IntakeContext = z.object({
   channel: z.enum(['web', 'terminal', 'simulate', 'telegram', 'whatsapp', 'wacloud']),
   /** The last ticket filed from this chat, for additions and withdrawal. */
   lastTicket: z.string().nullable(),
+  /** The earlier ticket a just-confirmed complaint looks like (same chat, within a day). */
+  duplicateOf: z.string().nullable(),
   /** Text or files sent after submitting, waiting for "add to ticket or new complaint?". */
   pendingAfterSubmit: z
     .object({ text: z.string().nullable(), attachments: z.array(AttachmentRef) })
@@ -121,6 +135,8 @@ export function emptyDraft(): Draft {
     name: null,
     nik: null,
     phone: null,
+    route: null,
+    escalate: null,
     answered: [],
     guessed: [],
   };
@@ -145,6 +161,7 @@ export function initialContext(input: IntakeInput | undefined): IntakeContext {
     channelPhone: null,
     channel: input?.channel ?? 'web',
     lastTicket: null,
+    duplicateOf: null,
     pendingAfterSubmit: null,
   };
 }

@@ -17,7 +17,13 @@ export type IntakeEvent =
   | ({ type: 'emergency'; now: number; kind: Emergency } & MessageBody)
   | { type: 'command'; now: number; command: Command }
   | { type: 'timer'; now: number }
-  | { type: 'ticket.created'; now: number; ticket: string; due: string; days: number };
+  | { type: 'ticket.created'; now: number; ticket: string; due: string; days: number; agency: string | null }
+  /** The same chat filed a similar complaint within a day: ask before filing it again. */
+  | { type: 'ticket.duplicate'; now: number; ticket: string }
+  /** The runtime's answer to a `route` effect. */
+  | { type: 'routed'; now: number; route: RouteInfo };
+
+export type RouteInfo = { agencyId: string; agencyName: string; reason: string; offerEscalation: boolean };
 
 /** Commands first (whole-message words such as `batal`), then emergencies, then an ordinary message. */
 export function classify(body: MessageBody, now: number): IntakeEvent {

@@ -40,6 +40,7 @@ const EXPECTING: Record<Field, Expecting> = {
   name: 'name',
   nik: 'nik',
   phone: 'phone',
+  escalate: 'escalate',
 };
 
 /** Words that skip an optional question. */
@@ -87,6 +88,8 @@ export function nextMissing(ctx: IntakeContext): Field | null {
     if (!d.name) return 'name';
     if (!has('nik')) return 'nik';
     if (!d.phone && !ctx.channelPhone && !has('phone')) return 'phone';
+    // Ombudsman takes a report only with the reporter's NIK.
+    if (d.escalate && !d.nik) return 'nik';
   }
   return null;
 }
@@ -181,10 +184,20 @@ export function askField(ctx: IntakeContext, field: Field): ReplyEffect {
         ...base,
         choices: ctx.fails >= 3 ? [{ id: 'anonim', label: { key: 'choice.go_anonymous' } }] : undefined,
       };
+    case 'escalate':
+      return {
+        type: 'reply',
+        key: 'ask.escalate',
+        ...base,
+        choices: [
+          { id: 'yes', label: { key: 'choice.escalate' } },
+          { id: 'no', label: { key: 'choice.no_escalate' } },
+        ],
+      };
     case 'nik':
       return {
         type: 'reply',
-        key: 'ask.nik',
+        key: d.escalate ? 'ask.nik.ombudsman' : 'ask.nik',
         ...base,
         choices: [{ id: 'skip', label: { key: 'choice.skip' } }],
       };
@@ -486,7 +499,28 @@ function answerUncached(ctx: IntakeContext, field: Field, body: MessageBody, now
       if (!/^[\p{L}][\p{L}\p{M}.,'’\- ]{1,119}$/u.test(name)) return { ok: false, error: 'error.name' };
       return { ok: true, draft: withAnswered(d, 'name', { name }), notices: [] };
     }
+    case 'escalate': {
+      const picked =
+        parseChoice(text, [
+          { id: 'yes', words: ['ombudsman', 'teruskan', 'ya teruskan', 'teruskan ke ombudsman'] },
+          { id: 'no', words: ['instansi saja', 'tidak usah', 'jangan'] },
+        ]) ?? parseYesNo(text);
+      if (!picked) return { ok: false, error: 'error.yes_no' };
+      if (picked === 'yes' && d.identityMode === 'anonim')
+        return {
+          ok: true,
+          draft: withAnswered(d, 'escalate', { escalate: false }),
+          notices: [{ key: 'notice.escalate_anonim' }],
+        };
+      return { ok: true, draft: withAnswered(d, 'escalate', { escalate: picked === 'yes' }), notices: [] };
+    }
     case 'nik': {
+      if (isSkip(text) && d.escalate)
+        return {
+          ok: true,
+          draft: withAnswered(d, 'nik', { nik: null, escalate: false }),
+          notices: [{ key: 'notice.escalate_without_nik' }],
+        };
       if (isSkip(text)) return { ok: true, draft: withAnswered(d, 'nik', { nik: null }), notices: [] };
       const nik = parseNik(text, new Date(now));
       if (nik.ok) return { ok: true, draft: withAnswered(d, 'nik', { nik: nik.nik }), notices: [] };
@@ -506,7 +540,8 @@ function answerUncached(ctx: IntakeContext, field: Field, body: MessageBody, now
 
 /** Marks a field skipped after repeated failures (never a dead end). */
 export function skipField(d: Draft, field: Field): Draft {
-  return withAnswered(d, field, {});
+  // Without a NIK there is no Ombudsman escalation: otherwise the question would come back for ever.
+  return withAnswered(d, field, field === 'nik' && d.escalate ? { escalate: false } : {});
 }
 
 /** Summary rows, numbered as the citizen can pick them for a correction. */

@@ -49,11 +49,34 @@ function agencyLabel(d: Draft): VarValue {
   return d.agency ?? { key: 'value.unknown' };
 }
 
+/** Where the complaint goes: the routed agency, and Ombudsman Kalsel too when the citizen asked for it. */
+function routeLabel(d: Draft): VarValue {
+  if (!d.route) return { key: 'value.unknown' };
+  return d.escalate && d.identityMode !== 'anonim'
+    ? { key: 'value.route_escalated', vars: { agency: d.route.agencyName } }
+    : d.route.agencyName;
+}
+
+export function duplicateQuestion(ticket: string): ReplyEffect {
+  return {
+    type: 'reply',
+    key: 'ask.duplicate',
+    vars: { ticket },
+    choices: [
+      { id: 'same', label: { key: 'choice.duplicate_same' } },
+      { id: 'new', label: { key: 'choice.duplicate_new' } },
+    ],
+    expecting: 'duplicate',
+  };
+}
+
 export function guessQuestion(d: Draft): ReplyEffect {
   const rows: Paragraph[] = [];
   if (d.guessed.includes('category') && d.category)
     rows.push({ key: 'guess.category', vars: { value: { key: `category.${d.category}` } } });
-  if (d.guessed.includes('agency')) rows.push({ key: 'guess.agency', vars: { value: agencyLabel(d) } });
+  // The routed agency names the office ("Disdukcapil Kota Banjarmasin"); an agency the story named stays as written.
+  if (d.guessed.includes('agency') || d.route)
+    rows.push({ key: 'guess.agency', vars: { value: d.route?.agencyName ?? agencyLabel(d) } });
   if (d.guessed.includes('region')) rows.push({ key: 'guess.region', vars: { value: regionLabel(d) } });
   if (d.guessed.includes('incident_date') && d.incidentDate)
     rows.push({
@@ -117,6 +140,7 @@ export function summaryMessage(ctx: IntakeContext): ReplyEffect {
       ? []
       : [{ key: `summary.${field}`, vars: { n: i + 1, value: summaryValue(ctx, field) } }],
   );
+  if (ctx.draft.route) rows.push({ key: 'summary.route', vars: { value: routeLabel(ctx.draft) } });
   const flags: Paragraph[] = ctx.draft.incidentDate?.tooOld ? [{ key: 'notice.too_old' }] : [];
   return {
     type: 'reply',
@@ -191,6 +215,7 @@ export function buildComplaint(ctx: IntakeContext): Complaint | null {
   return applyIdentityMode({
     story: d.story.join('\n'),
     category: d.category,
+    categoryReasons: d.categoryReasons.slice(0, 30),
     agency: d.agency,
     kabkotaCode: d.kabkotaCode,
     kecamatanCode: d.kecamatanCode,
@@ -201,6 +226,7 @@ export function buildComplaint(ctx: IntakeContext): Complaint | null {
     expectation: d.expectation,
     attachments: d.attachments,
     identityMode: d.identityMode,
+    escalate: d.escalate === true && d.identityMode !== 'anonim',
     name: d.name,
     nik: d.nik,
     phone: d.phone ?? ctx.channelPhone,

@@ -26,6 +26,7 @@ import {
   buildComplaint,
   consentQuestion,
   currentQuestion,
+  duplicateQuestion,
   editPickQuestion,
   guessQuestion,
   storyPrompt,
@@ -33,7 +34,7 @@ import {
   withNotices,
 } from './intake-questions.js';
 
-export const INTAKE_VERSION = 1;
+export const INTAKE_VERSION = 2;
 
 /** Quiet time after a story fragment before the flow moves on by itself. */
 export const STORY_QUIET_MS = 90_000;
@@ -149,6 +150,25 @@ export function yesNoPick(text: string): 'yes' | 'no' | null {
   );
 }
 
+const yesNoToDuplicate = (a: 'yes' | 'no' | null): 'same' | 'new' | null =>
+  a === 'yes' ? 'same' : a === 'no' ? 'new' : null;
+
+/** The effect asking the runtime's router where the draft goes (answered by a `routed` event). */
+function routeEffect(ctx: IntakeContext): Effect {
+  const d = ctx.draft;
+  return {
+    type: 'route',
+    query: {
+      category: d.category ?? 'lainnya',
+      kabkotaCode: d.kabkotaCode,
+      kecamatanCode: d.kecamatanCode,
+      story: d.story.join('\n'),
+      priorReport: { done: d.priorReport === true, result: d.priorResult },
+      escalate: d.escalate === true && d.identityMode !== 'anonim',
+    },
+  };
+}
+
 const ACTIVE: ReadonlySet<ResumeTarget> = new Set([
   'consent',
   'story',
@@ -230,6 +250,23 @@ export const intakeMachine = setup({
     expiryDue: ({ context, event }) =>
       event.type === 'timer' && context.timers.expiry !== undefined && context.timers.expiry <= event.now,
     hasGuesses: ({ context }) => context.draft.guessed.length > 0,
+    canRoute: ({ context }) => context.draft.category !== null && context.draft.kabkotaCode !== null,
+    offerEscalation: ({ context, event }) =>
+      // Ombudsman takes no anonymous reports: an anonim complaint is not offered what it cannot have.
+      event.type === 'routed' &&
+      event.route.offerEscalation &&
+      context.draft.escalate === null &&
+      context.draft.identityMode !== 'anonim',
+    duplicatePick: ({ event }, id: 'same' | 'new') => {
+      const m = msg(event);
+      return (
+        !!m &&
+        (parseChoice(m.text, [
+          { id: 'same', words: ['sama', 'ya sama', 'tambahkan', 'tambah ke tiket', 'ya'] },
+          { id: 'new', words: ['baru', 'beda', 'berbeda', 'bukan', 'kirim baru', 'tidak'] },
+        ]) ?? yesNoToDuplicate(parseYesNo(m.text))) === id
+      );
+    },
     complete: ({ context }) => nextMissing(context) === null,
     mediaOnly: ({ context, event }) =>
       !!msg(event) &&
@@ -548,7 +585,29 @@ export const intakeMachine = setup({
     },
     analyze: {
       entry: assign(({ context, event }) => ({ draft: guessFromStory(context.draft, event.now) })),
-      always: [{ guard: 'hasGuesses', target: 'guess' }, { target: 'next' }],
+      always: [
+        { guard: and(['hasGuesses', 'canRoute']), target: 'routeGuess' },
+        { guard: 'hasGuesses', target: 'guess' },
+        { target: 'next' },
+      ],
+    },
+    /** The guess names the agency the complaint would go to: the runtime's router answers at once. */
+    routeGuess: {
+      entry: { type: 'effect', params: ({ context }) => routeEffect(context) },
+      on: {
+        routed: {
+          target: 'guess',
+          actions: assign(({ context, event }) => {
+            const d = context.draft;
+            // A generic guess ("Disdukcapil") becomes the office itself; an agency the story named stays as written.
+            const generic =
+              d.guessed.includes('agency') && d.category && d.agency === USUAL_AGENCY[d.category];
+            return {
+              draft: { ...d, route: event.route, agency: generic ? event.route.agencyName : d.agency },
+            };
+          }),
+        },
+      },
     },
     guess: {
       entry: [
@@ -584,6 +643,7 @@ export const intakeMachine = setup({
                   kabkotaCode: g.has('region') ? null : d.kabkotaCode,
                   kecamatanCode: g.has('region') ? null : d.kecamatanCode,
                   incidentDate: g.has('incident_date') ? null : d.incidentDate,
+                  route: null,
                   guessed: [],
                 },
               };
@@ -609,7 +669,28 @@ export const intakeMachine = setup({
     },
     /** Decides what to ask next. */
     next: {
-      always: [{ guard: 'complete', target: 'summary' }, { target: 'asking' }],
+      always: [{ guard: 'complete', target: 'routeSummary' }, { target: 'asking' }],
+    },
+    /** Routes the finished draft; an earlier report that got nowhere brings the offer to involve Ombudsman. */
+    routeSummary: {
+      entry: { type: 'effect', params: ({ context }) => routeEffect(context) },
+      on: {
+        routed: [
+          {
+            guard: 'offerEscalation',
+            target: 'asking',
+            actions: assign(({ context, event }) => ({
+              draft: { ...context.draft, route: event.route },
+              field: 'escalate' as const,
+              editing: true,
+            })),
+          },
+          {
+            target: 'summary',
+            actions: assign(({ context, event }) => ({ draft: { ...context.draft, route: event.route } })),
+          },
+        ],
+      },
     },
     asking: {
       entry: [
@@ -714,7 +795,7 @@ export const intakeMachine = setup({
               type: 'effect',
               params: ({ context }) => {
                 const complaint = buildComplaint(context);
-                return complaint ? { type: 'submit', complaint } : { type: 'forget' };
+                return complaint ? { type: 'submit', complaint, allowDuplicate: false } : { type: 'forget' };
               },
             },
           },
@@ -800,6 +881,10 @@ export const intakeMachine = setup({
     submitting: {
       entry: assign({ at: null, timers: {} }),
       on: {
+        'ticket.duplicate': {
+          target: 'duplicateConfirm',
+          actions: assign(({ event }) => ({ duplicateOf: event.ticket })),
+        },
         'ticket.created': {
           target: 'submitted',
           actions: [
@@ -817,19 +902,85 @@ export const intakeMachine = setup({
                         ticket: event.ticket,
                         due: { date: event.due, precision: 'day' as const },
                         days: event.days,
+                        agency: event.agency ?? '',
                       }
                     : {};
+                const routed = event.type === 'ticket.created' && event.agency;
                 return {
                   type: 'reply',
                   key: 'submitted',
                   vars,
-                  more: [{ key: 'submitted.next', vars }],
+                  more: [
+                    ...(routed ? [{ key: 'submitted.agency', vars }] : []),
+                    { key: 'submitted.next', vars },
+                  ],
                   expecting: 'none',
                 };
               },
             },
           ],
         },
+      },
+    },
+    /** A similar complaint from this chat within a day: the same one (add to it) or a new one? */
+    duplicateConfirm: {
+      entry: { type: 'reply', params: ({ context }) => duplicateQuestion(context.duplicateOf ?? '') },
+      on: {
+        message: [
+          {
+            guard: { type: 'duplicatePick', params: 'same' },
+            target: 'submitted',
+            actions: [
+              {
+                type: 'effect',
+                params: ({ context }) => ({
+                  type: 'append',
+                  ticket: context.duplicateOf ?? '',
+                  text: context.draft.story.join('\n'),
+                  attachments: context.draft.attachments,
+                }),
+              },
+              {
+                type: 'reply',
+                params: ({ context }) => ({
+                  type: 'reply',
+                  key: 'ack.duplicate_appended',
+                  vars: { ticket: context.duplicateOf ?? '' },
+                  expecting: 'none',
+                }),
+              },
+              assign(({ context }) => ({
+                lastTicket: context.duplicateOf,
+                duplicateOf: null,
+                draft: emptyDraft(),
+                field: null,
+              })),
+            ],
+          },
+          {
+            guard: { type: 'duplicatePick', params: 'new' },
+            target: 'submitting',
+            actions: [
+              {
+                type: 'effect',
+                params: ({ context }) => {
+                  const complaint = buildComplaint(context);
+                  return complaint ? { type: 'submit', complaint, allowDuplicate: true } : { type: 'forget' };
+                },
+              },
+              assign({ duplicateOf: null }),
+            ],
+          },
+          {
+            actions: {
+              type: 'reply',
+              params: ({ context }) => ({
+                ...duplicateQuestion(context.duplicateOf ?? ''),
+                before: [{ key: 'error.choice' }],
+              }),
+            },
+          },
+        ],
       },
     },
     submitted: {

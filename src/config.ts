@@ -42,8 +42,23 @@ export const ConfigSchema = z.object({
   BACKUP_DIR: z.string().min(1).optional(),
   BACKUP_EVERY_HOURS: z.coerce.number().min(0.25).max(744).default(24),
   BACKUP_KEEP: z.coerce.number().int().min(1).max(1000).default(7),
+  /** The agency directory and routing rules (JSON); the embedded Kalsel directory when unset. */
+  AGENCIES_FILE: z.string().min(1).optional(),
+  /** Kecamatan or kab/kota boundary polygons (GeoJSON) for location pins; embedded centroids when unset. */
+  BOUNDARIES_FILE: z.string().min(1).optional(),
+  /** How agencies reach Aduan from outside (https://aduan.example.go.id): attachment links are built on it. */
+  PUBLIC_BASE_URL: z
+    .url()
+    .transform((u) => u.replace(/\/+$/, ''))
+    .optional(),
+  /** Signs attachment links; generated once into DATA_DIR/link-secret when unset. */
+  LINK_SECRET: z.string().min(32).optional(),
+  LINK_TTL_DAYS: z.coerce.number().min(1).max(90).default(14),
+  /** Agencies' e-mail goes through this SMTP server (smtp://user:pass@host:587 or smtps://…); off when unset. */
+  SMTP_URL: z.url().optional(),
+  MAIL_FROM: z.string().min(3).default('Aduan <aduan@localhost>'),
   /** Crash tests only: kill the process at a named point (after_commit, mid_send). */
-  ADUAN_FAULT: z.enum(['after_commit', 'before_commit', 'mid_send', '']).default(''),
+  ADUAN_FAULT: z.enum(['after_commit', 'before_commit', 'mid_send', 'mid_delivery', '']).default(''),
   ADUAN_FAULT_AFTER: z.coerce.number().int().min(1).default(1),
 });
 
@@ -60,6 +75,8 @@ export type Config = z.infer<typeof ConfigSchema> & {
   dbPath: string;
   dataDir: string;
   channels: ChannelsConfig;
+  /** ADUAN_SECRET_* variables: secrets the agencies file names instead of holding them. */
+  secrets: Record<string, string>;
 };
 
 function channelsFrom(env: Record<string, string | undefined>): ChannelsConfig {
@@ -94,6 +111,9 @@ export function loadConfig(env: Record<string, string | undefined>): Config {
     dataDir,
     dbPath: resolve(parsed.data.DB_PATH ?? `${dataDir}/aduan.db`),
     channels: channelsFrom(env),
+    secrets: Object.fromEntries(
+      Object.entries(env).flatMap(([k, v]) => (k.startsWith('ADUAN_SECRET_') && v ? [[k, v]] : [])),
+    ),
   };
 }
 

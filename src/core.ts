@@ -4,6 +4,8 @@ import { join } from 'node:path';
 import { type Clock, type Ids, cryptoIds, systemClock } from './clock.js';
 import { type FaultPoint, Runtime } from './conversation/runtime.js';
 import { HolidayCalendar, WorkingDays } from './domain/working-days.js';
+import { type Directory, defaultDirectory } from './routing/directory.js';
+import { routingPort } from './routing/routing-port.js';
 import { type Synchronous, openDb } from './storage/db.js';
 import { DEFAULT_FILE_LIMITS, FileStore } from './storage/file-store.js';
 import { type Store, createStore } from './storage/store.js';
@@ -19,6 +21,8 @@ export type CoreOptions = {
   ids?: Ids;
   fault?: (point: FaultPoint) => void;
   onQueued?: () => void;
+  /** The agency directory and routing rules; the embedded Kalsel directory by default. */
+  directory?: Directory;
 };
 
 export type Core = {
@@ -27,6 +31,7 @@ export type Core = {
   files: FileStore;
   clock: Clock;
   ids: Ids;
+  directory: Directory;
   close(): void;
 };
 
@@ -42,7 +47,9 @@ export function buildCore(opts: CoreOptions): Core {
     ...DEFAULT_FILE_LIMITS,
     maxBytes: Math.round((opts.maxUploadMb ?? 10) * 1024 * 1024),
   });
+  const directory = opts.directory ?? defaultDirectory();
   const runtime = new Runtime({
+    routing: routingPort(directory),
     store,
     files,
     clock,
@@ -52,5 +59,5 @@ export function buildCore(opts: CoreOptions): Core {
     onQueued: opts.onQueued,
     fault: opts.fault,
   });
-  return { store, runtime, files, clock, ids, close: () => db.close() };
+  return { store, runtime, files, clock, ids, directory, close: () => db.close() };
 }

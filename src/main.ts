@@ -1,8 +1,10 @@
+import type { Logger } from 'pino';
 // Composition root: reads the environment, builds the service, starts it, and stops it cleanly on a signal.
 import { type Config, ConfigError, loadConfig } from './config.js';
 import type { FaultPoint } from './conversation/runtime.js';
 import { createLogger } from './logger.js';
-import { buildService } from './service.js';
+import { DirectoryError } from './routing/directory.js';
+import { type Service, buildService } from './service.js';
 
 function faultInjector(config: Config): ((point: FaultPoint) => void) | undefined {
   if (!config.ADUAN_FAULT) return undefined;
@@ -15,17 +17,20 @@ function faultInjector(config: Config): ((point: FaultPoint) => void) | undefine
 
 async function main(): Promise<void> {
   let config: Config;
+  let log: Logger;
+  let service: Service;
   try {
     config = loadConfig(process.env);
+    log = createLogger(config.LOG_LEVEL);
+    service = buildService({ config, log, fault: faultInjector(config) });
   } catch (err) {
-    if (err instanceof ConfigError) {
+    // A wrong setting or agencies file: say what to fix, in plain words, and stop.
+    if (err instanceof ConfigError || err instanceof DirectoryError) {
       process.stderr.write(`${err.message}\n`);
       process.exit(2);
     }
     throw err;
   }
-  const log = createLogger(config.LOG_LEVEL);
-  const service = buildService({ config, log, fault: faultInjector(config) });
   await service.start();
   log.info(
     { port: service.port, db: config.dbPath },

@@ -9,14 +9,20 @@ import type { Config } from './config.js';
 import type { InboundMessage } from './conversation/inbound.js';
 import type { FaultPoint, Runtime } from './conversation/runtime.js';
 import { SenderLimits, limitSenders } from './conversation/sender-limits.js';
+import { StorageHealth, guardStorage } from './conversation/storage-guard.js';
 import { buildCore } from './core.js';
 import { DEFAULT_RETRY, OutboxSender } from './delivery/outbox-sender.js';
+import { buildForwarder, linkSecret } from './forwarding/build-forwarder.js';
+import type { Forwarder } from './forwarding/forwarder.js';
 import { createApp } from './http/app.js';
+import { fileLinks } from './http/file-links.js';
 import { webGuard } from './http/web-guard.js';
+import { t } from './i18n/locales.js';
 import { metricsRoutes } from './observability/metrics-routes.js';
 import { createMetrics, instrumentHandle, sqliteMetricsQueries } from './observability/metrics.js';
 import { scheduleBackups } from './ops/backup.js';
 import { BlockList, blockSenders } from './ops/block-list.js';
+import { loadDirectory } from './routing/directory.js';
 import type { Store } from './storage/store.js';
 
 export type ServiceOptions = {
@@ -45,7 +51,15 @@ const SWEEP_MS = 1000;
 export function buildService(opts: ServiceOptions): Service {
   const { config, log } = opts;
   let sender: OutboxSender | null = null;
+  let forwarder: Forwarder | null = null;
+  const directory = loadDirectory({ file: config.AGENCIES_FILE, secrets: config.secrets });
+  for (const warning of directory.warnings) log.warn({ agencies: directory.source }, warning);
+  /** Ticket deliveries run beside the message senders; a failed pass is logged, never thrown at the caller. */
+  const forward = () => {
+    void forwarder?.drain().catch((err: unknown) => log.error({ err }, 'ticket forwarding pass failed'));
+  };
   const core = buildCore({
+    directory,
     dbPath: config.dbPath,
     dataDir: config.dataDir,
     synchronous: config.SQLITE_SYNCHRONOUS,
@@ -55,10 +69,26 @@ export function buildService(opts: ServiceOptions): Service {
     clock: opts.clock,
     ids: opts.ids,
     fault: opts.fault,
-    onQueued: () => void sender?.drain(),
+    onQueued: () => {
+      void sender?.drain();
+      forward();
+    },
   });
   const { store, runtime, clock, ids } = core;
-  const metrics = createMetrics(sqliteMetricsQueries(store.db), { clock });
+  const metrics = createMetrics(sqliteMetricsQueries(store.db, store.deliveries), { clock });
+  const secret = linkSecret(config.LINK_SECRET, config.dataDir);
+  forwarder = buildForwarder({
+    config,
+    store,
+    files: core.files,
+    directory,
+    clock,
+    ids,
+    log,
+    secret,
+    fault: opts.fault,
+    onResult: (method, result, kind) => metrics.forwarded(method, result, kind),
+  });
   // Every inbound message (web chat and channels) passes the per-sender limits, then is counted and timed.
   runtime.handle = limitSenders(instrumentHandle(runtime.handle.bind(runtime), metrics), {
     limits: new SenderLimits({ clock }),
@@ -72,6 +102,24 @@ export function buildService(opts: ServiceOptions): Service {
     },
   }); // Blocked senders first: recorded, never stepped or answered, never sent a limit notice either.
   runtime.handle = blockSenders(runtime.handle, { blockList: new BlockList(store.db), store, clock });
+  // Outermost: a disk-full or busy database loses nothing (the caller answers 5xx or keeps its offset).
+  const storageHealth = new StorageHealth();
+  runtime.handle = guardStorage(runtime.handle, {
+    health: storageHealth,
+    clock,
+    onFailure: (code, m) => {
+      metrics.storageFailure(code);
+      log.error(
+        { code, channel: m.channel },
+        'message not stored: storage unavailable, the platform will redeliver',
+      );
+    },
+    notify: async (m) => {
+      const channel = channels.find((c) => c.channel === m.channel);
+      if (!channel || channel.state() !== 'connected') return;
+      await channel.send(m.chatId, { text: t('id', 'error.storage_busy'), choices: [], expecting: 'none' });
+    },
+  });
 
   for (const p of config.channels.problems) {
     log.error({ channel: p.channel, problems: p.problems }, `channel ${p.channel} is off: fix its settings`);
@@ -97,11 +145,13 @@ export function buildService(opts: ServiceOptions): Service {
     log,
     channels,
     draining: () => draining,
+    storage: () => storageHealth.current(),
     webGuard: webGuard({
       trustProxy: config.TRUST_PROXY ? true : 'loopback',
       allowedOrigins: config.WEB_ALLOWED_ORIGINS,
     }),
     metrics: metricsRoutes(metrics.registry, { token: config.METRICS_TOKEN }),
+    files: fileLinks({ secret, files: core.files, attachments: store.attachments, clock }),
     databaseOk: () => {
       try {
         return store.db.prepare('SELECT 1').pluck().get() === 1;
@@ -135,6 +185,7 @@ export function buildService(opts: ServiceOptions): Service {
         try {
           runtime.fireDue();
           void sender?.drain();
+          forward();
         } catch (err) {
           log.error({ err }, 'deadline sweep failed');
         }
@@ -173,6 +224,7 @@ export function buildService(opts: ServiceOptions): Service {
         service.server ? service.server.close(() => resolve()) : resolve(),
       );
       await sender?.drain();
+      await forwarder?.stop();
       await stopBackups?.();
       core.close();
     },

@@ -1,4 +1,5 @@
 // Effects are data: what a flow step asks the runtime to do, never done by the flow itself.
+import type { CategoryId } from '../domain/categories.js';
 import type { AttachmentRef, Complaint } from '../domain/complaint.js';
 import type { Expecting } from './expecting.js';
 
@@ -33,7 +34,19 @@ export type ReplyEffect = {
 export type Effect =
   | ReplyEffect
   /** File the complaint; the runtime answers with a `ticket.created` event in the same transaction. */
-  | { type: 'submit'; complaint: Complaint }
+  | { type: 'submit'; complaint: Complaint; allowDuplicate: boolean }
+  /** Find the agency for the draft; the runtime answers with a `routed` event in the same transaction. */
+  | {
+      type: 'route';
+      query: {
+        category: CategoryId;
+        kabkotaCode: string | null;
+        kecamatanCode: string | null;
+        story: string;
+        priorReport: { done: boolean; result: string | null };
+        escalate: boolean;
+      };
+    }
   | { type: 'append'; ticket: string; text: string | null; attachments: AttachmentRef[] }
   | { type: 'withdraw'; ticket: string }
   /** List the sender's own tickets, or one of them. */

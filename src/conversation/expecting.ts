@@ -22,6 +22,8 @@ export const EXPECTING = [
   'edit_field',
   'cancel_confirm',
   'after_submit',
+  'escalate',
+  'duplicate',
   'rating',
   'none',
 ] as const;

@@ -2,23 +2,26 @@
 import { INTAKE_VERSION, type MessageBody, StoredSnapshot, classify, step } from '../../flows/index.js';
 import type { IntakeEvent } from '../../flows/intake-events.js';
 import type { Clock, Ids } from '../clock.js';
-import { type AttachmentRef, ChannelId } from '../domain/complaint.js';
+import { type AttachmentRef, ChannelId, type Complaint } from '../domain/complaint.js';
+import { RELATED_THRESHOLD, sameStory, storySimilarity, storyWords } from '../domain/similarity.js';
 import { newTicketNumber } from '../domain/ticket-number.js';
 import type { WorkingDays } from '../domain/working-days.js';
 import { type Lang, type RenderedMessage, renderReply, t } from '../i18n/locales.js';
 import type { ConversationRow } from '../storage/conversations.js';
+import { deliveryKey } from '../storage/deliveries.js';
 import type { FileStore } from '../storage/file-store.js';
 import type { Store } from '../storage/store.js';
 import { parsePhone } from '../understand/phone.js';
 import type { Effect } from './effects.js';
 import type { InboundMessage } from './inbound.js';
+import type { RoutingPort } from './routing-port.js';
 
 export type Outgoing = { id: number; channel: string; chatId: string; message: RenderedMessage };
 
 export type HandleResult = { duplicate: boolean; conversationId: number | null; outgoing: Outgoing[] };
 
 /** Named points where a crash test may kill the process. */
-export type FaultPoint = 'after_commit' | 'before_commit' | 'mid_send';
+export type FaultPoint = 'after_commit' | 'before_commit' | 'mid_send' | 'mid_delivery';
 
 export type RuntimeDeps = {
   store: Store;
@@ -28,12 +31,17 @@ export type RuntimeDeps = {
   calendar: WorkingDays;
   /** Working days an agency has to answer (SP4N-LAPOR!: 5). */
   answerDays: number;
+  /** Where complaints go (the agency directory and its rules). */
+  routing: RoutingPort;
   /** Called after each commit that queued messages, so senders wake up. */
   onQueued?: () => void;
   fault?: (point: FaultPoint) => void;
 };
 
 const MAX_TEXT = 4000;
+const DAY_MS = 24 * 3600_000;
+/** Similar complaints from other citizens are linked when filed within this window. */
+const RELATED_WINDOW_MS = 30 * DAY_MS;
 
 type LoadedConversation = { id: number; stored: StoredSnapshot | null; channel: string; chatId: string };
 
@@ -182,10 +190,27 @@ export class Runtime {
   ): { event: IntakeEvent } | { message: RenderedMessage } | null {
     const { store, calendar, answerDays } = this.deps;
     switch (effect.type) {
+      case 'route': {
+        const d = this.deps.routing.route(effect.query);
+        const route = {
+          agencyId: d.agencyId,
+          agencyName: this.deps.routing.shortName(d.agencyId) ?? d.agencyName,
+          reason: d.reason,
+          offerEscalation: d.offerEscalation,
+        };
+        return { event: { type: 'routed', now, route } };
+      }
       case 'submit': {
+        const c = effect.complaint;
+        if (!effect.allowDuplicate) {
+          const earlier = store.tickets
+            .recentForChat(conv.id, now - DAY_MS)
+            .find((t) => sameStory(t.story, c.story));
+          if (earlier) return { event: { type: 'ticket.duplicate', now, ticket: earlier.number } };
+        }
         const number = this.freshTicketNumber(now);
         const due = calendar.addWorkingDays(new Date(now), answerDays);
-        const ticketId = store.tickets.create(effect.complaint, number, conv.id, due, now);
+        const ticketId = store.tickets.create(c, number, conv.id, due, now);
         store.attachments.linkToTicket(
           effect.complaint.attachments.map((a) => a.id),
           ticketId,
@@ -198,7 +223,8 @@ export class Runtime {
           ticketId,
           conversationId: conv.id,
         });
-        return { event: { type: 'ticket.created', now, ticket: number, due, days: answerDays } };
+        const agency = this.forward(ticketId, number, c, conv.id, now);
+        return { event: { type: 'ticket.created', now, ticket: number, due, days: answerDays, agency } };
       }
       case 'append': {
         const ticket = store.tickets.findForChat(conv.id, effect.ticket);
@@ -239,6 +265,73 @@ export class Runtime {
         store.audit.record({ at: now, actor: 'citizen', type: 'consent.refused', conversationId: conv.id });
         return null;
     }
+  }
+
+  /**
+   * Routes a new ticket, stores the decision with its reason, links similar tickets from other citizens, and queues
+   * its deliveries to every destination of the agencies concerned; all in the step's transaction.
+   * Returns the agency names the citizen is told about.
+   */
+  private forward(
+    ticketId: number,
+    number: string,
+    c: Complaint,
+    conversationId: number,
+    now: number,
+  ): string {
+    const { store, routing } = this.deps;
+    const decision = routing.route({
+      category: c.category,
+      kabkotaCode: c.kabkotaCode,
+      kecamatanCode: c.kecamatanCode,
+      story: c.story,
+      priorReport: c.priorReport,
+      escalate: c.escalate === true && c.identityMode !== 'anonim',
+    });
+    store.tickets.setRouting(ticketId, decision.agencyId, {
+      agencyName: decision.agencyName,
+      rule: decision.rule,
+      reason: decision.reason,
+      details: decision.details,
+      fallback: decision.fallback,
+      also: decision.also,
+    });
+    const words = storyWords(c.story);
+    for (const other of store.tickets.recentInArea(
+      c.category,
+      c.kabkotaCode,
+      now - RELATED_WINDOW_MS,
+      conversationId,
+    )) {
+      const score = storySimilarity(words, other.story);
+      if (score >= RELATED_THRESHOLD) {
+        store.tickets.link(
+          ticketId,
+          other.id,
+          Math.round(score * 100) / 100,
+          'same_area_category_story',
+          now,
+        );
+      }
+    }
+    for (const agencyId of [decision.agencyId, ...decision.also.map((a) => a.agencyId)]) {
+      for (const dest of routing.destinations(agencyId)) {
+        store.deliveries.enqueue({
+          ticketId,
+          agencyId,
+          destinationId: dest.id,
+          method: dest.method,
+          idempotencyKey: deliveryKey(number, agencyId, dest.id),
+          now,
+        });
+      }
+    }
+    store.audit.record({ at: now, actor: 'system', type: 'ticket.routed', ticketId, conversationId });
+    const known = (id: string, name: string) => routing.shortName(id) ?? name;
+    return [
+      known(decision.agencyId, decision.agencyName),
+      ...decision.also.map((a) => known(a.agencyId, a.agencyName)),
+    ].join(' + ');
   }
 
   private statusMessage(conversationId: number, number: string | null, lang: Lang): RenderedMessage {

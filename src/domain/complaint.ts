@@ -51,6 +51,8 @@ export const Complaint = z.object({
   expectation: z.string().min(1).max(2000),
   attachments: z.array(AttachmentRef).max(50),
   identityMode: IdentityMode,
+  /** Also forwarded to Ombudsman RI Perwakilan Kalsel, at the citizen's request (never for anonim). */
+  escalate: z.boolean().optional(),
   name: z.string().max(120).nullable(),
   nik: z
     .string()

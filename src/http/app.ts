@@ -3,6 +3,7 @@ import { Hono, type MiddlewareHandler } from 'hono';
 import { HTTPException } from 'hono/http-exception';
 import { secureHeaders } from 'hono/secure-headers';
 import type { ChannelAdapter } from '../channels/channel.js';
+import type { StorageState } from '../conversation/storage-guard.js';
 import { type WebChatDeps, webChatApi } from './web-chat-api.js';
 import { webChatPage } from './web-chat-page.js';
 
@@ -12,12 +13,16 @@ export type AppDeps = WebChatDeps & {
   channels?: ChannelAdapter[];
   /** True while the database answers: /readyz is 503 otherwise. */
   databaseOk?: () => boolean;
+  /** Disk full or database busy since the last stored message: /readyz is 503 with the code. */
+  storage?: () => StorageState;
   /** True once shutdown began: new messages get 503 so that platforms and browsers retry later. */
   draining?: () => boolean;
   /** Runs before the web chat API: per-IP rate limit and Origin check (src/http/web-guard.ts). */
   webGuard?: MiddlewareHandler;
   /** Mounted at the root: GET /metrics. */
   metrics?: Hono;
+  /** Mounted at the root: GET /files/:id, the signed, expiring attachment links agencies receive. */
+  files?: Hono;
 };
 
 export function createApp(deps: AppDeps): Hono {
@@ -46,12 +51,17 @@ export function createApp(deps: AppDeps): Hono {
   });
   if (deps.webGuard) app.use('/api/chat/*', deps.webGuard);
   if (deps.metrics) app.route('/', deps.metrics);
+  if (deps.files) app.route('/', deps.files);
   app.get('/healthz', (c) => c.json({ ok: true }));
   app.get('/readyz', (c) => {
     const database = deps.databaseOk ? deps.databaseOk() : true;
+    const storage = deps.storage?.() ?? { ok: true, code: null, since: null, failures: 0 };
     const channels = Object.fromEntries((deps.channels ?? []).map((ch) => [ch.channel, ch.state()]));
-    const ready = database && !deps.draining?.();
-    return c.json({ ok: ready, database, draining: deps.draining?.() ?? false, channels }, ready ? 200 : 503);
+    const ready = database && storage.ok && !deps.draining?.();
+    return c.json(
+      { ok: ready, database, storage, draining: deps.draining?.() ?? false, channels },
+      ready ? 200 : 503,
+    );
   });
   for (const channel of deps.channels ?? []) {
     const routes = channel.routes?.();

@@ -5,7 +5,8 @@ import { getCookie, setCookie } from 'hono/cookie';
 import { z } from 'zod';
 import type { Ids } from '../clock.js';
 import { InboundMessage } from '../conversation/inbound.js';
-import type { Runtime } from '../conversation/runtime.js';
+import type { HandleResult, Runtime } from '../conversation/runtime.js';
+import { StorageUnavailable } from '../conversation/storage-guard.js';
 import type { RenderedMessage } from '../i18n/locales.js';
 import type { Store } from '../storage/store.js';
 import { maskNik } from '../understand/nik.js';
@@ -108,7 +109,15 @@ export function webChatApi(deps: WebChatDeps): Hono {
       media,
     });
     if (!inbound.success) return c.json({ error: 'invalid_message' }, 400);
-    const result = deps.runtime.handle(inbound.data);
+    let result: HandleResult;
+    try {
+      result = deps.runtime.handle(inbound.data);
+    } catch (err) {
+      // Disk full or database busy: nothing was stored; the page keeps the message and sends it again.
+      if (!(err instanceof StorageUnavailable)) throw err;
+      c.header('Retry-After', '10');
+      return c.json({ error: 'busy' }, 503);
+    }
     const entries = result.duplicate
       ? store.outbox.forInbound('web', messageId).map((e) => ({ id: e.id, message: e.message }))
       : result.outgoing.filter((o) => o.chatId === chatId);

@@ -303,7 +303,7 @@ const SCRIPT = `
       body: JSON.stringify(item.payload)
     }).then(function (res) {
       if (res.ok) return res.json().then(function (body) { return { ok: true, body: body }; });
-      return { ok: false, retry: res.status >= 500 || res.status === 408 || res.status === 429 };
+      return { ok: false, retry: res.status >= 500 || res.status === 408 || res.status === 429, busy: res.status === 503 };
     }, function () {
       return { ok: false, retry: true };
     }).then(function (r) {
@@ -315,7 +315,7 @@ const SCRIPT = `
         if (item.quiet) skip(r.body && r.body.replies); else receive(r.body && r.body.replies);
         pump();
       } else if (r.retry) {
-        if (!offlineShown) { offlineShown = true; note(S['web.offline']); }
+        if (!offlineShown) { offlineShown = true; note(S[r.busy ? 'web.busy' : 'web.offline']); }
         item.tries += 1;
         var wait = Math.min(15000, 1000 * Math.pow(2, Math.min(item.tries - 1, 4)));
         setTimeout(function () { setBusy(false); pump(); }, wait);

@@ -4,6 +4,8 @@ import { z } from 'zod';
 import { ACTIVE_STATES } from '../../flows/index.js';
 import type { Clock } from '../clock.js';
 import { TicketStatus } from '../domain/complaint.js';
+import type { FailureKind, ForwardResult } from '../forwarding/forwarder.js';
+import type { DeliveryStats } from '../storage/deliveries.js';
 
 export type OutboundResult = 'sent' | 'retry' | 'dead';
 
@@ -26,6 +28,8 @@ export type MetricsQueries = {
   conversationStates(): { state: string; count: number }[];
   /** tickets.status → count. */
   ticketStatuses(): { status: string; count: number }[];
+  /** Ticket deliveries to agencies, per method (Deliveries.stats); without it those gauges stay empty. */
+  deliveries?(): DeliveryStats[];
 };
 
 export type MetricsOptions = {
@@ -44,6 +48,10 @@ export type Metrics = {
   outbound(channel: string, result: OutboundResult): void;
   /** A message stopped by the per-sender limits before it reached the runtime. */
   limited(channel: string, reason: LimitReason): void;
+  /** One try of a ticket delivery to an agency (the Forwarder's onResult). */
+  forwarded(method: string, result: ForwardResult, kind: FailureKind | null): void;
+  /** A message that could not be stored (disk full, database busy): the platform redelivers it. */
+  storageFailure(code: string): void;
 };
 
 export const STEP_BUCKETS = [0.0005, 0.001, 0.0025, 0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5];
@@ -59,6 +67,7 @@ export function conversationBucket(state: string): 'active' | 'paused' | 'other'
 type Snapshot = {
   at: number;
   outbox: OutboxStats[];
+  deliveries: DeliveryStats[];
   conversations: Map<'active' | 'paused' | 'other', number>;
   tickets: Map<string, number>;
 };
@@ -71,12 +80,15 @@ export function createMetrics(queries: MetricsQueries, opts: MetricsOptions = {}
 
   // Channels seen so far: a channel whose queue emptied reports 0 instead of vanishing from the scrape.
   const channels = new Set<string>();
+  const methods = new Set<string>();
   let cached: Snapshot | null = null;
   const snapshot = (): Snapshot => {
     const now = clock.now();
     if (cached && now - cached.at < minInterval && now >= cached.at) return cached;
     const outbox = queries.outbox();
     for (const o of outbox) channels.add(o.channel);
+    const deliveries = queries.deliveries?.() ?? [];
+    for (const d of deliveries) methods.add(d.method);
     const conversations = new Map<'active' | 'paused' | 'other', number>([
       ['active', 0],
       ['paused', 0],
@@ -90,7 +102,7 @@ export function createMetrics(queries: MetricsQueries, opts: MetricsOptions = {}
     for (const { status, count } of queries.ticketStatuses()) {
       tickets.set(status, (tickets.get(status) ?? 0) + count);
     }
-    cached = { at: now, outbox, conversations, tickets };
+    cached = { at: now, outbox, deliveries, conversations, tickets };
     return cached;
   };
   const perChannel = (gauge: Gauge<'channel'>, value: (o: OutboxStats | undefined) => number) => {
@@ -98,6 +110,13 @@ export function createMetrics(queries: MetricsQueries, opts: MetricsOptions = {}
     gauge.reset();
     for (const channel of channels) {
       gauge.set({ channel }, value(s.outbox.find((o) => o.channel === channel)));
+    }
+  };
+  const perMethod = (gauge: Gauge<'method'>, value: (d: DeliveryStats | undefined) => number) => {
+    const s = snapshot();
+    gauge.reset();
+    for (const method of methods) {
+      gauge.set({ method }, value(s.deliveries.find((d) => d.method === method)));
     }
   };
 
@@ -123,6 +142,18 @@ export function createMetrics(queries: MetricsQueries, opts: MetricsOptions = {}
     name: 'aduan_limited_messages_total',
     help: 'Messages stopped by the per-sender limits before the runtime, per channel and reason.',
     labelNames: ['channel', 'reason'],
+    registers: [registry],
+  });
+  const forwardTries = new Counter({
+    name: 'aduan_ticket_delivery_attempts_total',
+    help: 'Tries to deliver a ticket to an agency, per method and result: delivered, retry, dead.',
+    labelNames: ['method', 'result'],
+    registers: [registry],
+  });
+  const forwardFailures = new Counter({
+    name: 'aduan_ticket_delivery_failures_total',
+    help: 'Failed ticket delivery tries per method and kind: timeout, transient, rejected, no_destination, no_payload.',
+    labelNames: ['method', 'kind'],
     registers: [registry],
   });
   const step = new Histogram({
@@ -162,6 +193,36 @@ export function createMetrics(queries: MetricsQueries, opts: MetricsOptions = {}
     },
   });
   new Gauge({
+    name: 'aduan_ticket_delivery_depth',
+    help: 'Ticket deliveries to agencies waiting (pending or being sent), per method.',
+    labelNames: ['method'],
+    registers: [registry],
+    collect() {
+      perMethod(this, (d) => d?.depth ?? 0);
+    },
+  });
+  new Gauge({
+    name: 'aduan_ticket_delivery_oldest_age_seconds',
+    help: 'Age of the oldest ticket delivery waiting, per method (0 when none waits).',
+    labelNames: ['method'],
+    registers: [registry],
+    collect() {
+      const now = clock.now();
+      perMethod(this, (d) =>
+        d?.oldestCreatedAt == null ? 0 : Math.max(0, (now - d.oldestCreatedAt) / 1000),
+      );
+    },
+  });
+  new Gauge({
+    name: 'aduan_ticket_delivery_dead',
+    help: 'Ticket deliveries given up on (deliveries.status = dead), per method: redeliver with npm run deliveries.',
+    labelNames: ['method'],
+    registers: [registry],
+    collect() {
+      perMethod(this, (d) => d?.dead ?? 0);
+    },
+  });
+  new Gauge({
     name: 'aduan_conversations',
     help: 'Stored conversations by state: active (a complaint in progress), paused, other.',
     labelNames: ['state'],
@@ -170,6 +231,12 @@ export function createMetrics(queries: MetricsQueries, opts: MetricsOptions = {}
       this.reset();
       for (const [state, count] of snapshot().conversations) this.set({ state }, count);
     },
+  });
+  const storageFailures = new Counter({
+    name: 'aduan_storage_failures_total',
+    help: 'Inbound messages refused because storage failed (disk full, database busy), by SQLite or OS code.',
+    labelNames: ['code'],
+    registers: [registry],
   });
   new Gauge({
     name: 'aduan_tickets',
@@ -191,6 +258,11 @@ export function createMetrics(queries: MetricsQueries, opts: MetricsOptions = {}
       if (result !== 'sent') failures.inc({ channel });
     },
     limited: (channel, reason) => limited.inc({ channel, reason }),
+    forwarded: (method, result, kind) => {
+      forwardTries.inc({ method, result });
+      if (kind !== null) forwardFailures.inc({ method, kind });
+    },
+    storageFailure: (code) => storageFailures.inc({ code }),
   };
 }
 
@@ -212,7 +284,11 @@ const StatusRow = z.object({ status: z.string(), count: z.number() });
  * states need the indexes `outbox_dead` and `conversations_state` to stay cheap: without them each scrape scans
  * both tables (about 300 ms with 100,000 conversations and 500,000 outbox rows; about 10 ms with them).
  */
-export function sqliteMetricsQueries(db: QueryDb): MetricsQueries {
+export function sqliteMetricsQueries(
+  db: QueryDb,
+  /** store.deliveries: the ticket delivery gauges (its stats read the partial indexes of migration 005). */
+  deliveries?: { stats(): DeliveryStats[] },
+): MetricsQueries {
   const waiting = db.prepare(
     `SELECT channel, COUNT(*) AS depth, MIN(created_at) AS oldest, 0 AS dead FROM outbox INDEXED BY outbox_due
      WHERE status IN ('pending', 'sending') GROUP BY channel`,
@@ -242,6 +318,7 @@ export function sqliteMetricsQueries(db: QueryDb): MetricsQueries {
     },
     conversationStates: () => states.all().map((r) => StateRow.parse(r)),
     ticketStatuses: () => statuses.all().map((r) => StatusRow.parse(r)),
+    ...(deliveries ? { deliveries: () => deliveries.stats() } : {}),
   };
 }
 

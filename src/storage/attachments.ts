@@ -1,4 +1,5 @@
 // Attachment records (files live under the data folder, named by their sha256) and the audit trail.
+import { z } from 'zod';
 import type { Db } from './db.js';
 
 export type AttachmentRecord = {
@@ -10,10 +11,20 @@ export type AttachmentRecord = {
   filename: string | null;
 };
 
+const AttachmentRow = z.object({
+  id: z.string(),
+  sha256: z.string(),
+  kind: z.string(),
+  mime: z.string(),
+  size: z.number(),
+  filename: z.string().nullable(),
+});
+
 export class Attachments {
   private readonly insert;
   private readonly link;
   private readonly forgetStmt;
+  private readonly ofTicketStmt;
 
   constructor(db: Db) {
     this.insert = db.prepare(
@@ -22,6 +33,9 @@ export class Attachments {
     );
     this.link = db.prepare('UPDATE attachments SET ticket_id = ? WHERE id = ? AND conversation_id = ?');
     this.forgetStmt = db.prepare('DELETE FROM attachments WHERE conversation_id = ? AND ticket_id IS NULL');
+    this.ofTicketStmt = db.prepare(
+      'SELECT id, sha256, kind, mime, size, filename FROM attachments WHERE id = ? AND ticket_id IS NOT NULL',
+    );
   }
 
   add(a: AttachmentRecord, conversationId: number, now: number): void {
@@ -30,6 +44,12 @@ export class Attachments {
 
   linkToTicket(ids: string[], ticketId: number, conversationId: number): void {
     for (const id of ids) this.link.run(ticketId, id, conversationId);
+  }
+
+  /** A file by id, only once it belongs to a ticket (what signed links point to); null otherwise. */
+  findOfTicket(id: string): AttachmentRecord | null {
+    const raw = this.ofTicketStmt.get(id);
+    return raw === undefined ? null : AttachmentRow.parse(raw);
   }
 
   /** Files of a chat that never became part of a ticket (consent refused, draft cancelled). */

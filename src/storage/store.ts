@@ -2,6 +2,7 @@
 import { Attachments, Audit } from './attachments.js';
 import { Conversations } from './conversations.js';
 import type { Db } from './db.js';
+import { Deliveries } from './deliveries.js';
 import { InboundLog } from './inbound.js';
 import { Outbox } from './outbox.js';
 import { Tickets } from './tickets.js';
@@ -12,6 +13,7 @@ export type Store = {
   inbound: InboundLog;
   outbox: Outbox;
   tickets: Tickets;
+  deliveries: Deliveries;
   attachments: Attachments;
   audit: Audit;
   /** Runs `fn` in one SQLite transaction (nested calls join the outer one). */
@@ -25,6 +27,7 @@ export function createStore(db: Db): Store {
     inbound: new InboundLog(db),
     outbox: new Outbox(db),
     tickets: new Tickets(db),
+    deliveries: new Deliveries(db),
     attachments: new Attachments(db),
     audit: new Audit(db),
     tx: (fn) => db.transaction(fn)(),

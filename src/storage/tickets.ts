@@ -33,7 +33,85 @@ const toSummary = (raw: unknown): TicketSummary => {
   };
 };
 
+/** A ticket's story, for duplicate and similarity checks. */
+export type StoryRow = { id: number; number: string; story: string; conversationId: number | null };
+
+const StoryData = z.object({ story: z.string() });
+const StoryRowRaw = z.object({
+  id: z.number(),
+  number: z.string(),
+  data: z.string(),
+  conversation_id: z.number().nullable(),
+});
+
+const toStoryRow = (raw: unknown): StoryRow | null => {
+  const r = StoryRowRaw.parse(raw);
+  const d = StoryData.safeParse(JSON.parse(r.data));
+  return d.success
+    ? { id: r.id, number: r.number, story: d.data.story, conversationId: r.conversation_id }
+    : null;
+};
+
+/** A ticket as the agency's built-in inbox lists it. */
+export type InboxRow = {
+  id: number;
+  number: string;
+  status: TicketStatus;
+  category: string;
+  kabkotaCode: string;
+  createdAt: number;
+  dueDate: string;
+  routing: unknown;
+};
+
+const InboxRowRaw = z.object({
+  id: z.number(),
+  number: z.string(),
+  status: TicketStatus,
+  category: z.string(),
+  kabkota_code: z.string(),
+  created_at: z.number(),
+  due_date: z.string(),
+  routing: z.string().nullable(),
+});
+
+/** The routing decision as stored with a ticket (Runtime.forward writes it). */
+export const StoredRouting = z.object({
+  agencyName: z.string(),
+  rule: z.string(),
+  reason: z.string(),
+  details: z.array(z.string()),
+  fallback: z.boolean(),
+  also: z.array(z.object({ agencyId: z.string(), agencyName: z.string(), reason: z.string() })),
+});
+export type StoredRouting = z.infer<typeof StoredRouting>;
+
+const ForwardingRow = z.object({
+  number: z.string(),
+  created_at: z.number(),
+  due_date: z.string(),
+  agency_id: z.string().nullable(),
+  routing: z.string().nullable(),
+  data: z.string(),
+});
+
+export type ForwardingView = {
+  number: string;
+  createdAt: number;
+  dueDate: string;
+  agencyId: string;
+  routing: StoredRouting;
+  complaint: Complaint;
+};
+
 export class Tickets {
+  private readonly recentOfChat;
+  private readonly inAreaStmt;
+  private readonly setRoutingStmt;
+  private readonly linkStmt;
+  private readonly relatedStmt;
+  private readonly inboxStmt;
+  private readonly forwardStmt;
   private readonly insertComplaint;
   private readonly insertTicket;
   private readonly numberTaken;
@@ -65,6 +143,33 @@ export class Tickets {
     this.insertNote = db.prepare(
       'INSERT INTO ticket_notes (ticket_id, author, text, created_at) VALUES (?, ?, ?, ?)',
     );
+    const storySelect = `SELECT t.id, t.number, c.data, t.conversation_id
+      FROM tickets t JOIN complaints c ON c.id = t.complaint_id`;
+    this.recentOfChat = db.prepare(
+      `${storySelect} WHERE t.conversation_id = ? AND t.created_at >= ? AND t.status != 'dicabut' ORDER BY t.id DESC LIMIT 20`,
+    );
+    this.inAreaStmt = db.prepare(
+      `${storySelect} WHERE c.category = ? AND c.kabkota_code = ? AND t.created_at >= ?
+         AND (t.conversation_id IS NULL OR t.conversation_id != ?) ORDER BY t.id DESC LIMIT 200`,
+    );
+    this.setRoutingStmt = db.prepare('UPDATE tickets SET agency_id = ?, routing = ? WHERE id = ?');
+    this.linkStmt = db.prepare(
+      'INSERT OR IGNORE INTO ticket_links (ticket_id, linked_ticket_id, score, reason, created_at) VALUES (?, ?, ?, ?, ?)',
+    );
+    this.relatedStmt = db
+      .prepare(
+        'SELECT t.number FROM ticket_links l JOIN tickets t ON t.id = l.linked_ticket_id WHERE l.ticket_id = ? ORDER BY t.id',
+      )
+      .pluck();
+    this.inboxStmt = db.prepare(
+      `SELECT t.id, t.number, t.status, c.category, c.kabkota_code, t.created_at, t.due_date, t.routing
+       FROM tickets t JOIN complaints c ON c.id = t.complaint_id
+       WHERE t.agency_id = ? ORDER BY t.id DESC LIMIT ?`,
+    );
+    this.forwardStmt = db.prepare(
+      `SELECT t.number, t.created_at, t.due_date, t.agency_id, t.routing, c.data
+       FROM tickets t JOIN complaints c ON c.id = t.complaint_id WHERE t.id = ?`,
+    );
     this.complaintOf = db
       .prepare('SELECT c.data FROM tickets t JOIN complaints c ON c.id = t.complaint_id WHERE t.id = ?')
       .pluck();
@@ -83,6 +188,73 @@ export class Tickets {
     return Number(
       this.insertTicket.run(number, complaintId, conversationId, dueDate, now, now).lastInsertRowid,
     );
+  }
+
+  /** This chat's tickets filed since `since` (not withdrawn), newest first. */
+  recentForChat(conversationId: number, since: number): StoryRow[] {
+    return this.recentOfChat.all(conversationId, since).flatMap((r) => toStoryRow(r) ?? []);
+  }
+
+  /** Other chats' tickets of the same category and kab/kota since `since`, newest first. */
+  recentInArea(
+    category: string,
+    kabkotaCode: string,
+    since: number,
+    excludeConversation: number,
+  ): StoryRow[] {
+    return this.inAreaStmt
+      .all(category, kabkotaCode, since, excludeConversation)
+      .flatMap((r) => toStoryRow(r) ?? []);
+  }
+
+  /** The routing decision and its reason, kept with the ticket and shown to officers. */
+  setRouting(ticketId: number, agencyId: string, routing: StoredRouting): void {
+    this.setRoutingStmt.run(agencyId, JSON.stringify(StoredRouting.parse(routing)), ticketId);
+  }
+
+  /** Links two tickets both ways (similar complaints from different citizens). */
+  link(a: number, b: number, score: number, reason: string, now: number): void {
+    this.linkStmt.run(a, b, score, reason, now);
+    this.linkStmt.run(b, a, score, reason, now);
+  }
+
+  relatedNumbers(ticketId: number): string[] {
+    return this.relatedStmt.all(ticketId).filter((n): n is string => typeof n === 'string');
+  }
+
+  /** The built-in inbox of an agency: its tickets, newest first. */
+  inbox(agencyId: string, limit = 100): InboxRow[] {
+    return this.inboxStmt.all(agencyId, limit).map((raw) => {
+      const r = InboxRowRaw.parse(raw);
+      return {
+        id: r.id,
+        number: r.number,
+        status: r.status,
+        category: r.category,
+        kabkotaCode: r.kabkota_code,
+        createdAt: r.created_at,
+        dueDate: r.due_date,
+        routing: r.routing ? JSON.parse(r.routing) : null,
+      };
+    });
+  }
+
+  /** What leaving Aduan needs of a ticket: its number, dates, routing decision and complaint. */
+  forForwarding(ticketId: number): ForwardingView | null {
+    const raw = this.forwardStmt.get(ticketId);
+    if (!raw) return null;
+    const r = ForwardingRow.parse(raw);
+    const complaint = Complaint.safeParse(JSON.parse(r.data));
+    const routing = StoredRouting.safeParse(r.routing ? JSON.parse(r.routing) : null);
+    if (!complaint.success || !routing.success || !r.agency_id) return null;
+    return {
+      number: r.number,
+      createdAt: r.created_at,
+      dueDate: r.due_date,
+      agencyId: r.agency_id,
+      routing: routing.data,
+      complaint: complaint.data,
+    };
   }
 
   listForChat(conversationId: number): TicketSummary[] {

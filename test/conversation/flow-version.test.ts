@@ -1,5 +1,6 @@
 // A deploy that changes the flow must not strand conversations in progress: old snapshots are salvaged.
 import { afterEach, describe, expect, it } from 'vitest';
+import { INTAKE_VERSION } from '../../flows/index.js';
 import { t } from '../../src/i18n/locales.js';
 import { Harness } from '../helpers/harness.js';
 
@@ -29,7 +30,7 @@ describe('flow version change', () => {
     // What was collected is kept: the story, and the next open question is asked.
     expect(replies[0]?.expecting).toBe('location');
     const after = h.core.store.conversations.find('simulate', 'c');
-    expect(after?.flowVersion).toBe(1);
+    expect(after?.flowVersion).toBe(INTAKE_VERSION);
   });
 
   it('restarts politely when the stored snapshot is unreadable', () => {

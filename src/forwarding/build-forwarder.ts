@@ -1,0 +1,105 @@
+// Wires ticket forwarding from the configuration: the methods that are set up, payloads, signed links, the forwarder.
+import { randomBytes } from 'node:crypto';
+import { chmodSync, existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import type { Logger } from 'pino';
+import type { Clock, Ids } from '../clock.js';
+import type { Config } from '../config.js';
+import { readTicketFile } from '../http/file-links.js';
+import type { Directory } from '../routing/directory.js';
+import type { FileStore } from '../storage/file-store.js';
+import type { Store } from '../storage/store.js';
+import type { DeliveryMethodName } from './destination.js';
+import { EmailMethod } from './email.js';
+import { type FailureKind, type ForwardResult, Forwarder } from './forwarder.js';
+import type { DeliveryMethod } from './method.js';
+import { Open311Method } from './open311.js';
+import { makeLinkSigner } from './signed-links.js';
+import { TelegramGroupMethod } from './telegram-group.js';
+import { ticketPayloads } from './ticket-payloads.js';
+import { WebhookMethod } from './webhook.js';
+
+/** Attachments e-mailed to an agency, in total; larger evidence goes as signed links only. */
+const MAIL_ATTACHMENTS_BYTES = 7 * 1024 * 1024;
+
+/** LINK_SECRET, or one generated once into the data directory and kept there (so links survive restarts). */
+export function linkSecret(configured: string | undefined, dataDir: string): string {
+  if (configured) return configured;
+  const file = join(dataDir, 'link-secret');
+  if (existsSync(file)) {
+    const stored = readFileSync(file, 'utf8').trim();
+    if (stored.length >= 32) return stored;
+  }
+  mkdirSync(dataDir, { recursive: true });
+  const secret = randomBytes(32).toString('base64url');
+  writeFileSync(file, `${secret}\n`, { mode: 0o600 });
+  chmodSync(file, 0o600);
+  return secret;
+}
+
+/** The domain of the sender's address, for stable Message-IDs. */
+export function messageIdDomain(from: string): string {
+  const m = /@([A-Za-z0-9.-]+)/.exec(from);
+  return m?.[1] ?? 'aduan.local';
+}
+
+export type ForwardingDeps = {
+  config: Config;
+  store: Store;
+  files: FileStore;
+  directory: Directory;
+  clock: Clock;
+  ids: Ids;
+  log: Logger;
+  secret: string;
+  fault?: (point: 'mid_delivery') => void;
+  onResult?: (method: DeliveryMethodName, result: ForwardResult, kind: FailureKind | null) => void;
+};
+
+export function buildForwarder(deps: ForwardingDeps): Forwarder {
+  const { config, store, clock } = deps;
+  const methods: Partial<Record<DeliveryMethodName, DeliveryMethod>> = {
+    webhook: new WebhookMethod({ secrets: config.secrets, clock }),
+    open311: new Open311Method({ secrets: config.secrets, clock }),
+  };
+  if (config.SMTP_URL) {
+    const files = { files: deps.files, attachments: store.attachments };
+    methods.email = new EmailMethod({
+      transport: config.SMTP_URL,
+      from: config.MAIL_FROM,
+      messageIdDomain: messageIdDomain(config.MAIL_FROM),
+      attachments: {
+        maxTotalBytes: MAIL_ATTACHMENTS_BYTES,
+        read: async (id) => (await readTicketFile(files, id))?.data ?? null,
+      },
+    });
+  }
+  const telegram = config.channels.telegram;
+  if (telegram)
+    methods.telegram = new TelegramGroupMethod({ token: telegram.token, apiRoot: telegram.apiRoot });
+  const signLink = makeLinkSigner({
+    baseUrl: config.PUBLIC_BASE_URL ?? null,
+    secret: deps.secret,
+    ttlMs: config.LINK_TTL_DAYS * 86_400_000,
+    clock,
+  });
+  return new Forwarder({
+    deliveries: store.deliveries,
+    methods,
+    destinationFor: (agencyId, destinationId) => {
+      const agency = deps.directory.agency(agencyId);
+      const destination = agency?.destinations.find((d) => d.id === destinationId);
+      return agency && destination ? { agency: { id: agency.id, name: agency.name }, destination } : null;
+    },
+    payloadFor: ticketPayloads({
+      tickets: store.tickets,
+      agencyName: (id) => deps.directory.agency(id)?.name ?? null,
+      signLink,
+    }),
+    clock,
+    random: (n) => deps.ids.random(n),
+    log: deps.log,
+    fault: deps.fault,
+    onResult: deps.onResult,
+  });
+}

@@ -1,0 +1,242 @@
+// A ticket payload as agency officers read it, in Indonesian: plain text, an e-mail HTML page, Telegram HTML parts.
+import { TELEGRAM_TEXT_LIMIT, splitText } from '../channels/telegram/split-text.js';
+import { formatDate, hasKey, t } from '../i18n/locales.js';
+import type { TicketPayload } from './payload.js';
+
+/** A labelled value, or (label null) a line of its own; a link follows the text. */
+type OfficerLine = { label: string | null; text: string; link: { href: string; text: string } | null };
+type OfficerBlock = { title: string | null; lines: OfficerLine[] };
+
+export type RenderOptions = {
+  /** Attachments that travel with the e-mail itself: listed as attached instead of linked. */
+  attached?: ReadonlySet<string>;
+};
+
+const KIND_LABELS: Record<string, string> = {
+  photo: 'foto',
+  document: 'dokumen',
+  voice: 'pesan suara',
+  video: 'video',
+  sticker: 'stiker',
+};
+
+const CHANNEL_LABELS: Record<string, string> = {
+  web: 'web',
+  telegram: 'Telegram',
+  whatsapp: 'WhatsApp',
+  wacloud: 'WhatsApp',
+  terminal: 'uji coba',
+  simulate: 'uji coba',
+};
+
+const DATE_TIME = new Intl.DateTimeFormat('id-ID', {
+  day: 'numeric',
+  month: 'long',
+  year: 'numeric',
+  hour: '2-digit',
+  minute: '2-digit',
+  timeZone: 'Asia/Makassar',
+});
+const DECIMAL = new Intl.NumberFormat('id-ID', { maximumFractionDigits: 1 });
+
+/** Escapes for HTML text and attribute values (Telegram accepts &quot; and numeric entities too). */
+function escapeHtml(text: string): string {
+  return text
+    .replace(/&/g, '&amp;')
+    .replace(/</g, '&lt;')
+    .replace(/>/g, '&gt;')
+    .replace(/"/g, '&quot;')
+    .replace(/'/g, '&#39;');
+}
+
+/** The longest entity escapeHtml writes for one character (&quot;). */
+const MAX_ESCAPE_GROWTH = 6;
+
+export function categoryLabel(category: string): string {
+  const key = `category.${category}`;
+  return hasKey('id', key) ? t('id', key) : category;
+}
+
+function titleOf(p: TicketPayload): string {
+  return `Pengaduan baru ${p.ticket.number}`;
+}
+
+const witaTime = (iso: string) => `${DATE_TIME.format(new Date(iso))} WITA`;
+
+function formatSize(bytes: number): string {
+  if (bytes < 1024) return `${bytes} B`;
+  if (bytes < 1024 * 1024) return `${DECIMAL.format(bytes / 1024)} KB`;
+  return `${DECIMAL.format(bytes / (1024 * 1024))} MB`;
+}
+
+const field = (label: string, text: string): OfficerLine => ({ label, text, link: null });
+const plain = (text: string): OfficerLine => ({ label: null, text, link: null });
+
+function region(c: TicketPayload['complaint']): string {
+  return c.kecamatan ? `Kecamatan ${c.kecamatan.name}, ${c.kabkota.name}` : c.kabkota.name;
+}
+
+function location({ lat, lon }: { lat: number; lon: number }): OfficerLine {
+  const href = `https://www.openstreetmap.org/?mlat=${lat}&mlon=${lon}#map=17/${lat}/${lon}`;
+  return { label: 'Lokasi', text: `${lat}, ${lon}`, link: { href, text: 'peta' } };
+}
+
+/** Only what the payload carries, and for rahasia and anonim nothing at all, whatever slipped through. */
+function reporter(r: TicketPayload['reporter']): OfficerLine[] {
+  if (r.identityMode === 'rahasia') return [field('Pelapor', 'dirahasiakan')];
+  if (r.identityMode === 'anonim') return [field('Pelapor', 'anonim')];
+  return [
+    field('Pelapor', r.name ?? 'nama tidak diisi'),
+    ...(r.nik ? [field('NIK', r.nik)] : []),
+    ...(r.phone ? [field('Telepon', r.phone)] : []),
+  ];
+}
+
+function attachment(
+  a: TicketPayload['attachments'][number],
+  i: number,
+  attached: ReadonlySet<string>,
+): OfficerLine {
+  const what = `${i + 1}. ${KIND_LABELS[a.kind] ?? a.kind} (${a.mime}, ${formatSize(a.size)})`;
+  if (attached.has(a.id)) return plain(`${what}: terlampir`);
+  if (!a.url) return plain(`${what}: tautan tidak tersedia`);
+  const until = a.expiresAt ? `, tautan berlaku sampai ${witaTime(a.expiresAt)}` : '';
+  return { label: null, text: `${what}${until}:`, link: { href: a.url, text: 'unduh' } };
+}
+
+function officerBlocks(p: TicketPayload, opts: RenderOptions = {}): OfficerBlock[] {
+  const c = p.complaint;
+  const prior = c.priorReport.done
+    ? `sudah${c.priorReport.result ? `: ${c.priorReport.result}` : ''}`
+    : 'belum';
+  const reason = p.routing.fallback ? `${p.routing.reason} (instansi cadangan)` : p.routing.reason;
+  const fields: OfficerLine[] = [
+    field('Nomor tiket', p.ticket.number),
+    field('Diterima', `${witaTime(p.ticket.createdAt)} lewat ${CHANNEL_LABELS[c.channel] ?? c.channel}`),
+    field('Batas jawaban', formatDate('id', p.ticket.dueDate, 'day')),
+    field('Instansi tujuan', p.agency.name),
+    field('Kategori', categoryLabel(c.category)),
+    ...(c.maladministration ? [field('Dugaan maladministrasi', c.maladministration.replace(/_/g, ' '))] : []),
+    field('Wilayah', region(c)),
+    ...(c.address ? [field('Alamat', c.address)] : []),
+    ...(c.location ? [location(c.location)] : []),
+    ...(c.incidentDate
+      ? [field('Waktu kejadian', formatDate('id', c.incidentDate.date, c.incidentDate.precision))]
+      : []),
+    field('Pengaduan sebelumnya', prior),
+    field('Alasan penerusan', reason),
+    ...reporter(p.reporter),
+    ...(p.related.length > 0 ? [field('Pengaduan serupa', p.related.join(', '))] : []),
+  ];
+  const attached = opts.attached ?? new Set<string>();
+  return [
+    { title: null, lines: fields },
+    { title: 'Kronologi', lines: [plain(c.story)] },
+    { title: 'Harapan', lines: [plain(c.expectation)] },
+    ...(p.attachments.length > 0
+      ? [{ title: 'Lampiran', lines: p.attachments.map((a, i) => attachment(a, i, attached)) }]
+      : []),
+  ];
+}
+
+const plainLine = (l: OfficerLine) =>
+  `${l.label ? `${l.label}: ` : ''}${l.text}${l.link ? ` ${l.link.href}` : ''}`;
+
+export function officerPlainText(p: TicketPayload, opts: RenderOptions = {}): string {
+  const blocks = officerBlocks(p, opts).map((b) =>
+    [...(b.title ? [`${b.title}:`] : []), ...b.lines.map(plainLine)].join('\n'),
+  );
+  return [titleOf(p), ...blocks].join('\n\n');
+}
+
+const htmlLink = (l: OfficerLine) =>
+  l.link ? ` <a href="${escapeHtml(l.link.href)}">${escapeHtml(l.link.text)}</a>` : '';
+
+function htmlBlock(b: OfficerBlock): string {
+  const head = b.title ? `<h3 style="margin:16px 0 4px">${escapeHtml(b.title)}</h3>` : '';
+  if (b.lines.every((l) => l.label)) {
+    const rows = b.lines.map(
+      (l) =>
+        `<tr><th align="left" valign="top" style="padding:2px 12px 2px 0;white-space:nowrap">${escapeHtml(l.label ?? '')}</th>` +
+        `<td style="padding:2px 0;white-space:pre-wrap">${escapeHtml(l.text)}${htmlLink(l)}</td></tr>`,
+    );
+    return `${head}<table style="border-collapse:collapse">${rows.join('')}</table>`;
+  }
+  const paragraphs = b.lines.map(
+    (l) =>
+      `<p style="margin:0 0 6px;white-space:pre-wrap">${escapeHtml(plainLine({ ...l, link: null }))}${htmlLink(l)}</p>`,
+  );
+  return head + paragraphs.join('');
+}
+
+/** A whole HTML document; every value is escaped, so text that looks like HTML arrives as text. */
+export function officerEmailHtml(p: TicketPayload, opts: RenderOptions = {}): string {
+  const title = escapeHtml(titleOf(p));
+  return [
+    '<!doctype html>',
+    `<html lang="id"><head><meta charset="utf-8"><title>${title}</title></head>`,
+    '<body style="font-family:Arial,Helvetica,sans-serif;font-size:14px;line-height:1.4;color:#111">',
+    `<h2 style="margin:0 0 12px">${title}</h2>`,
+    ...officerBlocks(p, opts).map(htmlBlock),
+    '</body></html>',
+  ].join('\n');
+}
+
+/** One line of Telegram HTML: prefix and suffix are balanced markup; only the text may be cut. */
+type TelegramLine = { prefix: string; text: string; suffix: string };
+
+function telegramLines(p: TicketPayload): TelegramLine[] {
+  const lines: TelegramLine[] = [{ prefix: `<b>${escapeHtml(titleOf(p))}</b>`, text: '', suffix: '' }];
+  for (const b of officerBlocks(p)) {
+    lines.push({ prefix: '', text: '', suffix: '' });
+    if (b.title) lines.push({ prefix: `<b>${escapeHtml(b.title)}:</b>`, text: '', suffix: '' });
+    for (const l of b.lines) {
+      const prefix = l.label ? `<b>${escapeHtml(l.label)}:</b> ` : '';
+      lines.push({ prefix, text: l.text, suffix: htmlLink(l) });
+    }
+  }
+  return lines;
+}
+
+/** A line as one or more pieces of at most `max` characters of HTML. */
+function pieces(line: TelegramLine, max: number): string[] {
+  const whole = line.prefix + escapeHtml(line.text) + line.suffix;
+  if (whole.length <= max) return [whole];
+  const room = max - line.prefix.length - line.suffix.length;
+  const chunks = splitText(line.text, room).flatMap((chunk) => {
+    const html = escapeHtml(chunk);
+    // Text full of <, > or & grows when escaped: cut it finer so that every piece still fits.
+    return html.length <= room
+      ? [html]
+      : splitText(chunk, Math.floor(room / MAX_ESCAPE_GROWTH)).map(escapeHtml);
+  });
+  return chunks.map(
+    (chunk, i) => (i === 0 ? line.prefix : '') + chunk + (i === chunks.length - 1 ? line.suffix : ''),
+  );
+}
+
+const trimNewlines = (text: string) => text.replace(/^\n+|\n+$/g, '');
+
+/**
+ * Telegram HTML messages within Telegram's 4096 characters, each ending in a short footer with the ticket number
+ * and `footerId` (the idempotency key), so officers can tell a repeated post from a new ticket.
+ */
+export function officerTelegramParts(p: TicketPayload, opts: { footerId: string }): string[] {
+  const footer = (part: string) =>
+    `\n\n<i>${escapeHtml(p.ticket.number)}${part} · id: ${escapeHtml(opts.footerId)}</i>`;
+  const budget = TELEGRAM_TEXT_LIMIT - footer(' · bagian 999/999').length;
+  const parts: string[] = [];
+  let current = '';
+  for (const line of telegramLines(p)) {
+    for (const piece of pieces(line, budget)) {
+      const joined = current ? `${current}\n${piece}` : piece;
+      if (joined.length <= budget) current = joined;
+      else {
+        if (trimNewlines(current)) parts.push(trimNewlines(current));
+        current = piece;
+      }
+    }
+  }
+  if (trimNewlines(current)) parts.push(trimNewlines(current));
+  return parts.map((text, i) => text + footer(parts.length > 1 ? ` · bagian ${i + 1}/${parts.length}` : ''));
+}

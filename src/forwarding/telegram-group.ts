@@ -1,0 +1,95 @@
+// Tickets to an agency officers' Telegram group through the bot (telegraf's Telegram client), split over 4096 chars.
+import { Telegram, TelegramError } from 'telegraf';
+import { redactToken } from '../channels/telegram/send-errors.js';
+import type { DeliveryJob, DeliveryMethod, DeliveryOutcome } from './method.js';
+import { officerTelegramParts } from './officer-text.js';
+import { withoutNik } from './payload.js';
+
+export type TelegramGroupOptions = {
+  token: string;
+  /** The Bot API root; Telegram's own when unset (tests point it at a fake). */
+  apiRoot?: string;
+};
+
+const DEFAULT_RETRY_AFTER_S = 5;
+
+/**
+ * Settles with `work`, or rejects as soon as the signal aborts. telegraf types its own signal after a polyfill, so
+ * the request itself is left to finish on its own (a single short Bot API call).
+ */
+function untilAborted<T>(work: Promise<T>, signal: AbortSignal): Promise<T> {
+  return new Promise<T>((resolve, reject) => {
+    const onAbort = () => reject(signal.reason);
+    signal.addEventListener('abort', onAbort, { once: true });
+    work.then(resolve, reject).finally(() => signal.removeEventListener('abort', onAbort));
+  });
+}
+
+function failure(err: unknown, signal: AbortSignal): DeliveryOutcome {
+  if (signal.aborted) return { ok: false, retryable: true, error: 'telegram: aborted' };
+  if (!(err instanceof TelegramError)) {
+    const message = err instanceof Error ? `${err.name}: ${err.message}` : String(err);
+    return { ok: false, retryable: true, error: redactToken(`telegram unreachable: ${message}`) };
+  }
+  const error = redactToken(`telegram ${err.code}: ${err.description}`);
+  if (err.code === 429) {
+    const seconds = Math.max(1, err.parameters?.retry_after ?? DEFAULT_RETRY_AFTER_S);
+    return { ok: false, retryable: true, error, retryAfterMs: seconds * 1000 };
+  }
+  const migrated = err.parameters?.migrate_to_chat_id;
+  if (migrated !== undefined) {
+    return {
+      ok: false,
+      retryable: false,
+      error: `${error} (the group is now chat ${migrated}: update chatId)`,
+    };
+  }
+  // 5xx is Telegram's trouble and a refused token the operator's to fix: both pass later. 400 chat not found and
+  // 403 bot was kicked stay so until someone adds the bot back or corrects the chat id.
+  return { ok: false, retryable: err.code >= 500 || err.code === 401, error };
+}
+
+export class TelegramGroupMethod implements DeliveryMethod {
+  readonly method = 'telegram';
+  private readonly telegram: Telegram;
+  /** Message ids of the parts already posted of a ticket that failed part way: its retry goes on after them. */
+  private readonly posted = new Map<string, number[]>();
+
+  constructor(opts: TelegramGroupOptions) {
+    this.telegram = new Telegram(opts.token, opts.apiRoot ? { apiRoot: opts.apiRoot } : {});
+  }
+
+  async deliver(job: DeliveryJob, signal: AbortSignal): Promise<DeliveryOutcome> {
+    const dest = job.destination;
+    if (dest.method !== 'telegram') {
+      return {
+        ok: false,
+        retryable: false,
+        error: `telegram cannot deliver to a ${dest.method} destination`,
+      };
+    }
+    // A group chat is read by many: the NIK stays out, as in e-mail.
+    const parts = officerTelegramParts(withoutNik(job.payload), { footerId: job.idempotencyKey });
+    const done = this.posted.get(job.idempotencyKey) ?? [];
+    try {
+      for (const text of parts.slice(done.length)) {
+        signal.throwIfAborted();
+        const message = await untilAborted(
+          this.telegram.sendMessage(dest.chatId, text, {
+            parse_mode: 'HTML',
+            link_preview_options: { is_disabled: true },
+          }),
+          signal,
+        );
+        done.push(message.message_id);
+        this.posted.set(job.idempotencyKey, done);
+      }
+    } catch (err) {
+      const outcome = failure(err, signal);
+      if (!outcome.ok && !outcome.retryable) this.posted.delete(job.idempotencyKey);
+      return outcome;
+    }
+    this.posted.delete(job.idempotencyKey);
+    return { ok: true, remoteId: done.join(',') };
+  }
+}

@@ -1,0 +1,38 @@
+// Builds the payload a destination receives for a ticket: from the stored ticket, its routing and the directory.
+import type { Tickets } from '../storage/tickets.js';
+import { kabkotaByCode, kecamatanByCode } from '../understand/regions.js';
+import { type LinkSigner, type TicketPayload, buildTicketPayload } from './payload.js';
+
+export type PayloadSource = (ticketId: number, agencyId: string) => TicketPayload | null;
+
+export function ticketPayloads(deps: {
+  tickets: Tickets;
+  agencyName: (agencyId: string) => string | null;
+  signLink: LinkSigner;
+}): PayloadSource {
+  return (ticketId, agencyId) => {
+    const view = deps.tickets.forForwarding(ticketId);
+    if (!view) return null;
+    const { routing, complaint } = view;
+    // The routed agency gets the decision; an agency also notified (Ombudsman on escalation) gets its own reason.
+    const also = routing.also.find((a) => a.agencyId === agencyId);
+    if (agencyId !== view.agencyId && !also) return null;
+    const name = deps.agencyName(agencyId) ?? also?.agencyName ?? routing.agencyName;
+    return buildTicketPayload(
+      {
+        ticket: { number: view.number, createdAt: view.createdAt, dueDate: view.dueDate },
+        agency: { id: agencyId, name },
+        routing: also
+          ? { rule: 'eskalasi-ombudsman', reason: also.reason, fallback: false }
+          : { rule: routing.rule, reason: routing.reason, fallback: routing.fallback },
+        complaint,
+        kabkotaName: kabkotaByCode(complaint.kabkotaCode)?.name ?? complaint.kabkotaCode,
+        kecamatanName: complaint.kecamatanCode
+          ? (kecamatanByCode(complaint.kecamatanCode)?.name ?? null)
+          : null,
+        related: deps.tickets.relatedNumbers(ticketId),
+      },
+      deps.signLink,
+    );
+  };
+}

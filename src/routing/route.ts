@@ -1,0 +1,152 @@
+// Decides which agency a complaint goes to (category × region × story details → agency, by the directory's rules).
+import type { CategoryId } from '../domain/categories.js';
+import { kabkotaByCode, kecamatanByCode } from '../understand/regions.js';
+import { DETAIL_LABELS, type DetailKey, detectDetails, storyText } from './details.js';
+import { type Agency, type Directory, FALLBACK_RULES, type Rule } from './directory.js';
+import { findNamed } from './names.js';
+import { priorReportSolved } from './prior-report.js';
+
+export type RouteQuery = {
+  category: CategoryId;
+  kabkotaCode: string | null;
+  kecamatanCode: string | null;
+  story: string;
+  priorReport: { done: boolean; result: string | null };
+  escalate: boolean;
+};
+
+export type RoutingDecision = {
+  agencyId: string;
+  agencyName: string;
+  /** The rule's id, or cadangan-koordinator / cadangan-ombudsman for the fallbacks. */
+  rule: string;
+  /** One Indonesian sentence for officers. */
+  reason: string;
+  /** The story's words that decided the rule's detail (normalized); empty for a plain rule. */
+  details: string[];
+  fallback: boolean;
+  /** Agencies that get a copy: the Ombudsman when the citizen asks to escalate. */
+  also: { agencyId: string; agencyName: string; reason: string }[];
+  /** The citizen already complained to the agency, it was not solved, and has not asked to escalate. */
+  offerEscalation: boolean;
+};
+
+type Place = { kabkota: string | null; kecamatan: string | null };
+
+/** The kab/kota and kecamatan, each only when known; a kecamatan alone gives its kab/kota. */
+function place(q: RouteQuery): Place {
+  const kec = q.kecamatanCode === null ? undefined : kecamatanByCode(q.kecamatanCode);
+  const kab = q.kabkotaCode === null ? undefined : kabkotaByCode(q.kabkotaCode);
+  if (kab) return { kabkota: kab.code, kecamatan: kec?.kabkotaCode === kab.code ? kec.code : null };
+  return kec ? { kabkota: kec.kabkotaCode, kecamatan: kec.code } : { kabkota: null, kecamatan: null };
+}
+
+type Match = { agency: Agency; words: string | null };
+
+function apply(
+  dir: Directory,
+  rule: Rule,
+  q: RouteQuery,
+  at: Place,
+  text: string,
+  details: Map<DetailKey, string>,
+): Match | null {
+  if (rule.categories && !rule.categories.includes(q.category)) return null;
+  if (rule.regions && (at.kabkota === null || !rule.regions.includes(at.kabkota))) return null;
+  const target = rule.target;
+  if (target.type === 'named') {
+    const resolve = (kind: string, kab: string, kec: string | null) => dir.ofKind(kind, kab, kec)?.id;
+    for (const named of findNamed(dir.names, text, resolve, at.kabkota)) {
+      const agency = dir.agency(named.agencyId);
+      if (agency?.categories.includes(q.category)) return { agency, words: named.words };
+    }
+    return null;
+  }
+  const words = rule.detail === null ? null : details.get(rule.detail);
+  if (words === undefined) return null;
+  const agency =
+    target.type === 'id'
+      ? dir.agency(target.id)
+      : at.kabkota === null
+        ? undefined
+        : dir.ofKind(target.kind, at.kabkota, at.kecamatan);
+  return agency ? { agency, words } : null;
+}
+
+function where(at: Place): string {
+  const kab = at.kabkota === null ? undefined : kabkotaByCode(at.kabkota);
+  return kab ? `di ${kab.name}` : '(kab/kota belum diketahui)';
+}
+
+function decide(dir: Directory, q: RouteQuery, at: Place): Omit<RoutingDecision, 'also' | 'offerEscalation'> {
+  const text = storyText(q.story);
+  const details = detectDetails(text);
+  for (const rule of dir.rules) {
+    const match = apply(dir, rule, q, at, text, details);
+    if (!match) continue;
+    const detail = rule.detail === null ? '' : `, ${DETAIL_LABELS[rule.detail]} (“${match.words}”)`;
+    return {
+      agencyId: match.agency.id,
+      agencyName: match.agency.name,
+      rule: rule.id,
+      reason: `Kategori ${q.category} ${where(at)}${detail} → ${match.agency.shortName} (aturan ${rule.id}).`,
+      details: match.words === null ? [] : [match.words],
+      fallback: false,
+    };
+  }
+  const coordinator = at.kabkota === null ? undefined : dir.coordinator(at.kabkota);
+  if (coordinator) {
+    return {
+      agencyId: coordinator.id,
+      agencyName: coordinator.name,
+      rule: FALLBACK_RULES.coordinator,
+      reason: `Kategori ${q.category} ${where(at)} tanpa aturan yang cocok → koordinator pengaduan ${coordinator.shortName} (${FALLBACK_RULES.coordinator}).`,
+      details: [],
+      fallback: true,
+    };
+  }
+  const ombudsman = dir.ombudsman(at.kabkota);
+  return {
+    agencyId: ombudsman.id,
+    agencyName: ombudsman.name,
+    rule: FALLBACK_RULES.ombudsman,
+    reason: `Kategori ${q.category} ${where(at)} tanpa aturan yang cocok → ${ombudsman.shortName} untuk triase (${FALLBACK_RULES.ombudsman}).`,
+    details: [],
+    fallback: true,
+  };
+}
+
+/** The agency responsible for a complaint, why, and whether the Ombudsman is copied or should be offered. */
+export function route(dir: Directory, q: RouteQuery): RoutingDecision {
+  const at = place(q);
+  const decision = decide(dir, q, at);
+  const ombudsman = dir.ombudsman(at.kabkota);
+  const also =
+    q.escalate && ombudsman.id !== decision.agencyId
+      ? [
+          {
+            agencyId: ombudsman.id,
+            agencyName: ombudsman.name,
+            reason: `Pelapor meminta eskalasi karena pengaduan sebelumnya ke instansi belum selesai → ${ombudsman.shortName}.`,
+          },
+        ]
+      : [];
+  const offerEscalation = q.priorReport.done && !q.escalate && !priorReportSolved(q.priorReport.result);
+  return { ...decision, also, offerEscalation };
+}
+
+/**
+ * The short name of the agency a category usually goes to in a kab/kota ("Disdukcapil Kota Banjarmasin"),
+ * for the chatbot's guess; null when only a fallback would take it (no region, or category lainnya).
+ */
+export function agencyLabel(dir: Directory, category: CategoryId, kabkotaCode: string | null): string | null {
+  const decision = route(dir, {
+    category,
+    kabkotaCode,
+    kecamatanCode: null,
+    story: '',
+    priorReport: { done: false, result: null },
+    escalate: false,
+  });
+  return decision.fallback ? null : (dir.agency(decision.agencyId)?.shortName ?? null);
+}

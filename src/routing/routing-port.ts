@@ -1,0 +1,13 @@
+// The runtime's routing port over a directory: the rules decide the agency, the directory lists its destinations.
+import type { RoutingPort } from '../conversation/routing-port.js';
+import type { Directory } from './directory.js';
+import { route } from './route.js';
+
+export function routingPort(dir: Directory): RoutingPort {
+  return {
+    route: (q) => route(dir, q),
+    shortName: (agencyId) => dir.agency(agencyId)?.shortName ?? null,
+    destinations: (agencyId) =>
+      (dir.agency(agencyId)?.destinations ?? []).map((d) => ({ id: d.id, method: d.method })),
+  };
+}
