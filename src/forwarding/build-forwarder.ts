@@ -99,6 +99,8 @@ export function buildForwarder(deps: ForwardingDeps): Forwarder {
     clock,
     random: (n) => deps.ids.random(n),
     log: deps.log,
+    // The same bound as the message senders': how long after a crash a cut-off send is tried again.
+    policy: { leaseMarginMs: config.OUTBOX_LEASE_S * 1000 },
     fault: deps.fault,
     onResult: deps.onResult,
   });

@@ -2,7 +2,10 @@
 import { z } from 'zod';
 
 /** A secret written in the agencies file, or the name of an environment variable (ADUAN_SECRET_*) that holds it. */
-export const SecretRef = z.union([z.string().min(16), z.object({ env: z.string().regex(/^ADUAN_SECRET_[A-Z0-9_]+$/) })]);
+export const SecretRef = z.union([
+  z.string().min(16),
+  z.object({ env: z.string().regex(/^ADUAN_SECRET_[A-Z0-9_]+$/) }),
+]);
 export type SecretRef = z.infer<typeof SecretRef>;
 
 const Base = {

@@ -86,7 +86,9 @@ export function buildTicketPayload(input: PayloadInput, signLink: LinkSigner): T
         c.kecamatanCode && input.kecamatanName ? { code: c.kecamatanCode, name: input.kecamatanName } : null,
       address: c.address,
       location: c.location,
-      incidentDate: c.incidentDate ? { date: c.incidentDate.date, precision: c.incidentDate.precision } : null,
+      incidentDate: c.incidentDate
+        ? { date: c.incidentDate.date, precision: c.incidentDate.precision }
+        : null,
       priorReport: c.priorReport,
       expectation: c.expectation,
       channel: c.channel,
