@@ -39,6 +39,10 @@ export const ACTIVE_STATES: ReadonlySet<string> = new Set([
   'summary',
   'editPick',
   'cancelConfirm',
+  // Waiting for the router's answer inside the same step: never stored, but the timers must survive them.
+  'routeGuess',
+  'routeSummary',
+  'duplicateConfirm',
 ]);
 /** States outside a complaint in progress, and where a salvaged conversation resumes from them. */
 const RESTING_STATES = new Map([

@@ -33,6 +33,8 @@ export const Draft = z.object({
   story: z.array(z.string()).max(200),
   category: z.enum(CATEGORY_IDS).nullable(),
   categoryReasons: z.array(z.string()),
+  /** The next best categories when the story is not clear: offered as choices in the guess. */
+  categoryAlternatives: z.array(z.enum(CATEGORY_IDS)).max(2),
   agency: z.string().nullable(),
   kabkotaCode: z.string().nullable(),
   kecamatanCode: z.string().nullable(),
@@ -120,6 +122,7 @@ export function emptyDraft(): Draft {
     story: [],
     category: null,
     categoryReasons: [],
+    categoryAlternatives: [],
     agency: null,
     kabkotaCode: null,
     kecamatanCode: null,

@@ -2,6 +2,7 @@
 
 import type { Choice, Paragraph, ReplyEffect, VarValue } from '../src/conversation/effects.js';
 import { type Complaint, applyIdentityMode } from '../src/domain/complaint.js';
+import { findMaladministration } from '../src/understand/maladministration.js';
 import { maskNik } from '../src/understand/nik.js';
 import { kabkotaByCode, kecamatanByCode } from '../src/understand/regions.js';
 import type { Draft, IntakeContext } from './intake-context.js';
@@ -83,12 +84,18 @@ export function guessQuestion(d: Draft): ReplyEffect {
       key: 'guess.incident_date',
       vars: { value: { date: d.incidentDate.date, precision: d.incidentDate.precision } },
     });
+  const alternatives: Choice[] = d.guessed.includes('category')
+    ? d.categoryAlternatives.map((id) => ({
+        id,
+        label: { key: 'choice.category_instead', vars: { category: { key: `category.${id}` } } },
+      }))
+    : [];
   return {
     type: 'reply',
     key: 'ask.guess',
     rows,
-    more: [{ key: 'ask.guess.confirm' }],
-    choices: YES_NO,
+    more: [{ key: alternatives.length > 0 ? 'ask.guess.confirm_or_other' : 'ask.guess.confirm' }],
+    choices: [...YES_NO, ...alternatives],
     expecting: 'confirm_guess',
   };
 }
@@ -216,6 +223,7 @@ export function buildComplaint(ctx: IntakeContext): Complaint | null {
     story: d.story.join('\n'),
     category: d.category,
     categoryReasons: d.categoryReasons.slice(0, 30),
+    maladministration: findMaladministration(d.story.join('\n'))?.form ?? null,
     agency: d.agency,
     kabkotaCode: d.kabkotaCode,
     kecamatanCode: d.kecamatanCode,

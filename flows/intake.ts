@@ -1,7 +1,12 @@
 // The complaint-intake conversation as an XState machine: no I/O, no timers; effects leave as `reply`/`effect` actions.
 import { and, assign, raise, setup } from 'xstate';
 import type { Effect, ReplyEffect, Vars } from '../src/conversation/effects.js';
-import { USUAL_AGENCY, findAgencyMention, suggestCategories } from '../src/domain/categories.js';
+import {
+  type CategoryId,
+  USUAL_AGENCY,
+  findAgencyMention,
+  suggestCategories,
+} from '../src/domain/categories.js';
 import type { AttachmentRef } from '../src/domain/complaint.js';
 import { parseChoice } from '../src/understand/choice.js';
 import { findIncidentDate } from '../src/understand/dates.js';
@@ -93,15 +98,29 @@ function mediaOnlyReply(b: MessageBody): 'error.voice' | 'error.sticker' | 'ack.
   return 'ack.media';
 }
 
+/** Category scores are points of evidence: 2 is a confident guess; a runner-up within 60 % of it is close. */
+const CONFIDENT = 2;
+const CLOSE = 0.6;
+
 /** Facts the story already gives: suggested to the citizen in one confirmation question. */
 function guessFromStory(d: Draft, now: number): Draft {
   const story = d.story.join('\n');
   const guessed = [...d.guessed];
   let draft = d;
   if (!draft.category) {
-    const top = suggestCategories(story)[0];
-    if (top && top.score >= 2) {
-      draft = { ...draft, category: top.category, categoryReasons: top.reasons };
+    const [top, ...rest] = suggestCategories(story);
+    if (top && top.score >= CONFIDENT) {
+      // Runners-up close to the guess are offered beside it: the story may be about either.
+      const alternatives = rest
+        .filter((s) => s.category !== 'lainnya' && s.score >= CONFIDENT && s.score >= top.score * CLOSE)
+        .slice(0, 2)
+        .map((s) => s.category);
+      draft = {
+        ...draft,
+        category: top.category,
+        categoryReasons: top.reasons,
+        categoryAlternatives: alternatives,
+      };
       guessed.push('category');
     }
   }
@@ -148,6 +167,17 @@ export function yesNoPick(text: string): 'yes' | 'no' | null {
       { id: 'no', words: ['tidak', 'tidak setuju', 'bukan', 'tolak', 'tidak lanjutkan', 'lanjutkan'] },
     ]) ?? parseYesNo(text)
   );
+}
+
+/** "3" or a category's name at the guess: one of the offered alternatives instead of the guessed category. */
+function alternativePick(d: Draft, text: string): CategoryId | null {
+  if (d.categoryAlternatives.length === 0) return null;
+  const picked = parseChoice(text, [
+    { id: 'yes', words: [] },
+    { id: 'no', words: [] },
+    ...d.categoryAlternatives.map((id) => ({ id, words: [id.replace(/_/g, ' ')] })),
+  ]);
+  return picked && picked !== 'yes' && picked !== 'no' ? picked : null;
 }
 
 const yesNoToDuplicate = (a: 'yes' | 'no' | null): 'same' | 'new' | null =>
@@ -250,6 +280,10 @@ export const intakeMachine = setup({
     expiryDue: ({ context, event }) =>
       event.type === 'timer' && context.timers.expiry !== undefined && context.timers.expiry <= event.now,
     hasGuesses: ({ context }) => context.draft.guessed.length > 0,
+    pickedAlternative: ({ context, event }) => {
+      const m = msg(event);
+      return !!m && alternativePick(context.draft, m.text) !== null;
+    },
     canRoute: ({ context }) => context.draft.category !== null && context.draft.kabkotaCode !== null,
     offerEscalation: ({ context, event }) =>
       // Ombudsman takes no anonymous reports: an anonim complaint is not offered what it cannot have.
@@ -618,6 +652,28 @@ export const intakeMachine = setup({
       on: {
         message: [
           {
+            // Another category: the rest of the guess stands; the agency follows the new category.
+            guard: 'pickedAlternative',
+            target: 'next',
+            actions: assign(({ context, event }) => {
+              const d = context.draft;
+              const category = alternativePick(d, msg(event)?.text ?? '') ?? d.category;
+              const generic = d.route && d.agency === d.route.agencyName;
+              return {
+                draft: {
+                  ...d,
+                  category,
+                  categoryReasons: [],
+                  categoryAlternatives: [],
+                  agency: generic || (d.category && d.agency === USUAL_AGENCY[d.category]) ? null : d.agency,
+                  route: null,
+                  answered: [...new Set([...d.answered, ...d.guessed, 'agency' as const])],
+                  guessed: [],
+                },
+              };
+            }),
+          },
+          {
             guard: 'isYes',
             target: 'next',
             actions: assign(({ context }) => ({
@@ -639,6 +695,7 @@ export const intakeMachine = setup({
                   ...d,
                   category: g.has('category') ? null : d.category,
                   categoryReasons: g.has('category') ? [] : d.categoryReasons,
+                  categoryAlternatives: [],
                   agency: g.has('agency') ? null : d.agency,
                   kabkotaCode: g.has('region') ? null : d.kabkotaCode,
                   kecamatanCode: g.has('region') ? null : d.kecamatanCode,

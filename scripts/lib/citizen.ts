@@ -189,6 +189,8 @@ export type Prompt =
   | 'name'
   | 'nik'
   | 'phone'
+  | 'escalate'
+  | 'duplicate'
   | 'unknown';
 
 /** Most specific first: a message may carry notices before its question, and the summary quotes the story. */
@@ -198,7 +200,9 @@ const PROMPTS: [Prompt, string[]][] = [
   ['summary', ['ask.confirm']],
   ['cancel_confirm', ['ask.cancel_confirm']],
   ['consent', ['ask.consent', 'error.consent']],
-  ['guess', ['ask.guess.confirm']],
+  ['guess', ['ask.guess.confirm', 'ask.guess.confirm_or_other']],
+  ['escalate', ['ask.escalate']],
+  ['duplicate', ['ask.duplicate']],
   ['story_more', ['ack.story']],
   ['story', ['ask.story']],
   ['location', ['ask.location']],
@@ -212,7 +216,7 @@ const PROMPTS: [Prompt, string[]][] = [
   ['evidence', ['ask.evidence']],
   ['identity_mode', ['ask.identity_mode']],
   ['name', ['ask.name']],
-  ['nik', ['ask.nik']],
+  ['nik', ['ask.nik', 'ask.nik.ombudsman']],
   ['phone', ['ask.phone']],
 ].map(([p, keys]) => [p as Prompt, (keys as string[]).map(marker)]);
 
@@ -312,6 +316,11 @@ export class Brain {
         return tap('send', 'kirim');
       case 'cancel_confirm':
         return { kind: 'text', text: 'ya' };
+      case 'escalate':
+        // Those who gave their NIK also want Ombudsman; the others keep to the agency.
+        return p.nik ? tap('yes', 'ya') : tap('no', 'tidak');
+      case 'duplicate':
+        return tap('new', 'baru');
     }
   }
 }

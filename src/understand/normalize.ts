@@ -14,6 +14,8 @@ const DIGIT = /^\p{Nd}$/u;
 const WORD_CHAR = /^[\p{L}\p{N}\p{M}]$/u;
 const PICTOGRAPH = /^\p{Extended_Pictographic}$/u;
 const STRETCHED = /(\p{L})\1{2,}/gu;
+/** Acronyms written with a letter three times, which are not stretched words. */
+const ACRONYMS: ReadonlySet<string> = new Set(['pppk']);
 const REDUPLICATED = /^(\p{L}{3,})2$/u;
 
 /** Kept between two digits so dates, times, phone numbers and amounts survive: 12/1/2026, 10:30, 0812-3456, 1,5. */
@@ -168,6 +170,24 @@ const WORDS: ReadonlyMap<string, string> = new Map([
   ['rancak', 'sering'],
   ['talalu', 'terlalu'],
   ['hanyar', 'baru'],
+  ['tuntung', 'selesai'],
+  ['suah', 'pernah'],
+  ['tarus', 'terus'],
+  ['gasan', 'untuk'],
+  ['matan', 'dari'],
+  ['pajah', 'mati'],
+  ['kadap', 'gelap'],
+  ['licak', 'becek'],
+  ['habang', 'merah'],
+  ['babau', 'berbau'],
+  ['bagawi', 'bekerja'],
+  ['pagawai', 'pegawai'],
+  ['balajar', 'belajar'],
+  ['bajualan', 'berjualan'],
+  ['manukar', 'membeli'],
+  ['mambayar', 'membayar'],
+  ['dibaiki', 'diperbaiki'],
+  ['disariki', 'dimarahi'],
   ['mksh', 'terima kasih'],
   ['makasih', 'terima kasih'],
   ['makasi', 'terima kasih'],
@@ -205,6 +225,8 @@ const WORDS: ReadonlyMap<string, string> = new Map([
   ['rmh', 'rumah'],
   ['kntr', 'kantor'],
   ['kab', 'kabupaten'],
+  ['sakulah', 'sekolah'],
+  ['kakanakan', 'anak-anak'],
   ['kec', 'kecamatan'],
   ['kel', 'kelurahan'],
 ]);
@@ -235,6 +257,7 @@ function replacePunctuation(text: string): string {
 }
 
 function squeeze(word: string): string {
+  if (ACRONYMS.has(word)) return word;
   const squeezed = word.replace(STRETCHED, '$1');
   const redup = REDUPLICATED.exec(squeezed);
   return redup ? `${redup[1]}-${redup[1]}` : squeezed;

@@ -441,4 +441,33 @@ export const DIALOGUES: Dialogue[] = [
     ],
     complaint: { category: 'pertanahan', kabkotaCode: '63.03', escalate: false, nik: null },
   },
+  {
+    name: 'an unclear story: the runner-up category is offered and picked',
+    turns: [
+      ...consent,
+      { say: 'jalan rusak dekat sekolah, truk parkir sembarangan di Barabai', expect: ['story'] },
+      {
+        say: 'selesai',
+        expect: ['confirm_guess'],
+        keys: ['ask.guess.confirm_or_other'],
+        contains: [
+          'Dishub Kabupaten Hulu Sungai Tengah',
+          '3. Bukan, ini soal Jalan, jembatan, drainase, PJU',
+        ],
+      },
+      { say: '3', expect: ['location'] },
+      { say: 'depan SDN 1 Barabai', expect: ['incident_date'] },
+      { say: 'kemarin', expect: ['prior_report'] },
+      { say: 'belum', expect: ['expectation'] },
+      { say: 'jalan diperbaiki', expect: ['evidence'] },
+      { say: 'lewati', expect: ['identity_mode'] },
+      {
+        say: '3',
+        expect: ['confirm'],
+        contains: ['Kategori: Jalan, jembatan', 'Diteruskan ke: Dinas PUPR Kabupaten Hulu Sungai Tengah'],
+      },
+      { say: 'kirim', expect: ['none'], contains: ['Dinas PUPR Kabupaten Hulu Sungai Tengah'] },
+    ],
+    complaint: { category: 'infrastruktur', kabkotaCode: '63.07', identityMode: 'anonim' },
+  },
 ];
