@@ -2,6 +2,7 @@
 import type { AttachmentRef, GeoPoint } from '../src/domain/complaint.js';
 import { type Command, parseCommand } from '../src/understand/commands.js';
 import { type Emergency, detectEmergency } from '../src/understand/emergency.js';
+import type { PinResult } from '../src/understand/geo.js';
 
 /** What a citizen sent, after the runtime stored its files. */
 export type MessageBody = {
@@ -10,6 +11,8 @@ export type MessageBody = {
   location: GeoPoint | null;
   contactPhone: string | null;
   channelPhone: string | null;
+  /** Where the pin lies, as the runtime located it (with the operator's boundaries when configured). */
+  pin?: PinResult | null;
 };
 
 export type IntakeEvent =

@@ -233,7 +233,7 @@ function applyPlace(
   const notices: Notice[] = [];
   let draft = d;
   if (body.location) {
-    const pin = locatePin(body.location.lat, body.location.lon);
+    const pin = body.pin ?? locatePin(body.location.lat, body.location.lon);
     if (pin.kind === 'outside') return { draft, notices: [{ key: 'notice.outside_kalsel' }], outside: true };
     draft = { ...draft, location: body.location };
     if (pin.kind === 'found') {

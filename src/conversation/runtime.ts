@@ -11,6 +11,7 @@ import type { ConversationRow } from '../storage/conversations.js';
 import { deliveryKey } from '../storage/deliveries.js';
 import type { FileStore } from '../storage/file-store.js';
 import type { Store } from '../storage/store.js';
+import { type PinResult, locatePin } from '../understand/geo.js';
 import { parsePhone } from '../understand/phone.js';
 import type { Effect } from './effects.js';
 import type { InboundMessage } from './inbound.js';
@@ -31,6 +32,8 @@ export type RuntimeDeps = {
   calendar: WorkingDays;
   /** Working days an agency has to answer (SP4N-LAPOR!: 5). */
   answerDays: number;
+  /** Locates a pin: the operator's boundary polygons when configured, the embedded centroids otherwise. */
+  locate?: (lat: number, lon: number) => PinResult;
   /** Where complaints go (the agency directory and its rules). */
   routing: RoutingPort;
   /** Called after each commit that queued messages, so senders wake up. */
@@ -68,6 +71,7 @@ export class Runtime {
         text: text.slice(0, MAX_TEXT),
         attachments,
         location: msg.location ?? null,
+        pin: msg.location ? (this.deps.locate ?? locatePin)(msg.location.lat, msg.location.lon) : null,
         contactPhone: msg.contact?.phone ?? null,
         channelPhone: msg.channelPhone ? (parsePhone(msg.channelPhone).ok ? msg.channelPhone : null) : null,
       };

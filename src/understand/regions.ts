@@ -8,6 +8,7 @@ import {
   type Kecamatan,
   PLACES,
 } from '../domain/regions-data.js';
+import { A_YANI_KABKOTA, LANDMARKS, type Landmark, aYaniKabkota } from './region-landmarks.js';
 
 export type RegionMatch = {
   kabkotaCode: string;
@@ -82,6 +83,57 @@ const WEAK_KECAMATAN: ReadonlySet<string> = new Set([
   'tambangulang',
 ]);
 
+/** Kecamatan named like a flower, tree or fish: a place after "di", "ke", "dari"… (or an office word). */
+const PLACE_AFTER_LOCATIVE = words(
+  'cempaka angsana kuranji bungur tamban bakumpai halong kurau simpur tambangulang',
+);
+
+/** Capital towns named like ordinary words ("tanjung" cape, "rantau" abroad): towns on a trip's ends. */
+const WORD_LIKE_CAPITALS = words('tanjung rantau');
+
+/** Names whose ordinary sense also follows "di" ("di rantau", "api di gambut"): places after an office word. */
+const PLACE_AFTER_OFFICE: ReadonlySet<string> = new Set([
+  ...PLACE_AFTER_LOCATIVE,
+  ...WORD_LIKE_CAPITALS,
+  'gambut',
+]);
+
+/** Kecamatan made of ordinary words that together name nothing else: strong without "kecamatan". */
+const DISTINCTIVE_KECAMATAN = words(
+  'karangintan muaraharus pulaulautbarat pulaulautselatan pulaulauttimur pulaulauttengah pulaulautkepulauan',
+);
+
+/** Offices and public facilities: a town named right after one is where the office is ("capil tanjung"). */
+const OFFICE_WORDS = words(
+  'capil dukcapil disdukcapil samsat rsud rs rsu puskesmas pkm pustu polres polresta polsek kejari ' +
+    'kejaksaan pengadilan pn bpn pdam pln ulp kantor dinas dinkes disdik dishub pupr satpol pp bapenda ' +
+    'bkpsdm bkd dprd pemda bupati camat lurah pasar terminal pelabuhan bandara sekolah sd sdn smp smpn sma ' +
+    'sman smk smkn man mts mtsn min slb madrasah pesantren kampus universitas stadion bank bri bni pos kua ' +
+    'imigrasi lapas rutan spbu bpjs kodim koramil',
+);
+
+/** Words between an office word and its town: "SMA negeri 1 di Rantau". */
+const OFFICE_FILLERS = words('negeri n');
+const NUMBER = /^\d{1,2}$/;
+
+/** Prepositions of place; after one, a name like an ordinary word is read as a place. */
+const LOCATIVES = words('di ke ka dari dr daerah wilayah kawasan sekitar menuju arah');
+
+/** Words before a destination ("dirujuk ke bjm"): the incident is usually elsewhere. */
+const DESTINATIONS = words('ke ka menuju arah tujuan');
+
+/** Verbs that send a patient elsewhere, and the words that name where to ("dibawa ke rumah sakit di X"). */
+const REFERRALS = words('rujuk dirujuk merujuk dibawa diantar dilarikan');
+const FACILITY_WORDS: ReadonlySet<string> = new Set([...OFFICE_WORDS, ...words('rumah sakit umum')]);
+
+/** Words before a former place ("alamat lama di Batola", "asal Barabai"). */
+const FORMER = words('asal dulu dahulu sebelumnya eks pindahan');
+const FORMER_OF_LAMA = words('alamat ktp kk domisili');
+
+/** The ends of a trip ("bus ke bjm dr tanjung"): a capital named like a word is a town here. */
+const ROUTE_ENDS = words('dari dr ke ka menuju');
+const HOMECOMING = words('pulang balik kembali mudik');
+
 /** Ordinary words one typo away from a place name: never read as a misspelt place. */
 const NOT_TYPOS = words(
   'banjir bancar bantar belakang bintang kitap kurangi taman tambah tambak tambal tambang tampan kandang ' +
@@ -125,7 +177,10 @@ const NOT_A_PLACE: ReadonlyMap<string, Context> = new Map([
       after: words('terbakar kering basah'),
     },
   ],
-  ['cempaka', { before: words('bunga kembang pohon wangi'), after: words('putih kuning wangi') }],
+  [
+    'cempaka',
+    { before: words('bunga kembang pohon wangi'), after: words('putih kuning wangi raya indah sari') },
+  ],
   ['tamban', { before: words('ikan iwak') }],
   ['kurau', { before: words('ikan iwak') }],
   ['simpur', { before: TREES }],
@@ -134,6 +189,7 @@ const NOT_A_PLACE: ReadonlyMap<string, Context> = new Map([
   ['bungur', { before: TREES }],
   ['bakumpai', { before: words('suku orang urang bahasa dayak bubuhan') }],
   ['halong', { before: words('teluk') }],
+  ['martapura', { before: words('sungai') }],
 ]);
 
 /** Words after which a name is a street or housing estate, not where the thing happened. */
@@ -171,18 +227,23 @@ const SPELLINGS: ReadonlyMap<string, string> = new Map([
 
 // ------------------------------------------------------------------------------------------ tokens
 
-/** `joined`: nothing but spaces, hyphens or an abbreviation's dot separate this word from the previous one. */
+/**
+ * `joined`: nothing but spaces, hyphens or an abbreviation's dot separate this word from the previous one.
+ * `titled`: written with a capital first letter and not all in capitals.
+ */
 type Token = {
   readonly word: string;
   readonly start: number;
   readonly end: number;
   readonly joined: boolean;
+  readonly titled: boolean;
 };
 
 const WORD = /[\p{L}\p{N}]+(?:['\u2019`\u02BC][\p{L}\p{N}]+)*/gu;
 const MARKS = /\p{M}/gu;
 const APOSTROPHES = /['\u2019`\u02BC]/g;
 const HARD_BREAK = /[^\s\-.]/u;
+const TITLE_CASE = /^\p{Lu}(?!\p{Lu}+$)/u;
 const MAX_ABBREVIATION = 3;
 
 function fold(word: string): string {
@@ -199,7 +260,7 @@ function tokenize(text: string): Token[] {
     const gap = text.slice(last, start);
     const joined =
       out.length > 0 && !HARD_BREAK.test(gap) && (!gap.includes('.') || lastLength <= MAX_ABBREVIATION);
-    out.push({ word: fold(m[0]), start, end: start + m[0].length, joined });
+    out.push({ word: fold(m[0]), start, end: start + m[0].length, joined, titled: TITLE_CASE.test(m[0]) });
     last = start + m[0].length;
     lastLength = m[0].length;
   }
@@ -227,6 +288,10 @@ type Target = {
   /** Prefix words that name this target's level, and the use after one of them. */
   readonly prefixes: ReadonlySet<Prefix>;
   readonly prefixed: Use;
+  /** Counts only when nothing else in the message names a kab/kota. */
+  readonly fallback?: boolean;
+  /** Counts only when every word is written in title case. */
+  readonly titled?: boolean;
 };
 
 const NO_PREFIX: ReadonlySet<Prefix> = new Set();
@@ -269,7 +334,8 @@ const KEC_PREFIX: ReadonlySet<Prefix> = new Set(['kec']);
 for (const kec of KECAMATAN) {
   const ws = nameWords(kec.name);
   const key = ws.join('');
-  const plain = WEAK_KECAMATAN.has(key) || isGeneric(ws) ? 'weak' : 'strong';
+  const plain =
+    WEAK_KECAMATAN.has(key) || (isGeneric(ws) && !DISTINCTIVE_KECAMATAN.has(key)) ? 'weak' : 'strong';
   addTarget(key, {
     level: 'kecamatan',
     kabkotaCode: kec.kabkotaCode,
@@ -342,10 +408,46 @@ for (const d of DESA) {
   });
 }
 
+const STREET_FORMS = ['Jalan', 'Jl', 'Jln'];
+const landmarkNames = (l: Landmark): string[] =>
+  l.street ? STREET_FORMS.map((s) => `${s} ${l.text}`) : [l.text];
+
+/** Landmarks join last: a desa named like one ("Kuin Besar") keeps its own reading. */
+for (const l of LANDMARKS) {
+  for (const name of landmarkNames(l)) {
+    addTarget(compact(name), {
+      level: 'place',
+      kabkotaCode: l.kabkotaCode,
+      ...(l.kecamatanCode === undefined ? {} : { kecamatanCode: l.kecamatanCode }),
+      plain: l.strength === 'strong' ? 'strong' : 'distinct',
+      prefixes: NO_PREFIX,
+      prefixed: 'none',
+      fallback: l.strength === 'fallback',
+      titled: l.titled === true,
+    });
+  }
+}
+
+/** Jl. A. Yani kilometre readings, one per kab/kota (not in the index: read by `aYaniMention`). */
+const A_YANI_TARGETS: ReadonlyMap<string, Target> = new Map(
+  A_YANI_KABKOTA.map((code) => [
+    code,
+    {
+      level: 'place',
+      kabkotaCode: code,
+      plain: 'distinct',
+      prefixes: NO_PREFIX,
+      prefixed: 'none',
+      fallback: true,
+    },
+  ]),
+);
+
 /** Every name and alias the index knows, as written. */
 const ALL_NAMES: readonly string[] = [
   ...KABKOTA.flatMap((k) => [k.name, ...k.aliases.map((a) => a.text)]),
   ...PLACES.map((p) => p.text),
+  ...LANDMARKS.flatMap(landmarkNames),
   ...KECAMATAN.map((k) => k.name),
   ...DESA.map((d) => d.name),
 ];
@@ -440,17 +542,30 @@ type Mention = {
   readonly picks: readonly Pick[];
   /** kab/kota codes this mention may decide (its non-refine picks). */
   readonly kabs: ReadonlySet<string>;
+  /** A destination or former place: counts only when the rest of the message decides nothing. */
+  readonly fallback: boolean;
 };
+
+/** Weak kab/kota, kecamatan and area names read as places because of their context. */
+const promotable = (t: Target): boolean => t.plain === 'weak' && t.level !== 'desa';
 
 function picksFor(
   targets: readonly Target[],
   key: string,
   prefix: Prefix | undefined,
   typo: boolean,
+  promote: boolean,
 ): Pick[] {
   const out: Pick[] = [];
   for (const target of targets) {
-    const use = prefix === undefined ? target.plain : target.prefixes.has(prefix) ? target.prefixed : 'none';
+    const use =
+      prefix !== undefined
+        ? target.prefixes.has(prefix)
+          ? target.prefixed
+          : 'none'
+        : promote && promotable(target)
+          ? 'strong'
+          : target.plain;
     if (use === 'none') continue;
     if (typo && (use !== 'strong' || !typoAllowed(target, key))) continue;
     out.push({ target, use, weight: WEIGHT[use] - (typo ? 1 : 0) });
@@ -473,6 +588,36 @@ function notAPlace(key: string, tokens: readonly Token[], start: number, end: nu
   );
 }
 
+/** True when an office word comes right before token `start`, maybe with "negeri 1" and "di" between. */
+function afterOffice(tokens: readonly Token[], start: number): boolean {
+  let i = start;
+  if (LOCATIVES.has(wordBefore(tokens, i))) i--;
+  for (let skipped = 0; skipped < 2; skipped++) {
+    const w = wordBefore(tokens, i);
+    if (!OFFICE_FILLERS.has(w) && !NUMBER.test(w)) break;
+    i--;
+  }
+  return OFFICE_WORDS.has(wordBefore(tokens, i));
+}
+
+/** True when the words before token `start` mark a destination or a former place. */
+function isFallbackPlace(tokens: readonly Token[], start: number): boolean {
+  const w1 = wordBefore(tokens, start);
+  if (DESTINATIONS.has(w1)) return true;
+  const i = LOCATIVES.has(w1) ? start - 1 : start;
+  const w = wordBefore(tokens, i);
+  return (
+    FORMER.has(w) || (w === 'lama' && FORMER_OF_LAMA.has(wordBefore(tokens, i - 1))) || referredTo(tokens, i)
+  );
+}
+
+/** True when the facility before token `start` is where a patient was sent ("dirujuk ke RSUD di X"). */
+function referredTo(tokens: readonly Token[], start: number): boolean {
+  let i = start;
+  while (i > start - 3 && FACILITY_WORDS.has(wordBefore(tokens, i))) i--;
+  return i < start && DESTINATIONS.has(wordBefore(tokens, i)) && REFERRALS.has(wordBefore(tokens, i - 1));
+}
+
 function mention(
   tokens: readonly Token[],
   start: number,
@@ -480,24 +625,95 @@ function mention(
   key: string,
   targets: readonly Target[],
   typo: boolean,
+  trip = false,
 ): Mention | undefined {
   const prefix = PREFIXES.get(wordBefore(tokens, start));
-  let picks = prefix === undefined ? [] : picksFor(targets, key, prefix, typo);
+  let picks = prefix === undefined ? [] : picksFor(targets, key, prefix, typo, false);
   let from = start - 1;
   if (picks.length === 0) {
     from = start;
     if (notAPlace(key, tokens, start, end)) return undefined;
-    picks = picksFor(targets, key, undefined, typo);
+    const promote =
+      trip ||
+      (PLACE_AFTER_LOCATIVE.has(key) && LOCATIVES.has(wordBefore(tokens, start))) ||
+      (PLACE_AFTER_OFFICE.has(key) && afterOffice(tokens, start));
+    picks = picksFor(targets, key, undefined, typo, promote);
     if (STREET_WORDS.has(wordBefore(tokens, start))) {
       picks = picks.filter((p) => p.use === 'strong' || p.use === 'distinct');
     }
   }
+  if (picks.some((p) => p.target.titled) && !tokens.slice(start, end).every((t) => t.titled)) {
+    picks = picks.filter((p) => !p.target.titled);
+  }
   if (picks.length === 0) return undefined;
   const kabs = new Set(picks.filter((p) => p.use !== 'refine').map((p) => p.target.kabkotaCode));
-  return { start: from, end, key, picks, kabs };
+  return { start: from, end, key, picks, kabs, fallback: isFallbackPlace(tokens, from) };
 }
 
 const GLUED_PREPOSITIONS = ['di', 'ke'];
+const A_YANI_FIRST = words('a ahmad achmad ahmat');
+const KM = /^km(\d+)$/;
+
+/** "Jl. A. Yani km 3,5": the kab/kota of that kilometre, as a fallback reading. */
+function aYaniMention(tokens: readonly Token[], i: number): Mention | undefined {
+  const word = tokens[i]?.word;
+  let start = i;
+  if (word === 'yani' && A_YANI_FIRST.has(wordBefore(tokens, i))) start = i - 1;
+  else if (word !== 'ayani') return undefined;
+  if (STREET_WORDS.has(wordBefore(tokens, start))) start--;
+  const next = tokens[i + 1]?.word ?? '';
+  const glued = KM.exec(next)?.[1];
+  const km = glued ?? (next === 'km' || next === 'kilometer' ? tokens[i + 2]?.word : undefined);
+  if (km === undefined || !/^\d+$/.test(km)) return undefined;
+  const target = A_YANI_TARGETS.get(aYaniKabkota(Number(km)) ?? '');
+  if (!target) return undefined;
+  return mention(tokens, start, i + (glued === undefined ? 3 : 2), `ayanikm${km}`, [target], false);
+}
+
+const heaviest = (m: Mention): number => Math.max(...m.picks.map((p) => p.weight));
+
+/**
+ * Drops a name that lies inside a longer name read elsewhere ("tanjung" in "Tanjung Dewa", "pemurus" in
+ * "Pemurus Dalam"), unless the longer one only refines and the shorter one is heavier ("Kandangan Baru").
+ */
+function withoutContained(mentions: readonly Mention[]): Mention[] {
+  const byStart = new Map<number, Mention[]>();
+  for (const m of mentions) {
+    const list = byStart.get(m.start);
+    if (list) list.push(m);
+    else byStart.set(m.start, [m]);
+  }
+  return mentions.filter((m) => {
+    for (let s = m.start; s >= m.start - maxKeyWords - 1; s--) {
+      for (const o of byStart.get(s) ?? []) {
+        const longer = o.end >= m.end && o.end - o.start > m.end - m.start;
+        if (longer && (heaviest(o) >= 2 || heaviest(o) >= heaviest(m))) return false;
+      }
+    }
+    return true;
+  });
+}
+
+/** Rereads "tanjung"/"rantau" as towns when they are one end of a trip whose other end is a kab/kota. */
+function withTrips(tokens: readonly Token[], mentions: readonly Mention[]): Mention[] {
+  const ends = new Set(mentions.filter((m) => ROUTE_ENDS.has(wordBefore(tokens, m.start))));
+  const townEnds = [...ends].filter((m) =>
+    m.picks.some((p) => p.target.level === 'kabkota' && p.use === 'strong'),
+  );
+  return mentions.map((m) => {
+    const bareWeak = tokens[m.start]?.word === m.key && m.picks.every((p) => p.use !== 'strong');
+    const homecoming = HOMECOMING.has(wordBefore(tokens, m.start - 1)); // "pulang dari rantau"
+    if (
+      !bareWeak ||
+      homecoming ||
+      !WORD_LIKE_CAPITALS.has(m.key) ||
+      !ends.has(m) ||
+      !townEnds.some((o) => o !== m)
+    )
+      return m;
+    return mention(tokens, m.start, m.end, m.key, INDEX.get(m.key) ?? [], false, true) ?? m;
+  });
+}
 
 function findMentions(tokens: readonly Token[]): Mention[] {
   const out: Mention[] = [];
@@ -534,10 +750,22 @@ function findMentions(tokens: readonly Token[]): Mention[] {
     if (!INDEX.has(word) && GLUED_PREPOSITIONS.includes(word.slice(0, 2))) {
       const rest = word.slice(2);
       const strongOnly = (INDEX.get(rest) ?? []).filter((t) => t.plain === 'strong');
-      if (strongOnly.length > 0) push(mention(tokens, i, i + 1, rest, strongOnly, false));
+      const glued = strongOnly.length > 0 ? mention(tokens, i, i + 1, rest, strongOnly, false) : undefined;
+      if (glued) out.push({ ...glued, fallback: glued.fallback || DESTINATIONS.has(word.slice(0, 2)) });
     }
+    push(aYaniMention(tokens, i));
   }
-  return out;
+  return withTrips(tokens, withoutContained(out));
+}
+
+/** The mention without its fallback readings (street names and the like), if anything is left. */
+function firmPart(m: Mention): Mention[] {
+  if (m.fallback) return [];
+  if (!m.picks.some((p) => p.target.fallback)) return [m];
+  const picks = m.picks.filter((p) => !p.target.fallback);
+  if (picks.length === 0) return [];
+  const kabs = new Set(picks.filter((p) => p.use !== 'refine').map((p) => p.target.kabkotaCode));
+  return [{ ...m, picks, kabs }];
 }
 
 // ------------------------------------------------------------------------------------------ resolve
@@ -718,17 +946,8 @@ function reasonFor(candidates: readonly KabScore[]): AmbiguityReason {
   return items.every((it) => it.use === 'weak') ? 'common_word' : 'multiple';
 }
 
-/**
- * Finds the kab/kota (and, when named, kecamatan and desa) that a message names anywhere in it.
- * Each kab/kota scores the heaviest non-overlapping reading of the names found (a name counted once):
- * strong names 3, typos and bare desa names 2, weak names 1, and names that only refine (shared desa
- * names) 1 when something else already points there. The leader wins unless another kab/kota ties it,
- * it rests on weak names alone, or another kab/kota is named outright and the leader is not clearly
- * ahead (a consistent kab/kota + kecamatan pair is).
- */
-export function findRegion(text: string): RegionResult {
-  const tokens = tokenize(text);
-  const mentions = findMentions(tokens);
+/** Scores every kab/kota the mentions point to and picks the leader, or says why it cannot. */
+function resolve(mentions: readonly Mention[], text: string, tokens: readonly Token[]): RegionResult {
   const kabCodes = new Set(mentions.flatMap((m) => m.picks.map((p) => p.target.kabkotaCode)));
   const scores = [...kabCodes]
     .map((code) => scoreKab(mentions, code))
@@ -758,6 +977,32 @@ export function findRegion(text: string): RegionResult {
   const contenders = rivals.filter((r) => r.decisive >= 2 && leader.score - r.score < 3);
   if (contenders.length > 0) return ambiguous([leader, ...contenders]);
   return { kind: 'found', match: toMatch(leader, text, tokens) };
+}
+
+/**
+ * Finds the kab/kota (and, when named, kecamatan and desa) that a message names anywhere in it.
+ * Each kab/kota scores the heaviest non-overlapping reading of the names found (a name counted once):
+ * strong names 3, typos and bare desa names 2, weak names 1, and names that only refine (shared desa
+ * names) 1 when something else already points there. The leader wins unless another kab/kota ties it,
+ * it rests on weak names alone, or another kab/kota is named outright and the leader is not clearly
+ * ahead (a consistent kab/kota + kecamatan pair is).
+ *
+ * Destinations ("dirujuk ke bjm"), former places ("alamat lama di Batola") and fallback landmarks (street
+ * names, Jl. A. Yani kilometres) are read first without: they decide when the rest names nothing, or
+ * settle an ambiguity in favour of one of its candidates.
+ */
+export function findRegion(text: string): RegionResult {
+  const tokens = tokenize(text);
+  const mentions = findMentions(tokens);
+  const firm = mentions.flatMap(firmPart);
+  const first = resolve(firm, text, tokens);
+  if (first.kind === 'found' || (firm.length === mentions.length && firm.every((m, k) => m === mentions[k])))
+    return first;
+  const all = resolve(mentions, text, tokens);
+  if (first.kind === 'none') return all;
+  const settles =
+    all.kind === 'found' && first.candidates.some((c) => c.kabkotaCode === all.match.kabkotaCode);
+  return settles ? all : first;
 }
 
 // ------------------------------------------------------------------------------------------ lookups

@@ -8,6 +8,7 @@ import {
   KECAMATAN,
   PLACES,
 } from '../../src/domain/regions-data.js';
+import { LANDMARKS, aYaniKabkota } from '../../src/understand/region-landmarks.js';
 import {
   type RegionMatch,
   type RegionResult,
@@ -407,6 +408,185 @@ describe('findRegion: traps', () => {
     ['RSUD Ratu Zalecha', '63.03'],
   ])('reads the landmark in %s', (text, code) => {
     expect(found(text).kabkotaCode).toBe(code);
+  });
+});
+
+describe('findRegion: towns named like ordinary words', () => {
+  it.each([
+    ['bikin akta di capil tanjung dimintai uang', '63.09'],
+    ['samsat tanjung antri panjang', '63.09'],
+    ['antrean obat di RSUD di Tanjung empat jam', '63.09'],
+    ['SMA di Tanjung minta sumbangan', '63.09'],
+    ['polres tanjung lambat', '63.09'],
+    ['capil rantau tutup jam kerja', '63.05'],
+    ['SMA negeri 1 di Rantau menolak anak kami', '63.05'],
+    ['honorer satpol pp di rantau tidak dapat thr', '63.05'],
+  ])('reads the capital after an office word in %j', (text, code) => {
+    expect(found(text).kabkotaCode).toBe(code);
+  });
+
+  it('keeps "tanjung"/"rantau" unresolved in their ordinary senses', () => {
+    expect(ambiguous('saya di tanjung').reason).toBe('common_word');
+    expect(ambiguous('tinggal di rantau').reason).toBe('common_word');
+    for (const text of ['kapal dari tanjung priok', 'kantor di tanjung perak', 'bekerja di rantau orang']) {
+      expect(findRegion(text), text).toEqual({ kind: 'none' });
+    }
+  });
+
+  it('reads a capital at one end of a trip whose other end is a kab/kota', () => {
+    expect(found('bus ke bjm dr tanjung selalu telat').kabkotaCode).toBe('63.09');
+    expect(found('travel dari rantau ke banjarbaru mahal').kabkotaCode).toBe('63.05');
+    expect(ambiguous('baru pulang dari rantau ke banjarmasin').reason).toBe('common_word');
+  });
+
+  it('reads a longer name that starts with "Tanjung" as its own place', () => {
+    expect(found('jalan ke pantai tanjung dewa rusak')).toMatchObject({
+      kabkotaCode: '63.01',
+      kecamatanCode: '63.01.06',
+    });
+    expect(found('antri kapal di pelabuhan tanjung serdang').kabkotaCode).toBe('63.02');
+    expect(found('SD di Tanjung Rema kekurangan guru').kabkotaCode).toBe('63.03');
+    expect(findRegion('banjir di tanjung harapan')).toEqual({ kind: 'none' });
+  });
+
+  it.each([
+    ['bantuan rumah di angsana salah sasaran', '63.10', '63.10.09'],
+    ['kabel putus di jalan ke halong', '63.11', '63.11.02'],
+    ['dipotong oknum di agen bank di Cempaka', '63.72', '63.72.03'],
+    ['tambang galian c di karang intan', '63.03', '63.03.06'],
+    ['puskesmas gambut kehabisan obat', '63.03', '63.03.03'],
+    ['dermaga di pulau laut barat rusak', '63.02', '63.02.02'],
+  ])('reads the kecamatan in %j', (text, kab, kec) => {
+    expect(found(text)).toMatchObject({ kabkotaCode: kab, kecamatanCode: kec });
+  });
+
+  it('keeps flower, tree and peat words unresolved', () => {
+    for (const text of [
+      'pohon angsana tumbang',
+      'bunga cempaka di halaman',
+      'rumah di cempaka putih',
+      'jl cempaka raya no 2',
+      'liburan ke teluk halong',
+    ]) {
+      expect(findRegion(text), text).toEqual({ kind: 'none' });
+    }
+    expect(ambiguous('api di gambut susah dipadamkan').reason).toBe('common_word');
+  });
+});
+
+describe('findRegion: destinations and former places', () => {
+  it('prefers where it happened over where someone was sent', () => {
+    expect(found('rsud di tanbu kurang dokter, dikit2 rujuk ke bjm').kabkotaCode).toBe('63.10');
+    expect(found('puskesmas di hss tutup, anak dibawa ke banjarmasin malam2').kabkotaCode).toBe('63.06');
+    expect(found('taksi di bandara syamsudin noor minta 250rb ke martapura').kabkotaCode).toBe('63.72');
+    expect(found('angkot Pelaihari ka Banjarmasin habis sore').kabkotaCode).toBe('63.01');
+    expect(found('puskesmas di hst tidak mampu, dirujuk ke rs di banjarmasin').kabkotaCode).toBe('63.07');
+    expect(found('rsud balangan penuh, dibawa ke rsud banjarbaru').kabkotaCode).toBe('63.11');
+  });
+
+  it('still reads a destination when nothing else is named', () => {
+    expect(found('sudah pindah ka Kotabaru dua tahun, KTP belum diubah').kabkotaCode).toBe('63.02');
+    expect(found('pasien dirujuk ke RSUD Ulin ditolak').kabkotaCode).toBe('63.71');
+  });
+
+  it('lets a destination settle a tie between the places named', () => {
+    expect(
+      found('pindah dari Kabupaten Kotabaru ke Kecamatan Simpang Empat, Kabupaten Tanah Bumbu').kabkotaCode,
+    ).toBe('63.10');
+  });
+
+  it('does not let a destination contradict the place named', () => {
+    expect(ambiguous('saya di tanjung mau ke banjarmasin').reason).toBe('common_word');
+    expect(kabs(ambiguous('warga banjarbaru, puskesmas di martapura, dirujuk ke bjm')).sort()).toEqual([
+      '63.03',
+      '63.72',
+    ]);
+  });
+
+  it('prefers the current address over a former one', () => {
+    expect(found('sy tinggal di Banjarmasin, ktp masih alamat lama di Batola').kabkotaCode).toBe('63.71');
+    expect(found('asal Barabai, sekarang di Amuntai jalan rusak').kabkotaCode).toBe('63.08');
+    expect(found('sudah lama di martapura jalan rusak').kabkotaCode).toBe('63.03');
+  });
+});
+
+describe('findRegion: landmarks', () => {
+  it('lists landmarks with known codes, none already a kab/kota alias', () => {
+    const aliases = new Set(KABKOTA.flatMap((k) => k.aliases.map((a) => a.text.toLowerCase())));
+    for (const l of LANDMARKS) {
+      expect(kabkotaByCode(l.kabkotaCode), l.text).toBeDefined();
+      if (l.kecamatanCode) expect(kecamatanByCode(l.kecamatanCode)?.kabkotaCode).toBe(l.kabkotaCode);
+      expect(aliases.has(l.text.toLowerCase())).toBe(false);
+    }
+  });
+
+  it('finds every landmark as it is meant to be written', () => {
+    for (const l of LANDMARKS) {
+      const text = `ada masalah di ${l.street ? `Jl. ${l.text}` : l.text} sejak kemarin`;
+      expect(found(text).kabkotaCode, text).toBe(l.kabkotaCode);
+    }
+  });
+
+  it.each([
+    ['mau lapor soal jalan di kelayan yang dibongkar', '63.71'],
+    ['tanah warisan di Kuin belum balik nama', '63.71'],
+    ['jalan satu arah di sekitar pasar sudimampir', '63.71'],
+    ['tagihan pdam bandarmasih naik sepuluh kali', '63.71'],
+    ['drainase di jl sultan adam lebih tinggi dari jalan', '63.71'],
+    ['sampah di tps jl. pramuka menumpuk', '63.71'],
+    ['pungli di terminal km 6', '63.71'],
+    ['Satpol PP menertibkan pedagang di Pasar Lama dengan kasar', '63.71'],
+    ['jalan berlubang di Pemurus Dalam', '63.71'],
+    ['jalan di Negara rusak, bubuhan Daha dilupakan', '63.06'],
+    ['arung jeram amandit mahal', '63.06'],
+    ['RSJ Sambang Lihum kekurangan perawat', '63.03'],
+    ['pungli di tahura sultan adam', '63.03'],
+    ['kapal feri di pelabuhan stagen telat', '63.02'],
+    ['pasar pagatan becek', '63.10'],
+  ])('reads %j', (text, code) => {
+    expect(found(text).kabkotaCode).toBe(code);
+  });
+
+  it('keeps a shorter landmark from overriding a longer desa name', () => {
+    expect(found('desa Pemurus, Aluh-Aluh').kabkotaCode).toBe('63.03');
+    expect(found('warga Kuin Besar belum dapat bantuan').kabkotaCode).toBe('63.03');
+    expect(found('Kuin Utara')).toMatchObject({ kabkotaCode: '63.71', kecamatanCode: '63.71.04' });
+  });
+
+  it('reads street names and title-case landmarks only as fallbacks', () => {
+    expect(found('jl pramuka martapura banjir').kabkotaCode).toBe('63.03');
+    expect(found('Pasar Lama Martapura kotor').kabkotaCode).toBe('63.03');
+    for (const text of [
+      'kegiatan pramuka di sekolah',
+      'sultan adam pahlawan kalimantan',
+      'DI PASAR LAMA KOTOR',
+    ]) {
+      expect(findRegion(text), text).toEqual({ kind: 'none' });
+    }
+  });
+
+  it('does not read the Martapura river as the town', () => {
+    expect(findRegion('limbah medis di siring sungai martapura')).toEqual({ kind: 'none' });
+    expect(found('di Banjarmasin Timur, di siring Sungai Martapura ada limbah').kabkotaCode).toBe('63.71');
+    expect(found('sungai di martapura meluap').kabkotaCode).toBe('63.03');
+  });
+
+  it.each([
+    ['jl. a. yani km 3,5 macet', '63.71'],
+    ['Jl. Ahmad Yani Km. 10 banyak lubang', '63.03'],
+    ['jalan a yani km.25 dekat bandara gelap', '63.72'],
+    ['jl ayani km36 pju mati', '63.72'],
+    ['jl. a. yani km 40 martapura', '63.03'],
+  ])('reads the Jl. A. Yani kilometre in %j', (text, code) => {
+    expect(found(text).kabkotaCode).toBe(code);
+  });
+
+  it('leaves Jl. A. Yani alone near a boundary and yields to a named town', () => {
+    expect(aYaniKabkota(17)).toBeUndefined();
+    expect(aYaniKabkota(37)).toBeUndefined();
+    expect(findRegion('jl a yani km 20 rusak')).toEqual({ kind: 'none' });
+    expect(findRegion('jl a yani banyak lubang')).toEqual({ kind: 'none' });
+    expect(found('jl a yani km 2 barabai rusak').kabkotaCode).toBe('63.07');
   });
 });
 
