@@ -9,6 +9,7 @@ import { routingPort } from './routing/routing-port.js';
 import { type Synchronous, openDb } from './storage/db.js';
 import { DEFAULT_FILE_LIMITS, FileStore } from './storage/file-store.js';
 import { type Store, createStore } from './storage/store.js';
+import type { PinResult } from './understand/geo.js';
 
 export type CoreOptions = {
   dbPath: string;
@@ -21,6 +22,8 @@ export type CoreOptions = {
   ids?: Ids;
   fault?: (point: FaultPoint) => void;
   onQueued?: () => void;
+  /** Locates pins (the operator's boundary polygons); the embedded centroids by default. */
+  locate?: (lat: number, lon: number) => PinResult;
   /** The agency directory and routing rules; the embedded Kalsel directory by default. */
   directory?: Directory;
 };
@@ -50,6 +53,7 @@ export function buildCore(opts: CoreOptions): Core {
   const directory = opts.directory ?? defaultDirectory();
   const runtime = new Runtime({
     routing: routingPort(directory),
+    locate: opts.locate,
     store,
     files,
     clock,

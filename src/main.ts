@@ -5,6 +5,7 @@ import type { FaultPoint } from './conversation/runtime.js';
 import { createLogger } from './logger.js';
 import { DirectoryError } from './routing/directory.js';
 import { type Service, buildService } from './service.js';
+import { BoundariesError } from './understand/boundaries.js';
 
 function faultInjector(config: Config): ((point: FaultPoint) => void) | undefined {
   if (!config.ADUAN_FAULT) return undefined;
@@ -25,7 +26,7 @@ async function main(): Promise<void> {
     service = buildService({ config, log, fault: faultInjector(config) });
   } catch (err) {
     // A wrong setting or agencies file: say what to fix, in plain words, and stop.
-    if (err instanceof ConfigError || err instanceof DirectoryError) {
+    if (err instanceof ConfigError || err instanceof DirectoryError || err instanceof BoundariesError) {
       process.stderr.write(`${err.message}\n`);
       process.exit(2);
     }

@@ -24,6 +24,7 @@ import { scheduleBackups } from './ops/backup.js';
 import { BlockList, blockSenders } from './ops/block-list.js';
 import { loadDirectory } from './routing/directory.js';
 import type { Store } from './storage/store.js';
+import { loadBoundaries, locatePinWith } from './understand/boundaries.js';
 
 export type ServiceOptions = {
   config: Config;
@@ -58,8 +59,15 @@ export function buildService(opts: ServiceOptions): Service {
   const forward = () => {
     void forwarder?.drain().catch((err: unknown) => log.error({ err }, 'ticket forwarding pass failed'));
   };
+  const boundaries = config.BOUNDARIES_FILE ? loadBoundaries(config.BOUNDARIES_FILE) : null;
+  if (boundaries && boundaries.missing.length > 0)
+    log.warn(
+      { missing: boundaries.missing.length },
+      'boundaries file lacks some regions: pins there use centroids',
+    );
   const core = buildCore({
     directory,
+    locate: locatePinWith(boundaries),
     dbPath: config.dbPath,
     dataDir: config.dataDir,
     synchronous: config.SQLITE_SYNCHRONOUS,

@@ -46,7 +46,11 @@ export class OutboxSender {
   private async pass(): Promise<number> {
     const now = this.clock.now();
     this.outbox.recoverExpiredLeases(now);
-    const due = this.outbox.dueFor([...this.channels.keys()], now, 200);
+    // Only connected channels: a logged-out channel's backlog must not take the others' places in the batch.
+    const ready = [...this.channels.values()]
+      .filter((c) => !c.state || c.state() === 'connected')
+      .map((c) => c.channel);
+    const due = ready.length > 0 ? this.outbox.dueFor(ready, now, 200) : [];
     let sent = 0;
     // One chat's messages go in order; a failure holds back that chat's later messages until the retry.
     const blocked = new Set<string>();

@@ -24,6 +24,8 @@ const Message = z.object({
   wordChoices: z.boolean().optional(),
 });
 
+const Ids = z.array(z.number());
+
 const Row = z.object({
   id: z.number(),
   conversation_id: z.number(),
@@ -52,7 +54,8 @@ function toEntry(raw: unknown): OutboxEntry {
 
 export class Outbox {
   private readonly insert;
-  private readonly due;
+  private readonly dueIds;
+  private readonly byIds;
   private readonly claimStmt;
   private readonly sentStmt;
   private readonly retryStmt;
@@ -68,11 +71,24 @@ export class Outbox {
       `INSERT INTO outbox (conversation_id, channel, chat_id, inbound_id, payload, next_attempt_at, created_at)
        VALUES (?, ?, ?, ?, ?, ?, ?)`,
     );
-    this.due = db.prepare(
-      `SELECT * FROM outbox o WHERE status = 'pending' AND next_attempt_at <= ? AND channel IN (SELECT value FROM json_each(?))
-         AND NOT EXISTS (SELECT 1 FROM outbox p WHERE p.channel = o.channel AND p.chat_id = o.chat_id AND p.id < o.id
-                         AND p.status IN ('pending', 'sending') AND (p.status = 'sending' OR p.next_attempt_at > ?))
-       ORDER BY id LIMIT ?`,
+    // One channel's due messages, oldest first, stopping at the limit. Both lookups read only migration 006's
+    // partial indexes, which hold unsent rows, never the sent history. INDEXED BY pins that plan: left to itself
+    // SQLite sorts every candidate row (or scans the whole table after ANALYZE). `status IN (…)` is redundant next
+    // to `status = 'pending'` but is how SQLite sees that a partial index applies.
+    this.dueIds = db
+      .prepare(
+        `SELECT o.id FROM outbox o INDEXED BY outbox_active
+         WHERE o.channel = @channel AND o.status IN ('pending', 'sending') AND o.status = 'pending'
+           AND o.next_attempt_at <= @now
+           AND NOT EXISTS (SELECT 1 FROM outbox p INDEXED BY outbox_active_chat
+                           WHERE p.channel = o.channel AND p.chat_id = o.chat_id AND p.id < o.id
+                             AND p.status IN ('pending', 'sending') AND (p.status = 'sending' OR p.next_attempt_at > @now))
+         ORDER BY o.id LIMIT @limit`,
+      )
+      .pluck();
+    this.byIds = db.prepare(
+      `SELECT id, conversation_id, channel, chat_id, payload, status, attempts, created_at FROM outbox
+       WHERE id IN (SELECT value FROM json_each(?)) ORDER BY id`,
     );
     this.claimStmt = db.prepare(
       `UPDATE outbox SET status = 'sending', attempts = attempts + 1, next_attempt_at = ? WHERE id = ? AND status = 'pending'`,
@@ -124,10 +140,16 @@ export class Outbox {
 
   /**
    * Pending messages of the given channels that are due, oldest first. A chat's message waits while an earlier one
-   * to the same chat is being sent or waiting for its retry: citizens read their messages in order.
+   * to the same chat is being sent or waiting for its retry: citizens read their messages in order. Several
+   * messages of one chat come back together (in order) when all of them are due.
    */
   dueFor(channels: string[], now: number, limit: number): OutboxEntry[] {
-    return this.due.all(now, JSON.stringify(channels), now, limit).map(toEntry);
+    // The oldest `limit` over all channels are among each channel's oldest `limit`.
+    const ids = [...new Set(channels)]
+      .flatMap((channel) => Ids.parse(this.dueIds.all({ channel, now, limit })))
+      .sort((a, b) => a - b)
+      .slice(0, limit);
+    return ids.length === 0 ? [] : this.byIds.all(JSON.stringify(ids)).map(toEntry);
   }
 
   /** Marks a message as being sent; `leaseUntil` is when an unfinished send is retried (a crash mid-send). */

@@ -2,6 +2,9 @@
 import type { CategoryId } from '../domain/categories.js';
 import { normalize } from './normalize.js';
 
+/** The most a category may score without one phrase of the hand-written lexicon: just under a confident guess. */
+const MODEL_ONLY_CAP = 1.9;
+
 export type CategorySuggestion = { category: CategoryId; score: number; reasons: string[] };
 
 /**
@@ -154,11 +157,13 @@ export function buildClassifier(options: ClassifierOptions): Classifier {
   const entrySeen = new Uint32Array(entries.length);
   const featureSeen = new Uint32Array(featureId);
   const scores = new Float64Array(n);
+  const lexical = new Uint8Array(n);
   let stamp = 0;
 
   function suggest(story: string): CategorySuggestion[] {
     stamp++;
     scores.fill(0);
+    lexical.fill(0);
     const hits: { c: number; label: string; points: number }[] = [];
     const add = (weights: Entry['weights'], label: string) => {
       for (const [c, points] of weights) {
@@ -175,6 +180,7 @@ export function buildClassifier(options: ClassifierOptions): Classifier {
         if (entrySeen[e.id] !== stamp) {
           entrySeen[e.id] = stamp;
           add(e.weights, e.label);
+          for (const [c, points] of e.weights) if (points > 0) lexical[c] = 1;
         }
         step = e.words.length;
         break;
@@ -200,8 +206,10 @@ export function buildClassifier(options: ClassifierOptions): Classifier {
     }
 
     const out: CategorySuggestion[] = [];
-    scores.forEach((score, c) => {
+    scores.forEach((raw, c) => {
       const category = categories[c];
+      // Words learned from the seed alone ("tambahan", "petugas") never make a confident guess (2 points).
+      const score = lexical[c] ? raw : Math.min(raw, MODEL_ONLY_CAP);
       if (score < minScore || !category) return;
       out.push({ category, score: Math.round(score * 10) / 10, reasons: reasonsFor(hits, c, maxReasons) });
     });

@@ -3,6 +3,10 @@ import { DESA, KABKOTA_OUTLINES, KALSEL_BBOX, KECAMATAN } from '../domain/region
 
 export type PinCandidate = { kabkotaCode: string; kecamatanCode: string; distanceKm: number };
 
+/**
+ * `distanceKm`: how far the pin is from what placed it: the nearest centroid here; with boundaries, the region's
+ * polygon (0 inside it).
+ */
 export type PinResult =
   | { kind: 'found'; kabkotaCode: string; kecamatanCode: string; desaCode?: string; distanceKm: number }
   | { kind: 'ambiguous'; candidates: PinCandidate[] }
@@ -65,14 +69,27 @@ const POINTS: readonly Point[] = [
   })),
 ];
 
-type Outline = {
-  readonly code: string;
-  readonly rings: readonly (readonly number[])[];
+/** Rings as flat [lat, lon, lat, lon, …] arrays, each closed (last point = first). */
+export type Rings = readonly (readonly number[])[];
+
+export type Box = {
   readonly minLat: number;
   readonly maxLat: number;
   readonly minLon: number;
   readonly maxLon: number;
 };
+
+/** The points of each kab/kota and of each kecamatan. */
+const POINTS_IN = new Map<string, Point[]>();
+for (const point of POINTS) {
+  for (const code of [point.kabkotaCode, point.kecamatanCode]) {
+    const list = POINTS_IN.get(code);
+    if (list) list.push(point);
+    else POINTS_IN.set(code, [point]);
+  }
+}
+
+type Outline = Box & { readonly code: string; readonly rings: Rings };
 
 const OUTLINES: readonly Outline[] = Object.entries(KABKOTA_OUTLINES).map(([code, rings]) => {
   const lats = rings.flatMap((r) => r.filter((_, i) => i % 2 === 0));
@@ -87,8 +104,13 @@ const OUTLINES: readonly Outline[] = Object.entries(KABKOTA_OUTLINES).map(([code
   };
 });
 
-/** Distance in km from the pin to an outline's bounding box (0 inside it): a lower bound of the edge distance. */
-function boxKm(lat: number, lon: number, o: Outline): number {
+/** Distance in km between nearby points by the flat projection around the first (for ranking, not display). */
+export function flatKm(lat: number, lon: number, lat2: number, lon2: number): number {
+  return Math.hypot((lat2 - lat) * KM_PER_DEG_LAT, (lon2 - lon) * KM_PER_DEG_LON * Math.cos(lat * RAD));
+}
+
+/** Distance in km from the pin to a bounding box (0 inside it): a lower bound of the edge distance. */
+export function boxKm(lat: number, lon: number, o: Box): number {
   const dLat = Math.max(o.minLat - lat, 0, lat - o.maxLat) * KM_PER_DEG_LAT;
   const dLon = Math.max(o.minLon - lon, 0, lon - o.maxLon) * KM_PER_DEG_LON * Math.cos(lat * RAD);
   return Math.hypot(dLat, dLon);
@@ -99,8 +121,8 @@ function edgeWithin(lat: number, lon: number, o: Outline, limit: number): number
   return boxKm(lat, lon, o) > limit ? Number.POSITIVE_INFINITY : edgeKm(lat, lon, o.rings);
 }
 
-/** Even-odd ray casting over all rings of a kab/kota (rings are flat [lat, lon, …]). */
-function inside(lat: number, lon: number, rings: readonly (readonly number[])[]): boolean {
+/** Even-odd ray casting over all rings (an outline's, or one polygon's outer ring and holes). */
+export function insideRings(lat: number, lon: number, rings: Rings): boolean {
   let odd = false;
   for (const ring of rings) {
     const n = ring.length;
@@ -117,7 +139,7 @@ function inside(lat: number, lon: number, rings: readonly (readonly number[])[])
 }
 
 /** Distance in km from the pin to the nearest edge of the rings (flat projection around the pin). */
-function edgeKm(lat: number, lon: number, rings: readonly (readonly number[])[]): number {
+export function edgeKm(lat: number, lon: number, rings: Rings): number {
   const kx = KM_PER_DEG_LON * Math.cos(lat * RAD);
   const ky = KM_PER_DEG_LAT;
   let best = Number.POSITIVE_INFINITY;
@@ -149,10 +171,10 @@ type Nearest = {
  * Per kab/kota: its nearest centroid, and its two nearest desa centroids. The scan ranks by a flat
  * projection around the pin (well under 0.1% off at Kalsel's size); the kept distance is haversine.
  */
-function nearestByKab(lat: number, lon: number): Map<string, Nearest> {
+function nearestByKab(lat: number, lon: number, points: readonly Point[] = POINTS): Map<string, Nearest> {
   const kx = KM_PER_DEG_LON * Math.cos(lat * RAD);
   const best = new Map<string, { point: Point; flat: number; desaKm: [number, number] }>();
-  for (const point of POINTS) {
+  for (const point of points) {
     const dx = (point.lon - lon) * kx;
     const dy = (point.lat - lat) * KM_PER_DEG_LAT;
     const flat = Math.sqrt(dx * dx + dy * dy);
@@ -176,7 +198,13 @@ function nearestByKab(lat: number, lon: number): Map<string, Nearest> {
   return out;
 }
 
-const roundKm = (km: number): number => Math.round(km * 100) / 100;
+export const roundKm = (km: number): number => Math.round(km * 100) / 100;
+
+/** Two distances to different kab/kota (nearest first) too close to choose between. */
+export const nearlyTied = (firstKm: number, secondKm: number): boolean =>
+  secondKm <= firstKm * TIE_RATIO || secondKm - firstKm < TIE_KM;
+
+type Found = Extract<PinResult, { kind: 'found' }>;
 
 const candidate = (n: Nearest): PinCandidate => ({
   kabkotaCode: n.point.kabkotaCode,
@@ -184,7 +212,7 @@ const candidate = (n: Nearest): PinCandidate => ({
   distanceKm: roundKm(n.km),
 });
 
-function found(n: Nearest): PinResult {
+function found(n: Nearest): Found {
   const desa =
     n.point.desaCode !== undefined && n.desaKm[0] <= DESA_RATIO * n.desaKm[1] ? n.point.desaCode : undefined;
   return {
@@ -196,7 +224,21 @@ function found(n: Nearest): PinResult {
   };
 }
 
-const validLatLon = (lat: number, lon: number): boolean =>
+/**
+ * A pin known to lie in a kab/kota (and kecamatan, when given): its kecamatan and desa by the nearest centroids
+ * inside that region only; null when the shipped table has no centroid there.
+ */
+export function foundWithin(
+  lat: number,
+  lon: number,
+  kabkotaCode: string,
+  kecamatanCode?: string,
+): Found | null {
+  const n = nearestByKab(lat, lon, POINTS_IN.get(kecamatanCode ?? kabkotaCode) ?? []).get(kabkotaCode);
+  return n ? found(n) : null;
+}
+
+export const validLatLon = (lat: number, lon: number): boolean =>
   Number.isFinite(lat) && Number.isFinite(lon) && Math.abs(lat) <= 90 && Math.abs(lon) <= 180;
 
 const inBox = (lat: number, lon: number): boolean =>
@@ -208,7 +250,7 @@ const inBox = (lat: number, lon: number): boolean =>
 /** Where a pin (WGS84 degrees) lies in Kalsel: found, ambiguous near a kab/kota border, or outside. */
 export function locatePin(lat: number, lon: number): PinResult {
   if (!validLatLon(lat, lon) || !inBox(lat, lon)) return { kind: 'outside' };
-  const containing = OUTLINES.filter((o) => boxKm(lat, lon, o) === 0 && inside(lat, lon, o.rings)).map(
+  const containing = OUTLINES.filter((o) => boxKm(lat, lon, o) === 0 && insideRings(lat, lon, o.rings)).map(
     (o) => o.code,
   );
   const nearest = nearestByKab(lat, lon);
@@ -236,7 +278,7 @@ export function locatePin(lat: number, lon: number): PinResult {
     containing.length > 1 ? ranked.filter((n) => containing.includes(n.point.kabkotaCode)) : ranked;
   const [first, second] = pool;
   if (!first) return { kind: 'outside' };
-  if (second && (second.km <= first.km * TIE_RATIO || second.km - first.km < TIE_KM)) {
+  if (second && nearlyTied(first.km, second.km)) {
     return { kind: 'ambiguous', candidates: [first, second].map(candidate) };
   }
   return found(first);

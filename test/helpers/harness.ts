@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { ManualClock, seededIds } from '../../src/clock.js';
 import type { Outgoing } from '../../src/conversation/runtime.js';
-import { type Core, buildCore } from '../../src/core.js';
+import { type Core, type CoreOptions, buildCore } from '../../src/core.js';
 import type { RenderedMessage } from '../../src/i18n/locales.js';
 
 /** Monday 23 November 2026, 10:00 WITA. */
@@ -25,9 +25,12 @@ export class Harness {
   readonly dir: string;
   private seq = 0;
 
-  constructor(opts: { dir?: string; at?: number; seed?: number } = {}) {
+  private readonly options: Pick<CoreOptions, 'locate'>;
+
+  constructor(opts: { dir?: string; at?: number; seed?: number } & Pick<CoreOptions, 'locate'> = {}) {
     this.dir = opts.dir ?? mkdtempSync(join(tmpdir(), 'aduan-test-'));
     this.clock = new ManualClock(opts.at ?? T0);
+    this.options = { locate: opts.locate };
     this.core = this.open(opts.seed ?? 1);
   }
 
@@ -37,6 +40,7 @@ export class Harness {
       dataDir: this.dir,
       clock: this.clock,
       ids: seededIds(seed),
+      ...this.options,
     });
   }
 

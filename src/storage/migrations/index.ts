@@ -4,6 +4,7 @@ import { sql as waCloud } from './002-wa-cloud.js';
 import { sql as blockList } from './003-block-list.js';
 import { sql as metricsIndexes } from './004-metrics-indexes.js';
 import { sql as forwarding } from './005-forwarding.js';
+import { sql as outboxChatHead } from './006-outbox-chat-head.js';
 
 export type Migration = { version: number; name: string; sql: string };
 
@@ -13,4 +14,5 @@ export const MIGRATIONS: readonly Migration[] = [
   { version: 3, name: 'block-list', sql: blockList },
   { version: 4, name: 'metrics-indexes', sql: metricsIndexes },
   { version: 5, name: 'forwarding', sql: forwarding },
+  { version: 6, name: 'outbox-chat-head', sql: outboxChatHead },
 ];

@@ -1,0 +1,108 @@
+// The outbox's due list: per-chat order across failures, leases and crashes, the channel filter and the limit.
+import fc from 'fast-check';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { Conversations } from '../../src/storage/conversations.js';
+import { type Db, openDb } from '../../src/storage/db.js';
+import { Outbox } from '../../src/storage/outbox.js';
+
+const T0 = 1_800_000_000_000;
+const LEASE = 60_000;
+
+/** The query dueFor used before migration 006: the reference for its semantics. */
+const REFERENCE = `SELECT id FROM outbox o WHERE status = 'pending' AND next_attempt_at <= ? AND channel IN (SELECT value FROM json_each(?))
+  AND NOT EXISTS (SELECT 1 FROM outbox p WHERE p.channel = o.channel AND p.chat_id = o.chat_id AND p.id < o.id
+                  AND p.status IN ('pending', 'sending') AND (p.status = 'sending' OR p.next_attempt_at > ?))
+  ORDER BY id LIMIT ?`;
+
+describe('Outbox.dueFor', () => {
+  let db: Db;
+  let outbox: Outbox;
+  let conversations: Conversations;
+  beforeEach(() => {
+    db = openDb(':memory:');
+    outbox = new Outbox(db);
+    conversations = new Conversations(db);
+  });
+  afterEach(() => db.close());
+
+  const add = (channel: string, chatId: string, text: string, now = T0): number => {
+    const conv = conversations.findOrCreate(channel, chatId, 'intake', 1, now);
+    return outbox.add(conv.id, channel, chatId, null, { text, choices: [], expecting: 'none' }, now);
+  };
+  const due = (now: number, channels = ['telegram'], limit = 100) =>
+    outbox.dueFor(channels, now, limit).map((e) => e.message.text);
+
+  it('keeps each chat in order with interleaved chats, a failing head and an expired lease', () => {
+    for (const [chat, text] of [
+      ['a', 'a1'],
+      ['b', 'b1'],
+      ['a', 'a2'],
+      ['c', 'c1'],
+      ['b', 'b2'],
+      ['a', 'a3'],
+      ['c', 'c2'],
+    ]) {
+      add('telegram', chat ?? '', text ?? '');
+    }
+    add('wacloud', 'a', 'other channel');
+    const ids = new Map(outbox.dueFor(['telegram'], T0, 100).map((e) => [e.message.text, e.id]));
+    const id = (text: string) => ids.get(text) ?? -1;
+    // Everything is due: several messages of one chat come together, oldest first; wacloud is not asked for.
+    expect(due(T0)).toEqual(['a1', 'b1', 'a2', 'c1', 'b2', 'a3', 'c2']);
+    expect(due(T0, ['telegram'], 3)).toEqual(['a1', 'b1', 'a2']);
+
+    // a1 is being sent (the process then dies), b1 failed and waits for its retry, c1 went out.
+    expect(outbox.claim(id('a1'), T0 + LEASE)).toBe(true);
+    expect(outbox.claim(id('b1'), T0 + LEASE)).toBe(true);
+    outbox.retryLater(id('b1'), T0 + 5000, 'timeout');
+    expect(outbox.claim(id('c1'), T0 + LEASE)).toBe(true);
+    outbox.markSent(id('c1'), T0, 'm1');
+    expect(due(T0)).toEqual(['c2']);
+
+    // b1's retry is due: b1 then b2. a waits behind a1's lease, even once the lease ran out, until recovery.
+    expect(due(T0 + 5000)).toEqual(['b1', 'b2', 'c2']);
+    expect(due(T0 + LEASE)).toEqual(['b1', 'b2', 'c2']);
+    expect(outbox.recoverExpiredLeases(T0 + LEASE)).toBe(1);
+    expect(due(T0 + LEASE)).toEqual(['a1', 'b1', 'a2', 'b2', 'a3', 'c2']);
+
+    // A dead head no longer holds its chat back; a sent one never did.
+    outbox.markDead(id('b1'), 'chat not found');
+    outbox.markSent(id('a1'), T0 + LEASE, 'm2');
+    expect(due(T0 + LEASE)).toEqual(['a2', 'b2', 'a3', 'c2']);
+    expect(due(T0 + LEASE, ['wacloud', 'telegram', 'wacloud'], 2)).toEqual(['a2', 'b2']);
+    expect(due(T0 + LEASE, ['wacloud'])).toEqual(['other channel']);
+    expect(due(T0 + LEASE, [])).toEqual([]);
+  });
+
+  it('returns what the reference query returns, for any mix of states, channels and limits', () => {
+    const reference = db.prepare(REFERENCE).pluck();
+    const channels = ['telegram', 'wacloud', 'whatsapp'];
+    const row = fc.record({
+      channel: fc.constantFrom(...channels),
+      chat: fc.constantFrom('1', '2', '3', '4'),
+      status: fc.constantFrom('pending', 'pending', 'sending', 'sent', 'dead'),
+      at: fc.integer({ min: -3, max: 3 }),
+    });
+    fc.assert(
+      fc.property(
+        fc.array(row, { maxLength: 40 }),
+        fc.subarray(channels),
+        fc.integer({ min: 1, max: 12 }),
+        (rows, asked, limit) => {
+          db.exec('DELETE FROM outbox');
+          for (const r of rows) {
+            const id = add(r.channel, r.chat, 'x');
+            db.prepare('UPDATE outbox SET status = ?, next_attempt_at = ? WHERE id = ?').run(
+              r.status,
+              T0 + r.at * 1000,
+              id,
+            );
+          }
+          const expected = reference.all(T0, JSON.stringify(asked), T0, limit);
+          expect(outbox.dueFor(asked, T0, limit).map((e) => e.id)).toEqual(expected);
+        },
+      ),
+      { numRuns: 300 },
+    );
+  });
+});
