@@ -2,7 +2,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { type Clock, type Ids, cryptoIds, systemClock } from './clock.js';
-import { type FaultPoint, Runtime } from './conversation/runtime.js';
+import { type FaultPoint, type Queued, Runtime } from './conversation/runtime.js';
 import { HolidayCalendar, WorkingDays } from './domain/working-days.js';
 import { type Directory, defaultDirectory } from './routing/directory.js';
 import { routingPort } from './routing/routing-port.js';
@@ -21,7 +21,7 @@ export type CoreOptions = {
   clock?: Clock;
   ids?: Ids;
   fault?: (point: FaultPoint) => void;
-  onQueued?: () => void;
+  onQueued?: (queued: Queued) => void;
   /** Locates pins (the operator's boundary polygons); the embedded centroids by default. */
   locate?: (lat: number, lon: number) => PinResult;
   /** The agency directory and routing rules; the embedded Kalsel directory by default. */

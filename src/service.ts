@@ -77,9 +77,9 @@ export function buildService(opts: ServiceOptions): Service {
     clock: opts.clock,
     ids: opts.ids,
     fault: opts.fault,
-    onQueued: () => {
-      void sender?.drain();
-      forward();
+    onQueued: (queued) => {
+      sender?.wake(queued.outgoing);
+      if (queued.deliveries) forward();
     },
   });
   const { store, runtime, clock, ids } = core;
@@ -102,7 +102,7 @@ export function buildService(opts: ServiceOptions): Service {
     limits: new SenderLimits({ clock }),
     store,
     clock,
-    onQueued: () => void sender?.drain(),
+    onQueued: (outgoing) => sender?.wake(outgoing),
     onLimited: (m, d) => {
       metrics.inbound(m.channel);
       metrics.limited(m.channel, d.reason);
@@ -192,7 +192,7 @@ export function buildService(opts: ServiceOptions): Service {
       const tick = () => {
         try {
           runtime.fireDue();
-          void sender?.drain();
+          sender?.poll();
           forward();
         } catch (err) {
           log.error({ err }, 'deadline sweep failed');

@@ -19,6 +19,9 @@ import type { RoutingPort } from './routing-port.js';
 
 export type Outgoing = { id: number; channel: string; chatId: string; message: RenderedMessage };
 
+/** What a commit queued: messages to these chats, and whether ticket deliveries too. */
+export type Queued = { outgoing: readonly Outgoing[]; deliveries: boolean };
+
 export type HandleResult = { duplicate: boolean; conversationId: number | null; outgoing: Outgoing[] };
 
 /** Named points where a crash test may kill the process. */
@@ -36,8 +39,8 @@ export type RuntimeDeps = {
   locate?: (lat: number, lon: number) => PinResult;
   /** Where complaints go (the agency directory and its rules). */
   routing: RoutingPort;
-  /** Called after each commit that queued messages, so senders wake up. */
-  onQueued?: () => void;
+  /** Called after each commit that queued messages or ticket deliveries, so senders and forwarders wake up. */
+  onQueued?: (queued: Queued) => void;
   fault?: (point: FaultPoint) => void;
 };
 
@@ -49,12 +52,22 @@ const RELATED_WINDOW_MS = 30 * DAY_MS;
 type LoadedConversation = { id: number; stored: StoredSnapshot | null; channel: string; chatId: string };
 
 export class Runtime {
+  /** Whether the transaction under way queued ticket deliveries (set by forward). */
+  private deliveriesQueued = false;
+
   constructor(private readonly deps: RuntimeDeps) {}
+
+  private notify(outgoing: readonly Outgoing[]): void {
+    const deliveries = this.deliveriesQueued;
+    this.deliveriesQueued = false;
+    if (outgoing.length > 0 || deliveries) this.deps.onQueued?.({ outgoing, deliveries });
+  }
 
   /** Handles one inbound message. Synchronous, so one chat's messages are processed strictly in order. */
   handle(msg: InboundMessage): HandleResult {
     const { store, clock } = this.deps;
     const now = clock.now();
+    this.deliveriesQueued = false; // a rolled-back transaction's deliveries were never queued
     const text = (msg.text ?? '').replace(/\u0000/g, '');
     const clipped = text.length > MAX_TEXT;
     const files = this.storeFiles(msg);
@@ -109,7 +122,7 @@ export class Runtime {
     });
     if (!result.duplicate) {
       this.deps.fault?.('after_commit');
-      if (result.outgoing.length > 0) this.deps.onQueued?.();
+      this.notify(result.outgoing);
     }
     return result;
   }
@@ -118,6 +131,7 @@ export class Runtime {
   fireDue(limit = 200): Outgoing[] {
     const { store, clock } = this.deps;
     const now = clock.now();
+    this.deliveriesQueued = false;
     const out: Outgoing[] = [];
     for (const id of store.conversations.dueIds(now, limit)) {
       out.push(
@@ -128,7 +142,7 @@ export class Runtime {
         }),
       );
     }
-    if (out.length > 0) this.deps.onQueued?.();
+    this.notify(out);
     return out;
   }
 
@@ -320,6 +334,7 @@ export class Runtime {
     }
     for (const agencyId of [decision.agencyId, ...decision.also.map((a) => a.agencyId)]) {
       for (const dest of routing.destinations(agencyId)) {
+        this.deliveriesQueued = true;
         store.deliveries.enqueue({
           ticketId,
           agencyId,

@@ -5,7 +5,7 @@ import type { Clock } from '../clock.js';
 import { type Lang, type RenderedMessage, t } from '../i18n/locales.js';
 import type { Store } from '../storage/store.js';
 import type { InboundMessage } from './inbound.js';
-import type { HandleResult } from './runtime.js';
+import type { HandleResult, Outgoing } from './runtime.js';
 
 export type LimitReason = 'rate' | 'uploads' | 'bytes';
 
@@ -191,8 +191,8 @@ export type LimitSendersDeps = {
   limits: SenderLimits;
   store: Store;
   clock: Clock;
-  /** Wakes the senders after a notice was queued (the service's `sender.drain()`). */
-  onQueued?: () => void;
+  /** Wakes the sender for the chat a notice was queued to. */
+  onQueued?: (outgoing: readonly Outgoing[]) => void;
   /** Every refused message, answered or not: count it, log it (ids only). */
   onLimited?: (message: InboundMessage, decision: Extract<LimitDecision, { allowed: false }>) => void;
 };
@@ -233,7 +233,7 @@ export function limitSenders(
         outgoing: [{ id, channel: message.channel, chatId: message.chatId, message: notice }],
       };
     });
-    deps.onQueued?.();
+    deps.onQueued?.(result.outgoing);
     return result;
   };
 }

@@ -1,23 +1,43 @@
-// Drains the outbox: claims due messages, sends them through their channel, retries with backoff, dead-letters.
+// Drains the outbox: sends due messages through their channel, several chats at once and each chat in order,
+// retries with backoff, dead-letters.
 import type { OutboundChannel } from '../channels/channel.js';
 import { SendError } from '../channels/channel.js';
 import type { Clock } from '../clock.js';
-import type { Outbox } from '../storage/outbox.js';
+import type { ChatRef, Outbox, OutboxEntry } from '../storage/outbox.js';
 
-export type RetryPolicy = { maxAttempts: number; baseDelayMs: number; maxDelayMs: number; leaseMs: number };
+export type RetryPolicy = {
+  maxAttempts: number;
+  baseDelayMs: number;
+  maxDelayMs: number;
+  leaseMs: number;
+  /** Chats sent to at the same time; one chat's messages always go one after another. */
+  concurrency?: number;
+};
 
 export const DEFAULT_RETRY: RetryPolicy = {
   maxAttempts: 8,
   baseDelayMs: 1000,
   maxDelayMs: 10 * 60_000,
   leaseMs: 60_000,
+  concurrency: 16,
 };
 
 export type SenderLog = { warn(obj: object, msg: string): void; error(obj: object, msg: string): void };
 
+/** How many due chats one look at the whole outbox picks up, and how many messages a chat's lane reads at once. */
+const SCAN_LIMIT = 200;
+const CHAT_BATCH = 20;
+
 export class OutboxSender {
   private readonly channels: Map<string, OutboundChannel>;
-  private running: Promise<number> | null = null;
+  private readonly concurrency: number;
+  /** Chats whose lane is running, and those of them woken meanwhile (the lane looks again before it ends). */
+  private readonly lanes = new Set<string>();
+  private readonly again = new Set<string>();
+  /** Chats waiting for a free lane, oldest first. */
+  private readonly waiting = new Map<string, ChatRef>();
+  private readonly idleWaiters: (() => void)[] = [];
+  private sent = 0;
 
   constructor(
     private readonly outbox: Outbox,
@@ -31,68 +51,117 @@ export class OutboxSender {
     private readonly onResult?: (channel: string, result: 'sent' | 'retry' | 'dead') => void,
   ) {
     this.channels = new Map(channels.map((c) => [c.channel, c]));
+    this.concurrency = Math.max(1, policy.concurrency ?? 1);
   }
 
-  /** Sends what is due; concurrent calls share one pass. Returns how many messages were sent. */
-  drain(): Promise<number> {
-    if (!this.running) {
-      this.running = this.pass().finally(() => {
-        this.running = null;
-      });
-    }
-    return this.running;
+  /** Starts sending to chats that just had messages queued, without looking at the rest of the outbox. */
+  wake(chats: readonly ChatRef[]): void {
+    for (const chat of chats) this.enqueue(chat);
+    this.pump();
   }
 
-  private async pass(): Promise<number> {
+  /**
+   * Looks at the whole outbox (retries that came due, leases of a crashed process that ran out) and starts sending
+   * what is due. Returns at once; the deadline sweep calls it every second.
+   */
+  poll(): void {
     const now = this.clock.now();
     this.outbox.recoverExpiredLeases(now);
-    // Only connected channels: a logged-out channel's backlog must not take the others' places in the batch.
+    // Only connected channels: a logged-out channel's backlog must not take the others' places.
     const ready = [...this.channels.values()]
       .filter((c) => !c.state || c.state() === 'connected')
       .map((c) => c.channel);
-    const due = ready.length > 0 ? this.outbox.dueFor(ready, now, 200) : [];
-    let sent = 0;
-    // One chat's messages go in order; a failure holds back that chat's later messages until the retry.
-    const blocked = new Set<string>();
-    for (const entry of due) {
-      const key = `${entry.channel}:${entry.chatId}`;
-      if (blocked.has(key)) continue;
-      const channel = this.channels.get(entry.channel);
-      if (!channel) continue;
-      // A channel that is logged out or reconnecting keeps its messages pending, without spending attempts.
-      if (channel.state && channel.state() !== 'connected') continue;
-      if (!this.outbox.claim(entry.id, now + this.policy.leaseMs)) continue;
-      try {
-        const result = await channel.send(entry.chatId, entry.message);
-        this.fault?.('mid_send');
-        this.outbox.markSent(entry.id, this.clock.now(), result.platformMessageId);
-        this.onResult?.(entry.channel, 'sent');
-        sent++;
-      } catch (err) {
-        blocked.add(key);
-        const attempts = entry.attempts + 1;
-        const retryable = !(err instanceof SendError) || err.retryable;
-        const reason = err instanceof Error ? err.message : String(err);
-        if (!retryable || attempts >= this.policy.maxAttempts) {
-          this.outbox.markDead(entry.id, reason);
-          this.onResult?.(entry.channel, 'dead');
-          this.log.error(
-            { outboxId: entry.id, channel: entry.channel, attempts, reason },
-            'message dead-lettered',
-          );
-        } else {
-          const backoff = Math.min(this.policy.maxDelayMs, this.policy.baseDelayMs * 2 ** (attempts - 1));
-          const delay =
-            err instanceof SendError && err.retryAfterMs !== undefined ? err.retryAfterMs : backoff;
-          this.outbox.retryLater(entry.id, this.clock.now() + delay, reason);
-          this.onResult?.(entry.channel, 'retry');
-          this.log.warn(
-            { outboxId: entry.id, channel: entry.channel, attempts, delayMs: delay, reason },
-            'send failed, will retry',
-          );
-        }
-      }
+    if (ready.length > 0) for (const chat of this.outbox.dueChats(ready, now, SCAN_LIMIT)) this.enqueue(chat);
+    this.pump();
+  }
+
+  /** Polls, then waits until nothing is being sent; returns how many messages were sent meanwhile. */
+  async drain(): Promise<number> {
+    const before = this.sent;
+    this.poll();
+    if (this.lanes.size > 0 || this.waiting.size > 0) {
+      await new Promise<void>((resolve) => this.idleWaiters.push(resolve));
     }
-    return sent;
+    return this.sent - before;
+  }
+
+  private enqueue(chat: ChatRef): void {
+    const key = `${chat.channel}:${chat.chatId}`;
+    if (this.lanes.has(key)) this.again.add(key);
+    else if (!this.waiting.has(key)) this.waiting.set(key, { channel: chat.channel, chatId: chat.chatId });
+  }
+
+  private pump(): void {
+    for (const [key, chat] of this.waiting) {
+      if (this.lanes.size >= this.concurrency) break;
+      this.waiting.delete(key);
+      this.lanes.add(key);
+      void this.lane(key, chat).then(() => {
+        this.lanes.delete(key);
+        // Woken after the lane's last look: it goes back in line.
+        if (this.again.delete(key)) this.waiting.set(key, chat);
+        this.pump();
+      });
+    }
+    if (this.lanes.size === 0 && this.waiting.size === 0) {
+      for (const resolve of this.idleWaiters.splice(0)) resolve();
+    }
+  }
+
+  /** Sends one chat's due messages in order; a failure holds back its later messages until the retry. */
+  private async lane(key: string, chat: ChatRef): Promise<void> {
+    const channel = this.channels.get(chat.channel);
+    if (!channel) return;
+    try {
+      let more = true;
+      while (more) {
+        this.again.delete(key);
+        const due = this.outbox.dueInChat(chat, this.clock.now(), CHAT_BATCH);
+        for (const entry of due) {
+          // A channel that is logged out or reconnecting keeps its messages pending, without spending attempts.
+          if (channel.state && channel.state() !== 'connected') return;
+          if (!(await this.sendOne(channel, entry))) return;
+        }
+        more = this.again.has(key) || due.length === CHAT_BATCH;
+      }
+    } catch (err) {
+      // The database refused (busy, disk full): the messages stay in the outbox for the next poll.
+      this.log.error({ channel: chat.channel, err }, 'outbox sender lane failed');
+    }
+  }
+
+  /** One message: claimed, sent, recorded. False when it failed (or was taken): the chat's lane stops. */
+  private async sendOne(channel: OutboundChannel, entry: OutboxEntry): Promise<boolean> {
+    if (!this.outbox.claim(entry.id, this.clock.now() + this.policy.leaseMs)) return false;
+    try {
+      const result = await channel.send(entry.chatId, entry.message);
+      this.fault?.('mid_send');
+      this.outbox.markSent(entry.id, this.clock.now(), result.platformMessageId);
+      this.onResult?.(entry.channel, 'sent');
+      this.sent++;
+      return true;
+    } catch (err) {
+      const attempts = entry.attempts + 1;
+      const retryable = !(err instanceof SendError) || err.retryable;
+      const reason = err instanceof Error ? err.message : String(err);
+      if (!retryable || attempts >= this.policy.maxAttempts) {
+        this.outbox.markDead(entry.id, reason);
+        this.onResult?.(entry.channel, 'dead');
+        this.log.error(
+          { outboxId: entry.id, channel: entry.channel, attempts, reason },
+          'message dead-lettered',
+        );
+      } else {
+        const backoff = Math.min(this.policy.maxDelayMs, this.policy.baseDelayMs * 2 ** (attempts - 1));
+        const delay = err instanceof SendError && err.retryAfterMs !== undefined ? err.retryAfterMs : backoff;
+        this.outbox.retryLater(entry.id, this.clock.now() + delay, reason);
+        this.onResult?.(entry.channel, 'retry');
+        this.log.warn(
+          { outboxId: entry.id, channel: entry.channel, attempts, delayMs: delay, reason },
+          'send failed, will retry',
+        );
+      }
+      return false;
+    }
   }
 }

@@ -24,7 +24,10 @@ const Message = z.object({
   wordChoices: z.boolean().optional(),
 });
 
-const Ids = z.array(z.number());
+const DueHeads = z.array(z.object({ id: z.number(), channel: z.string(), chat_id: z.string() }));
+
+/** A chat on one channel: what the sender keeps in order. */
+export type ChatRef = { channel: string; chatId: string };
 
 const Row = z.object({
   id: z.number(),
@@ -36,6 +39,8 @@ const Row = z.object({
   attempts: z.number(),
   created_at: z.number(),
 });
+
+const NextAttempt = z.object({ next_attempt_at: z.number() });
 
 function toEntry(raw: unknown): OutboxEntry {
   const r = Row.parse(raw);
@@ -54,8 +59,8 @@ function toEntry(raw: unknown): OutboxEntry {
 
 export class Outbox {
   private readonly insert;
-  private readonly dueIds;
-  private readonly byIds;
+  private readonly dueHeads;
+  private readonly chatActive;
   private readonly claimStmt;
   private readonly sentStmt;
   private readonly retryStmt;
@@ -75,20 +80,20 @@ export class Outbox {
     // partial indexes, which hold unsent rows, never the sent history. INDEXED BY pins that plan: left to itself
     // SQLite sorts every candidate row (or scans the whole table after ANALYZE). `status IN (…)` is redundant next
     // to `status = 'pending'` but is how SQLite sees that a partial index applies.
-    this.dueIds = db
-      .prepare(
-        `SELECT o.id FROM outbox o INDEXED BY outbox_active
-         WHERE o.channel = @channel AND o.status IN ('pending', 'sending') AND o.status = 'pending'
-           AND o.next_attempt_at <= @now
-           AND NOT EXISTS (SELECT 1 FROM outbox p INDEXED BY outbox_active_chat
-                           WHERE p.channel = o.channel AND p.chat_id = o.chat_id AND p.id < o.id
-                             AND p.status IN ('pending', 'sending') AND (p.status = 'sending' OR p.next_attempt_at > @now))
-         ORDER BY o.id LIMIT @limit`,
-      )
-      .pluck();
-    this.byIds = db.prepare(
-      `SELECT id, conversation_id, channel, chat_id, payload, status, attempts, created_at FROM outbox
-       WHERE id IN (SELECT value FROM json_each(?)) ORDER BY id`,
+    this.dueHeads = db.prepare(
+      `SELECT o.id, o.channel, o.chat_id FROM outbox o INDEXED BY outbox_active
+       WHERE o.channel = @channel AND o.status IN ('pending', 'sending') AND o.status = 'pending'
+         AND o.next_attempt_at <= @now
+         AND NOT EXISTS (SELECT 1 FROM outbox p INDEXED BY outbox_active_chat
+                         WHERE p.channel = o.channel AND p.chat_id = o.chat_id AND p.id < o.id
+                           AND p.status IN ('pending', 'sending') AND (p.status = 'sending' OR p.next_attempt_at > @now))
+       ORDER BY o.id LIMIT @limit`,
+    );
+    // One chat's unsent messages in order: the due ones at the head are what may go now.
+    this.chatActive = db.prepare(
+      `SELECT id, conversation_id, channel, chat_id, payload, status, attempts, created_at, next_attempt_at
+       FROM outbox INDEXED BY outbox_active_chat
+       WHERE channel = ? AND chat_id = ? AND status IN ('pending', 'sending') ORDER BY id LIMIT ?`,
     );
     this.claimStmt = db.prepare(
       `UPDATE outbox SET status = 'sending', attempts = attempts + 1, next_attempt_at = ? WHERE id = ? AND status = 'pending'`,
@@ -139,17 +144,34 @@ export class Outbox {
   }
 
   /**
-   * Pending messages of the given channels that are due, oldest first. A chat's message waits while an earlier one
-   * to the same chat is being sent or waiting for its retry: citizens read their messages in order. Several
-   * messages of one chat come back together (in order) when all of them are due.
+   * Chats with a message that may be sent now, in the order of their oldest such message, from at most `limit` due
+   * messages. A chat's message waits while an earlier one to the same chat is being sent or waiting for its retry:
+   * citizens read their messages in order.
    */
-  dueFor(channels: string[], now: number, limit: number): OutboxEntry[] {
+  dueChats(channels: readonly string[], now: number, limit: number): ChatRef[] {
     // The oldest `limit` over all channels are among each channel's oldest `limit`.
-    const ids = [...new Set(channels)]
-      .flatMap((channel) => Ids.parse(this.dueIds.all({ channel, now, limit })))
-      .sort((a, b) => a - b)
+    const rows = [...new Set(channels)]
+      .flatMap((channel) => DueHeads.parse(this.dueHeads.all({ channel, now, limit })))
+      .sort((a, b) => a.id - b.id)
       .slice(0, limit);
-    return ids.length === 0 ? [] : this.byIds.all(JSON.stringify(ids)).map(toEntry);
+    const chats = new Map<string, ChatRef>();
+    for (const r of rows) chats.set(`${r.channel}:${r.chat_id}`, { channel: r.channel, chatId: r.chat_id });
+    return [...chats.values()];
+  }
+
+  /**
+   * The messages to one chat that may go now, in order: the pending ones at the head of its unsent messages that are
+   * due, stopping at the first one that is being sent or waits for its retry.
+   */
+  dueInChat(chat: ChatRef, now: number, limit: number): OutboxEntry[] {
+    const due: OutboxEntry[] = [];
+    for (const raw of this.chatActive.all(chat.channel, chat.chatId, limit)) {
+      const at = NextAttempt.parse(raw).next_attempt_at;
+      const entry = toEntry(raw);
+      if (entry.status !== 'pending' || at > now) break;
+      due.push(entry);
+    }
+    return due;
   }
 
   /** Marks a message as being sent; `leaseUntil` is when an unfinished send is retried (a crash mid-send). */

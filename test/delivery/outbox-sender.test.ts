@@ -88,4 +88,67 @@ describe('outbox sender', () => {
     ).toEqual(['a', 'd']);
     expect(channel.sent.map((s) => s.chatId)).toEqual(['c']);
   });
+
+  describe('several chats at once', () => {
+    /** A channel whose sends to chat "slow" wait until released; the others answer at once. */
+    class GatedChannel implements OutboundChannel {
+      readonly channel = 'telegram';
+      readonly sent: string[] = [];
+      inFlight = 0;
+      maxInFlight = 0;
+      private gate: (() => void) | null = null;
+      release(): void {
+        this.gate?.();
+      }
+      async send(chatId: string, message: RenderedMessage) {
+        this.inFlight++;
+        this.maxInFlight = Math.max(this.maxInFlight, this.inFlight);
+        if (chatId === 'slow')
+          await new Promise<void>((resolve) => {
+            this.gate = resolve;
+          });
+        else await new Promise((resolve) => setTimeout(resolve, 2));
+        this.inFlight--;
+        this.sent.push(`${chatId}:${message.text.slice(0, 12)}`);
+        return { platformMessageId: String(this.sent.length) };
+      }
+    }
+    const policy = { maxAttempts: 3, baseDelayMs: 1000, maxDelayMs: 60_000, leaseMs: 60_000, concurrency: 4 };
+
+    it("a chat that waits for its platform does not hold back the others' replies", async () => {
+      const gated = new GatedChannel();
+      const s = new OutboxSender(h.core.store.outbox, [gated], h.clock, quiet, policy);
+      queue('slow', 'halo');
+      for (const chat of ['a', 'b', 'c', 'd', 'e', 'f']) queue(chat, 'halo');
+      const drained = s.drain();
+      await new Promise((resolve) => setTimeout(resolve, 50));
+      expect(gated.sent.map((x) => x.split(':')[0]).sort()).toEqual(['a', 'b', 'c', 'd', 'e', 'f']);
+      expect(gated.maxInFlight).toBeLessThanOrEqual(4);
+      expect(gated.maxInFlight).toBeGreaterThan(1);
+      gated.release();
+      expect(await drained).toBe(7);
+    });
+
+    it('keeps each chat in order, and a message queued while its chat is being sent to follows it', async () => {
+      const gated = new GatedChannel();
+      const s = new OutboxSender(h.core.store.outbox, [gated], h.clock, quiet, policy);
+      const first = queue('slow', 'halo');
+      s.wake(first.outgoing);
+      await new Promise((resolve) => setTimeout(resolve, 10));
+      const second = queue('slow', 'ya');
+      s.wake(second.outgoing); // the lane is busy with the first: it looks again before it ends
+      const other = queue('a', 'halo');
+      s.wake(other.outgoing); // another chat goes at once, without a poll of the outbox
+      await new Promise((resolve) => setTimeout(resolve, 20));
+      expect(gated.sent).toEqual([`a:${other.outgoing[0]?.message.text.slice(0, 12)}`]);
+      gated.release();
+      await new Promise((resolve) => setTimeout(resolve, 10));
+      gated.release();
+      await s.drain();
+      const slow = gated.sent.filter((x) => x.startsWith('slow:'));
+      expect(slow).toEqual(
+        [...first.outgoing, ...second.outgoing].map((o) => `slow:${o.message.text.slice(0, 12)}`),
+      );
+    });
+  });
 });

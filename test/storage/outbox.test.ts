@@ -1,4 +1,5 @@
-// The outbox's due list: per-chat order across failures, leases and crashes, the channel filter and the limit.
+// The outbox's due chats and each chat's due head: per-chat order across failures, leases and crashes, the channel
+// filter and the limit.
 import fc from 'fast-check';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { Conversations } from '../../src/storage/conversations.js';
@@ -8,13 +9,13 @@ import { Outbox } from '../../src/storage/outbox.js';
 const T0 = 1_800_000_000_000;
 const LEASE = 60_000;
 
-/** The query dueFor used before migration 006: the reference for its semantics. */
+/** The due-list query used before migration 006: the reference for what dueChats and dueInChat find together. */
 const REFERENCE = `SELECT id FROM outbox o WHERE status = 'pending' AND next_attempt_at <= ? AND channel IN (SELECT value FROM json_each(?))
   AND NOT EXISTS (SELECT 1 FROM outbox p WHERE p.channel = o.channel AND p.chat_id = o.chat_id AND p.id < o.id
                   AND p.status IN ('pending', 'sending') AND (p.status = 'sending' OR p.next_attempt_at > ?))
   ORDER BY id LIMIT ?`;
 
-describe('Outbox.dueFor', () => {
+describe('Outbox.dueChats and dueInChat', () => {
   let db: Db;
   let outbox: Outbox;
   let conversations: Conversations;
@@ -29,8 +30,15 @@ describe('Outbox.dueFor', () => {
     const conv = conversations.findOrCreate(channel, chatId, 'intake', 1, now);
     return outbox.add(conv.id, channel, chatId, null, { text, choices: [], expecting: 'none' }, now);
   };
+  /** The `limit` oldest messages that may go now: each due chat's head, merged in id order. */
+  const dueFor = (channels: string[], now: number, limit: number) =>
+    outbox
+      .dueChats(channels, now, limit)
+      .flatMap((chat) => outbox.dueInChat(chat, now, 1000))
+      .sort((a, b) => a.id - b.id)
+      .slice(0, limit);
   const due = (now: number, channels = ['telegram'], limit = 100) =>
-    outbox.dueFor(channels, now, limit).map((e) => e.message.text);
+    dueFor(channels, now, limit).map((e) => e.message.text);
 
   it('keeps each chat in order with interleaved chats, a failing head and an expired lease', () => {
     for (const [chat, text] of [
@@ -45,11 +53,15 @@ describe('Outbox.dueFor', () => {
       add('telegram', chat ?? '', text ?? '');
     }
     add('wacloud', 'a', 'other channel');
-    const ids = new Map(outbox.dueFor(['telegram'], T0, 100).map((e) => [e.message.text, e.id]));
+    const ids = new Map(dueFor(['telegram'], T0, 100).map((e) => [e.message.text, e.id]));
     const id = (text: string) => ids.get(text) ?? -1;
     // Everything is due: several messages of one chat come together, oldest first; wacloud is not asked for.
     expect(due(T0)).toEqual(['a1', 'b1', 'a2', 'c1', 'b2', 'a3', 'c2']);
     expect(due(T0, ['telegram'], 3)).toEqual(['a1', 'b1', 'a2']);
+    const chat = (chatId: string) => ({ channel: 'telegram', chatId });
+    expect(outbox.dueChats(['telegram'], T0, 100)).toEqual([chat('a'), chat('b'), chat('c')]);
+    expect(outbox.dueChats(['telegram'], T0, 2)).toEqual([chat('a'), chat('b')]);
+    expect(outbox.dueInChat(chat('a'), T0, 2).map((e) => e.message.text)).toEqual(['a1', 'a2']);
 
     // a1 is being sent (the process then dies), b1 failed and waits for its retry, c1 went out.
     expect(outbox.claim(id('a1'), T0 + LEASE)).toBe(true);
@@ -99,7 +111,7 @@ describe('Outbox.dueFor', () => {
             );
           }
           const expected = reference.all(T0, JSON.stringify(asked), T0, limit);
-          expect(outbox.dueFor(asked, T0, limit).map((e) => e.id)).toEqual(expected);
+          expect(dueFor(asked, T0, limit).map((e) => e.id)).toEqual(expected);
         },
       ),
       { numRuns: 300 },
