@@ -23,6 +23,7 @@ import { createMetrics, instrumentHandle, sqliteMetricsQueries } from './observa
 import { scheduleBackups } from './ops/backup.js';
 import { BlockList, blockSenders } from './ops/block-list.js';
 import { loadDirectory } from './routing/directory.js';
+import { Checkpointer } from './storage/checkpointer.js';
 import type { Store } from './storage/store.js';
 import { loadBoundaries, locatePinWith } from './understand/boundaries.js';
 
@@ -176,6 +177,7 @@ export function buildService(opts: ServiceOptions): Service {
   let timer: NodeJS.Timeout | null = null;
   let draining = false;
   let stopBackups: (() => Promise<void>) | null = null;
+  let checkpointer: Checkpointer | null = null;
   const service: Service = {
     store,
     runtime,
@@ -198,6 +200,7 @@ export function buildService(opts: ServiceOptions): Service {
           log.error({ err }, 'deadline sweep failed');
         }
       };
+      if (config.dbPath !== ':memory:') checkpointer = new Checkpointer({ dbPath: config.dbPath, log });
       tick();
       timer = setInterval(tick, SWEEP_MS);
       if (config.BACKUP_DIR) {
@@ -234,6 +237,7 @@ export function buildService(opts: ServiceOptions): Service {
       await sender?.drain();
       await forwarder?.stop();
       await stopBackups?.();
+      await checkpointer?.stop();
       core.close();
     },
   };

@@ -196,7 +196,8 @@ export class Driver {
   };
   readonly errors = new Map<string, number>();
   private readonly loopDelay = monitorEventLoopDelay({ resolution: 2 });
-  private runStartedAt = 0;
+  /** When the load started (ms, wall clock). */
+  runStartedAt = 0;
   private runStoppedAt = 0;
 
   constructor(private readonly opts: DriverOptions) {
