@@ -150,10 +150,11 @@ export function ticketsMatch(citizens: CitizenRun[], state: FinalState) {
   }
   const duplicates = [...perChat.entries()].filter(([, numbers]) => numbers.length > 1);
   const known = new Set(citizens.map((c) => c.chatId));
-  const expected = citizens.filter((c) => c.confirmedEffectively());
+  const recorded = new Set(state.inboundKeys);
+  const expected = citizens.filter((c) => c.confirmedEffectively(recorded));
   const missing = expected.filter((c) => (perChat.get(c.chatId) ?? []).length === 0);
   const unexpected = citizens.filter(
-    (c) => !c.confirmedEffectively() && (perChat.get(c.chatId) ?? []).length > 0,
+    (c) => !c.confirmedEffectively(recorded) && (perChat.get(c.chatId) ?? []).length > 0,
   );
   const strangers = [...perChat.keys()].filter((k) => !known.has(k));
   const wrongNumber = citizens.filter(

@@ -106,7 +106,10 @@ export class CitizenRun {
   end: End | null = null;
   startedAt: number;
   endedAt: number | null = null;
-  /** Keys of confirm updates acknowledged (200), and those a flow upgrade swallowed (re-asked instead). */
+  /**
+   * Keys of confirm updates offered to the service (acknowledged, or given up on after the service may have committed
+   * them), and those a flow upgrade swallowed (re-asked instead).
+   */
   readonly confirms: string[] = [];
   readonly swallowed = new Set<string>();
   lastSentKey: string | null = null;
@@ -130,9 +133,12 @@ export class CitizenRun {
     this.startedAt = nowMs();
   }
 
-  /** Whether a confirm reached the service and was taken as one (not swallowed by a salvaged conversation). */
-  confirmedEffectively(): boolean {
-    return this.confirms.some((k) => !this.swallowed.has(k));
+  /**
+   * Whether a confirm reached the service (it recorded the update, whether or not its 200 came back in time) and was
+   * taken as one (not swallowed by a salvaged conversation).
+   */
+  confirmedEffectively(recorded: ReadonlySet<string>): boolean {
+    return this.confirms.some((k) => recorded.has(k) && !this.swallowed.has(k));
   }
 }
 
@@ -475,11 +481,11 @@ export class Driver {
       this.inFlight--;
       c.inFlight = false;
     }
+    if (rec.confirm) c.confirms.push(key);
     if (rec.status !== 'ok') {
       this.finish(c, 'post_failed');
       return;
     }
-    if (rec.confirm) c.confirms.push(key);
     if (this.opts.pacing === 'think') {
       if (c.pending.length === 0) c.pending = this.nextScripted(c);
       if (c.pending.length === 0) {

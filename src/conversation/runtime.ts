@@ -3,7 +3,7 @@ import { INTAKE_VERSION, type MessageBody, StoredSnapshot, classify, step } from
 import type { IntakeEvent } from '../../flows/intake-events.js';
 import type { Clock, Ids } from '../clock.js';
 import { type AttachmentRef, ChannelId, type Complaint } from '../domain/complaint.js';
-import { RELATED_THRESHOLD, sameStory, storySimilarity, storyWords } from '../domain/similarity.js';
+import { sameStory } from '../domain/similarity.js';
 import { newTicketNumber } from '../domain/ticket-number.js';
 import type { WorkingDays } from '../domain/working-days.js';
 import { type Lang, type RenderedMessage, renderReply, t } from '../i18n/locales.js';
@@ -15,6 +15,7 @@ import { type PinResult, locatePin } from '../understand/geo.js';
 import { parsePhone } from '../understand/phone.js';
 import type { Effect } from './effects.js';
 import type { InboundMessage } from './inbound.js';
+import { linkRelated } from './related-tickets.js';
 import type { RoutingPort } from './routing-port.js';
 
 export type Outgoing = { id: number; channel: string; chatId: string; message: RenderedMessage };
@@ -46,8 +47,6 @@ export type RuntimeDeps = {
 
 const MAX_TEXT = 4000;
 const DAY_MS = 24 * 3600_000;
-/** Similar complaints from other citizens are linked when filed within this window. */
-const RELATED_WINDOW_MS = 30 * DAY_MS;
 
 type LoadedConversation = { id: number; stored: StoredSnapshot | null; channel: string; chatId: string };
 
@@ -314,24 +313,14 @@ export class Runtime {
       fallback: decision.fallback,
       also: decision.also,
     });
-    const words = storyWords(c.story);
-    for (const other of store.tickets.recentInArea(
-      c.category,
-      c.kabkotaCode,
-      now - RELATED_WINDOW_MS,
+    linkRelated(store.tickets, {
+      ticketId,
+      story: c.story,
+      category: c.category,
+      kabkotaCode: c.kabkotaCode,
       conversationId,
-    )) {
-      const score = storySimilarity(words, other.story);
-      if (score >= RELATED_THRESHOLD) {
-        store.tickets.link(
-          ticketId,
-          other.id,
-          Math.round(score * 100) / 100,
-          'same_area_category_story',
-          now,
-        );
-      }
-    }
+      now,
+    });
     for (const agencyId of [decision.agencyId, ...decision.also.map((a) => a.agencyId)]) {
       for (const dest of routing.destinations(agencyId)) {
         this.deliveriesQueued = true;

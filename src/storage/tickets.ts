@@ -150,7 +150,7 @@ export class Tickets {
     );
     this.inAreaStmt = db.prepare(
       `${storySelect} WHERE c.category = ? AND c.kabkota_code = ? AND t.created_at >= ?
-         AND (t.conversation_id IS NULL OR t.conversation_id != ?) ORDER BY t.id DESC LIMIT 200`,
+         AND (t.conversation_id IS NULL OR t.conversation_id != ?) ORDER BY t.id DESC LIMIT ?`,
     );
     this.setRoutingStmt = db.prepare('UPDATE tickets SET agency_id = ?, routing = ? WHERE id = ?');
     this.linkStmt = db.prepare(
@@ -195,15 +195,16 @@ export class Tickets {
     return this.recentOfChat.all(conversationId, since).flatMap((r) => toStoryRow(r) ?? []);
   }
 
-  /** Other chats' tickets of the same category and kab/kota since `since`, newest first. */
+  /** Other chats' tickets of the same category and kab/kota since `since`, newest first, at most `limit`. */
   recentInArea(
     category: string,
     kabkotaCode: string,
     since: number,
     excludeConversation: number,
+    limit: number,
   ): StoryRow[] {
     return this.inAreaStmt
-      .all(category, kabkotaCode, since, excludeConversation)
+      .all(category, kabkotaCode, since, excludeConversation, limit)
       .flatMap((r) => toStoryRow(r) ?? []);
   }
 

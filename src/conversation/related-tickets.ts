@@ -1,0 +1,36 @@
+// Links a new ticket to similar recent tickets from other citizens (same category and kab/kota), for officers.
+import { RELATED_THRESHOLD, storySimilarity, storyWords } from '../domain/similarity.js';
+import type { Tickets } from '../storage/tickets.js';
+
+const DAY_MS = 24 * 3600_000;
+/** Similar complaints from other citizens are linked when filed within this window. */
+export const RELATED_WINDOW_MS = 30 * DAY_MS;
+/**
+ * The newest tickets of the area compared, and the strongest links kept. A cluster (a flood, a broken bridge) stays
+ * connected through its recent members, and a submit's step does a bounded amount of work however busy the area is:
+ * comparing 200 stories took ~10 ms of the service's one thread.
+ */
+export const RELATED_CANDIDATES = 50;
+export const MAX_RELATED_LINKS = 10;
+
+export type NewTicket = {
+  ticketId: number;
+  story: string;
+  category: string;
+  kabkotaCode: string;
+  conversationId: number;
+  now: number;
+};
+
+/** Returns the linked ticket ids, strongest first. Runs inside the submit's transaction. */
+export function linkRelated(tickets: Tickets, t: NewTicket): number[] {
+  const words = storyWords(t.story);
+  const scored = tickets
+    .recentInArea(t.category, t.kabkotaCode, t.now - RELATED_WINDOW_MS, t.conversationId, RELATED_CANDIDATES)
+    .map((other) => ({ id: other.id, score: Math.round(storySimilarity(words, other.story) * 100) / 100 }))
+    .filter((o) => o.score >= RELATED_THRESHOLD)
+    .sort((a, b) => b.score - a.score || b.id - a.id)
+    .slice(0, MAX_RELATED_LINKS);
+  for (const o of scored) tickets.link(t.ticketId, o.id, o.score, 'same_area_category_story', t.now);
+  return scored.map((o) => o.id);
+}
