@@ -23,6 +23,11 @@ export interface OutboundChannel {
   state?(): ChannelState;
   /** Sends one message; throws SendError (or anything, treated as retryable). */
   send(chatId: string, message: RenderedMessage): Promise<SendResult>;
+  /**
+   * Milliseconds until a message to this chat may go under the platform's send limits (0: now). The sender comes
+   * back to the chat then, instead of holding one of its places while `send` waits.
+   */
+  delayFor?(chatId: string): number;
 }
 
 /** Channels whose messages are read by the citizen's own client (web chat): "sending" only marks them delivered. */

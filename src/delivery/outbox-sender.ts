@@ -36,6 +36,8 @@ export class OutboxSender {
   private readonly again = new Set<string>();
   /** Chats waiting for a free lane, oldest first. */
   private readonly waiting = new Map<string, ChatRef>();
+  /** Chats held back by the platform's send limits: their timer puts them back in line. */
+  private readonly deferred = new Map<string, NodeJS.Timeout>();
   private readonly idleWaiters: (() => void)[] = [];
   private sent = 0;
 
@@ -79,14 +81,19 @@ export class OutboxSender {
   async drain(): Promise<number> {
     const before = this.sent;
     this.poll();
-    if (this.lanes.size > 0 || this.waiting.size > 0) {
+    if (!this.idle()) {
       await new Promise<void>((resolve) => this.idleWaiters.push(resolve));
     }
     return this.sent - before;
   }
 
+  private idle(): boolean {
+    return this.lanes.size === 0 && this.waiting.size === 0 && this.deferred.size === 0;
+  }
+
   private enqueue(chat: ChatRef): void {
     const key = `${chat.channel}:${chat.chatId}`;
+    if (this.deferred.has(key)) return; // its timer brings it back
     if (this.lanes.has(key)) this.again.add(key);
     else if (!this.waiting.has(key)) this.waiting.set(key, { channel: chat.channel, chatId: chat.chatId });
   }
@@ -98,14 +105,24 @@ export class OutboxSender {
       this.lanes.add(key);
       void this.lane(key, chat).then(() => {
         this.lanes.delete(key);
-        // Woken after the lane's last look: it goes back in line.
-        if (this.again.delete(key)) this.waiting.set(key, chat);
+        // Woken after the lane's last look: it goes back in line (unless its send-limit timer will bring it back).
+        if (this.again.delete(key) && !this.deferred.has(key)) this.waiting.set(key, chat);
         this.pump();
       });
     }
-    if (this.lanes.size === 0 && this.waiting.size === 0) {
-      for (const resolve of this.idleWaiters.splice(0)) resolve();
-    }
+    if (this.idle()) for (const resolve of this.idleWaiters.splice(0)) resolve();
+  }
+
+  /** Frees the chat's lane until the platform lets it send again. */
+  private defer(key: string, chat: ChatRef, ms: number): void {
+    if (this.deferred.has(key)) return;
+    const timer = setTimeout(() => {
+      this.deferred.delete(key);
+      this.enqueue(chat);
+      this.pump();
+    }, ms);
+    timer.unref();
+    this.deferred.set(key, timer);
   }
 
   /** Sends one chat's due messages in order; a failure holds back its later messages until the retry. */
@@ -120,6 +137,11 @@ export class OutboxSender {
         for (const entry of due) {
           // A channel that is logged out or reconnecting keeps its messages pending, without spending attempts.
           if (channel.state && channel.state() !== 'connected') return;
+          const wait = channel.delayFor?.(chat.chatId) ?? 0;
+          if (wait > 0) {
+            this.defer(key, chat, wait);
+            return;
+          }
           if (!(await this.sendOne(channel, entry))) return;
         }
         more = this.again.has(key) || due.length === CHAT_BATCH;

@@ -150,5 +150,30 @@ describe('outbox sender', () => {
         [...first.outgoing, ...second.outgoing].map((o) => `slow:${o.message.text.slice(0, 12)}`),
       );
     });
+
+    it('a chat held back by the send limit gives its place to other chats and is sent once the limit allows', async () => {
+      const sent: string[] = [];
+      let openAt = Date.now() + 40;
+      const limited: OutboundChannel = {
+        channel: 'telegram',
+        delayFor: (chatId) => (chatId === 'busy' ? Math.max(0, openAt - Date.now()) : 0),
+        send: async (chatId) => {
+          sent.push(chatId);
+          if (chatId === 'busy') openAt = Date.now() + 40; // ~1 message per 40 ms to this chat
+          return { platformMessageId: String(sent.length) };
+        },
+      };
+      const s = new OutboxSender(h.core.store.outbox, [limited], h.clock, quiet, {
+        ...policy,
+        concurrency: 1,
+      });
+      queue('busy', 'halo');
+      queue('busy', 'ya');
+      for (const chat of ['a', 'b', 'c']) queue(chat, 'halo');
+      const started = Date.now();
+      expect(await s.drain()).toBe(5);
+      expect(sent).toEqual(['a', 'b', 'c', 'busy', 'busy']); // one lane, never spent waiting
+      expect(Date.now() - started).toBeGreaterThanOrEqual(75);
+    });
   });
 });

@@ -190,6 +190,10 @@ export class TelegramChannel implements ChannelAdapter {
     }
   }
 
+  delayFor(chatId: string): number {
+    return this.limiter.delay(chatId);
+  }
+
   async send(chatId: string, message: RenderedMessage): Promise<SendResult> {
     const removeReplyKeyboard = this.replyKeyboards.has(chatId);
     const parts = renderMessage(message, { lang: this.langOf(chatId), removeReplyKeyboard });
@@ -295,7 +299,8 @@ export class TelegramChannel implements ChannelAdapter {
   }
 
   private async deliverMessage(n: NormalizedMessage, deliver: Deliver): Promise<void> {
-    this.typing(n.chatId);
+    // "typing…" only while files download; a text is answered before the indicator would even show.
+    if (n.files.length > 0) this.typing(n.chatId);
     const media = await this.fetchFiles(n.chatId, n.files);
     if (n.edited) await this.notify(n.chatId, 'channel.edited');
     await this.commit(deliver, {

@@ -24,6 +24,12 @@ export class TokenBucket {
     return this.tokens >= 0 ? 0 : Math.ceil((-this.tokens / this.perSecond) * 1000);
   }
 
+  /** How many ms until a token exists, without taking it (0: one is there now). */
+  waitFor(now: number): number {
+    this.refill(now);
+    return this.tokens >= 1 ? 0 : Math.ceil(((1 - this.tokens) / this.perSecond) * 1000);
+  }
+
   isFull(now: number): boolean {
     this.refill(now);
     return this.tokens >= this.capacity;
@@ -76,6 +82,12 @@ export class SendRateLimiter {
     }
     const wait = Math.max(this.overall.reserve(now), bucket.reserve(now));
     if (wait > 0) await this.sleep(wait);
+  }
+
+  /** How long a message to the chat would wait now, without taking a token. */
+  delay(chatId: string): number {
+    const now = this.now();
+    return Math.max(this.overall.waitFor(now), this.chats.get(chatId)?.waitFor(now) ?? 0);
   }
 
   /** Forgets chats whose bucket is full again: they would start from a full bucket anyway. */

@@ -133,6 +133,20 @@ describe('token buckets', () => {
     expect(waits.length).toBe(10); // 30 at once, then the overall bucket makes the rest wait
     expect(Math.max(...waits)).toBeLessThanOrEqual(34);
   });
+
+  it('tells how long a chat would wait without taking a token (the sender comes back then)', async () => {
+    let now = 0;
+    const limiter = new SendRateLimiter({ now: () => now, sleep: async () => {} });
+    expect(limiter.delay('a')).toBe(0);
+    for (let i = 0; i < 3; i++) await limiter.acquire('a');
+    expect(limiter.delay('a')).toBe(1000);
+    expect(limiter.delay('a')).toBe(1000); // asking twice takes nothing
+    expect(limiter.delay('b')).toBe(0);
+    now += 400;
+    expect(limiter.delay('a')).toBe(600);
+    now += 600;
+    expect(limiter.delay('a')).toBe(0);
+  });
 });
 
 describe('toSendError', () => {
