@@ -154,7 +154,9 @@ describe('forwarding end to end (web chat → routed ticket → every destinatio
     const url = new URL(/https:\/\/aduan\.kalselprov\.test\/files\/[^"]+/.exec(attachment)?.[0] ?? '');
     const file = await fetch(`${base}${url.pathname}${url.search}`);
     expect(file.status).toBe(200);
-    const bad = await fetch(`${base}${url.pathname}${url.search.replace(/sig=./, 'sig=A')}`);
+    // Change the signature's first character (to another one: a signature may already start with "A").
+    const tampered = url.search.replace(/sig=(.)/, (_, c: string) => `sig=${c === 'A' ? 'B' : 'A'}`);
+    const bad = await fetch(`${base}${url.pathname}${tampered}`);
     expect(bad.status).toBe(403);
   }, 60_000);
 });
