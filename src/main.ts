@@ -1,5 +1,5 @@
-import type { Logger } from 'pino';
 // Composition root: reads the environment, builds the service, starts it, and stops it cleanly on a signal.
+import type { Logger } from 'pino';
 import { type Config, ConfigError, loadConfig } from './config.js';
 import type { FaultPoint } from './conversation/runtime.js';
 import { createLogger } from './logger.js';

@@ -1,5 +1,5 @@
-import { resolve as resolvePath } from 'node:path';
 // Builds the whole service from a parsed config: storage, runtime, senders, deadline sweep, HTTP server.
+import { resolve as resolvePath } from 'node:path';
 import { type ServerType, serve } from '@hono/node-server';
 import type { Logger } from 'pino';
 import { buildChannels } from './channels/build-channels.js';
@@ -84,7 +84,7 @@ export function buildService(opts: ServiceOptions): Service {
     },
   });
   const { store, runtime, clock, ids } = core;
-  const metrics = createMetrics(sqliteMetricsQueries(store.db, store.deliveries), { clock });
+  const metrics = createMetrics(sqliteMetricsQueries(store.db, store.deliveries, config.dbPath), { clock });
   const secret = linkSecret(config.LINK_SECRET, config.dataDir);
   forwarder = buildForwarder({
     config,

@@ -1,6 +1,7 @@
+// Prometheus metrics on a registry of our own: counters fed by the service, gauges read from SQLite at scrape time.
+import { statSync } from 'node:fs';
 import { Counter, Gauge, Histogram, Registry, collectDefaultMetrics } from 'prom-client';
 import { z } from 'zod';
-// Prometheus metrics on a registry of our own: counters fed by the service, gauges read from SQLite at scrape time.
 import { ACTIVE_STATES } from '../../flows/index.js';
 import type { Clock } from '../clock.js';
 import { TicketStatus } from '../domain/complaint.js';
@@ -30,6 +31,8 @@ export type MetricsQueries = {
   ticketStatuses(): { status: string; count: number }[];
   /** Ticket deliveries to agencies, per method (Deliveries.stats); without it those gauges stay empty. */
   deliveries?(): DeliveryStats[];
+  /** Bytes in the database's write-ahead log (0 when there is none); without it the gauge is absent. */
+  walBytes?(): number;
 };
 
 export type MetricsOptions = {
@@ -238,6 +241,17 @@ export function createMetrics(queries: MetricsQueries, opts: MetricsOptions = {}
     labelNames: ['code'],
     registers: [registry],
   });
+  if (queries.walBytes) {
+    const walBytes = queries.walBytes;
+    new Gauge({
+      name: 'aduan_sqlite_wal_bytes',
+      help: 'Size of the SQLite write-ahead log. It stays small while checkpoints keep up; a steady climb means they do not.',
+      registers: [registry],
+      collect() {
+        this.set(walBytes());
+      },
+    });
+  }
   new Gauge({
     name: 'aduan_tickets',
     help: 'Tickets by status.',
@@ -288,6 +302,8 @@ export function sqliteMetricsQueries(
   db: QueryDb,
   /** store.deliveries: the ticket delivery gauges (its stats read the partial indexes of migration 005). */
   deliveries?: { stats(): DeliveryStats[] },
+  /** The database file: its `-wal` file's size is a gauge (not for `:memory:`). */
+  dbPath?: string,
 ): MetricsQueries {
   const waiting = db.prepare(
     `SELECT channel, COUNT(*) AS depth, MIN(created_at) AS oldest, 0 AS dead FROM outbox INDEXED BY outbox_due
@@ -319,7 +335,17 @@ export function sqliteMetricsQueries(
     conversationStates: () => states.all().map((r) => StateRow.parse(r)),
     ticketStatuses: () => statuses.all().map((r) => StatusRow.parse(r)),
     ...(deliveries ? { deliveries: () => deliveries.stats() } : {}),
+    ...(dbPath && dbPath !== ':memory:' ? { walBytes: () => fileSize(`${dbPath}-wal`) } : {}),
   };
+}
+
+/** A file's size in bytes; 0 when it does not exist (SQLite removes the WAL on a clean close). */
+function fileSize(path: string): number {
+  try {
+    return statSync(path).size;
+  } catch {
+    return 0;
+  }
 }
 
 /** The runtime's `handle`, counted and timed: wrap it once in the composition root. */

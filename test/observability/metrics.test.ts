@@ -1,4 +1,6 @@
 // The metrics registry: counters, the step histogram, scrape-time gauges from SQLite, and GET /metrics.
+import { statSync } from 'node:fs';
+import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { intakeMachine } from '../../flows/intake.js';
 import { ManualClock } from '../../src/clock.js';
@@ -155,6 +157,16 @@ describe('metrics', () => {
     // citizen-a filed (submitted: other), citizen-b is at the consent question (active).
     expect(sample(text, 'aduan_conversations{state="active"}')).toBe(1);
     expect(sample(text, 'aduan_conversations{state="other"}')).toBe(1);
+    expect(text).not.toContain('aduan_sqlite_wal_bytes'); // no database file named
+
+    // With the file named, the WAL's size: the writes above are in it until a checkpoint.
+    const withWal = createMetrics(sqliteMetricsQueries(store.db, undefined, join(h.dir, 'aduan.db')), {
+      clock: h.clock,
+      defaultMetrics: false,
+    });
+    const walBytes = sample(await withWal.registry.metrics(), 'aduan_sqlite_wal_bytes');
+    expect(walBytes).toBe(statSync(join(h.dir, 'aduan.db-wal')).size);
+    expect(walBytes).toBeGreaterThan(0);
   });
 
   it("times and counts the runtime's handle, also when it throws", async () => {
