@@ -86,6 +86,8 @@ export class WaWebChannel implements ChannelAdapter {
   private loginAt: number | null = null;
   private readonly chains = new Map<string, Promise<void>>();
   private readonly lastSentAt = new Map<string, number>();
+  /** whatsapp-web.js drives one browser page: its sends go one at a time, as a person's would. */
+  private sending: Promise<unknown> = Promise.resolve();
   private readonly senders: SenderDirectory;
   private readonly choices = new ChoiceReplies();
   private readonly now: () => number;
@@ -140,7 +142,19 @@ export class WaWebChannel implements ChannelAdapter {
     while (this.chains.size > 0) await Promise.allSettled([...this.chains.values()]);
   }
 
-  async send(chatId: string, message: RenderedMessage): Promise<SendResult> {
+  /** The rest of the pause after the last message to this chat: the sender serves other chats meanwhile. */
+  delayFor(chatId: string): number {
+    const last = this.lastSentAt.get(chatId);
+    return last === undefined ? 0 : Math.max(0, last + this.pauseMs - this.now());
+  }
+
+  send(chatId: string, message: RenderedMessage): Promise<SendResult> {
+    const run = this.sending.then(() => this.sendNow(chatId, message));
+    this.sending = run.catch(() => {});
+    return run;
+  }
+
+  private async sendNow(chatId: string, message: RenderedMessage): Promise<SendResult> {
     if (!this.client || this.current !== 'connected') {
       throw new SendError(
         `whatsapp not connected (${this.current})`,

@@ -284,6 +284,30 @@ describe('WaWebChannel: sending', () => {
     await t.channel.stop();
   });
 
+  it('sends one message at a time across chats, and tells the sender how long a chat still has to wait', async () => {
+    let now = 1_000_000;
+    const t = await connected({ now: () => now });
+    let inFlight = 0;
+    let most = 0;
+    const send = t.client.sendMessage.bind(t.client);
+    t.client.sendMessage = async (...args: Parameters<typeof send>) => {
+      most = Math.max(most, ++inFlight);
+      await new Promise((resolve) => setTimeout(resolve, 5));
+      inFlight--;
+      return send(...args);
+    };
+    await Promise.all(
+      ['6285200000001@c.us', '6285200000002@c.us', SITI].map((c) => t.channel.send(c, reply('x'))),
+    );
+    expect(most).toBe(1);
+    expect(t.client.sent).toHaveLength(3);
+    expect(t.channel.delayFor(SITI)).toBe(700);
+    now += 300;
+    expect(t.channel.delayFor(SITI)).toBe(400);
+    expect(t.channel.delayFor('6285200000009@c.us')).toBe(0);
+    await t.channel.stop();
+  });
+
   it('splits a long message into several sends with pauses', async () => {
     const t = await connected({ now: () => 0 });
     const long = 'Kalimat ini diulang untuk membuat pesan yang sangat panjang sekali. '.repeat(130);
