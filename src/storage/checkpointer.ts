@@ -1,7 +1,7 @@
 // Copies the WAL back into the database file from a worker thread, so the service's own commits never pay for it.
 //
 // With checkpoints left to SQLite, every ~10,000th commit copies the WAL (up to 40 MB) into the database before it
-// returns: at 200 updates/s that put the p95 of the Telegram webhook at 64 ms instead of 18 ms. The worker's PASSIVE
+// returns: at 200 updates/s that put the p95 of the Telegram webhook at 64 ms instead of 19 ms. The worker's PASSIVE
 // checkpoints never wait for or block the service's writers; the WAL then starts over from its beginning. The
 // service's connection keeps its automatic checkpoint as a safety net in case the worker cannot keep up or dies.
 import { createRequire } from 'node:module';

@@ -40,7 +40,7 @@ const Row = z.object({
   created_at: z.number(),
 });
 
-const NextAttempt = z.object({ next_attempt_at: z.number() });
+const Head = z.object({ status: z.string(), next_attempt_at: z.number() });
 
 function toEntry(raw: unknown): OutboxEntry {
   const r = Row.parse(raw);
@@ -166,10 +166,9 @@ export class Outbox {
   dueInChat(chat: ChatRef, now: number, limit: number): OutboxEntry[] {
     const due: OutboxEntry[] = [];
     for (const raw of this.chatActive.all(chat.channel, chat.chatId, limit)) {
-      const at = NextAttempt.parse(raw).next_attempt_at;
-      const entry = toEntry(raw);
-      if (entry.status !== 'pending' || at > now) break;
-      due.push(entry);
+      const head = Head.parse(raw);
+      if (head.status !== 'pending' || head.next_attempt_at > now) break;
+      due.push(toEntry(raw));
     }
     return due;
   }
