@@ -18,7 +18,8 @@ export type MessageBody = {
 export type IntakeEvent =
   | ({ type: 'message'; now: number } & MessageBody)
   | ({ type: 'emergency'; now: number; kind: Emergency } & MessageBody)
-  | { type: 'command'; now: number; command: Command }
+  /** `text`: what was typed, where the same command means something else at a question ("tidak jadi"). */
+  | { type: 'command'; now: number; command: Command; text?: string }
   | { type: 'timer'; now: number }
   | { type: 'ticket.created'; now: number; ticket: string; due: string; days: number; agency: string | null }
   /** The same chat filed a similar complaint within a day: ask before filing it again. */
@@ -31,7 +32,7 @@ export type RouteInfo = { agencyId: string; agencyName: string; reason: string; 
 /** Commands first (whole-message words such as `batal`), then emergencies, then an ordinary message. */
 export function classify(body: MessageBody, now: number): IntakeEvent {
   const command = body.text && body.attachments.length === 0 ? parseCommand(body.text) : null;
-  if (command) return { type: 'command', now, command };
+  if (command) return { type: 'command', now, command, text: body.text };
   const kind = body.text ? detectEmergency(body.text) : null;
   if (kind) return { type: 'emergency', now, kind, ...body };
   return { type: 'message', now, ...body };

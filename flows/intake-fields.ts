@@ -4,6 +4,7 @@ import type { Choice, ReplyEffect, Vars } from '../src/conversation/effects.js';
 import type { Expecting } from '../src/conversation/expecting.js';
 import { CATEGORY_IDS, type CategoryId, USUAL_AGENCY, suggestCategories } from '../src/domain/categories.js';
 import { IdentityMode } from '../src/domain/complaint.js';
+import { pickShown } from './intake-shown.js';
 import { parseChoice } from '../src/understand/choice.js';
 import { parseIncidentDate } from '../src/understand/dates.js';
 import { locatePin } from '../src/understand/geo.js';
@@ -11,19 +12,18 @@ import { parseNik } from '../src/understand/nik.js';
 import { normalize } from '../src/understand/normalize.js';
 import { parsePhone } from '../src/understand/phone.js';
 import { findRegion, kabkotaByCode, regionChoiceList } from '../src/understand/regions.js';
-import { parseAlready, parseYesNo } from '../src/understand/yes-no.js';
+import { leadingYesNo, parseAlready, parseYesNo } from '../src/understand/yes-no.js';
 import type { Draft, Field, IntakeContext, Notice } from './intake-context.js';
 import { LIMITS } from './intake-context.js';
 import type { MessageBody } from './intake-events.js';
 
-export type Answer =
-  | { ok: true; draft: Draft; notices: Notice[] }
-  | {
-      ok: false;
-      error: string;
-      vars?: Vars /** Give up asking: the field is skipped with this notice. */;
-      skip?: Notice;
-    };
+export type Answer = { ok: true; draft: Draft; notices: Notice[] } | { ok: false; error: string; vars?: Vars };
+
+/** The fourth answer that is still not understood gets the field's fallback: a question is asked at most 3 times. */
+export const MAX_ASKS = 3;
+
+/** kab/kota "tidak tahu": Kalsel as a whole, so the complaint is routed to Ombudsman Kalsel for triage. */
+export const KABKOTA_UNKNOWN = '63.00';
 
 const EXPECTING: Record<Field, Expecting> = {
   story: 'story',
@@ -69,6 +69,19 @@ export function isSkip(text: string): boolean {
   return SKIP_WORDS.includes(t) || /^(lewat|lewati|skip|tidak (ada|tahu|tau|punya))\b/.test(t);
 }
 
+/** Categories whose agency looks the citizen up by NIK (population records, social aid, BPJS membership). */
+const NIK_CATEGORIES: ReadonlySet<CategoryId> = new Set(['adminduk', 'bansos', 'jaminan_sosial']);
+
+/** Problems a photo shows (a road, rubbish, a pipe, a street stall): asked for one. Elsewhere files are welcome anytime. */
+const PHOTO_CATEGORIES: ReadonlySet<CategoryId> = new Set([
+  'infrastruktur',
+  'air_minum',
+  'energi_listrik',
+  'lingkungan',
+  'perhubungan',
+  'ketertiban',
+]);
+
 /** The next question still open, in a natural order; null when the complaint is complete. */
 export function nextMissing(ctx: IntakeContext): Field | null {
   const d = ctx.draft;
@@ -82,13 +95,14 @@ export function nextMissing(ctx: IntakeContext): Field | null {
   if (d.priorReport === null) return 'prior_report';
   if (d.priorReport && !has('prior_result')) return 'prior_result';
   if (!d.expectation) return 'expectation';
-  if (!has('evidence') && d.attachments.length === 0) return 'evidence';
+  if (!has('evidence') && d.attachments.length === 0 && d.category && PHOTO_CATEGORIES.has(d.category))
+    return 'evidence';
   if (!d.identityMode) return 'identity_mode';
   if (d.identityMode !== 'anonim') {
     if (!d.name) return 'name';
-    if (!has('nik')) return 'nik';
+    // The NIK only where it is needed: the agency finds the citizen's record by it, or Ombudsman requires it.
+    if (!has('nik') && d.category && NIK_CATEGORIES.has(d.category)) return 'nik';
     if (!d.phone && !ctx.channelPhone && !has('phone')) return 'phone';
-    // Ombudsman takes a report only with the reporter's NIK.
     if (d.escalate && !d.nik) return 'nik';
   }
   return null;
@@ -102,7 +116,10 @@ function categoryChoices(): Choice[] {
 function regionChoices(d: Draft): Choice[] {
   const all = regionChoiceList().map((r) => r.code);
   const codes = [...d.regionCandidates, ...all.filter((c) => !d.regionCandidates.includes(c))];
-  return codes.map((code) => ({ id: code, label: { literal: kabkotaByCode(code)?.name ?? code } }));
+  return [
+    ...codes.map((code) => ({ id: code, label: { literal: kabkotaByCode(code)?.name ?? code } })),
+    { id: 'unknown', label: { key: 'choice.unknown' } },
+  ];
 }
 
 const IDENTITY_CHOICES: Choice[] = IdentityMode.options.map((id) => ({
@@ -124,7 +141,7 @@ export function askField(ctx: IntakeContext, field: Field): ReplyEffect {
         type: 'reply',
         key: 'ask.location',
         ...base,
-        choices: ctx.fails >= 3 ? [{ id: 'skip', label: { key: 'choice.skip' } }] : undefined,
+        choices: ctx.fails >= 2 ? [{ id: 'skip', label: { key: 'choice.skip' } }] : undefined,
       };
     case 'region':
       return {
@@ -147,7 +164,7 @@ export function askField(ctx: IntakeContext, field: Field): ReplyEffect {
         key: 'ask.incident_date',
         ...base,
         choices:
-          ctx.fails >= 3
+          ctx.fails >= 2
             ? (['today', 'this_week', 'this_month', 'last_month', 'unknown'] as const).map((id) => ({
                 id,
                 label: { key: `choice.date.${id}` },
@@ -166,8 +183,15 @@ export function askField(ctx: IntakeContext, field: Field): ReplyEffect {
       };
     case 'prior_result':
       return { type: 'reply', key: 'ask.prior_result', ...base };
-    case 'expectation':
-      return { type: 'reply', key: 'ask.expectation', ...base };
+    case 'expectation': {
+      // Where the photo question is not asked, the citizen hears that files are welcome.
+      const files =
+        d.attachments.length === 0 && !(d.category && PHOTO_CATEGORIES.has(d.category))
+          ? [{ key: 'ask.expectation.files' }]
+          : [];
+      const more = [...(base.more ?? []), ...files];
+      return { type: 'reply', key: 'ask.expectation', expecting, ...(more.length ? { more } : {}) };
+    }
     case 'evidence':
       return {
         type: 'reply',
@@ -182,7 +206,7 @@ export function askField(ctx: IntakeContext, field: Field): ReplyEffect {
         type: 'reply',
         key: 'ask.name',
         ...base,
-        choices: ctx.fails >= 3 ? [{ id: 'anonim', label: { key: 'choice.go_anonymous' } }] : undefined,
+        choices: ctx.fails >= 2 ? [{ id: 'anonim', label: { key: 'choice.go_anonymous' } }] : undefined,
       };
     case 'escalate':
       return {
@@ -282,37 +306,161 @@ export function answerField(ctx: IntakeContext, field: Field, body: MessageBody,
 let last: { ctx: IntakeContext; field: Field; body: MessageBody; now: number; answer: Answer } | null = null;
 
 function answerUncached(ctx: IntakeContext, field: Field, body: MessageBody, now: number): Answer {
+  const shown = pickShown(askField(ctx, field), body.text);
+  const answer = (shown !== null ? fromChoice(ctx, field, shown, now) : null) ?? understand(ctx, field, body, now);
+  if (answer.ok || ctx.fails + 1 < MAX_ASKS) return answer;
+  return fallback(ctx, field, body);
+}
+
+const ok = (draft: Draft, notices: Notice[] = []): Answer => ({ ok: true, draft, notices });
+
+/** A tapped or typed-back choice of the question, by its id. */
+function fromChoice(ctx: IntakeContext, field: Field, id: string, now: number): Answer | null {
+  const d = ctx.draft;
+  if (id === 'skip') return understand(ctx, field, { ...blank, text: 'lewati' }, now);
+  switch (field) {
+    case 'region':
+      if (id === 'unknown') return regionUnknown(d);
+      return kabkotaByCode(id)
+        ? ok(withAnswered(d, 'region', { kabkotaCode: id, kecamatanCode: null, regionCandidates: [] }))
+        : null;
+    case 'category': {
+      const category = CATEGORY_IDS.find((c) => c === id);
+      return category ? ok(withAnswered(d, 'category', { category, categoryReasons: [] })) : null;
+    }
+    case 'agency':
+      if (id === 'unknown') return ok(withAnswered(d, 'agency', { agency: null }));
+      return id === 'usual' && d.category
+        ? ok(withAnswered(d, 'agency', { agency: USUAL_AGENCY[d.category] }))
+        : null;
+    case 'incident_date': {
+      if (id === 'unknown') return ok(withAnswered(d, 'incident_date', { incidentDate: null }));
+      const phrase = DATE_CHOICES[id];
+      const parsed = phrase ? parseIncidentDate(phrase, new Date(now)) : null;
+      return parsed?.ok
+        ? ok(withAnswered(d, 'incident_date', { incidentDate: { ...parsed.value, tooOld: parsed.tooOld } }))
+        : null;
+    }
+    case 'prior_report':
+      return id === 'yes' || id === 'no'
+        ? ok(
+            withAnswered(d, 'prior_report', {
+              priorReport: id === 'yes',
+              priorResult: id === 'yes' ? d.priorResult : null,
+            }),
+          )
+        : null;
+    case 'identity_mode': {
+      const mode = IdentityMode.safeParse(id);
+      return mode.success ? ok(withAnswered(d, 'identity_mode', identityPatch(mode.data))) : null;
+    }
+    case 'name':
+      return id === 'anonim' ? ok(withAnswered(d, 'identity_mode', identityPatch('anonim'))) : null;
+    case 'escalate':
+      return id === 'yes' || id === 'no'
+        ? understand(ctx, field, { ...blank, text: id === 'yes' ? 'ya' : 'tidak' }, now)
+        : null;
+    default:
+      return null;
+  }
+}
+
+const blank: MessageBody = { text: '', attachments: [], location: null, contactPhone: null, channelPhone: null };
+
+/** What the date choices (shown after two misunderstood answers) stand for. */
+const DATE_CHOICES: Record<string, string> = {
+  today: 'hari ini',
+  this_week: 'minggu ini',
+  this_month: 'awal bulan ini',
+  last_month: 'bulan lalu',
+};
+
+function identityPatch(mode: IdentityMode): Partial<Draft> {
+  return mode === 'anonim' ? { identityMode: mode, name: null, nik: null, phone: null } : { identityMode: mode };
+}
+
+function regionUnknown(d: Draft): Answer {
+  return ok(
+    withAnswered(d, 'region', { kabkotaCode: KABKOTA_UNKNOWN, kecamatanCode: null, regionCandidates: [] }),
+    [{ key: 'notice.region_unknown' }],
+  );
+}
+
+/**
+ * After three misunderstood answers: an optional field is skipped and says so; a required one takes its named
+ * fallback (category lainnya, region "tidak tahu", identity rahasia, free text as it was written).
+ */
+function fallback(ctx: IntakeContext, field: Field, body: MessageBody): Answer {
   const d = ctx.draft;
   const text = clip(body.text);
-  const fails = ctx.fails + 1;
+  switch (field) {
+    case 'story':
+      return ok(withAnswered(d, 'story', { story: [text || '-'] }));
+    case 'location':
+      return ok(withAnswered(d, 'location', {}), [{ key: 'notice.skipped_location' }]);
+    case 'region':
+      return regionUnknown(d);
+    case 'category':
+      return ok(withAnswered(d, 'category', { category: 'lainnya', categoryReasons: [] }), [
+        { key: 'notice.category_other' },
+      ]);
+    case 'agency':
+      return ok(withAnswered(d, 'agency', { agency: null }));
+    case 'incident_date':
+      return ok(withAnswered(d, 'incident_date', { incidentDate: null }), [{ key: 'notice.skipped_date' }]);
+    case 'prior_report':
+      return ok(withAnswered(d, 'prior_report', { priorReport: false, priorResult: null }), [
+        { key: 'notice.prior_assumed_no' },
+      ]);
+    case 'prior_result':
+      return ok(withAnswered(d, 'prior_result', { priorResult: text || null }));
+    case 'expectation':
+      return ok(withAnswered(d, 'expectation', { expectation: text || '-' }));
+    case 'evidence':
+      return ok(withAnswered(d, 'evidence', {}));
+    case 'identity_mode':
+      return ok(withAnswered(d, 'identity_mode', identityPatch('rahasia')), [
+        { key: 'notice.identity_rahasia' },
+      ]);
+    case 'name':
+      return hasLetters(text)
+        ? ok(withAnswered(d, 'name', { name: text.replace(/\s+/g, ' ').slice(0, 120) }))
+        : ok(withAnswered(d, 'identity_mode', identityPatch('anonim')), [{ key: 'notice.name_anonim' }]);
+    case 'nik':
+      return d.escalate
+        ? ok(withAnswered(d, 'nik', { nik: null, escalate: false }), [{ key: 'notice.escalate_without_nik' }])
+        : ok(withAnswered(d, 'nik', { nik: null }), [{ key: 'notice.skipped_nik' }]);
+    case 'phone':
+      return ok(withAnswered(d, 'phone', { phone: null }), [{ key: 'notice.skipped_phone' }]);
+    case 'escalate':
+      return ok(withAnswered(d, 'escalate', { escalate: false }), [{ key: 'notice.escalate_no' }]);
+  }
+}
+
+/** Words in an "already reported?" answer that tell what came of it: the answer is kept as the result. */
+const RESULT_WORDS =
+  /\b(tapi|tetapi|namun|cuma|disuruh|katanya|dijanjikan|janji|ditolak|diabaikan|menunggu|tunggu|tidak ada (tanggapan|kabar|respon|jawaban)|belum ada (tanggapan|kabar|respon|jawaban|hasil))\b/;
+
+function understand(ctx: IntakeContext, field: Field, body: MessageBody, now: number): Answer {
+  const d = ctx.draft;
+  const text = clip(body.text);
   switch (field) {
     case 'story': {
       if (!hasLetters(text)) return { ok: false, error: 'error.need_text' };
-      return {
-        ok: true,
-        draft: withAnswered(d, 'story', { story: [clip(text, LIMITS.storyChars)] }),
-        notices: [],
-      };
+      return ok(withAnswered(d, 'story', { story: [clip(text, LIMITS.storyChars)] }));
     }
     case 'location': {
       if (!text && !body.location) return { ok: false, error: 'error.location' };
-      if (
-        text &&
-        (isSkip(text) || (ctx.fails >= 3 && parseChoice(text, [{ id: 'skip', words: ['lewati'] }])))
-      )
-        return { ok: true, draft: withAnswered(d, 'location', {}), notices: [] };
-      if (text && (!/\p{L}{3,}/u.test(text) || parseYesNo(text) !== null) && !body.location) {
-        return fails >= 3
-          ? { ok: false, error: 'error.location', skip: { key: 'notice.skipped_location' } }
-          : { ok: false, error: 'error.location' };
-      }
+      if (text && (isSkip(text) || isNone(text))) return ok(withAnswered(d, 'location', {}));
+      if (text && (!/\p{L}{3,}/u.test(text) || parseYesNo(text) !== null) && !body.location)
+        return { ok: false, error: 'error.location' };
       const place = applyPlace(d, text, body);
       if (place.outside) return { ok: false, error: 'notice.outside_kalsel' };
       const address = text ? text : d.address;
-      return { ok: true, draft: withAnswered(place.draft, 'location', { address }), notices: place.notices };
+      return ok(withAnswered(place.draft, 'location', { address }), place.notices);
     }
     case 'region': {
-      const choices = regionChoices(d);
+      const choices = regionChoices(d).filter((c) => c.id !== 'unknown');
       const picked = parseChoice(
         text,
         choices.map((c) => {
@@ -323,22 +471,16 @@ function answerUncached(ctx: IntakeContext, field: Field, body: MessageBody, now
           };
         }),
       );
-      if (picked) {
-        return {
-          ok: true,
-          draft: withAnswered(d, 'region', { kabkotaCode: picked, regionCandidates: [] }),
-          notices: [],
-        };
-      }
+      if (picked) return ok(withAnswered(d, 'region', { kabkotaCode: picked, regionCandidates: [] }));
+      if (isUnknown(text)) return regionUnknown(d);
       const place = applyPlace(d, text, body);
       if (place.outside) return { ok: false, error: 'notice.outside_kalsel' };
-      if (place.draft.kabkotaCode)
-        return { ok: true, draft: withAnswered(place.draft, 'region', {}), notices: [] };
+      if (place.draft.kabkotaCode) return ok(withAnswered(place.draft, 'region', {}));
       if (
         place.draft.regionCandidates.length > 0 &&
         place.draft.regionCandidates.join() !== d.regionCandidates.join()
       ) {
-        return { ok: true, draft: place.draft, notices: [] };
+        return ok(place.draft);
       }
       return { ok: false, error: 'error.region' };
     }
@@ -349,87 +491,36 @@ function answerUncached(ctx: IntakeContext, field: Field, body: MessageBody, now
       );
       const suggested = picked ? null : suggestCategories(text)[0];
       const category: CategoryId | null = picked ?? suggested?.category ?? null;
-      if (category) {
-        return {
-          ok: true,
-          draft: withAnswered(d, 'category', { category, categoryReasons: suggested?.reasons ?? [] }),
-          notices: [],
-        };
-      }
-      if (fails >= 3) {
-        return {
-          ok: true,
-          draft: withAnswered(d, 'category', { category: 'lainnya', categoryReasons: [] }),
-          notices: [{ key: 'notice.category_other' }],
-        };
-      }
+      if (category)
+        return ok(withAnswered(d, 'category', { category, categoryReasons: suggested?.reasons ?? [] }));
+      if (isUnknown(text))
+        return ok(withAnswered(d, 'category', { category: 'lainnya', categoryReasons: [] }), [
+          { key: 'notice.category_other' },
+        ]);
       return { ok: false, error: 'error.category' };
     }
     case 'agency': {
       const usual = d.category ? USUAL_AGENCY[d.category] : null;
       const picked = parseChoice(text, [
         ...(usual ? [{ id: 'usual', words: [usual] }] : []),
-        {
-          id: 'unknown',
-          words: [
-            'tidak tahu',
-            'tidak tau',
-            'gak tau',
-            'ga tau',
-            'entah',
-            'lewati',
-            "don't know",
-            'dont know',
-            'unknown',
-          ],
-        },
+        { id: 'unknown', words: ['entah', "don't know", 'dont know', 'unknown'] },
       ]);
-      if (picked === 'unknown' || isSkip(text))
-        return { ok: true, draft: withAnswered(d, 'agency', { agency: null }), notices: [] };
-      if (picked === 'usual' && usual)
-        return { ok: true, draft: withAnswered(d, 'agency', { agency: usual }), notices: [] };
+      if (picked === 'unknown' || isSkip(text) || isUnknown(text))
+        return ok(withAnswered(d, 'agency', { agency: null }));
+      if (picked === 'usual' && usual) return ok(withAnswered(d, 'agency', { agency: usual }));
       if (!hasLetters(text)) return { ok: false, error: 'error.agency' };
-      return { ok: true, draft: withAnswered(d, 'agency', { agency: clip(text, 200) }), notices: [] };
+      return ok(withAnswered(d, 'agency', { agency: clip(text, 200) }));
     }
     case 'incident_date': {
-      if (ctx.fails >= 3) {
-        const picked = parseChoice(text, [
-          { id: 'today', words: ['hari ini'] },
-          { id: 'this_week', words: ['minggu ini'] },
-          { id: 'this_month', words: ['bulan ini'] },
-          { id: 'last_month', words: ['bulan lalu'] },
-          { id: 'unknown', words: ['tidak ingat', 'lupa'] },
-        ]);
-        if (picked === 'unknown')
-          return { ok: true, draft: withAnswered(d, 'incident_date', { incidentDate: null }), notices: [] };
-        if (picked) {
-          const phrase = {
-            today: 'hari ini',
-            this_week: 'minggu ini',
-            this_month: 'awal bulan ini',
-            last_month: 'bulan lalu',
-          }[picked];
-          const parsed = parseIncidentDate(phrase, new Date(now));
-          if (parsed.ok) {
-            return {
-              ok: true,
-              draft: withAnswered(d, 'incident_date', {
-                incidentDate: { ...parsed.value, tooOld: parsed.tooOld },
-              }),
-              notices: [],
-            };
-          }
-        }
-      }
+      if (isUnknown(text) || /^(saya |sy |ulun )?(lupa|tidak ingat)\b/.test(normalize(text)))
+        return ok(withAnswered(d, 'incident_date', { incidentDate: null }));
       const parsed = parseIncidentDate(text, new Date(now));
-      if (!parsed.ok) {
+      if (!parsed.ok)
         return { ok: false, error: parsed.reason === 'future' ? 'error.date_future' : 'error.date' };
-      }
-      return {
-        ok: true,
-        draft: withAnswered(d, 'incident_date', { incidentDate: { ...parsed.value, tooOld: parsed.tooOld } }),
-        notices: parsed.tooOld ? [{ key: 'notice.too_old' }] : [],
-      };
+      return ok(
+        withAnswered(d, 'incident_date', { incidentDate: { ...parsed.value, tooOld: parsed.tooOld } }),
+        parsed.tooOld ? [{ key: 'notice.too_old' }] : [],
+      );
     }
     case 'prior_report': {
       const picked =
@@ -441,107 +532,100 @@ function answerUncached(ctx: IntakeContext, field: Field, body: MessageBody, now
         parseYesNo(text);
       if (!picked) return { ok: false, error: 'error.yes_no' };
       const done = picked === 'yes';
-      return {
-        ok: true,
-        draft: withAnswered(d, 'prior_report', {
-          priorReport: done,
-          priorResult: done ? d.priorResult : null,
-        }),
-        notices: [],
-      };
+      // "sudah 2x ke kantor lurah tapi tidak ada tanggapan": the answer already tells what came of it.
+      const told = done && RESULT_WORDS.test(normalize(text)) && text.split(/\s+/).length >= 3;
+      const draft = withAnswered(d, 'prior_report', {
+        priorReport: done,
+        priorResult: done ? (told ? text : d.priorResult) : null,
+      });
+      return ok(told ? withAnswered(draft, 'prior_result', {}) : draft);
     }
     case 'prior_result':
     case 'expectation': {
-      if (!hasLetters(text)) {
-        if (field === 'prior_result' && fails >= 3)
-          return { ok: true, draft: withAnswered(d, field, {}), notices: [] };
-        return { ok: false, error: 'error.need_text' };
-      }
+      if (!hasLetters(text)) return { ok: false, error: 'error.need_text' };
       const patch = field === 'prior_result' ? { priorResult: text } : { expectation: text };
-      return { ok: true, draft: withAnswered(d, field, patch), notices: [] };
+      return ok(withAnswered(d, field, patch));
     }
     case 'evidence': {
-      if (body.attachments.length > 0 || d.attachments.length > 0) {
-        return { ok: true, draft: withAnswered(d, 'evidence', {}), notices: [] };
-      }
-      if (isSkip(text) || parseChoice(text, [{ id: 'skip', words: ['lewati'] }]) || fails >= 3) {
-        return { ok: true, draft: withAnswered(d, 'evidence', {}), notices: [] };
-      }
+      if (body.attachments.length > 0 || d.attachments.length > 0 || isSkip(text) || isNone(text))
+        return ok(withAnswered(d, 'evidence', {}));
       return { ok: false, error: 'error.evidence' };
     }
     case 'identity_mode': {
       const mode = parseChoice(text, [
         { id: 'biasa', words: ['biasa', 'normal', 'terbuka'] },
-        { id: 'rahasia', words: ['rahasia', 'dirahasiakan', 'confidential'] },
-        { id: 'anonim', words: ['anonim', 'anonymous', 'tanpa nama'] },
+        {
+          id: 'rahasia',
+          words: [
+            'rahasia',
+            'dirahasiakan',
+            'rahasiakan',
+            'confidential',
+            'jangan disebut',
+            'jangan disebutkan',
+            'tidak usah disebut',
+            'disembunyikan',
+            'sembunyikan',
+          ],
+        },
+        { id: 'anonim', words: ['anonim', 'anonymous', 'tanpa nama', 'anon', 'tidak usah pakai nama'] },
       ]);
       if (!mode) return { ok: false, error: 'error.choice' };
-      const patch =
-        mode === 'anonim'
-          ? { identityMode: mode, name: null, nik: null, phone: null }
-          : { identityMode: mode };
-      return { ok: true, draft: withAnswered(d, 'identity_mode', patch), notices: [] };
+      return ok(withAnswered(d, 'identity_mode', identityPatch(mode)));
     }
     case 'name': {
-      if (ctx.fails >= 3 && parseChoice(text, [{ id: 'anonim', words: ['anonim'] }])) {
-        return {
-          ok: true,
-          draft: withAnswered(d, 'identity_mode', {
-            identityMode: 'anonim',
-            name: null,
-            nik: null,
-            phone: null,
-          }),
-          notices: [],
-        };
-      }
-      const name = text.replace(/\s+/g, ' ').replace(/^(nama saya|saya|nama|namaku|ulun)\s+/i, '');
+      const name = text.replace(/\s+/g, ' ').replace(/^(nama saya|nama sy|saya|nama|namaku|ulun|aku)\s+/i, '');
       if (!/^[\p{L}][\p{L}\p{M}.,'’\- ]{1,119}$/u.test(name)) return { ok: false, error: 'error.name' };
-      return { ok: true, draft: withAnswered(d, 'name', { name }), notices: [] };
+      return ok(withAnswered(d, 'name', { name }));
     }
     case 'escalate': {
       const picked =
         parseChoice(text, [
           { id: 'yes', words: ['ombudsman', 'teruskan', 'ya teruskan', 'teruskan ke ombudsman'] },
-          { id: 'no', words: ['instansi saja', 'tidak usah', 'jangan'] },
-        ]) ?? parseYesNo(text);
+          { id: 'no', words: ['instansi saja', 'instansinya saja', 'tidak usah', 'jangan'] },
+        ]) ??
+        parseYesNo(text) ??
+        leadingYesNo(text);
       if (!picked) return { ok: false, error: 'error.yes_no' };
       if (picked === 'yes' && d.identityMode === 'anonim')
-        return {
-          ok: true,
-          draft: withAnswered(d, 'escalate', { escalate: false }),
-          notices: [{ key: 'notice.escalate_anonim' }],
-        };
-      return { ok: true, draft: withAnswered(d, 'escalate', { escalate: picked === 'yes' }), notices: [] };
+        return ok(withAnswered(d, 'escalate', { escalate: false }), [{ key: 'notice.escalate_anonim' }]);
+      return ok(withAnswered(d, 'escalate', { escalate: picked === 'yes' }));
     }
     case 'nik': {
-      if (isSkip(text) && d.escalate)
-        return {
-          ok: true,
-          draft: withAnswered(d, 'nik', { nik: null, escalate: false }),
-          notices: [{ key: 'notice.escalate_without_nik' }],
-        };
-      if (isSkip(text)) return { ok: true, draft: withAnswered(d, 'nik', { nik: null }), notices: [] };
+      if (isSkip(text) || isNone(text)) {
+        return d.escalate
+          ? ok(withAnswered(d, 'nik', { nik: null, escalate: false }), [
+              { key: 'notice.escalate_without_nik' },
+            ])
+          : ok(withAnswered(d, 'nik', { nik: null }));
+      }
       const nik = parseNik(text, new Date(now));
-      if (nik.ok) return { ok: true, draft: withAnswered(d, 'nik', { nik: nik.nik }), notices: [] };
-      if (fails >= 3)
-        return { ok: false, error: `error.nik.${nik.reason}`, skip: { key: 'notice.skipped_nik' } };
+      if (nik.ok) return ok(withAnswered(d, 'nik', { nik: nik.nik }));
       return { ok: false, error: `error.nik.${nik.reason}` };
     }
     case 'phone': {
-      if (isSkip(text)) return { ok: true, draft: withAnswered(d, 'phone', { phone: null }), notices: [] };
+      if (isSkip(text) || isNone(text)) return ok(withAnswered(d, 'phone', { phone: null }));
       const phone = parsePhone(body.contactPhone ?? text);
-      if (phone.ok) return { ok: true, draft: withAnswered(d, 'phone', { phone: phone.e164 }), notices: [] };
-      if (fails >= 3) return { ok: false, error: 'error.phone', skip: { key: 'notice.skipped_phone' } };
+      if (phone.ok) return ok(withAnswered(d, 'phone', { phone: phone.e164 }));
       return { ok: false, error: 'error.phone' };
     }
   }
 }
 
-/** Marks a field skipped after repeated failures (never a dead end). */
-export function skipField(d: Draft, field: Field): Draft {
-  // Without a NIK there is no Ombudsman escalation: otherwise the question would come back for ever.
-  return withAnswered(d, field, field === 'nik' && d.escalate ? { escalate: false } : {});
+/** "tidak tahu", "gak tau", "kada tahu", "entah": the citizen does not know. */
+function isUnknown(text: string): boolean {
+  return /^(saya |sy |ulun |aku )?(tidak|belum|kurang) (tahu|tau|paham|yakin)\b|^entah\b|^(dont|don't) know\b/.test(
+    normalize(text),
+  );
+}
+
+/** "tidak ada", "gk punya", "nanti aja", "ga usah", "fotonya nyusul": nothing to give now for an optional question. */
+function isNone(text: string): boolean {
+  const t = normalize(text);
+  return (
+    /^((saya|aku|sy) )?(tidak|belum) (ada|punya|usah|perlu|mau|bisa|hafal|ingat|bawa)\b|^nanti\b|^kosong\b|^none\b|^no\b/.test(t) ||
+    /\b(nyusul|menyusul|nanti|belakangan|later)\b/.test(t)
+  );
 }
 
 /** Summary rows, numbered as the citizen can pick them for a correction. */

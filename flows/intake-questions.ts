@@ -5,7 +5,7 @@ import { type Complaint, applyIdentityMode } from '../src/domain/complaint.js';
 import { findMaladministration } from '../src/understand/maladministration.js';
 import { maskNik } from '../src/understand/nik.js';
 import { kabkotaByCode, kecamatanByCode } from '../src/understand/regions.js';
-import type { Draft, IntakeContext } from './intake-context.js';
+import type { Draft, Field, IntakeContext } from './intake-context.js';
 import { SUMMARY_FIELDS, askField } from './intake-fields.js';
 
 export const CONSENT_VERSION = 'privasi-v1-2026-11';
@@ -26,6 +26,11 @@ export function consentQuestion(first: boolean): ReplyEffect {
     ],
     expecting: 'consent',
   };
+}
+
+/** While consent is pending: the story sent so far was kept, and consent is asked again in one short line. */
+export function consentKeptQuestion(): ReplyEffect {
+  return { ...consentQuestion(false), key: 'ask.consent.kept' };
 }
 
 export function storyPrompt(d: Draft): ReplyEffect {
@@ -79,10 +84,19 @@ export function guessQuestion(d: Draft): ReplyEffect {
   if (d.guessed.includes('agency') || d.route)
     rows.push({ key: 'guess.agency', vars: { value: d.route?.agencyName ?? agencyLabel(d) } });
   if (d.guessed.includes('region')) rows.push({ key: 'guess.region', vars: { value: regionLabel(d) } });
+  if (d.guessed.includes('location') && d.address)
+    rows.push({ key: 'guess.location', vars: { value: d.address } });
   if (d.guessed.includes('incident_date') && d.incidentDate)
     rows.push({
       key: 'guess.incident_date',
       vars: { value: { date: d.incidentDate.date, precision: d.incidentDate.precision } },
+    });
+  if (d.guessed.includes('expectation') && d.expectation)
+    rows.push({ key: 'guess.expectation', vars: { value: d.expectation } });
+  if (d.guessed.includes('prior_report') && d.priorReport !== null)
+    rows.push({
+      key: 'guess.prior_report',
+      vars: { value: { key: d.priorReport ? 'choice.already' : 'choice.not_yet' } },
     });
   const alternatives: Choice[] = d.guessed.includes('category')
     ? d.categoryAlternatives.map((id) => ({
@@ -159,8 +173,69 @@ export function summaryMessage(ctx: IntakeContext): ReplyEffect {
       { id: 'edit', label: { key: 'choice.edit' } },
       { id: 'cancel', label: { key: 'choice.cancel' } },
     ],
-    wordChoices: true,
     expecting: 'confirm',
+  };
+}
+
+/** "Which part is wrong?" after a bare "bukan" at the guess: the guessed parts, one tap each. */
+export const GUESS_PARTS: readonly Field[] = [
+  'category',
+  'agency',
+  'region',
+  'location',
+  'incident_date',
+  'prior_report',
+  'expectation',
+];
+
+/** After a bare "bukan" at the guess: which part is wrong, one tap each, or all of it. */
+export function guessFixQuestion(d: Draft): ReplyEffect {
+  const parts = GUESS_PARTS.filter((f) => d.guessed.includes(f) || (f === 'agency' && d.route !== null));
+  return {
+    type: 'reply',
+    key: 'ask.guess_fix',
+    choices: [
+      ...parts.map((f) => ({ id: f, label: { key: `field.${f}` } })),
+      { id: 'all', label: { key: 'choice.guess_all_wrong' } },
+    ],
+    expecting: 'edit_field',
+  };
+}
+
+export function cancelQuestion(): ReplyEffect {
+  return {
+    type: 'reply',
+    key: 'ask.cancel_confirm',
+    choices: [
+      { id: 'yes', label: { key: 'choice.yes_cancel' } },
+      { id: 'no', label: { key: 'choice.no_continue' } },
+    ],
+    expecting: 'cancel_confirm',
+  };
+}
+
+export function withdrawQuestion(ticket: string): ReplyEffect {
+  return {
+    type: 'reply',
+    key: 'ask.withdraw_confirm',
+    vars: { ticket },
+    choices: [
+      { id: 'yes', label: { key: 'choice.yes_withdraw' } },
+      { id: 'no', label: { key: 'choice.no_keep' } },
+    ],
+    expecting: 'cancel_confirm',
+  };
+}
+
+export function pausedQuestion(): ReplyEffect {
+  return {
+    type: 'reply',
+    key: 'paused.ask',
+    choices: [
+      { id: 'resume', label: { key: 'choice.resume' } },
+      { id: 'new', label: { key: 'choice.new_complaint' } },
+    ],
+    expecting: 'none',
   };
 }
 

@@ -9,13 +9,19 @@ import {
 } from '../src/domain/categories.js';
 import type { AttachmentRef } from '../src/domain/complaint.js';
 import { parseChoice } from '../src/understand/choice.js';
+import { findAddress } from '../src/understand/address.js';
 import { findIncidentDate } from '../src/understand/dates.js';
+import { findExpectation } from '../src/understand/expectation.js';
+import { findEarlierReport } from '../src/understand/earlier-report.js';
 import { emergencyNumbers } from '../src/understand/emergency.js';
-import { normalize } from '../src/understand/normalize.js';
+import { normalize, tokens } from '../src/understand/normalize.js';
 import { findRegion } from '../src/understand/regions.js';
-import { parseYesNo } from '../src/understand/yes-no.js';
+import { isStoryFragment } from '../src/understand/small-talk.js';
+import { storyDone } from '../src/understand/story-done.js';
+import { leadingYesNo, parseYesNo } from '../src/understand/yes-no.js';
 import {
   type Draft,
+  type Field,
   type IntakeContext,
   type IntakeInput,
   LIMITS,
@@ -23,21 +29,42 @@ import {
   emptyDraft,
   initialContext,
 } from './intake-context.js';
-import type { IntakeEvent, MessageBody } from './intake-events.js';
-import { answerField, askField, nextMissing, parseEditRequest, skipField } from './intake-fields.js';
+import { type SummaryRead, readSummaryAnswer } from './intake-corrections.js';
+import type { IntakeEvent, MessageBody, RouteInfo } from './intake-events.js';
+import {
+  MAX_ASKS,
+  SUMMARY_FIELDS,
+  answerField,
+  askField,
+  nextMissing,
+  parseEditRequest,
+} from './intake-fields.js';
+import {
+  type GuessRead,
+  confirmGuess,
+  derivedAgency,
+  dropGuessedPart,
+  readGuessAnswer,
+} from './intake-guess.js';
 import {
   CONSENT_VERSION,
   afterSubmitQuestion,
   buildComplaint,
+  cancelQuestion,
+  consentKeptQuestion,
   consentQuestion,
   currentQuestion,
   duplicateQuestion,
   editPickQuestion,
+  guessFixQuestion,
   guessQuestion,
+  pausedQuestion,
   storyPrompt,
   summaryMessage,
   withNotices,
+  withdrawQuestion,
 } from './intake-questions.js';
+import { pickShown } from './intake-shown.js';
 
 export const INTAKE_VERSION = 2;
 
@@ -53,29 +80,6 @@ const body = (event: IntakeEvent): MessageBody =>
   event.type === 'message' || event.type === 'emergency'
     ? event
     : { text: '', attachments: [], location: null, contactPhone: null, channelPhone: null };
-
-const DONE_WORDS = [
-  'selesai',
-  'sudah',
-  'udah',
-  'sdh',
-  'cukup',
-  'itu saja',
-  'itu aja',
-  'sudah itu saja',
-  'done',
-  'lanjut',
-  'sudah selesai',
-  'beres',
-  'ok selesai',
-  'sudah cukup',
-];
-const isDone = (text: string) =>
-  DONE_WORDS.includes(
-    normalize(text)
-      .replace(/[^\p{L}\s]/gu, '')
-      .trim(),
-  );
 
 function addAttachments(d: Draft, files: AttachmentRef[]): Draft {
   if (files.length === 0) return d;
@@ -144,6 +148,34 @@ function guessFromStory(d: Draft, now: number): Draft {
       draft = { ...draft, regionCandidates: [...new Set(region.candidates.map((c) => c.kabkotaCode))] };
     }
   }
+  if (!draft.address && !draft.location && !draft.answered.includes('location')) {
+    const address = findAddress(story);
+    if (address) {
+      draft = { ...draft, address };
+      guessed.push('location');
+    }
+  }
+  if (draft.priorReport === null) {
+    const earlier = findEarlierReport(story);
+    if (earlier) {
+      // What came of it, in the citizen's own words, answers the next question too.
+      const told = earlier.done && earlier.result !== null;
+      draft = {
+        ...draft,
+        priorReport: earlier.done,
+        priorResult: earlier.result,
+        answered: told ? [...new Set([...draft.answered, 'prior_result' as const])] : draft.answered,
+      };
+      guessed.push('prior_report');
+    }
+  }
+  if (!draft.expectation) {
+    const expectation = findExpectation(story);
+    if (expectation) {
+      draft = { ...draft, expectation };
+      guessed.push('expectation');
+    }
+  }
   if (!draft.incidentDate) {
     const date = findIncidentDate(story, new Date(now));
     if (date?.ok) {
@@ -159,29 +191,39 @@ function findAgencyFromStory(story: string, d: Draft): string | null {
   return findAgencyMention(story) ?? (d.category ? USUAL_AGENCY[d.category] : null);
 }
 
-/** Yes/no questions always list the yes-like choice first, so "1" and "2" work as well as words. */
-export function yesNoPick(text: string): 'yes' | 'no' | null {
-  return (
-    parseChoice(text, [
-      { id: 'yes', words: ['ya', 'setuju', 'benar', 'ya batalkan', 'ya cabut'] },
-      { id: 'no', words: ['tidak', 'tidak setuju', 'bukan', 'tolak', 'tidak lanjutkan', 'lanjutkan'] },
-    ]) ?? parseYesNo(text)
-  );
+/** A whole yes/no answer to a question that shows Yes/No-like choices: a label, its number, or a plain yes/no. */
+function yesNoOf(reply: ReplyEffect, text: string): 'yes' | 'no' | null {
+  const shown = pickShown(reply, text);
+  if (shown === 'yes' || shown === 'no') return shown;
+  return shown === null ? parseYesNo(text) : null;
 }
 
-/** "3" or a category's name at the guess: one of the offered alternatives instead of the guessed category. */
-function alternativePick(d: Draft, text: string): CategoryId | null {
-  if (d.categoryAlternatives.length === 0) return null;
-  const picked = parseChoice(text, [
-    { id: 'yes', words: [] },
-    { id: 'no', words: [] },
-    ...d.categoryAlternatives.map((id) => ({ id, words: [id.replace(/_/g, ' ')] })),
-  ]);
-  return picked && picked !== 'yes' && picked !== 'no' ? picked : null;
+/** Words that confirm a cancel or a withdrawal: nothing meant for another question ("sudah", "ok") does. */
+const STRICT_YES = new Set(['ya', 'iya', 'yes', 'yakin', 'betul', 'benar', 'batal', 'batalkan', 'hapus', 'cabut', 'setuju']);
+/** Words that take a cancel or a withdrawal back: "lanjut", "tidak jadi", "kembali". */
+const TAKE_BACK = /^(?:(?:tidak|jangan|bukan|belum)(?: jadi| usah| mau| dibatalkan| batal)?|lanjut(?:kan)?|teruskan|kembali|balik|batal(?:kan)? (?:saja )?tidak|no|gak jadi|continue|back|keep)\b/;
+
+/** "eh gak jadi, lanjut": a take-back anywhere in the reply. */
+const TAKE_BACK_ANYWHERE = /\b(?:tidak jadi|lanjut(?:kan)?|teruskan|kembali|jangan (?:dibatalkan|batal|dicabut|hapus))\b/;
+
+/** The answer to "are you sure?" about cancelling or withdrawing: only a whole, strict yes confirms. */
+function sureOf(reply: ReplyEffect, text: string): 'yes' | 'no' | null {
+  const shown = pickShown(reply, text);
+  if (shown === 'yes' || shown === 'no') return shown;
+  const words = tokens(text).filter((w) => !FILLERS.has(w));
+  if (words.length > 0 && words.every((w) => STRICT_YES.has(w))) return 'yes';
+  const lean = words.join(' ');
+  return TAKE_BACK.test(lean) || TAKE_BACK_ANYWHERE.test(lean) ? 'no' : null;
 }
 
-const yesNoToDuplicate = (a: 'yes' | 'no' | null): 'same' | 'new' | null =>
-  a === 'yes' ? 'same' : a === 'no' ? 'new' : null;
+const FILLERS = new Set(['pak', 'bu', 'kak', 'min', 'admin', 'saja', 'aja', 'deh', 'dong', 'lah', 'saya', 'ulun', 'eh', 'oh', 'aduh', 'waduh', 'hmm', 'anda']);
+
+/** Commands that mean "don't" at a confirmation: "tidak jadi" (a cancel elsewhere), "lanjut", "mulai". */
+function commandTakesBack(event: IntakeEvent): boolean {
+  if (event.type !== 'command') return false;
+  const c = event.command.type;
+  return c === 'resume' || c === 'start' || (c === 'cancel' && TAKE_BACK.test(normalize(event.text ?? '')));
+}
 
 /** The effect asking the runtime's router where the draft goes (answered by a `routed` event). */
 function routeEffect(ctx: IntakeContext): Effect {
@@ -199,6 +241,35 @@ function routeEffect(ctx: IntakeContext): Effect {
   };
 }
 
+/** A story told before consent that already says what the problem is: no "selesai" needed to go on. */
+const STORY_READY_WORDS = 6;
+function storyReady(d: Draft): boolean {
+  const story = d.story.join(' ');
+  if (story.split(/\s+/).filter((w) => /\p{L}/u.test(w)).length < STORY_READY_WORDS) return false;
+  const [top] = suggestCategories(story);
+  return !!top && top.score >= CONFIDENT && top.category !== 'lainnya';
+}
+
+/** Adds a story fragment to the draft, within the limits; files and a pin are kept as evidence. */
+function withFragment(d: Draft, text: string, b: MessageBody): Draft {
+  const used = d.story.join(' ').length;
+  const fragment = text.trim().slice(0, Math.max(0, LIMITS.storyChars - used));
+  const story = fragment ? [...d.story, fragment].slice(0, LIMITS.storyFragments) : d.story;
+  return keepExtras({ ...d, story }, b);
+}
+
+/** "ya pak, sampahnya numpuk di gang": consent, and the story that follows it. */
+function consentWithStory(text: string): string | null {
+  if (leadingYesNo(text) !== 'yes') return null;
+  const rest = text.replace(/^[^,.;!?\n]*?(?:[,.;!?\n]+|$)/u, '').trim();
+  const tail = rest || text.split(/\s+/).slice(1).join(' ');
+  return isStoryFragment(tail) && tail.split(/\s+/).length >= 3 ? tail : null;
+}
+
+function consentAnswer(text: string): 'yes' | 'no' | null {
+  return yesNoOf(consentQuestion(false), text);
+}
+
 const ACTIVE: ReadonlySet<ResumeTarget> = new Set([
   'consent',
   'story',
@@ -207,6 +278,12 @@ const ACTIVE: ReadonlySet<ResumeTarget> = new Set([
   'summary',
   'editPick',
 ]);
+
+/** The reply to a question not understood: the question again, after two misses with the help line too. */
+function reAsk(ctx: IntakeContext, question: ReplyEffect, error: string): ReplyEffect {
+  const help = ctx.fails >= 2 ? [{ key: 'help.short' }] : [];
+  return { ...question, before: [{ key: error }, ...help, ...(question.before ?? [])] };
+}
 
 export const intakeMachine = setup({
   types: {
@@ -220,39 +297,20 @@ export const intakeMachine = setup({
     /** Any other effect: file, append, withdraw, status, forget. */
     effect: (_, _params: Effect) => {},
     clearNotices: assign({ notices: [] }),
-    /** "ubah lokasi" / "5" at the summary: ask that one field again, then come back. */
-    startEdit: assign(({ context, event }) => {
-      const m = msg(event);
-      const field = m ? parseEditRequest(m.text) : null;
-      if (!field) return {};
-      const d = context.draft;
-      const cleared =
-        field === 'region' ? { ...d, kabkotaCode: null, kecamatanCode: null, regionCandidates: [] } : d;
-      return { field, editing: true, draft: cleared };
-    }),
     appendStory: assign(({ context, event }) => {
       const m = msg(event);
-      const text = (m?.text ?? '').trim();
-      const used = context.draft.story.join(' ').length;
-      const fragment = text.slice(0, Math.max(0, LIMITS.storyChars - used));
-      const story = fragment
-        ? [...context.draft.story, fragment].slice(0, LIMITS.storyFragments)
-        : context.draft.story;
+      const { rest } = storyDone(m?.text ?? '');
       return {
-        draft: keepExtras({ ...context.draft, story }, body(event)),
+        draft: withFragment(context.draft, rest, body(event)),
         timers: { ...context.timers, storyQuiet: (m?.now ?? 0) + STORY_QUIET_MS },
       };
     }),
+    forgetDraft: assign({ draft: () => emptyDraft(), timers: {}, field: null }),
+    giveConsent: assign({
+      consent: ({ event }) => ({ at: new Date(event.now).toISOString(), version: CONSENT_VERSION }),
+    }),
   },
   guards: {
-    isYes: ({ event }) => {
-      const m = msg(event);
-      return !!m && yesNoPick(m.text) === 'yes';
-    },
-    isNo: ({ event }) => {
-      const m = msg(event);
-      return !!m && yesNoPick(m.text) === 'no';
-    },
     storyEmpty: ({ context }) => context.draft.story.length === 0,
     mediaOnlyStory: ({ event }) => {
       const m = msg(event);
@@ -263,10 +321,38 @@ export const intakeMachine = setup({
       return !!m && !/\p{L}{2,}/u.test(m.text);
     },
     hasConsent: ({ context }) => context.consent !== null,
+    consentYes: ({ event }) => {
+      const m = msg(event);
+      return !!m && consentAnswer(m.text) === 'yes';
+    },
+    consentNo: ({ event }) => {
+      const m = msg(event);
+      return !!m && consentAnswer(m.text) === 'no';
+    },
+    consentWithStory: ({ event }) => {
+      const m = msg(event);
+      return !!m && consentWithStory(m.text) !== null;
+    },
+    /** More story while consent is pending, after the bot already said it keeps it: kept without a reply. */
+    keptQuietly: ({ context, event }) => {
+      const m = msg(event);
+      return !!m && context.fails >= 1 && context.draft.story.length > 0 && isStoryFragment(m.text);
+    },
+    storyFragment: ({ event }) => {
+      const m = msg(event);
+      return !!m && isStoryFragment(m.text);
+    },
+    storyReady: ({ context }) => storyReady(context.draft),
+    smallTalk: ({ event }) => {
+      const m = msg(event);
+      return !!m && m.attachments.length === 0 && !m.location && !isStoryFragment(m.text);
+    },
     storyDone: ({ context, event }) => {
       const m = msg(event);
-      // "1" picks the one choice ("Selesai") offered under the acknowledgement.
-      return !!m && context.draft.story.length > 0 && (isDone(m.text) || m.text.trim() === '1');
+      if (!m) return false;
+      if (pickShown(storyPrompt(context.draft), m.text) === 'done') return context.draft.story.length > 0;
+      const done = storyDone(m.text);
+      return done.done && (context.draft.story.length > 0 || isStoryFragment(done.rest));
     },
     storyFull: ({ context }) =>
       context.draft.story.length >= LIMITS.storyFragments ||
@@ -280,9 +366,18 @@ export const intakeMachine = setup({
     expiryDue: ({ context, event }) =>
       event.type === 'timer' && context.timers.expiry !== undefined && context.timers.expiry <= event.now,
     hasGuesses: ({ context }) => context.draft.guessed.length > 0,
-    pickedAlternative: ({ context, event }) => {
+    guessIs: ({ context, event }, kind: GuessRead['kind']) => {
       const m = msg(event);
-      return !!m && alternativePick(context.draft, m.text) !== null;
+      return !!m && readGuessAnswer(context.draft, m.text, m.now).kind === kind;
+    },
+    guessGivesUp: ({ context }) => context.fails + 1 >= MAX_ASKS,
+    guessFixPicked: ({ context, event }) => {
+      const m = msg(event);
+      return !!m && pickShown(guessFixQuestion(context.draft), m.text) !== null;
+    },
+    nothingWrong: ({ event }) => {
+      const m = msg(event);
+      return !!m && (parseYesNo(m.text) === 'yes' || /^(kembali|balik|tidak ada|sudah benar|benar semua|semua benar|back)\b/.test(normalize(m.text)));
     },
     canRoute: ({ context }) => context.draft.category !== null && context.draft.kabkotaCode !== null,
     offerEscalation: ({ context, event }) =>
@@ -291,68 +386,53 @@ export const intakeMachine = setup({
       event.route.offerEscalation &&
       context.draft.escalate === null &&
       context.draft.identityMode !== 'anonim',
-    duplicatePick: ({ event }, id: 'same' | 'new') => {
+    duplicatePick: ({ context, event }, id: 'same' | 'new') => {
       const m = msg(event);
-      return (
-        !!m &&
-        (parseChoice(m.text, [
-          { id: 'same', words: ['sama', 'ya sama', 'tambahkan', 'tambah ke tiket', 'ya'] },
-          { id: 'new', words: ['baru', 'beda', 'berbeda', 'bukan', 'kirim baru', 'tidak'] },
-        ]) ?? yesNoToDuplicate(parseYesNo(m.text))) === id
-      );
+      if (!m) return false;
+      const question = duplicateQuestion(context.duplicateOf ?? '');
+      const shown = pickShown(question, m.text);
+      if (shown) return shown === id;
+      const words = parseChoice(m.text, [
+        { id: 'same', words: ['sama', 'ya sama', 'tambahkan', 'tambah ke tiket'] },
+        { id: 'new', words: ['baru', 'beda', 'berbeda', 'kirim baru'] },
+      ]);
+      const yn = parseYesNo(m.text);
+      return (words ?? (yn === 'yes' ? 'same' : yn === 'no' ? 'new' : null)) === id;
     },
     complete: ({ context }) => nextMissing(context) === null,
     mediaOnly: ({ context, event }) =>
       !!msg(event) &&
       context.field !== 'evidence' &&
       context.field !== 'location' &&
+      context.fails + 1 < MAX_ASKS &&
       mediaOnlyReply(body(event)) !== null,
     answerOk: ({ context, event }) => {
       const m = msg(event);
       return !!m && !!context.field && answerField(context, context.field, m, m.now).ok;
     },
-    answerSkip: ({ context, event }) => {
+    summaryIs: ({ context, event }, kind: SummaryRead['kind']) => {
       const m = msg(event);
-      if (!m || !context.field) return false;
-      const a = answerField(context, context.field, m, m.now);
-      return !a.ok && !!a.skip;
+      return !!m && summaryRead(context, m.text, m.now).kind === kind;
     },
-    wantsEdit: ({ event }) => {
+    editPicked: ({ event }) => {
       const m = msg(event);
-      return !!m && parseEditRequest(m.text) !== null;
+      return !!m && editPick(m.text) !== null;
     },
-    wantsEditMenu: ({ event }) => {
+    failedTwice: ({ context }) => context.fails + 1 >= MAX_ASKS,
+    sure: ({ event }, p: { answer: 'yes' | 'no'; of: 'cancel' | 'withdraw' }) => {
       const m = msg(event);
-      return (
-        !!m &&
-        parseChoice(m.text, [
-          { id: 'edit', words: ['ubah', 'ganti', 'koreksi', 'perbaiki', 'edit', 'ralat'] },
-        ]) === 'edit'
-      );
+      return !!m && sureOf(p.of === 'withdraw' ? withdrawQuestion('') : cancelQuestion(), m.text) === p.answer;
     },
-    wantsSend: ({ event }) => {
-      const m = msg(event);
-      if (!m) return false;
-      return (
-        parseYesNo(m.text) === 'yes' ||
-        parseChoice(m.text, [
-          { id: 'send', words: ['kirim', 'kirimkan', 'send', 'submit', 'benar', 'sudah benar', 'lapor'] },
-        ]) === 'send'
-      );
-    },
-    wantsCancelChoice: ({ event }) => {
-      const m = msg(event);
-      return (
-        !!m && parseChoice(m.text, [{ id: 'cancel', words: ['batal', 'batalkan', 'cancel'] }]) === 'cancel'
-      );
-    },
+    commandTakesBack: ({ event }) => commandTakesBack(event),
     isActive: ({ context }) => context.at !== null && ACTIVE.has(context.at),
     resumeIs: ({ context }, target: ResumeTarget) => context.resume === target,
     isCommand: ({ event }, name: string) => event.type === 'command' && event.command.type === name,
-    afterSubmitPick: ({ event }, id: 'add' | 'new' | 'withdraw') => {
+    afterSubmitPick: ({ context, event }, id: 'add' | 'new' | 'withdraw') => {
       const m = msg(event);
+      if (!m) return false;
+      const shown = pickShown(afterSubmitQuestion(context.lastTicket ?? ''), m.text);
+      if (shown) return shown === id;
       return (
-        !!m &&
         parseChoice(m.text, [
           { id: 'add', words: ['tambah', 'tambahkan', 'tambahan', 'tambah ke tiket'] },
           { id: 'new', words: ['baru', 'pengaduan baru', 'aduan baru', 'lapor baru'] },
@@ -362,8 +442,10 @@ export const intakeMachine = setup({
     },
     pausedPick: ({ event }, id: 'resume' | 'new') => {
       const m = msg(event);
+      if (!m) return false;
+      const shown = pickShown(pausedQuestion(), m.text);
+      if (shown) return shown === id;
       return (
-        !!m &&
         parseChoice(m.text, [
           { id: 'resume', words: ['lanjut', 'lanjutkan', 'teruskan'] },
           { id: 'new', words: ['baru', 'mulai baru', 'ulang'] },
@@ -502,10 +584,8 @@ export const intakeMachine = setup({
           actions: assign(({ context, event }) => {
             const m = msg(event);
             const text = m?.text.trim() ?? '';
-            const story =
-              m && /\p{L}{2,}/u.test(text) && text.split(/\s+/).length >= 4
-                ? [text.slice(0, LIMITS.storyChars)]
-                : [];
+            // "pak", "mau lapor" open a chat; anything more is the first piece of the story.
+            const story = isStoryFragment(text) ? [text.slice(0, LIMITS.storyChars)] : [];
             return {
               draft: keepExtras({ ...emptyDraft(), story }, body(event)),
               channelPhone: m?.channelPhone ?? context.channelPhone,
@@ -522,24 +602,51 @@ export const intakeMachine = setup({
     start: {
       always: [{ guard: 'hasConsent', target: 'story' }, { target: 'consent' }],
     },
+    /**
+     * Consent is decided only by an answer to it as a whole (or a yes that goes on telling). Anything else is
+     * story, kept in the draft, and consent is asked again in one short line.
+     */
     consent: {
       entry: [assign({ at: 'consent', fails: 0 }), { type: 'reply', params: () => consentQuestion(true) }],
       on: {
         message: [
+          { guard: 'consentYes', target: 'consented', actions: 'giveConsent' },
           {
-            guard: 'isYes',
+            // Still telling: the story goes on, "selesai" or quiet time ends it.
+            guard: 'consentWithStory',
             target: 'story',
-            actions: assign({
-              consent: ({ event }) => ({ at: new Date(event.now).toISOString(), version: CONSENT_VERSION }),
-            }),
+            actions: [
+              'giveConsent',
+              assign(({ context, event }) => ({
+                draft: withFragment(context.draft, consentWithStory(msg(event)?.text ?? '') ?? '', body(event)),
+              })),
+            ],
           },
           {
-            guard: 'isNo',
+            guard: 'consentNo',
             target: 'declined',
             actions: [
-              assign({ draft: () => emptyDraft() }),
+              'forgetDraft',
               { type: 'effect', params: { type: 'forget' } },
               { type: 'reply', params: { type: 'reply', key: 'consent.refused', expecting: 'none' } },
+            ],
+          },
+          {
+            guard: 'keptQuietly',
+            actions: assign(({ context, event }) => ({
+              draft: withFragment(context.draft, msg(event)?.text ?? '', body(event)),
+              timers: { ...context.timers, storyQuiet: event.now + STORY_QUIET_MS },
+            })),
+          },
+          {
+            guard: 'storyFragment',
+            actions: [
+              assign(({ context, event }) => ({
+                fails: context.fails + 1,
+                draft: withFragment(context.draft, msg(event)?.text ?? '', body(event)),
+                timers: { ...context.timers, storyQuiet: event.now + STORY_QUIET_MS },
+              })),
+              { type: 'reply', params: () => consentKeptQuestion() },
             ],
           },
           {
@@ -548,27 +655,62 @@ export const intakeMachine = setup({
                 fails: context.fails + 1,
                 draft: keepExtras(context.draft, body(event)),
               })),
-              { type: 'reply', params: { ...consentQuestion(false), before: [{ key: 'error.consent' }] } },
+              {
+                type: 'reply',
+                params: ({ context }) =>
+                  reAsk({ ...context, fails: context.fails - 1 }, consentQuestion(false), 'error.consent'),
+              },
             ],
           },
         ],
+        timer: {
+          // Story kept quietly, then nothing: say once that it was kept and consent is still needed.
+          guard: 'quietDue',
+          actions: [
+            assign(({ context }) => ({ timers: { ...context.timers, storyQuiet: undefined } })),
+            { type: 'reply', params: () => consentKeptQuestion() },
+          ],
+        },
         command: [
           {
             guard: { type: 'isCommand', params: 'cancel' },
             target: 'declined',
             actions: [
-              assign({ draft: () => emptyDraft() }),
+              'forgetDraft',
+              { type: 'effect', params: { type: 'forget' } },
               { type: 'reply', params: { type: 'reply', key: 'consent.refused', expecting: 'none' } },
             ],
           },
+          // "lanjut" to "do you agree?" is a yes.
+          { guard: { type: 'isCommand', params: 'resume' }, target: 'consented', actions: 'giveConsent' },
+          {
+            guard: { type: 'isCommand', params: 'start' },
+            actions: { type: 'reply', params: () => consentQuestion(false) },
+          },
         ],
       },
+      exit: assign(({ context }) => ({ timers: { ...context.timers, storyQuiet: undefined } })),
     },
+    /** After consent: a story already told goes straight to the guess; otherwise it is asked for. */
+    consented: {
+      always: [{ guard: 'storyReady', target: 'analyze' }, { target: 'story' }],
+    },
+    /** Consent refused: any new message, or "lanjut", starts again at the consent question. */
     declined: {
       entry: assign({ at: null }),
       on: {
-        message: { target: 'consent' },
-        command: [{ guard: { type: 'isCommand', params: 'start' }, target: 'consent' }],
+        message: {
+          target: 'consent',
+          actions: assign(({ context, event }) => {
+            const text = msg(event)?.text ?? '';
+            return { draft: isStoryFragment(text) ? withFragment(context.draft, text, body(event)) : context.draft };
+          }),
+        },
+        command: [
+          { guard: { type: 'isCommand', params: 'start' }, target: 'consent' },
+          { guard: { type: 'isCommand', params: 'resume' }, target: 'consent' },
+          { guard: { type: 'isCommand', params: 'restart' }, target: 'consent' },
+        ],
       },
     },
     story: {
@@ -579,7 +721,7 @@ export const intakeMachine = setup({
       ],
       on: {
         message: [
-          { guard: 'storyDone', target: 'analyze' },
+          { guard: 'storyDone', target: 'analyze', actions: 'appendStory' },
           {
             guard: 'mediaOnlyStory',
             actions: [
@@ -600,6 +742,11 @@ export const intakeMachine = setup({
               assign(({ context, event }) => ({ draft: keepExtras(context.draft, body(event)) })),
               { type: 'reply', params: { type: 'reply', key: 'error.need_text', expecting: 'story' } },
             ],
+          },
+          {
+            // "pak", "halo?" while telling: the prompt again, so the citizen is never left in silence.
+            guard: 'smallTalk',
+            actions: { type: 'reply', params: ({ context }) => storyPrompt(context.draft) },
           },
           {
             guard: 'storyEmpty',
@@ -643,6 +790,10 @@ export const intakeMachine = setup({
         },
       },
     },
+    /**
+     * "Benar begitu?": a yes or a restated fact confirms; another value for one fact corrects it alone; a date
+     * goes to the date; a bare "bukan" asks which part is wrong.
+     */
     guess: {
       entry: [
         assign({ at: 'guess', fails: 0 }),
@@ -652,72 +803,88 @@ export const intakeMachine = setup({
       on: {
         message: [
           {
-            // Another category: the rest of the guess stands; the agency follows the new category.
-            guard: 'pickedAlternative',
+            guard: { type: 'guessIs', params: 'confirmed' },
             target: 'next',
             actions: assign(({ context, event }) => {
-              const d = context.draft;
-              const category = alternativePick(d, msg(event)?.text ?? '') ?? d.category;
-              const generic = d.route && d.agency === d.route.agencyName;
-              return {
-                draft: {
-                  ...d,
-                  category,
-                  categoryReasons: [],
-                  categoryAlternatives: [],
-                  agency: generic || (d.category && d.agency === USUAL_AGENCY[d.category]) ? null : d.agency,
-                  route: null,
-                  answered: [...new Set([...d.answered, ...d.guessed, 'agency' as const])],
-                  guessed: [],
-                },
-              };
+              const m = msg(event);
+              const read = m ? readGuessAnswer(context.draft, m.text, m.now) : null;
+              return read?.kind === 'confirmed' ? { draft: read.draft } : {};
             }),
           },
+          { guard: { type: 'guessIs', params: 'which' }, target: 'guessFix' },
           {
-            guard: 'isYes',
+            // Three answers not understood: the guess stands, and the summary shows it all for correction.
+            guard: 'guessGivesUp',
             target: 'next',
             actions: assign(({ context }) => ({
-              draft: {
-                ...context.draft,
-                answered: [...new Set([...context.draft.answered, ...context.draft.guessed])],
-                guessed: [],
-              },
+              draft: confirmGuess(context.draft),
+              notices: [{ key: 'notice.guess_kept' }],
             })),
           },
           {
-            guard: 'isNo',
-            target: 'next',
-            actions: assign(({ context }) => {
-              const d = context.draft;
-              const g = new Set(d.guessed);
-              return {
-                draft: {
-                  ...d,
-                  category: g.has('category') ? null : d.category,
-                  categoryReasons: g.has('category') ? [] : d.categoryReasons,
-                  categoryAlternatives: [],
-                  agency: g.has('agency') ? null : d.agency,
-                  kabkotaCode: g.has('region') ? null : d.kabkotaCode,
-                  kecamatanCode: g.has('region') ? null : d.kecamatanCode,
-                  incidentDate: g.has('incident_date') ? null : d.incidentDate,
-                  route: null,
-                  guessed: [],
+            actions: [
+              assign(({ context, event }) => {
+                // More story sent before the guess was read is kept as story, not lost.
+                const text = msg(event)?.text ?? '';
+                const d = isStoryFragment(text) ? withFragment(context.draft, text, body(event)) : context.draft;
+                return { fails: context.fails + 1, draft: keepExtras(d, body(event)) };
+              }),
+              {
+                type: 'reply',
+                params: ({ context }) => {
+                  const q = guessQuestion(context.draft);
+                  return { ...reAsk(context, q, 'error.guess'), more: [...(q.more ?? []), { key: 'ask.guess.example' }] };
                 },
-              };
+              },
+            ],
+          },
+        ],
+      },
+    },
+    /** Which part of the guess is wrong: that part is asked again, the rest stands. */
+    guessFix: {
+      entry: [
+        assign({ fails: 0 }),
+        { type: 'reply', params: ({ context }) => guessFixQuestion(context.draft) },
+      ],
+      on: {
+        message: [
+          {
+            guard: 'guessFixPicked',
+            target: 'next',
+            actions: assign(({ context, event }) => ({
+              draft: dropGuessedPart(
+                context.draft,
+                pickShown(guessFixQuestion(context.draft), msg(event)?.text ?? '') ?? 'all',
+              ),
+            })),
+          },
+          {
+            guard: { type: 'guessIs', params: 'confirmed' },
+            target: 'next',
+            actions: assign(({ context, event }) => {
+              const m = msg(event);
+              const read = m ? readGuessAnswer(context.draft, m.text, m.now) : null;
+              return read?.kind === 'confirmed' ? { draft: read.draft } : {};
             }),
           },
           {
+            // "kembali", "sudah benar", "tidak ada": nothing is wrong after all.
+            guard: 'nothingWrong',
+            target: 'next',
+            actions: assign(({ context }) => ({ draft: confirmGuess(context.draft) })),
+          },
+          {
+            guard: 'failedTwice',
+            target: 'next',
+            actions: assign(({ context }) => ({ draft: dropGuessedPart(context.draft, 'all') })),
+          },
+          {
             actions: [
-              assign(({ context, event }) => ({
-                fails: context.fails + 1,
-                draft: keepExtras(context.draft, body(event)),
-              })),
+              assign(({ context }) => ({ fails: context.fails + 1 })),
               {
                 type: 'reply',
-                params: ({ context }) => ({
-                  ...guessQuestion(context.draft),
-                  before: [{ key: 'error.yes_no' }],
-                }),
+                params: ({ context }) => reAsk(context, guessFixQuestion(context.draft), 'error.choice'),
               },
             ],
           },
@@ -737,14 +904,14 @@ export const intakeMachine = setup({
             guard: 'offerEscalation',
             target: 'asking',
             actions: assign(({ context, event }) => ({
-              draft: { ...context.draft, route: event.route },
+              draft: withRoute(context.draft, event.route),
               field: 'escalate' as const,
               editing: true,
             })),
           },
           {
             target: 'summary',
-            actions: assign(({ context, event }) => ({ draft: { ...context.draft, route: event.route } })),
+            actions: assign(({ context, event }) => ({ draft: withRoute(context.draft, event.route) })),
           },
         ],
       },
@@ -768,7 +935,10 @@ export const intakeMachine = setup({
           {
             guard: 'mediaOnly',
             actions: [
-              assign(({ context, event }) => ({ draft: keepExtras(context.draft, body(event)) })),
+              assign(({ context, event }) => ({
+                fails: context.fails + 1,
+                draft: keepExtras(context.draft, body(event)),
+              })),
               {
                 type: 'reply',
                 params: ({ context, event }) =>
@@ -791,19 +961,6 @@ export const intakeMachine = setup({
                   ? addAttachments(a.draft, m.attachments)
                   : keepExtras(a.draft, m);
               return { draft, notices: [...context.notices, ...a.notices] };
-            }),
-          },
-          {
-            guard: 'answerSkip',
-            target: 'next',
-            actions: assign(({ context, event }) => {
-              const m = msg(event);
-              if (!m || !context.field) return {};
-              const a = answerField(context, context.field, m, m.now);
-              return {
-                draft: skipField(keepExtras(context.draft, m), context.field),
-                notices: !a.ok && a.skip ? [...context.notices, a.skip] : context.notices,
-              };
             }),
           },
           {
@@ -830,6 +987,7 @@ export const intakeMachine = setup({
         ],
       },
     },
+    /** Only a confirmation as a whole sends; a named field or a new value is a correction, shown again. */
     summary: {
       entry: [
         assign({ at: 'summary', fails: 0 }),
@@ -838,15 +996,32 @@ export const intakeMachine = setup({
       ],
       on: {
         message: [
-          { guard: 'wantsEdit', target: 'asking', actions: 'startEdit' },
-          { guard: 'wantsEditMenu', target: 'editPick' },
           {
-            guard: 'wantsCancelChoice',
+            guard: { type: 'summaryIs', params: 'edit' },
+            target: 'asking',
+            actions: assign(({ context, event }) => {
+              const read = summaryRead(context, msg(event)?.text ?? '', event.now);
+              return read.kind === 'edit' ? startEditing(context, read.field) : {};
+            }),
+          },
+          {
+            guard: { type: 'summaryIs', params: 'corrected' },
+            target: 'next',
+            actions: assign(({ context, event }) => {
+              const read = summaryRead(context, msg(event)?.text ?? '', event.now);
+              return read.kind === 'corrected'
+                ? { draft: read.draft, notices: [{ key: 'notice.corrected', vars: { field: read.field } }] }
+                : {};
+            }),
+          },
+          { guard: { type: 'summaryIs', params: 'edit_menu' }, target: 'editPick' },
+          {
+            guard: { type: 'summaryIs', params: 'cancel' },
             target: 'cancelConfirm',
             actions: assign({ resume: 'summary' as const }),
           },
           {
-            guard: 'wantsSend',
+            guard: { type: 'summaryIs', params: 'send' },
             target: 'submitting',
             actions: {
               type: 'effect',
@@ -858,21 +1033,13 @@ export const intakeMachine = setup({
           },
           {
             actions: [
-              assign(({ context, event }) => ({ draft: keepExtras(context.draft, body(event)) })),
+              assign(({ context, event }) => ({
+                fails: context.fails + 1,
+                draft: keepExtras(context.draft, body(event)),
+              })),
               {
                 type: 'reply',
-                params: {
-                  type: 'reply',
-                  key: 'ask.confirm',
-                  before: [{ key: 'error.confirm' }],
-                  choices: [
-                    { id: 'send', label: { key: 'choice.send' } },
-                    { id: 'edit', label: { key: 'choice.edit' } },
-                    { id: 'cancel', label: { key: 'choice.cancel' } },
-                  ],
-                  wordChoices: true,
-                  expecting: 'confirm',
-                },
+                params: ({ context }) => reAsk({ ...context, fails: context.fails - 1 }, confirmQuestion(), 'error.confirm'),
               },
             ],
           },
@@ -880,60 +1047,75 @@ export const intakeMachine = setup({
       },
     },
     editPick: {
-      entry: [assign({ at: 'editPick' }), { type: 'reply', params: () => editPickQuestion() }],
+      entry: [assign({ at: 'editPick', fails: 0 }), { type: 'reply', params: () => editPickQuestion() }],
       on: {
         message: [
-          { guard: 'wantsEdit', target: 'asking', actions: 'startEdit' },
           {
-            actions: {
-              type: 'reply',
-              params: () => ({ ...editPickQuestion(), before: [{ key: 'error.choice' }] }),
-            },
+            guard: 'editPicked',
+            target: 'asking',
+            actions: assign(({ context, event }) => startEditing(context, editPick(msg(event)?.text ?? '') ?? 'story')),
+          },
+          { guard: 'failedTwice', target: 'summary' },
+          {
+            actions: [
+              assign(({ context }) => ({ fails: context.fails + 1 })),
+              {
+                type: 'reply',
+                params: ({ context }) => reAsk(context, editPickQuestion(), 'error.choice'),
+              },
+            ],
           },
         ],
       },
     },
+    /** "Yakin?": only a strict, whole yes cancels; "lanjut", "tidak jadi", "kembali" take it back. */
     cancelConfirm: {
-      entry: {
-        type: 'reply',
-        params: {
-          type: 'reply',
-          key: 'ask.cancel_confirm',
-          choices: [
-            { id: 'yes', label: { key: 'choice.yes_cancel' } },
-            { id: 'no', label: { key: 'choice.no_continue' } },
-          ],
-          expecting: 'cancel_confirm',
-        },
-      },
+      entry: [assign({ fails: 0 }), { type: 'reply', params: () => cancelQuestion() }],
       on: {
         message: [
           {
-            guard: 'isYes',
+            guard: { type: 'sure', params: { answer: 'yes', of: 'cancel' } },
             target: 'idle',
             actions: [
-              assign({ draft: () => emptyDraft(), timers: {}, field: null }),
+              'forgetDraft',
               { type: 'reply', params: { type: 'reply', key: 'cancel.done', expecting: 'none' } },
             ],
           },
-          { guard: { type: 'resumeIs', params: 'consent' }, target: 'consent' },
-          { guard: { type: 'resumeIs', params: 'story' }, target: 'story' },
-          { guard: { type: 'resumeIs', params: 'guess' }, target: 'guess' },
-          { guard: { type: 'resumeIs', params: 'summary' }, target: 'summary' },
-          { guard: { type: 'resumeIs', params: 'editPick' }, target: 'editPick' },
-          { target: 'asking', actions: assign({ editing: true }) },
+          { guard: { type: 'sure', params: { answer: 'no', of: 'cancel' } }, target: 'resumeAfterCancel' },
+          {
+            actions: [
+              assign(({ context }) => ({ fails: context.fails + 1 })),
+              { type: 'reply', params: ({ context }) => reAsk(context, cancelQuestion(), 'error.choice') },
+            ],
+          },
         ],
         command: [
+          { guard: 'commandTakesBack', target: 'resumeAfterCancel' },
           {
             guard: { type: 'isCommand', params: 'cancel' },
             target: 'idle',
             actions: [
-              assign({ draft: () => emptyDraft(), timers: {}, field: null }),
+              'forgetDraft',
               { type: 'reply', params: { type: 'reply', key: 'cancel.done', expecting: 'none' } },
             ],
           },
+          {
+            guard: { type: 'isCommand', params: 'help' },
+            actions: { type: 'reply', params: () => ({ ...cancelQuestion(), before: [{ key: 'help' }] }) },
+          },
         ],
       },
+    },
+    /** Back to where `batal` was said. */
+    resumeAfterCancel: {
+      always: [
+        { guard: { type: 'resumeIs', params: 'consent' }, target: 'consent' },
+        { guard: { type: 'resumeIs', params: 'story' }, target: 'story' },
+        { guard: { type: 'resumeIs', params: 'guess' }, target: 'guess' },
+        { guard: { type: 'resumeIs', params: 'summary' }, target: 'summary' },
+        { guard: { type: 'resumeIs', params: 'editPick' }, target: 'editPick' },
+        { target: 'asking', actions: assign({ editing: true }) },
+      ],
     },
     submitting: {
       entry: assign({ at: null, timers: {} }),
@@ -981,7 +1163,10 @@ export const intakeMachine = setup({
     },
     /** A similar complaint from this chat within a day: the same one (add to it) or a new one? */
     duplicateConfirm: {
-      entry: { type: 'reply', params: ({ context }) => duplicateQuestion(context.duplicateOf ?? '') },
+      entry: [
+        assign({ fails: 0 }),
+        { type: 'reply', params: ({ context }) => duplicateQuestion(context.duplicateOf ?? '') },
+      ],
       on: {
         message: [
           {
@@ -1029,13 +1214,14 @@ export const intakeMachine = setup({
             ],
           },
           {
-            actions: {
-              type: 'reply',
-              params: ({ context }) => ({
-                ...duplicateQuestion(context.duplicateOf ?? ''),
-                before: [{ key: 'error.choice' }],
-              }),
-            },
+            // Filing or not is the citizen's decision: asked again, with the help line after two misses.
+            actions: [
+              assign(({ context }) => ({ fails: context.fails + 1 })),
+              {
+                type: 'reply',
+                params: ({ context }) => reAsk(context, duplicateQuestion(context.duplicateOf ?? ''), 'error.choice'),
+              },
+            ],
           },
         ],
       },
@@ -1091,7 +1277,7 @@ export const intakeMachine = setup({
     },
     afterSubmit: {
       entry: [
-        assign({ at: 'afterSubmit' }),
+        assign({ at: 'afterSubmit', fails: 0 }),
         { type: 'reply', params: ({ context }) => afterSubmitQuestion(context.lastTicket ?? '') },
       ],
       on: {
@@ -1137,35 +1323,43 @@ export const intakeMachine = setup({
             target: 'withdrawConfirm',
           },
           {
-            actions: {
-              type: 'reply',
-              params: ({ context }) => ({
-                ...afterSubmitQuestion(context.lastTicket ?? ''),
-                before: [{ key: 'error.choice' }],
-              }),
-            },
+            // Three misses: the message is neither added nor filed, and the citizen is told how to go on.
+            guard: 'failedTwice',
+            target: 'submitted',
+            actions: [
+              assign({ pendingAfterSubmit: null }),
+              {
+                type: 'reply',
+                params: ({ context }) => ({
+                  type: 'reply',
+                  key: 'after_submit.dropped',
+                  vars: { ticket: context.lastTicket ?? '' },
+                  expecting: 'none',
+                }),
+              },
+            ],
+          },
+          {
+            actions: [
+              assign(({ context }) => ({ fails: context.fails + 1 })),
+              {
+                type: 'reply',
+                params: ({ context }) => reAsk(context, afterSubmitQuestion(context.lastTicket ?? ''), 'error.choice'),
+              },
+            ],
           },
         ],
       },
     },
     withdrawConfirm: {
-      entry: {
-        type: 'reply',
-        params: ({ context }) => ({
-          type: 'reply',
-          key: 'ask.withdraw_confirm',
-          vars: { ticket: context.lastTicket ?? '' },
-          choices: [
-            { id: 'yes', label: { key: 'choice.yes' } },
-            { id: 'no', label: { key: 'choice.no' } },
-          ],
-          expecting: 'cancel_confirm',
-        }),
-      },
+      entry: [
+        assign({ fails: 0 }),
+        { type: 'reply', params: ({ context }) => withdrawQuestion(context.lastTicket ?? '') },
+      ],
       on: {
         message: [
           {
-            guard: 'isYes',
+            guard: { type: 'sure', params: { answer: 'yes', of: 'withdraw' } },
             target: 'submitted',
             actions: [
               {
@@ -1185,6 +1379,26 @@ export const intakeMachine = setup({
             ],
           },
           {
+            guard: { type: 'sure', params: { answer: 'no', of: 'withdraw' } },
+            target: 'submitted',
+            actions: [
+              assign({ pendingAfterSubmit: null }),
+              { type: 'reply', params: { type: 'reply', key: 'withdraw.kept', expecting: 'none' } },
+            ],
+          },
+          {
+            actions: [
+              assign(({ context }) => ({ fails: context.fails + 1 })),
+              {
+                type: 'reply',
+                params: ({ context }) => reAsk(context, withdrawQuestion(context.lastTicket ?? ''), 'error.choice'),
+              },
+            ],
+          },
+        ],
+        command: [
+          {
+            guard: 'commandTakesBack',
             target: 'submitted',
             actions: [
               assign({ pendingAfterSubmit: null }),
@@ -1205,20 +1419,7 @@ export const intakeMachine = setup({
             actions: assign({ draft: () => emptyDraft() }),
           },
           { guard: { type: 'pausedPick', params: 'resume' }, target: 'resuming' },
-          {
-            actions: {
-              type: 'reply',
-              params: {
-                type: 'reply',
-                key: 'paused.ask',
-                choices: [
-                  { id: 'resume', label: { key: 'choice.resume' } },
-                  { id: 'new', label: { key: 'choice.new_complaint' } },
-                ],
-                expecting: 'none',
-              },
-            },
-          },
+          { actions: { type: 'reply', params: () => pausedQuestion() } },
         ],
         command: [
           { guard: { type: 'isCommand', params: 'resume' }, target: 'resuming' },
@@ -1238,3 +1439,39 @@ export const intakeMachine = setup({
     },
   },
 });
+
+/** The summary's own question, asked again after a reply that is neither a confirmation nor a correction. */
+function confirmQuestion(): ReplyEffect {
+  return {
+    type: 'reply',
+    key: 'ask.confirm',
+    choices: [
+      { id: 'send', label: { key: 'choice.send' } },
+      { id: 'edit', label: { key: 'choice.edit' } },
+      { id: 'cancel', label: { key: 'choice.cancel' } },
+    ],
+    expecting: 'confirm',
+  };
+}
+
+function summaryRead(ctx: IntakeContext, text: string, now: number): SummaryRead {
+  return readSummaryAnswer(ctx.draft, text, pickShown(summaryMessage(ctx), text), now);
+}
+
+/** The field an answer to "which part?" names: a label typed back, its number, or a field word. */
+function editPick(text: string): Field | null {
+  const shown = pickShown(editPickQuestion(), text);
+  return SUMMARY_FIELDS.find((f) => f === shown) ?? parseEditRequest(text);
+}
+
+/** Ask one field again, then come back to the summary. */
+function startEditing(ctx: IntakeContext, field: Field): Partial<IntakeContext> {
+  const d = ctx.draft;
+  const draft = field === 'region' ? { ...d, kabkotaCode: null, kecamatanCode: null, regionCandidates: [] } : d;
+  return { field, editing: true, draft };
+}
+
+/** The route decided; an office that only followed the category or region takes the routed office's name. */
+function withRoute(d: Draft, route: RouteInfo): Draft {
+  return { ...d, route, agency: derivedAgency(d) ? route.agencyName : d.agency };
+}

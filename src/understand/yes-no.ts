@@ -32,6 +32,7 @@ const YES = new Set([
   'boleh',
   'tentu',
   'setuju',
+  'bersedia',
   'mau',
   'lanjut',
   'lanjutkan',
@@ -200,4 +201,20 @@ function alreadyLead(words: string[]): string[] {
 export function parseAlready(text: string): YesNo | null {
   const words = answerWords(text).filter((w) => !ALREADY_CONTEXT.has(w));
   return decide(words, ALREADY_YES, NO) ?? decide(alreadyLead(words), ALREADY_YES, NO);
+}
+
+/** Words that answer yes or no on their own at the start of a longer reply ("iya, di Banjarmasin"). */
+const LEAD_YES = new Set(['ya', 'iya', 'yes', 'betul', 'benar', 'oke', 'sip', 'setuju', 'boleh']);
+const LEAD_NO = new Set(['bukan', 'salah', 'keliru', 'no']);
+
+/**
+ * The yes or no an answer starts with: its first clause as a whole ("iya betul, di banjarmasin" → yes), or a yes/no
+ * particle as its first word. "tidak ada pemberitahuan" starts a sentence, not a "no".
+ */
+export function leadingYesNo(text: string): 'yes' | 'no' | null {
+  const clause = text.split(/[,.;!?\n]|\s-\s/)[0] ?? '';
+  const whole = parseYesNo(clause);
+  if (whole) return whole;
+  const first = tokens(clause)[0] ?? '';
+  return LEAD_YES.has(first) ? 'yes' : LEAD_NO.has(first) ? 'no' : null;
 }

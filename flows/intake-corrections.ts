@@ -1,0 +1,210 @@
+// Answers at the summary: only a reply that is a confirmation as a whole sends; a reply that names a field or
+// gives a new value ("no hp nya salah, yg bnr 0813-…") is a correction, applied before the summary is shown again.
+import { findIncidentDate } from '../src/understand/dates.js';
+import { parseNik } from '../src/understand/nik.js';
+import { tokens } from '../src/understand/normalize.js';
+import { parsePhone } from '../src/understand/phone.js';
+import { findRegion } from '../src/understand/regions.js';
+import { parseYesNo } from '../src/understand/yes-no.js';
+import type { Draft, Field } from './intake-context.js';
+import { parseEditRequest } from './intake-fields.js';
+import { derivedAgency } from './intake-guess.js';
+
+export type SummaryRead =
+  | { kind: 'send' }
+  | { kind: 'cancel' }
+  | { kind: 'edit_menu' }
+  | { kind: 'edit'; field: Field }
+  | { kind: 'corrected'; draft: Draft; field: Field }
+  | { kind: 'unclear' };
+
+/** Words that, alone or together, confirm the whole summary: "ok kirim aja pak", "sudah benar semua". */
+const SEND_WORDS = new Set([
+  'kirim',
+  'kirimkan',
+  'kirimlah',
+  'dikirim',
+  'dikirimkan',
+  'diproses',
+  'diteruskan',
+  'teruskan',
+  'bisa',
+  'send',
+  'submit',
+  'lapor',
+  'laporkan',
+  'ajukan',
+  'proses',
+  'sudah',
+  'benar',
+  'betul',
+  'sesuai',
+  'lengkap',
+  'cukup',
+  'oke',
+  'ya',
+  'iya',
+  'sip',
+  'siap',
+  'lanjut',
+  'lanjutkan',
+  'sekarang',
+  'semua',
+  'semuanya',
+  'data',
+  'datanya',
+  'itu',
+  'saja',
+  'aja',
+  'haja',
+  'pak',
+  'bu',
+  'kak',
+  'min',
+  'admin',
+  'deh',
+  'dong',
+  'lah',
+  'tolong',
+  'mohon',
+  'silakan',
+  'terima-kasih',
+  'terima',
+  'kasih',
+  'makasih',
+  'yes',
+  'ok',
+  'correct',
+  'all',
+  'good',
+  'right',
+  '👍',
+  '👌',
+  '✅',
+  '🙏',
+]);
+
+/** A reply that is a confirmation as a whole: every word a send/yes word, or a plain yes. */
+export function isWholeSend(text: string): boolean {
+  const ws = tokens(text).filter((w) => /[\p{L}\p{N}\p{Extended_Pictographic}]/u.test(w));
+  if (ws.length === 0) return false;
+  if (ws.every((w) => SEND_WORDS.has(w)) && ws.some((w) => !FILLER_ONLY.has(w))) return true;
+  return parseYesNo(text) === 'yes';
+}
+
+const FILLER_ONLY = new Set(['pak', 'bu', 'kak', 'min', 'admin', 'deh', 'dong', 'lah', 'saja', 'aja', 'haja', 'itu']);
+
+/** Words that name a field inside a sentence ("no hp nya", "alamatnya", "tgl kejadian"). */
+const FIELD_WORDS: [Field, RegExp][] = [
+  ['phone', /\b(no\.?\s*hp|nomor\s*hp|nomer\s*hp|hp|hape|telepon|telpon|telp|tlp|no\.?\s*wa|nomor\s*wa|wa|whatsapp|phone)(nya)?\b/i],
+  ['nik', /\b(nik|no\.?\s*ktp|nomor\s*ktp)(nya)?\b/i],
+  ['name', /\b(nama|name)(nya|\s+saya|\s+ulun|\s+sy)?\b/i],
+  ['incident_date', /\b(tanggal|tgl|waktu|kapan|harinya|date)(nya)?\b/i],
+  ['location', /\b(lokasi|alamat|tempat|patokan|address|location)(nya)?\b/i],
+  ['region', /\b(wilayah|kabupaten|kab|kota|daerah|kabkota)(nya)?\b/i],
+  ['expectation', /\b(harapan|harap|keinginan|permintaan|tuntutan)(nya)?\b/i],
+  ['category', /\b(kategori|jenis)(nya)?\b/i],
+  ['agency', /\b(instansi|kantor|dinas|terlapor)(nya)?\b/i],
+  ['identity_mode', /\b(identitas|rahasia|anonim)(nya)?\b/i],
+  ['evidence', /\b(bukti|foto|lampiran|dokumen)(nya)?\b/i],
+  ['story', /\b(cerita|kronologi)(nya)?\b/i],
+];
+
+/** Words after which a correction's new value follows: "yg bnr …", "harusnya …", "ganti jadi …". */
+const STRONG_MARKER =
+  /\b(?:yg\s+(?:bnr|benar|betul)|yang\s+(?:benar|betul)|(?:se)?harusnya|mestinya|diganti(?:\s+jadi)?|ganti(?:\s+jadi)?|menjadi|jadi(?:nya)?|should be|correct is)\b[\s,:]*/gi;
+
+/** Words around a value that are not the value: "salah", "di", "nya", "pak". */
+const AROUND =
+  /^(?:(?:mohon|tolong|koreksi|untuk|salah|keliru|bukan|ubah|ganti|jadi|di|ke|yaitu|adalah|itu|nya|pak|bu|min|dong|ya|saya|sy|ulun|aku)\b[\s,.:]*)+/i;
+
+/** The new value in a correction: after the last "yg bnr"-like word, else the last part after a comma or "bukan …". */
+function lastPart(text: string, fieldWord: RegExp): string {
+  const strong = [...text.matchAll(STRONG_MARKER)].at(-1);
+  const after = strong?.index !== undefined ? text.slice(strong.index + strong[0].length) : null;
+  const parts = after !== null ? [after] : text.split(/[,;:]|\bbukan\b|\btapi\b|\btp\b/i);
+  const cleaned = parts.map((p) => p.replace(fieldWord, ' ').replace(/\s+/g, ' ').trim());
+  const value = [...cleaned].reverse().find((p) => /\p{L}{2,}|\d{2,}/u.test(p)) ?? '';
+  return value.replace(AROUND, '').replace(/[\s.,;:!]+$/u, '').trim();
+}
+
+const PHONE_IN_TEXT = /(?:\+?62|0)\s?8[\d\s\-.]{6,16}\d/;
+const NIK_IN_TEXT = /\b\d(?:[\s.-]?\d){15}\b/;
+
+/** A correction the reply gives: a field it names and the new value, read with that field's own parser. */
+function correction(d: Draft, text: string, now: number): SummaryRead | null {
+  const named = FIELD_WORDS.find(([, re]) => re.test(text))?.[0] ?? null;
+  const phone = PHONE_IN_TEXT.exec(text)?.[0];
+  if (phone && (named === 'phone' || named === null)) {
+    const p = parsePhone(phone);
+    if (p.ok) return { kind: 'corrected', field: 'phone', draft: { ...d, phone: p.e164 } };
+  }
+  const nikText = NIK_IN_TEXT.exec(text)?.[0];
+  if (nikText && (named === 'nik' || named === null)) {
+    const nik = parseNik(nikText, new Date(now));
+    if (nik.ok) return { kind: 'corrected', field: 'nik', draft: { ...d, nik: nik.nik } };
+  }
+  if (named === null) return null;
+  const re = FIELD_WORDS.find(([f]) => f === named)?.[1] ?? /$^/;
+  const value = lastPart(text, re);
+  switch (named) {
+    case 'incident_date': {
+      const date = findIncidentDate(value, new Date(now));
+      if (date?.ok)
+        return {
+          kind: 'corrected',
+          field: named,
+          draft: { ...d, incidentDate: { ...date.value, tooOld: date.tooOld } },
+        };
+      break;
+    }
+    case 'region': {
+      const r = findRegion(value);
+      if (r.kind === 'found') {
+        const agency = derivedAgency(d) ? null : d.agency;
+        return {
+          kind: 'corrected',
+          field: named,
+          draft: {
+            ...d,
+            kabkotaCode: r.match.kabkotaCode,
+            kecamatanCode: r.match.kecamatanCode ?? null,
+            regionCandidates: [],
+            agency,
+            route: null,
+          },
+        };
+      }
+      break;
+    }
+    case 'location':
+      if (/\p{L}{3,}/u.test(value)) return { kind: 'corrected', field: named, draft: { ...d, address: value } };
+      break;
+    case 'name':
+      if (/^[\p{L}][\p{L}\p{M}.,'’\- ]{1,119}$/u.test(value))
+        return { kind: 'corrected', field: named, draft: { ...d, name: value } };
+      break;
+    case 'expectation':
+      if (/\p{L}{3,}/u.test(value) && value.split(/\s+/).length >= 2)
+        return { kind: 'corrected', field: named, draft: { ...d, expectation: value } };
+      break;
+  }
+  // A field was named but no new value came with it: ask that field again.
+  return { kind: 'edit', field: named };
+}
+
+/** Reads a reply to the summary. `shown` is the summary's own choice the reply picked, if any. */
+export function readSummaryAnswer(d: Draft, text: string, shown: string | null, now: number): SummaryRead {
+  if (shown === 'send') return { kind: 'send' };
+  if (shown === 'edit') return { kind: 'edit_menu' };
+  if (shown === 'cancel') return { kind: 'cancel' };
+  const edit = parseEditRequest(text);
+  if (edit) return { kind: 'edit', field: edit };
+  if (isWholeSend(text)) return { kind: 'send' };
+  const fix = correction(d, text, now);
+  if (fix) return fix;
+  const yn = parseYesNo(text);
+  if (yn === 'no' || /^(salah|keliru|belum benar|ada yang salah|ada yg salah)\b/i.test(text.trim()))
+    return { kind: 'edit_menu' };
+  return { kind: 'unclear' };
+}
