@@ -110,6 +110,8 @@ export const IntakeContext = z.object({
   lastTicket: z.string().nullable(),
   /** The earlier ticket a just-confirmed complaint looks like (same chat, within a day). */
   duplicateOf: z.string().nullable(),
+  /** "Kirim, juga ke Ombudsman" was chosen before the NIK it needs: file as soon as the NIK question is answered. */
+  sendWhenDone: z.boolean().optional(),
   /** Text or files sent after submitting, waiting for "add to ticket or new complaint?". */
   pendingAfterSubmit: z
     .object({ text: z.string().nullable(), attachments: z.array(AttachmentRef) })

@@ -2,16 +2,18 @@
 // gives a new value ("no hp nya salah, yg bnr 0813-…") is a correction, applied before the summary is shown again.
 import { findIncidentDate } from '../src/understand/dates.js';
 import { parseNik } from '../src/understand/nik.js';
-import { tokens } from '../src/understand/normalize.js';
+import { normalize, tokens } from '../src/understand/normalize.js';
 import { parsePhone } from '../src/understand/phone.js';
 import { findRegion } from '../src/understand/regions.js';
-import { parseYesNo } from '../src/understand/yes-no.js';
+import { leadingYesNo, parseYesNo } from '../src/understand/yes-no.js';
 import type { Draft, Field } from './intake-context.js';
 import { parseEditRequest } from './intake-fields.js';
 import { derivedAgency } from './intake-guess.js';
 
 export type SummaryRead =
   | { kind: 'send' }
+  /** "Kirim, juga ke Ombudsman": offered when an earlier report to the agency got nowhere. */
+  | { kind: 'send_escalated' }
   | { kind: 'cancel' }
   | { kind: 'edit_menu' }
   | { kind: 'edit'; field: Field }
@@ -92,11 +94,27 @@ export function isWholeSend(text: string): boolean {
   return parseYesNo(text) === 'yes';
 }
 
-const FILLER_ONLY = new Set(['pak', 'bu', 'kak', 'min', 'admin', 'deh', 'dong', 'lah', 'saja', 'aja', 'haja', 'itu']);
+const FILLER_ONLY = new Set([
+  'pak',
+  'bu',
+  'kak',
+  'min',
+  'admin',
+  'deh',
+  'dong',
+  'lah',
+  'saja',
+  'aja',
+  'haja',
+  'itu',
+]);
 
 /** Words that name a field inside a sentence ("no hp nya", "alamatnya", "tgl kejadian"). */
 const FIELD_WORDS: [Field, RegExp][] = [
-  ['phone', /\b(no\.?\s*hp|nomor\s*hp|nomer\s*hp|hp|hape|telepon|telpon|telp|tlp|no\.?\s*wa|nomor\s*wa|wa|whatsapp|phone)(nya)?\b/i],
+  [
+    'phone',
+    /\b(no\.?\s*hp|nomor\s*hp|nomer\s*hp|hp|hape|telepon|telpon|telp|tlp|no\.?\s*wa|nomor\s*wa|wa|whatsapp|phone)(nya)?\b/i,
+  ],
   ['nik', /\b(nik|no\.?\s*ktp|nomor\s*ktp)(nya)?\b/i],
   ['name', /\b(nama|name)(nya|\s+saya|\s+ulun|\s+sy)?\b/i],
   ['incident_date', /\b(tanggal|tgl|waktu|kapan|harinya|date)(nya)?\b/i],
@@ -125,7 +143,10 @@ function lastPart(text: string, fieldWord: RegExp): string {
   const parts = after !== null ? [after] : text.split(/[,;:]|\bbukan\b|\btapi\b|\btp\b/i);
   const cleaned = parts.map((p) => p.replace(fieldWord, ' ').replace(/\s+/g, ' ').trim());
   const value = [...cleaned].reverse().find((p) => /\p{L}{2,}|\d{2,}/u.test(p)) ?? '';
-  return value.replace(AROUND, '').replace(/[\s.,;:!]+$/u, '').trim();
+  return value
+    .replace(AROUND, '')
+    .replace(/[\s.,;:!]+$/u, '')
+    .trim();
 }
 
 const PHONE_IN_TEXT = /(?:\+?62|0)\s?8[\d\s\-.]{6,16}\d/;
@@ -178,7 +199,8 @@ function correction(d: Draft, text: string, now: number): SummaryRead | null {
       break;
     }
     case 'location':
-      if (/\p{L}{3,}/u.test(value)) return { kind: 'corrected', field: named, draft: { ...d, address: value } };
+      if (/\p{L}{3,}/u.test(value))
+        return { kind: 'corrected', field: named, draft: { ...d, address: value } };
       break;
     case 'name':
       if (/^[\p{L}][\p{L}\p{M}.,'’\- ]{1,119}$/u.test(value))
@@ -194,12 +216,26 @@ function correction(d: Draft, text: string, now: number): SummaryRead | null {
 }
 
 /** Reads a reply to the summary. `shown` is the summary's own choice the reply picked, if any. */
-export function readSummaryAnswer(d: Draft, text: string, shown: string | null, now: number): SummaryRead {
+export function readSummaryAnswer(
+  d: Draft,
+  text: string,
+  shown: string | null,
+  now: number,
+  offered: boolean,
+): SummaryRead {
   if (shown === 'send') return { kind: 'send' };
+  if (shown === 'send_ombudsman') return { kind: 'send_escalated' };
   if (shown === 'edit') return { kind: 'edit_menu' };
   if (shown === 'cancel') return { kind: 'cancel' };
   const edit = parseEditRequest(text);
   if (edit) return { kind: 'edit', field: edit };
+  if (
+    offered &&
+    /\bombudsman\b/.test(normalize(text)) &&
+    leadingYesNo(text) !== 'no' &&
+    !/\b(tidak|jangan|tanpa) (usah |perlu )?(ke )?ombudsman\b/.test(normalize(text))
+  )
+    return { kind: 'send_escalated' };
   if (isWholeSend(text)) return { kind: 'send' };
   const fix = correction(d, text, now);
   if (fix) return fix;

@@ -4,7 +4,6 @@ import type { Choice, ReplyEffect, Vars } from '../src/conversation/effects.js';
 import type { Expecting } from '../src/conversation/expecting.js';
 import { CATEGORY_IDS, type CategoryId, USUAL_AGENCY, suggestCategories } from '../src/domain/categories.js';
 import { IdentityMode } from '../src/domain/complaint.js';
-import { pickShown } from './intake-shown.js';
 import { parseChoice } from '../src/understand/choice.js';
 import { parseIncidentDate } from '../src/understand/dates.js';
 import { locatePin } from '../src/understand/geo.js';
@@ -16,8 +15,11 @@ import { leadingYesNo, parseAlready, parseYesNo } from '../src/understand/yes-no
 import type { Draft, Field, IntakeContext, Notice } from './intake-context.js';
 import { LIMITS } from './intake-context.js';
 import type { MessageBody } from './intake-events.js';
+import { pickShown } from './intake-shown.js';
 
-export type Answer = { ok: true; draft: Draft; notices: Notice[] } | { ok: false; error: string; vars?: Vars };
+export type Answer =
+  | { ok: true; draft: Draft; notices: Notice[] }
+  | { ok: false; error: string; vars?: Vars };
 
 /** The fourth answer that is still not understood gets the field's fallback: a question is asked at most 3 times. */
 export const MAX_ASKS = 3;
@@ -72,7 +74,7 @@ export function isSkip(text: string): boolean {
 /** Categories whose agency looks the citizen up by NIK (population records, social aid, BPJS membership). */
 const NIK_CATEGORIES: ReadonlySet<CategoryId> = new Set(['adminduk', 'bansos', 'jaminan_sosial']);
 
-/** Problems a photo shows (a road, rubbish, a pipe, a street stall): asked for one. Elsewhere files are welcome anytime. */
+/** Problems at a place, which a photo shows (a road, rubbish, a pipe, a street stall): the spot and a photo are asked. */
 const PHOTO_CATEGORIES: ReadonlySet<CategoryId> = new Set([
   'infrastruktur',
   'air_minum',
@@ -87,7 +89,9 @@ export function nextMissing(ctx: IntakeContext): Field | null {
   const d = ctx.draft;
   const has = (f: Field) => d.answered.includes(f);
   if (d.story.length === 0) return 'story';
-  if (!has('location') && !d.location) return 'location';
+  // The exact spot where a place matters (a road, a pipe, rubbish), or to learn the region; an office's service needs none.
+  if (!has('location') && !d.location && !d.address && (!d.category || PHOTO_CATEGORIES.has(d.category)))
+    return 'location';
   if (!d.kabkotaCode) return 'region';
   if (!d.category) return 'category';
   if (!has('agency') && !d.agency) return 'agency';
@@ -307,7 +311,8 @@ let last: { ctx: IntakeContext; field: Field; body: MessageBody; now: number; an
 
 function answerUncached(ctx: IntakeContext, field: Field, body: MessageBody, now: number): Answer {
   const shown = pickShown(askField(ctx, field), body.text);
-  const answer = (shown !== null ? fromChoice(ctx, field, shown, now) : null) ?? understand(ctx, field, body, now);
+  const answer =
+    (shown !== null ? fromChoice(ctx, field, shown, now) : null) ?? understand(ctx, field, body, now);
   if (answer.ok || ctx.fails + 1 < MAX_ASKS) return answer;
   return fallback(ctx, field, body);
 }
@@ -365,7 +370,13 @@ function fromChoice(ctx: IntakeContext, field: Field, id: string, now: number): 
   }
 }
 
-const blank: MessageBody = { text: '', attachments: [], location: null, contactPhone: null, channelPhone: null };
+const blank: MessageBody = {
+  text: '',
+  attachments: [],
+  location: null,
+  contactPhone: null,
+  channelPhone: null,
+};
 
 /** What the date choices (shown after two misunderstood answers) stand for. */
 const DATE_CHOICES: Record<string, string> = {
@@ -376,7 +387,9 @@ const DATE_CHOICES: Record<string, string> = {
 };
 
 function identityPatch(mode: IdentityMode): Partial<Draft> {
-  return mode === 'anonim' ? { identityMode: mode, name: null, nik: null, phone: null } : { identityMode: mode };
+  return mode === 'anonim'
+    ? { identityMode: mode, name: null, nik: null, phone: null }
+    : { identityMode: mode };
 }
 
 function regionUnknown(d: Draft): Answer {
@@ -574,7 +587,9 @@ function understand(ctx: IntakeContext, field: Field, body: MessageBody, now: nu
       return ok(withAnswered(d, 'identity_mode', identityPatch(mode)));
     }
     case 'name': {
-      const name = text.replace(/\s+/g, ' ').replace(/^(nama saya|nama sy|saya|nama|namaku|ulun|aku)\s+/i, '');
+      const name = text
+        .replace(/\s+/g, ' ')
+        .replace(/^(nama saya|nama sy|saya|nama|namaku|ulun|aku)\s+/i, '');
       if (!/^[\p{L}][\p{L}\p{M}.,'’\- ]{1,119}$/u.test(name)) return { ok: false, error: 'error.name' };
       return ok(withAnswered(d, 'name', { name }));
     }
@@ -623,8 +638,9 @@ function isUnknown(text: string): boolean {
 function isNone(text: string): boolean {
   const t = normalize(text);
   return (
-    /^((saya|aku|sy) )?(tidak|belum) (ada|punya|usah|perlu|mau|bisa|hafal|ingat|bawa)\b|^nanti\b|^kosong\b|^none\b|^no\b/.test(t) ||
-    /\b(nyusul|menyusul|nanti|belakangan|later)\b/.test(t)
+    /^((saya|aku|sy) )?(tidak|belum) (ada|punya|usah|perlu|mau|bisa|hafal|ingat|bawa)\b|^nanti\b|^kosong\b|^none\b|^no\b/.test(
+      t,
+    ) || /\b(nyusul|menyusul|nanti|belakangan|later)\b/.test(t)
   );
 }
 

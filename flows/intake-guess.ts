@@ -1,6 +1,11 @@
 // Answers to the guess ("Dari cerita Anda, saya menangkap: … Benar begitu?"): a yes, a restated fact, a new value
 // for one fact, a date, a bare "bukan", or an offered alternative category — each read as the citizen meant it.
-import { type CategoryId, USUAL_AGENCY, findAgencyMention, suggestCategories } from '../src/domain/categories.js';
+import {
+  type CategoryId,
+  USUAL_AGENCY,
+  findAgencyMention,
+  suggestCategories,
+} from '../src/domain/categories.js';
 import { findIncidentDate } from '../src/understand/dates.js';
 import { findRegion } from '../src/understand/regions.js';
 import { leadingYesNo, parseYesNo } from '../src/understand/yes-no.js';
@@ -83,7 +88,11 @@ function applyFacts(d: Draft, facts: Facts, overwrite: boolean): { draft: Draft;
     set('agency', d.agency !== null && !derivedAgency(d), { agency: facts.agency });
   if (facts.incidentDate && facts.incidentDate.date !== d.incidentDate?.date)
     set('incident_date', d.incidentDate !== null, { incidentDate: facts.incidentDate });
-  if ((changed.includes('region') || changed.includes('category')) && !changed.includes('agency') && freeAgency)
+  if (
+    (changed.includes('region') || changed.includes('category')) &&
+    !changed.includes('agency') &&
+    freeAgency
+  )
     draft = { ...draft, agency: draft.category ? USUAL_AGENCY[draft.category] : null };
   if (changed.length > 0) draft = { ...draft, route: null };
   return { draft, changed };

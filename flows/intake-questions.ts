@@ -154,6 +154,14 @@ function summaryValue(ctx: IntakeContext, field: (typeof SUMMARY_FIELDS)[number]
   return none;
 }
 
+/**
+ * The earlier complaint to the agency got nowhere: the summary also offers to send it to Ombudsman RI Perwakilan
+ * Kalsel (never for anonim reports, which Ombudsman does not take).
+ */
+export function escalationOffered(d: Draft): boolean {
+  return d.route?.offerEscalation === true && d.escalate === null && d.identityMode !== 'anonim';
+}
+
 export function summaryMessage(ctx: IntakeContext): ReplyEffect {
   const anonim = ctx.draft.identityMode === 'anonim';
   const rows: Paragraph[] = SUMMARY_FIELDS.flatMap((field, i) =>
@@ -163,13 +171,15 @@ export function summaryMessage(ctx: IntakeContext): ReplyEffect {
   );
   if (ctx.draft.route) rows.push({ key: 'summary.route', vars: { value: routeLabel(ctx.draft) } });
   const flags: Paragraph[] = ctx.draft.incidentDate?.tooOld ? [{ key: 'notice.too_old' }] : [];
+  const offer = escalationOffered(ctx.draft);
   return {
     type: 'reply',
     key: 'summary.title',
     rows,
-    more: [...flags, { key: 'ask.confirm' }],
+    more: [...flags, ...(offer ? [{ key: 'summary.escalate_offer' }] : []), { key: 'ask.confirm' }],
     choices: [
       { id: 'send', label: { key: 'choice.send' } },
+      ...(offer ? [{ id: 'send_ombudsman', label: { key: 'choice.send_ombudsman' } }] : []),
       { id: 'edit', label: { key: 'choice.edit' } },
       { id: 'cancel', label: { key: 'choice.cancel' } },
     ],

@@ -20,4 +20,3 @@ export function pickShown(reply: ReplyEffect | null, text: string): string | nul
   }));
   return matchShown(text, options, { numbers: !reply.wordChoices });
 }
-

@@ -8,12 +8,12 @@ import {
   suggestCategories,
 } from '../src/domain/categories.js';
 import type { AttachmentRef } from '../src/domain/complaint.js';
-import { parseChoice } from '../src/understand/choice.js';
 import { findAddress } from '../src/understand/address.js';
+import { parseChoice } from '../src/understand/choice.js';
 import { findIncidentDate } from '../src/understand/dates.js';
-import { findExpectation } from '../src/understand/expectation.js';
 import { findEarlierReport } from '../src/understand/earlier-report.js';
 import { emergencyNumbers } from '../src/understand/emergency.js';
+import { findExpectation } from '../src/understand/expectation.js';
 import { normalize, tokens } from '../src/understand/normalize.js';
 import { findRegion } from '../src/understand/regions.js';
 import { isStoryFragment } from '../src/understand/small-talk.js';
@@ -56,6 +56,7 @@ import {
   currentQuestion,
   duplicateQuestion,
   editPickQuestion,
+  escalationOffered,
   guessFixQuestion,
   guessQuestion,
   pausedQuestion,
@@ -199,12 +200,26 @@ function yesNoOf(reply: ReplyEffect, text: string): 'yes' | 'no' | null {
 }
 
 /** Words that confirm a cancel or a withdrawal: nothing meant for another question ("sudah", "ok") does. */
-const STRICT_YES = new Set(['ya', 'iya', 'yes', 'yakin', 'betul', 'benar', 'batal', 'batalkan', 'hapus', 'cabut', 'setuju']);
+const STRICT_YES = new Set([
+  'ya',
+  'iya',
+  'yes',
+  'yakin',
+  'betul',
+  'benar',
+  'batal',
+  'batalkan',
+  'hapus',
+  'cabut',
+  'setuju',
+]);
 /** Words that take a cancel or a withdrawal back: "lanjut", "tidak jadi", "kembali". */
-const TAKE_BACK = /^(?:(?:tidak|jangan|bukan|belum)(?: jadi| usah| mau| dibatalkan| batal)?|lanjut(?:kan)?|teruskan|kembali|balik|batal(?:kan)? (?:saja )?tidak|no|gak jadi|continue|back|keep)\b/;
+const TAKE_BACK =
+  /^(?:(?:tidak|jangan|bukan|belum)(?: jadi| usah| mau| dibatalkan| batal)?|lanjut(?:kan)?|teruskan|kembali|balik|batal(?:kan)? (?:saja )?tidak|no|gak jadi|continue|back|keep)\b/;
 
 /** "eh gak jadi, lanjut": a take-back anywhere in the reply. */
-const TAKE_BACK_ANYWHERE = /\b(?:tidak jadi|lanjut(?:kan)?|teruskan|kembali|jangan (?:dibatalkan|batal|dicabut|hapus))\b/;
+const TAKE_BACK_ANYWHERE =
+  /\b(?:tidak jadi|lanjut(?:kan)?|teruskan|kembali|jangan (?:dibatalkan|batal|dicabut|hapus))\b/;
 
 /** The answer to "are you sure?" about cancelling or withdrawing: only a whole, strict yes confirms. */
 function sureOf(reply: ReplyEffect, text: string): 'yes' | 'no' | null {
@@ -216,7 +231,26 @@ function sureOf(reply: ReplyEffect, text: string): 'yes' | 'no' | null {
   return TAKE_BACK.test(lean) || TAKE_BACK_ANYWHERE.test(lean) ? 'no' : null;
 }
 
-const FILLERS = new Set(['pak', 'bu', 'kak', 'min', 'admin', 'saja', 'aja', 'deh', 'dong', 'lah', 'saya', 'ulun', 'eh', 'oh', 'aduh', 'waduh', 'hmm', 'anda']);
+const FILLERS = new Set([
+  'pak',
+  'bu',
+  'kak',
+  'min',
+  'admin',
+  'saja',
+  'aja',
+  'deh',
+  'dong',
+  'lah',
+  'saya',
+  'ulun',
+  'eh',
+  'oh',
+  'aduh',
+  'waduh',
+  'hmm',
+  'anda',
+]);
 
 /** Commands that mean "don't" at a confirmation: "tidak jadi" (a cancel elsewhere), "lanjut", "mulai". */
 function commandTakesBack(event: IntakeEvent): boolean {
@@ -377,15 +411,20 @@ export const intakeMachine = setup({
     },
     nothingWrong: ({ event }) => {
       const m = msg(event);
-      return !!m && (parseYesNo(m.text) === 'yes' || /^(kembali|balik|tidak ada|sudah benar|benar semua|semua benar|back)\b/.test(normalize(m.text)));
+      return (
+        !!m &&
+        (parseYesNo(m.text) === 'yes' ||
+          /^(kembali|balik|tidak ada|sudah benar|benar semua|semua benar|back)\b/.test(normalize(m.text)))
+      );
     },
     canRoute: ({ context }) => context.draft.category !== null && context.draft.kabkotaCode !== null,
-    offerEscalation: ({ context, event }) =>
-      // Ombudsman takes no anonymous reports: an anonim complaint is not offered what it cannot have.
-      event.type === 'routed' &&
-      event.route.offerEscalation &&
-      context.draft.escalate === null &&
-      context.draft.identityMode !== 'anonim',
+    sendWhenDone: ({ context }) => context.sendWhenDone === true,
+    escalatedWithNik: ({ context, event }) => {
+      const m = msg(event);
+      return (
+        !!m && context.draft.nik !== null && summaryRead(context, m.text, m.now).kind === 'send_escalated'
+      );
+    },
     duplicatePick: ({ context, event }, id: 'same' | 'new') => {
       const m = msg(event);
       if (!m) return false;
@@ -421,7 +460,9 @@ export const intakeMachine = setup({
     failedTwice: ({ context }) => context.fails + 1 >= MAX_ASKS,
     sure: ({ event }, p: { answer: 'yes' | 'no'; of: 'cancel' | 'withdraw' }) => {
       const m = msg(event);
-      return !!m && sureOf(p.of === 'withdraw' ? withdrawQuestion('') : cancelQuestion(), m.text) === p.answer;
+      return (
+        !!m && sureOf(p.of === 'withdraw' ? withdrawQuestion('') : cancelQuestion(), m.text) === p.answer
+      );
     },
     commandTakesBack: ({ event }) => commandTakesBack(event),
     isActive: ({ context }) => context.at !== null && ACTIVE.has(context.at),
@@ -618,7 +659,11 @@ export const intakeMachine = setup({
             actions: [
               'giveConsent',
               assign(({ context, event }) => ({
-                draft: withFragment(context.draft, consentWithStory(msg(event)?.text ?? '') ?? '', body(event)),
+                draft: withFragment(
+                  context.draft,
+                  consentWithStory(msg(event)?.text ?? '') ?? '',
+                  body(event),
+                ),
               })),
             ],
           },
@@ -703,7 +748,9 @@ export const intakeMachine = setup({
           target: 'consent',
           actions: assign(({ context, event }) => {
             const text = msg(event)?.text ?? '';
-            return { draft: isStoryFragment(text) ? withFragment(context.draft, text, body(event)) : context.draft };
+            return {
+              draft: isStoryFragment(text) ? withFragment(context.draft, text, body(event)) : context.draft,
+            };
           }),
         },
         command: [
@@ -826,14 +873,19 @@ export const intakeMachine = setup({
               assign(({ context, event }) => {
                 // More story sent before the guess was read is kept as story, not lost.
                 const text = msg(event)?.text ?? '';
-                const d = isStoryFragment(text) ? withFragment(context.draft, text, body(event)) : context.draft;
+                const d = isStoryFragment(text)
+                  ? withFragment(context.draft, text, body(event))
+                  : context.draft;
                 return { fails: context.fails + 1, draft: keepExtras(d, body(event)) };
               }),
               {
                 type: 'reply',
                 params: ({ context }) => {
                   const q = guessQuestion(context.draft);
-                  return { ...reAsk(context, q, 'error.guess'), more: [...(q.more ?? []), { key: 'ask.guess.example' }] };
+                  return {
+                    ...reAsk(context, q, 'error.guess'),
+                    more: [...(q.more ?? []), { key: 'ask.guess.example' }],
+                  };
                 },
               },
             ],
@@ -901,13 +953,15 @@ export const intakeMachine = setup({
       on: {
         routed: [
           {
-            guard: 'offerEscalation',
-            target: 'asking',
-            actions: assign(({ context, event }) => ({
-              draft: withRoute(context.draft, event.route),
-              field: 'escalate' as const,
-              editing: true,
-            })),
+            guard: 'sendWhenDone',
+            target: 'submitting',
+            actions: [
+              assign(({ context, event }) => ({
+                draft: withRoute(context.draft, event.route),
+                sendWhenDone: false,
+              })),
+              { type: 'effect', params: ({ context }) => submitEffect(context) },
+            ],
           },
           {
             target: 'summary',
@@ -1023,13 +1077,26 @@ export const intakeMachine = setup({
           {
             guard: { type: 'summaryIs', params: 'send' },
             target: 'submitting',
-            actions: {
-              type: 'effect',
-              params: ({ context }) => {
-                const complaint = buildComplaint(context);
-                return complaint ? { type: 'submit', complaint, allowDuplicate: false } : { type: 'forget' };
-              },
-            },
+            actions: { type: 'effect', params: ({ context }) => submitEffect(context) },
+          },
+          {
+            // Also to Ombudsman: with the NIK it needs, filed at once; without, the NIK is asked first.
+            guard: 'escalatedWithNik',
+            target: 'submitting',
+            actions: [
+              assign(({ context }) => ({ draft: { ...context.draft, escalate: true } })),
+              { type: 'effect', params: ({ context }) => submitEffect(context) },
+            ],
+          },
+          {
+            guard: { type: 'summaryIs', params: 'send_escalated' },
+            target: 'asking',
+            actions: assign(({ context }) => ({
+              draft: { ...context.draft, escalate: true },
+              field: 'nik' as const,
+              editing: true,
+              sendWhenDone: true,
+            })),
           },
           {
             actions: [
@@ -1039,7 +1106,8 @@ export const intakeMachine = setup({
               })),
               {
                 type: 'reply',
-                params: ({ context }) => reAsk({ ...context, fails: context.fails - 1 }, confirmQuestion(), 'error.confirm'),
+                params: ({ context }) =>
+                  reAsk({ ...context, fails: context.fails - 1 }, confirmQuestion(), 'error.confirm'),
               },
             ],
           },
@@ -1053,7 +1121,9 @@ export const intakeMachine = setup({
           {
             guard: 'editPicked',
             target: 'asking',
-            actions: assign(({ context, event }) => startEditing(context, editPick(msg(event)?.text ?? '') ?? 'story')),
+            actions: assign(({ context, event }) =>
+              startEditing(context, editPick(msg(event)?.text ?? '') ?? 'story'),
+            ),
           },
           { guard: 'failedTwice', target: 'summary' },
           {
@@ -1219,7 +1289,8 @@ export const intakeMachine = setup({
               assign(({ context }) => ({ fails: context.fails + 1 })),
               {
                 type: 'reply',
-                params: ({ context }) => reAsk(context, duplicateQuestion(context.duplicateOf ?? ''), 'error.choice'),
+                params: ({ context }) =>
+                  reAsk(context, duplicateQuestion(context.duplicateOf ?? ''), 'error.choice'),
               },
             ],
           },
@@ -1344,7 +1415,8 @@ export const intakeMachine = setup({
               assign(({ context }) => ({ fails: context.fails + 1 })),
               {
                 type: 'reply',
-                params: ({ context }) => reAsk(context, afterSubmitQuestion(context.lastTicket ?? ''), 'error.choice'),
+                params: ({ context }) =>
+                  reAsk(context, afterSubmitQuestion(context.lastTicket ?? ''), 'error.choice'),
               },
             ],
           },
@@ -1391,7 +1463,8 @@ export const intakeMachine = setup({
               assign(({ context }) => ({ fails: context.fails + 1 })),
               {
                 type: 'reply',
-                params: ({ context }) => reAsk(context, withdrawQuestion(context.lastTicket ?? ''), 'error.choice'),
+                params: ({ context }) =>
+                  reAsk(context, withdrawQuestion(context.lastTicket ?? ''), 'error.choice'),
               },
             ],
           },
@@ -1440,6 +1513,12 @@ export const intakeMachine = setup({
   },
 });
 
+/** File the complaint (the runtime answers with `ticket.created` or `ticket.duplicate`). */
+function submitEffect(ctx: IntakeContext): Effect {
+  const complaint = buildComplaint(ctx);
+  return complaint ? { type: 'submit', complaint, allowDuplicate: false } : { type: 'forget' };
+}
+
 /** The summary's own question, asked again after a reply that is neither a confirmation nor a correction. */
 function confirmQuestion(): ReplyEffect {
   return {
@@ -1455,7 +1534,13 @@ function confirmQuestion(): ReplyEffect {
 }
 
 function summaryRead(ctx: IntakeContext, text: string, now: number): SummaryRead {
-  return readSummaryAnswer(ctx.draft, text, pickShown(summaryMessage(ctx), text), now);
+  return readSummaryAnswer(
+    ctx.draft,
+    text,
+    pickShown(summaryMessage(ctx), text),
+    now,
+    escalationOffered(ctx.draft),
+  );
 }
 
 /** The field an answer to "which part?" names: a label typed back, its number, or a field word. */
@@ -1467,7 +1552,8 @@ function editPick(text: string): Field | null {
 /** Ask one field again, then come back to the summary. */
 function startEditing(ctx: IntakeContext, field: Field): Partial<IntakeContext> {
   const d = ctx.draft;
-  const draft = field === 'region' ? { ...d, kabkotaCode: null, kecamatanCode: null, regionCandidates: [] } : d;
+  const draft =
+    field === 'region' ? { ...d, kabkotaCode: null, kecamatanCode: null, regionCandidates: [] } : d;
   return { field, editing: true, draft };
 }
 

@@ -219,4 +219,5 @@ process.stdout.write(
     2,
   )}\n`,
 );
-process.exitCode = targets.allTicketed && targets.medianAtMost14 && targets.noQuestionAskedMoreThan3Times ? 0 : 1;
+process.exitCode =
+  targets.allTicketed && targets.medianAtMost14 && targets.noQuestionAskedMoreThan3Times ? 0 : 1;

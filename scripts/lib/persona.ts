@@ -33,6 +33,7 @@ export const Persona = z.object({
     confirm: z.string(),
   }),
   correction: z.object({ say: z.string(), field: z.string(), value: z.string() }).optional(),
+  // biome-ignore lint/suspicious/noThenProperty: the persona files' own key ("then" says how the cancel is taken back).
   cancel_then_continue: z.object({ at: z.string(), cancel: z.string(), then: z.string() }).optional(),
 });
 export type Persona = z.infer<typeof Persona>;
@@ -157,7 +158,8 @@ export class PersonaCitizen {
     if (region && !region.includes(kabkotaWords(f.kabkota))) return `bukan, di ${f.kabkota_answer}`;
     const category = /Kategori:\s*([^\n]+)/.exec(text)?.[1]?.trim();
     const expected = t('id', `category.${f.category}`);
-    if (category && category !== expected && f.category !== 'lainnya') return `bukan, soal ${f.category_answer}`;
+    if (category && category !== expected && f.category !== 'lainnya')
+      return `bukan, soal ${f.category_answer}`;
     return this.p.guess_reply;
   }
 

@@ -25,7 +25,11 @@ export function findAddress(story: string): string | null {
     const rest = story.slice(at);
     const end = END.exec(rest.slice(m[0].length));
     const text = (end ? rest.slice(0, m[0].length + end.index) : rest).trim();
-    const words = text.split(/\s+/).slice(0, MAX_WORDS).join(' ').replace(/[,\s]+$/, '');
+    const words = text
+      .split(/\s+/)
+      .slice(0, MAX_WORDS)
+      .join(' ')
+      .replace(/[,\s]+$/, '');
     if (words.split(/\s+/).length >= 2) return words;
   }
   return null;

@@ -56,7 +56,7 @@ const ORDINALS: ReadonlyMap<string, number> = new Map([
 
 /** Emoji, skin tones, flags and joiners: never part of a label's words (digits, which are emoji components too, are). */
 const isEmoji = (w: string) =>
-  /^[\p{Extended_Pictographic}\u{1F3FB}-\u{1F3FF}\u{1F1E6}-\u{1F1FF}\uFE0F\u200D\u20E3]+$/u.test(w);
+  /^(?:\p{Extended_Pictographic}|\p{Emoji_Modifier}|\p{Regional_Indicator}|\uFE0F|\u200D|\u20E3)+$/u.test(w);
 
 /** The words of a reply or label, without emoji and without a leading list number ("2. Rahasia"). */
 function words(text: string): string[] {
@@ -107,7 +107,9 @@ export function matchShown<T extends string>(
   const raw = text.trim().toLowerCase();
   for (const o of options) if (o.id.toLowerCase() === raw) return o.id;
   for (const candidate of [typed, lean]) {
-    const hits = options.filter((o) => o.labels.some((l) => labelForms(l).some((f) => sameWords(candidate, f))));
+    const hits = options.filter((o) =>
+      o.labels.some((l) => labelForms(l).some((f) => sameWords(candidate, f))),
+    );
     const ids = new Set(hits.map((h) => h.id));
     if (ids.size === 1) return hits[0]?.id ?? null;
   }

@@ -58,7 +58,20 @@ const CLOSING = new Set([
 ]);
 
 /** Words that must be there for a closing: a bare "terima kasih" or "pak" is not one. */
-const DECIDING = new Set(['selesai', 'sudah', 'cukup', 'beres', 'tuntung', 'done', 'finish', 'finished', 'demikian', 'sekian', 'segitu', 'segini']);
+const DECIDING = new Set([
+  'selesai',
+  'sudah',
+  'cukup',
+  'beres',
+  'tuntung',
+  'done',
+  'finish',
+  'finished',
+  'demikian',
+  'sekian',
+  'segitu',
+  'segini',
+]);
 
 /** "itu saja", "itu dulu": a closing without a deciding word. */
 const CLOSING_PHRASE = /\bitu (saja|dulu)\b/;
