@@ -110,6 +110,12 @@ export const IntakeContext = z.object({
   lastTicket: z.string().nullable(),
   /** The earlier ticket a just-confirmed complaint looks like (same chat, within a day). */
   duplicateOf: z.string().nullable(),
+  /**
+   * While consent is pending: messages kept without a reply since the bot last spoke, and whether it already said
+   * the story is kept. A burst sent before reading gets one answer, not one per message.
+   */
+  quiet: z.number().int().nonnegative().optional(),
+  storyAcked: z.boolean().optional(),
   /** "Kirim, juga ke Ombudsman" was chosen before the NIK it needs: file as soon as the NIK question is answered. */
   sendWhenDone: z.boolean().optional(),
   /** Text or files sent after submitting, waiting for "add to ticket or new complaint?". */

@@ -109,8 +109,10 @@ export function readGuessAnswer(d: Draft, text: string, now: number): GuessRead 
   if (whole === 'no') return { kind: 'which' };
   const lead = leadingYesNo(text);
   const facts = factsIn(text, now);
-  // After a yes, stated facts only add what the guess lacked; otherwise a different value corrects that fact.
-  const { draft, changed } = applyFacts(d, facts, lead !== 'yes');
+  // After a plain yes, stated facts only add what the guess lacked; after "bukan", nothing, or "ya, tapi …" a
+  // different value corrects that fact.
+  const contrast = /\b(tapi|tp|tetapi|namun|cuma|hanya)\b/i.test(text);
+  const { draft, changed } = applyFacts(d, facts, lead !== 'yes' || contrast);
   if (changed.length > 0 || lead === 'yes' || Object.keys(facts).length > 0) {
     const answered = [...new Set([...draft.answered, ...draft.guessed, ...changed])];
     return { kind: 'confirmed', draft: { ...draft, answered, guessed: [] } };

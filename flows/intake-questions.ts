@@ -183,6 +183,7 @@ export function summaryMessage(ctx: IntakeContext): ReplyEffect {
       { id: 'edit', label: { key: 'choice.edit' } },
       { id: 'cancel', label: { key: 'choice.cancel' } },
     ],
+    wordChoices: true,
     expecting: 'confirm',
   };
 }

@@ -336,6 +336,7 @@ export const intakeMachine = setup({
       const { rest } = storyDone(m?.text ?? '');
       return {
         draft: withFragment(context.draft, rest, body(event)),
+        fails: 0,
         timers: { ...context.timers, storyQuiet: (m?.now ?? 0) + STORY_QUIET_MS },
       };
     }),
@@ -368,9 +369,15 @@ export const intakeMachine = setup({
       return !!m && consentWithStory(m.text) !== null;
     },
     /** More story while consent is pending, after the bot already said it keeps it: kept without a reply. */
+    /** More story while consent is pending, after the bot already said it keeps the story: kept without a reply. */
     keptQuietly: ({ context, event }) => {
       const m = msg(event);
-      return !!m && context.fails >= 1 && context.draft.story.length > 0 && isStoryFragment(m.text);
+      return !!m && context.storyAcked === true && isStoryFragment(m.text);
+    },
+    /** The first greeting or "mau lapor" right after the bot spoke: it has not been read yet, no reply needed. */
+    smallTalkQuietly: ({ context, event }) => {
+      const m = msg(event);
+      return !!m && (context.quiet ?? 0) === 0 && !isStoryFragment(m.text) && /\p{L}/u.test(m.text);
     },
     storyFragment: ({ event }) => {
       const m = msg(event);
@@ -458,6 +465,11 @@ export const intakeMachine = setup({
       return !!m && editPick(m.text) !== null;
     },
     failedTwice: ({ context }) => context.fails + 1 >= MAX_ASKS,
+    /** A message that tells nothing: emoji, digits, a greeting, or only a voice note, sticker or file. */
+    notStory: ({ event }) => {
+      const m = msg(event);
+      return !!m && !isStoryFragment(m.text);
+    },
     sure: ({ event }, p: { answer: 'yes' | 'no'; of: 'cancel' | 'withdraw' }) => {
       const m = msg(event);
       return (
@@ -648,7 +660,10 @@ export const intakeMachine = setup({
      * story, kept in the draft, and consent is asked again in one short line.
      */
     consent: {
-      entry: [assign({ at: 'consent', fails: 0 }), { type: 'reply', params: () => consentQuestion(true) }],
+      entry: [
+        assign({ at: 'consent', fails: 0, quiet: 0, storyAcked: false }),
+        { type: 'reply', params: () => consentQuestion(true) },
+      ],
       on: {
         message: [
           { guard: 'consentYes', target: 'consented', actions: 'giveConsent' },
@@ -679,6 +694,7 @@ export const intakeMachine = setup({
           {
             guard: 'keptQuietly',
             actions: assign(({ context, event }) => ({
+              quiet: (context.quiet ?? 0) + 1,
               draft: withFragment(context.draft, msg(event)?.text ?? '', body(event)),
               timers: { ...context.timers, storyQuiet: event.now + STORY_QUIET_MS },
             })),
@@ -688,6 +704,8 @@ export const intakeMachine = setup({
             actions: [
               assign(({ context, event }) => ({
                 fails: context.fails + 1,
+                quiet: 0,
+                storyAcked: true,
                 draft: withFragment(context.draft, msg(event)?.text ?? '', body(event)),
                 timers: { ...context.timers, storyQuiet: event.now + STORY_QUIET_MS },
               })),
@@ -695,9 +713,17 @@ export const intakeMachine = setup({
             ],
           },
           {
+            guard: 'smallTalkQuietly',
+            actions: assign(({ context, event }) => ({
+              quiet: (context.quiet ?? 0) + 1,
+              timers: { ...context.timers, storyQuiet: event.now + STORY_QUIET_MS },
+            })),
+          },
+          {
             actions: [
               assign(({ context, event }) => ({
                 fails: context.fails + 1,
+                quiet: 0,
                 draft: keepExtras(context.draft, body(event)),
               })),
               {
@@ -709,11 +735,15 @@ export const intakeMachine = setup({
           },
         ],
         timer: {
-          // Story kept quietly, then nothing: say once that it was kept and consent is still needed.
+          // Messages kept quietly, then nothing: consent is asked again (saying the story was kept, if there is one).
           guard: 'quietDue',
           actions: [
-            assign(({ context }) => ({ timers: { ...context.timers, storyQuiet: undefined } })),
-            { type: 'reply', params: () => consentKeptQuestion() },
+            assign(({ context }) => ({ timers: { ...context.timers, storyQuiet: undefined }, quiet: 0 })),
+            {
+              type: 'reply',
+              params: ({ context }) =>
+                context.draft.story.length > 0 ? consentKeptQuestion() : consentQuestion(false),
+            },
           ],
         },
         command: [
@@ -734,7 +764,11 @@ export const intakeMachine = setup({
           },
         ],
       },
-      exit: assign(({ context }) => ({ timers: { ...context.timers, storyQuiet: undefined } })),
+      exit: assign(({ context }) => ({
+        timers: { ...context.timers, storyQuiet: undefined },
+        quiet: undefined,
+        storyAcked: undefined,
+      })),
     },
     /** After consent: a story already told goes straight to the guess; otherwise it is asked for. */
     consented: {
@@ -770,9 +804,25 @@ export const intakeMachine = setup({
         message: [
           { guard: 'storyDone', target: 'analyze', actions: 'appendStory' },
           {
+            // A third message that tells nothing (emoji, a voice note, "halo"): the story is taken as it is.
+            guard: and(['failedTwice', 'notStory']),
+            target: 'analyze',
+            actions: assign(({ context, event }) => {
+              const text = msg(event)?.text.trim() ?? '';
+              const d =
+                context.draft.story.length > 0
+                  ? context.draft
+                  : withFragment(context.draft, text || '📎', body(event));
+              return { draft: keepExtras(d, body(event)) };
+            }),
+          },
+          {
             guard: 'mediaOnlyStory',
             actions: [
-              assign(({ context, event }) => ({ draft: keepExtras(context.draft, body(event)) })),
+              assign(({ context, event }) => ({
+                fails: context.fails + 1,
+                draft: keepExtras(context.draft, body(event)),
+              })),
               {
                 type: 'reply',
                 params: ({ event }) => ({
@@ -786,14 +836,20 @@ export const intakeMachine = setup({
           {
             guard: 'noLetters',
             actions: [
-              assign(({ context, event }) => ({ draft: keepExtras(context.draft, body(event)) })),
+              assign(({ context, event }) => ({
+                fails: context.fails + 1,
+                draft: keepExtras(context.draft, body(event)),
+              })),
               { type: 'reply', params: { type: 'reply', key: 'error.need_text', expecting: 'story' } },
             ],
           },
           {
             // "pak", "halo?" while telling: the prompt again, so the citizen is never left in silence.
             guard: 'smallTalk',
-            actions: { type: 'reply', params: ({ context }) => storyPrompt(context.draft) },
+            actions: [
+              assign(({ context }) => ({ fails: context.fails + 1 })),
+              { type: 'reply', params: ({ context }) => storyPrompt(context.draft) },
+            ],
           },
           {
             guard: 'storyEmpty',
@@ -1197,14 +1253,9 @@ export const intakeMachine = setup({
         'ticket.created': {
           target: 'submitted',
           actions: [
-            assign(({ context, event }) => ({
-              lastTicket: event.type === 'ticket.created' ? event.ticket : context.lastTicket,
-              draft: emptyDraft(),
-              field: null,
-            })),
             {
               type: 'reply',
-              params: ({ event }): ReplyEffect => {
+              params: ({ context, event }): ReplyEffect => {
                 const vars: Vars =
                   event.type === 'ticket.created'
                     ? {
@@ -1215,7 +1266,7 @@ export const intakeMachine = setup({
                       }
                     : {};
                 const routed = event.type === 'ticket.created' && event.agency;
-                return {
+                return withNotices(context, {
                   type: 'reply',
                   key: 'submitted',
                   vars,
@@ -1224,9 +1275,15 @@ export const intakeMachine = setup({
                     { key: 'submitted.next', vars },
                   ],
                   expecting: 'none',
-                };
+                });
               },
             },
+            assign(({ context, event }) => ({
+              lastTicket: event.type === 'ticket.created' ? event.ticket : context.lastTicket,
+              draft: emptyDraft(),
+              field: null,
+              notices: [],
+            })),
           ],
         },
       },
@@ -1483,7 +1540,7 @@ export const intakeMachine = setup({
     },
     /** Expired after 72 idle hours: the draft is kept until the citizen resumes or starts anew. */
     paused: {
-      entry: assign({ at: null }),
+      entry: assign({ at: null, fails: 0 }),
       on: {
         message: [
           {
@@ -1492,7 +1549,18 @@ export const intakeMachine = setup({
             actions: assign({ draft: () => emptyDraft() }),
           },
           { guard: { type: 'pausedPick', params: 'resume' }, target: 'resuming' },
-          { actions: { type: 'reply', params: () => pausedQuestion() } },
+          // Asked twice already: the draft is resumed (nothing is lost; "batal" still discards it).
+          { guard: 'failedTwice', target: 'resuming' },
+          {
+            actions: [
+              assign(({ context }) => ({ fails: context.fails + 1 })),
+              {
+                type: 'reply',
+                params: ({ context }) =>
+                  context.fails <= 1 ? pausedQuestion() : reAsk(context, pausedQuestion(), 'error.choice'),
+              },
+            ],
+          },
         ],
         command: [
           { guard: { type: 'isCommand', params: 'resume' }, target: 'resuming' },
@@ -1529,6 +1597,7 @@ function confirmQuestion(): ReplyEffect {
       { id: 'edit', label: { key: 'choice.edit' } },
       { id: 'cancel', label: { key: 'choice.cancel' } },
     ],
+    wordChoices: true,
     expecting: 'confirm',
   };
 }

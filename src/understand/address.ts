@@ -7,7 +7,7 @@ const START =
 
 /** After a place word: words that describe rather than name it ("jalan rusak", "gang kami", "desa ini"). */
 const NOT_A_NAME =
-  /^(dpn|dkt|rmh|rumah|sebelah|samping|belakang|situ|sana|sini|tersebut|kmi|kamu|anda|pian|mereka|rusak|berlubang|lubang|becek|licin|gelap|banjir|macet|ke|di|dari|yang|yg|ini|itu|nya|kami|kita|saya|sy|ulun|utama|raya\b(?!\s+\p{L})|depan|dekat|dkt|menuju|masuk|umum|kampung|desa|sudah|udah|udh|sdh|tidak|gak|gk|kada|belum|blm|rusaknya|lagi|juga|sangat|parah|terus)\b/iu;
+  /^(ka|dpn|dkt|rmh|rumah|sebelah|samping|belakang|situ|sana|sini|tersebut|kmi|kamu|anda|pian|mereka|rusak|berlubang|lubang|becek|licin|gelap|banjir|macet|ke|di|dari|yang|yg|ini|itu|nya|kami|kita|saya|sy|ulun|utama|raya\b(?!\s+\p{L})|depan|dekat|dkt|menuju|masuk|umum|kampung|desa|sudah|udah|udh|sdh|tidak|gak|gk|kada|belum|blm|rusaknya|lagi|juga|sangat|parah|terus)\b/iu;
 
 /** Where a place ends: a clause break, or a word that goes back to telling the problem. */
 const END =

@@ -152,6 +152,9 @@ const UNTIL = new Set(['sampai', 'hingga']);
 /** Words around a whole-message answer that carry no date: "sekitar tanggal 12 pak", "kira-kira 3 bulan". */
 const WHOLE_FILLERS = new Set([
   'sekitar',
+  'hampir',
+  'sudah',
+  'lama',
   'kira',
   'kira-kira',
   'kurang',

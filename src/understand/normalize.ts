@@ -160,6 +160,7 @@ const WORDS: ReadonlyMap<string, string> = new Map([
   ['jd', 'jadi'],
   ['jdi', 'jadi'],
   ['tdi', 'tadi'],
+  ['td', 'tadi'],
   ['bbrp', 'beberapa'],
   ['lawas', 'lama'],
   ['larang', 'mahal'],
@@ -236,6 +237,10 @@ const PHRASES: ReadonlyMap<string, string> = new Map([
   ['kaya apa', 'bagaimana'],
   ['wayah ini', 'sekarang'],
   ['wayah ni', 'sekarang'],
+  // Banjar "tadi" after a period is the last one: "minggu tadi" is last week.
+  ['minggu tadi', 'minggu lalu'],
+  ['bulan tadi', 'bulan lalu'],
+  ['tahun tadi', 'tahun lalu'],
 ]);
 
 function replacePunctuation(text: string): string {

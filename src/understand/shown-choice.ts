@@ -91,15 +91,8 @@ export function shownNumber(text: string): number | null {
   return ORDINALS.get(w) ?? null;
 }
 
-/**
- * The option the whole reply picks, or null. `numbers: false` where numbers mean something else at that
- * question (the summary's field numbers).
- */
-export function matchShown<T extends string>(
-  text: string,
-  options: readonly ShownOption<T>[],
-  opts: { numbers?: boolean } = {},
-): T | null {
+/** The option the whole reply picks, or null. */
+export function matchShown<T extends string>(text: string, options: readonly ShownOption<T>[]): T | null {
   if (options.length === 0) return null;
   const typed = words(text);
   if (typed.length === 0) return null;
@@ -113,9 +106,6 @@ export function matchShown<T extends string>(
     const ids = new Set(hits.map((h) => h.id));
     if (ids.size === 1) return hits[0]?.id ?? null;
   }
-  if (opts.numbers !== false) {
-    const n = shownNumber(text);
-    if (n !== null && n >= 1 && n <= options.length) return options[n - 1]?.id ?? null;
-  }
-  return null;
+  const n = shownNumber(text);
+  return n !== null && n >= 1 && n <= options.length ? (options[n - 1]?.id ?? null) : null;
 }

@@ -27,8 +27,8 @@ describe('flow version change', () => {
     const replies = h.say('c', 'ya');
     expect(replies).toHaveLength(1);
     expect(replies[0]?.text).toContain(t('id', 'notice.flow_updated'));
-    // What was collected is kept: the story, and the next open question is asked.
-    expect(replies[0]?.expecting).toBe('location');
+    // What was collected is kept: the story, and the next open question is asked (a KTP: no spot to ask).
+    expect(replies[0]?.expecting).toBe('prior_report');
     const after = h.core.store.conversations.find('simulate', 'c');
     expect(after?.flowVersion).toBe(INTAKE_VERSION);
   });

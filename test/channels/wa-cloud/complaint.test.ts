@@ -31,13 +31,14 @@ describe('wacloud: a complaint from first message to ticket', () => {
     expect(out.map(kind)).toEqual(['list']);
     const regions = out[0]!.body.interactive;
     expect(regions.body.text).toContain('13. Kabupaten Tapin');
-    expect(regions.body.text).toContain('1–13');
+    expect(regions.body.text).toContain('14. Tidak tahu');
+    expect(regions.body.text).toContain('1–14');
     expect(interactiveIds(out[0]!)).toHaveLength(10);
     expect(interactiveIds(out[0]!).at(-1)).toBe('__more:1');
     const delivered = w.delivered.length;
     out = await citizen.tap(out, '__more:1');
     expect(w.delivered).toHaveLength(delivered); // the channel answered the page itself
-    expect(interactiveIds(out[0]!)).toEqual(['63.09', '63.10', '63.01', '63.05']);
+    expect(interactiveIds(out[0]!)).toEqual(['63.09', '63.10', '63.01', '63.05', 'unknown']);
     out = await citizen.tap(out, '63.01'); // Tanah Laut, on the second page
 
     // 19 categories: typed as a number from the numbered text.
@@ -54,8 +55,8 @@ describe('wacloud: a complaint from first message to ticket', () => {
     expect(w.graph.mediaRequests).toEqual(['info:media.1', 'file:media.1']);
     expect(interactiveIds(out[0]!)).toEqual(['biasa', 'rahasia', 'anonim']);
     out = await citizen.tap(out, 'biasa');
+    // A road: no NIK is asked, and WhatsApp vouches for the phone.
     out = await citizen.text('Siti Rahmah');
-    out = await citizen.tap(out, 'skip');
 
     // The summary takes typed words: keywords in the text, no widget.
     expect(out.map(kind)).toEqual(['text']);

@@ -1,5 +1,6 @@
-// The 24-hour rule: outside the window a template goes out and the message is held until the citizen writes.
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+// The 24-hour rule: outside the window a template goes out and the message is held until the citizen writes.
+import { t } from '../../../src/i18n/locales.js';
 import type { RenderedMessage } from '../../../src/i18n/locales.js';
 import { Citizen, WaWorld, postSigned, readable, webhookBody } from './wa-cloud-helpers.js';
 
@@ -123,8 +124,10 @@ describe('wacloud: the 24-hour window', () => {
     expect(w.graph.takeSent()).toEqual([]);
     expect((await postSigned(w.app, body)).status).toBe(200);
     await w.sender.drain();
-    const texts = w.graph.takeSent().map((s) => s.body.text?.body);
-    expect(texts).toEqual(['Kabar 1', 'Kabar 2']);
+    const sent = w.graph.takeSent();
+    // The held messages first, in order; then the answer to "ya" itself (the story question again).
+    expect(sent.slice(0, 2).map((s) => s.body.text?.body)).toEqual(['Kabar 1', 'Kabar 2']);
+    expect(sent.slice(2).map((s) => s.body.interactive?.body.text)).toEqual([t('id', 'ack.story')]);
     expect(w.delivered.filter((id) => id === 'wamid.back')).toEqual(['wamid.back']);
   });
 });

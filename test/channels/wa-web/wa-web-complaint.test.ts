@@ -70,13 +70,10 @@ describe('whatsapp web: a complaint end to end', () => {
     expect((await say(SITI, STORY)).text).toContain('1. Selesai');
     // "1" after the single "Selesai" choice is that choice, as a tap on a button would be.
     expect((await say(SITI, '1')).text).toContain('Benar begitu?');
-    expect((await say(SITI, '1')).text).toContain('Di mana tepatnya');
-    expect((await say(SITI, 'Jl. Pramuka dekat pasar, Banjarmasin Timur')).text).toContain(
-      '1. Sudah\n2. Belum',
-    );
+    // A KTP is an office's service: no spot and no photo are asked.
+    expect((await say(SITI, '1')).text).toContain('1. Sudah\n2. Belum');
     expect((await say(SITI, '2')).text).toContain('Apa yang Anda harapkan');
-    expect((await say(SITI, 'KTP saya segera dicetak')).text).toContain('1. Lewati');
-    const identity = await say(SITI, '1');
+    const identity = await say(SITI, 'KTP saya segera dicetak');
     // The question lists its options itself: no second list, only the hint.
     expect(identity.text.match(/^1\. /gm)).toHaveLength(1);
     expect(identity.text).toContain('Balas dengan angka 1–3.');
