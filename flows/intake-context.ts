@@ -116,6 +116,8 @@ export const IntakeContext = z.object({
    */
   quiet: z.number().int().nonnegative().optional(),
   storyAcked: z.boolean().optional(),
+  /** More story came after the guess was shown and changed what it would show: "selesai" shows it again. */
+  guessChanged: z.boolean().optional(),
   /** "Kirim, juga ke Ombudsman" was chosen before the NIK it needs: file as soon as the NIK question is answered. */
   sendWhenDone: z.boolean().optional(),
   /** Text or files sent after submitting, waiting for "add to ticket or new complaint?". */

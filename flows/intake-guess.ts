@@ -22,6 +22,7 @@ export type GuessRead =
 
 /** Category scores are points of evidence: 2 is a confident guess. */
 const CONFIDENT = 2;
+const SHORT_ANSWER_WORDS = 4;
 
 /** The agency, when it only follows the category or the route: it must follow them when they change. */
 export function derivedAgency(d: Draft): boolean {
@@ -109,6 +110,9 @@ export function readGuessAnswer(d: Draft, text: string, now: number): GuessRead 
   if (whole === 'no') return { kind: 'which' };
   const lead = leadingYesNo(text);
   const facts = factsIn(text, now);
+  // Story words name a category in passing ("blangko habis"): only a short answer, or one after "ya"/"bukan",
+  // names it on purpose. A place, an office or a date is an answer wherever it stands.
+  if (lead === null && text.trim().split(/\s+/).length > SHORT_ANSWER_WORDS) delete facts.category;
   // After a plain yes, stated facts only add what the guess lacked; after "bukan", nothing, or "ya, tapi …" a
   // different value corrects that fact.
   const contrast = /\b(tapi|tp|tetapi|namun|cuma|hanya)\b/i.test(text);

@@ -108,7 +108,10 @@ export function guessQuestion(d: Draft): ReplyEffect {
     type: 'reply',
     key: 'ask.guess',
     rows,
-    more: [{ key: alternatives.length > 0 ? 'ask.guess.confirm_or_other' : 'ask.guess.confirm' }],
+    more: [
+      { key: alternatives.length > 0 ? 'ask.guess.confirm_or_other' : 'ask.guess.confirm' },
+      { key: 'ask.guess.more_story' },
+    ],
     choices: [...YES_NO, ...alternatives],
     expecting: 'confirm_guess',
   };

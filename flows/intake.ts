@@ -292,6 +292,22 @@ function withFragment(d: Draft, text: string, b: MessageBody): Draft {
   return keepExtras({ ...d, story }, b);
 }
 
+/** Words that correct the guess rather than tell more: "bukan", "salah", "yang benar …", "maksud saya …". */
+const CORRECTING =
+  /\b(bukan|salah|keliru|yg (bnr|benar)|yang benar|harusnya|seharusnya|maksud saya|maksudnya)\b/;
+const CONTINUATION_WORDS = 3;
+/** A question back ("maksudnya apa?") is never taken as more story: it gets an answer. */
+const ASKING_BACK = /\?|\b(apa|gimana|bagaimana|maksud|maksudnya|kenapa|mengapa|kok)\b/;
+
+/** A message at the guess that goes on telling: no yes/no, no choice, no correction, a few words of story. */
+function continuesStory(text: string): boolean {
+  if (pickShown(guessQuestion(emptyDraft()), text) !== null) return false;
+  if (parseYesNo(text) !== null || leadingYesNo(text) !== null) return false;
+  if (CORRECTING.test(normalize(text)) || ASKING_BACK.test(normalize(text)) || text.includes('?'))
+    return false;
+  return isStoryFragment(text) && text.trim().split(/\s+/).length >= CONTINUATION_WORDS;
+}
+
 /** "ya pak, sampahnya numpuk di gang": consent, and the story that follows it. */
 function consentWithStory(text: string): string | null {
   if (leadingYesNo(text) !== 'yes') return null;
@@ -384,6 +400,19 @@ export const intakeMachine = setup({
       return !!m && isStoryFragment(m.text);
     },
     storyReady: ({ context }) => storyReady(context.draft),
+    fragmentMakesReady: ({ context, event }) => {
+      const m = msg(event);
+      return !!m && storyReady(withFragment(context.draft, m.text, m));
+    },
+    /** More story after the guess was shown (sent before it was read): kept, the guess brought up to date. */
+    storyGoesOn: ({ event }) => {
+      const m = msg(event);
+      return !!m && continuesStory(m.text);
+    },
+    storyEnds: ({ event }) => {
+      const m = msg(event);
+      return !!m && storyDone(m.text).done && storyDone(m.text).rest === '';
+    },
     smallTalk: ({ event }) => {
       const m = msg(event);
       return !!m && m.attachments.length === 0 && !m.location && !isStoryFragment(m.text);
@@ -852,6 +881,12 @@ export const intakeMachine = setup({
             ],
           },
           {
+            // The story already says what the problem is: the guess comes at once (it invites more story too).
+            guard: 'fragmentMakesReady',
+            target: 'analyze',
+            actions: 'appendStory',
+          },
+          {
             guard: 'storyEmpty',
             actions: ['appendStory', { type: 'reply', params: ({ context }) => storyPrompt(context.draft) }],
           },
@@ -899,7 +934,7 @@ export const intakeMachine = setup({
      */
     guess: {
       entry: [
-        assign({ at: 'guess', fails: 0 }),
+        assign({ at: 'guess', fails: 0, guessChanged: false }),
         { type: 'reply', params: ({ context }) => withNotices(context, guessQuestion(context.draft)) },
         'clearNotices',
       ],
@@ -915,6 +950,33 @@ export const intakeMachine = setup({
             }),
           },
           { guard: { type: 'guessIs', params: 'which' }, target: 'guessFix' },
+          {
+            guard: 'storyGoesOn',
+            actions: assign(({ context, event }) => {
+              const draft = guessFromStory(
+                withFragment(context.draft, msg(event)?.text ?? '', body(event)),
+                event.now,
+              );
+              const changed =
+                JSON.stringify(guessQuestion(draft).rows) !==
+                JSON.stringify(guessQuestion(context.draft).rows);
+              return { draft, guessChanged: context.guessChanged === true || changed };
+            }),
+          },
+          {
+            // "selesai" after telling more: the guess again if the new story changed it, else a pointer to it.
+            guard: 'storyEnds',
+            actions: [
+              {
+                type: 'reply',
+                params: ({ context }) =>
+                  context.guessChanged
+                    ? guessQuestion(context.draft)
+                    : { ...guessQuestion(context.draft), key: 'ask.guess.short', rows: [], more: [] },
+              },
+              assign({ guessChanged: false }),
+            ],
+          },
           {
             // Three answers not understood: the guess stands, and the summary shows it all for correction.
             guard: 'guessGivesUp',

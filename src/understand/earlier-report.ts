@@ -4,7 +4,7 @@ import { normalize } from './normalize.js';
 
 /** "sudah/pernah … lapor/ke kantor/2x ke …": within a few words of each other. */
 const DONE =
-  /\b(?:sudah|pernah|sempat)\b(?:\s+\S+){0,4}?\s+(?:lapor|melapor|dilaporkan|laporkan|melaporkan|mengadu|diadukan|komplain|mengeluh|menanyakan|tanya|bertanya|ditanyakan|datang ke|ke kantor|ajukan|diajukan|mengajukan|urus|mengurus|diurus|menghubungi|hubungi|menelepon|telepon|telpon|nelpon|menelpon|call center|chat|dm|padahi|bapadah|bolak-balik|bolak balik|(?:\d+|dua|tiga|empat|lima|beberapa|berkali-kali)\s*(?:x|kali)\s+ke)\b/;
+  /\b(?:sudah|pernah|sempat)\b(?:\s+\S+){0,4}?\s+(?:lapor|melapor|dilaporkan|laporkan|melaporkan|mengadu|diadukan|komplain|mengeluh|menanyakan|tanyakan|tanya|bertanya|ditanyakan|datang ke|ke kantor|ajukan|diajukan|mengajukan|urus|mengurus|diurus|menghubungi|hubungi|menelepon|telepon|telpon|nelpon|menelpon|call center|chat|dm|padahi|bapadah|bolak-balik|bolak balik|(?:\d+|dua|tiga|empat|lima|beberapa|berkali-kali)\s*(?:x|kali)\s+ke)\b/;
 const NOT_YET =
   /\b(?:belum|tidak|tak)\s+(?:pernah\s+)?(?:lapor|melapor|mengadu|komplain|diadukan|dilaporkan|melaporkan)\b/;
 

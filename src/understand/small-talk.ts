@@ -107,6 +107,10 @@ const SMALL_TALK = new Set([
   'juga',
   'kembali',
   'nanya',
+  'ngadu',
+  'sekaligus',
+  'soal',
+  'masalah',
 ]);
 
 /** Whether a message holds nothing but greetings and "I want to report" (emoji and punctuation aside). */

@@ -45,13 +45,17 @@ describe('npm run simulate', () => {
     };
     expect((await say('halo'))[0]?.expecting).toBe('consent');
     await say('ya');
-    await say('Jalan di depan SDN 2 Martapura rusak parah sejak 2 minggu lalu, banyak lubang');
+    // A story in short pieces: the first is acknowledged, the next kept quietly.
+    expect((await say('di depan rumah saya di Martapura'))[0]?.expecting).toBe('story');
+    expect(await say('sudah 2 minggu')).toEqual([]);
     // The citizen says no more; after the quiet time the flow continues by itself.
     const after = await sim.send({ type: 'advance', seconds: 120 });
     expect(after.map((o) => o.expecting)).toEqual(['confirm_guess']);
     const answers: Record<string, string> = {
       confirm_guess: 'ya',
       location: 'Jl. Sekumpul depan SDN 2, Martapura',
+      category: 'jalan rusak',
+      agency: 'tidak tahu',
       prior_report: 'belum',
       expectation: 'jalan segera diperbaiki',
       evidence: 'lewati',

@@ -94,7 +94,7 @@ describe('crash at a fault point in the real service', () => {
 
       const r3 = await second.post(sender, 'm3', STORY);
       expect(r3.duplicate).toBe(false);
-      expect(r3.replies.map((r) => r.expecting)).toEqual(['story']);
+      expect(r3.replies.map((r) => r.expecting)).toEqual(['confirm_guess']);
 
       expect(await second.stop(), second.output()).toEqual({ code: 0, signal: null });
       expect(inspectDb(dataDir)).toEqual({ inbound: 3, integrity: 'ok' });
@@ -128,7 +128,7 @@ describe('crash at a fault point in the real service', () => {
 
       const r3 = await second.post(sender, 'm3', STORY);
       expect(r3.duplicate).toBe(false);
-      expect(r3.replies.map((r) => r.expecting)).toEqual(['story']);
+      expect(r3.replies.map((r) => r.expecting)).toEqual(['confirm_guess']);
 
       expect(await second.stop(), second.output()).toEqual({ code: 0, signal: null });
       expect(inspectDb(dataDir)).toEqual({ inbound: 3, integrity: 'ok' });

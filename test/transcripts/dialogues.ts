@@ -50,14 +50,13 @@ export const DIALOGUES: Dialogue[] = [
       ...consent,
       {
         say: 'Selamat pagi. Saya ingin melaporkan bahwa KTP-el saya belum selesai dicetak sejak 3 bulan lalu di Disdukcapil Kota Banjarmasin.',
-        expect: ['story'],
-        keys: ['ack.story'],
-      },
-      {
-        say: 'selesai',
+        // The story says what the problem is: the guess comes at once, and invites more story.
         expect: ['confirm_guess'],
+        keys: ['ask.guess', 'ask.guess.more_story'],
         contains: ['Kependudukan', 'Kota Banjarmasin', 'Instansi: Disdukcapil Kota Banjarmasin'],
       },
+      // "selesai" out of habit: a pointer to the guess above, not the whole guess again.
+      { say: 'selesai', expect: ['confirm_guess'], keys: ['ask.guess.short'] },
       // A KTP is an office's service: no spot and no photo are asked, the NIK is.
       { say: 'benar', expect: ['prior_report'] },
       ...tail({ nik: true }),
@@ -82,8 +81,11 @@ export const DIALOGUES: Dialogue[] = [
     turns: [
       { say: 'p', expect: ['consent'] },
       { say: 'iy', expect: ['story'] },
-      { say: 'jln dpn rmh sy rusak parah bgt, byk lubang, udh 2 bln gk dibenerin', expect: ['story'] },
-      { say: 'udh', expect: ['confirm_guess'], contains: ['Jalan, jembatan'] },
+      {
+        say: 'jln dpn rmh sy rusak parah bgt, byk lubang, udh 2 bln gk dibenerin',
+        expect: ['confirm_guess'],
+        contains: ['Jalan, jembatan'],
+      },
       { say: 'y', expect: ['location'] },
       { say: 'jl. sultan adam dkt masjid, kec. banjarmasin utara', expect: ['prior_report'] },
       { say: 'udh prnh', expect: ['prior_result'] },
@@ -109,8 +111,11 @@ export const DIALOGUES: Dialogue[] = [
     turns: [
       { say: 'assalamualaikum', expect: ['consent'] },
       { say: 'inggih', expect: ['story'] },
-      { say: 'banyu PDAM di rumah ulun kada mengalir sudah 4 hari di Martapura', expect: ['story'] },
-      { say: 'sudah', expect: ['confirm_guess'], contains: ['Air minum', 'Kabupaten Banjar'] },
+      {
+        say: 'banyu PDAM di rumah ulun kada mengalir sudah 4 hari di Martapura',
+        expect: ['confirm_guess'],
+        contains: ['Air minum', 'Kabupaten Banjar'],
+      },
       { say: 'inggih', expect: ['location'] },
       { say: 'Desa Indrasari, Martapura', expect: ['prior_report'] },
       { say: 'kada', expect: ['expectation'] },
@@ -137,30 +142,44 @@ export const DIALOGUES: Dialogue[] = [
       // "pak", "mau lapor" tell nothing yet: the question again, never silence.
       { say: 'pak', expect: ['story'], keys: ['ask.story'] },
       { say: 'mau lapor', expect: ['story'], keys: ['ask.story'] },
-      { say: 'ktp saya blm jadi', expect: ['story'], keys: ['ack.story'] },
+      { say: 'ktp saya', expect: ['story'], keys: ['ack.story'] },
       { say: { photo: true }, expect: ['story'], keys: ['ack.media'] },
-      { say: 'sudah 2 minggu', expect: [] },
-      { say: 'di disdukcapil banjarbaru', expect: [] },
+      { say: 'blm jadi', expect: [] },
       { advanceMinutes: 2, expect: ['confirm_guess'], keys: ['ask.guess'] },
-      { say: 'ya', expect: ['prior_report'] },
+      // A fact the guess lacked, instead of "ya": it confirms the guess and adds the place.
+      { say: 'di disdukcapil banjarbaru', expect: ['incident_date'] },
+      { say: 'sudah 2 minggu', expect: ['prior_report'] },
       { say: 'belum', expect: ['expectation'] },
       // The photo sent with the story already is evidence: that question is not asked.
       { say: 'KTP saya segera dicetak', expect: ['identity_mode'] },
       { say: '1', expect: ['name'] },
       { say: 'Budi Santoso', expect: ['nik'] },
       { say: 'lewati', expect: ['phone'] },
-      {
-        say: 'lewati',
-        expect: ['confirm'],
-        contains: ['ktp saya blm jadi sudah 2 minggu', '1 berkas'],
-      },
+      { say: 'lewati', expect: ['confirm'], contains: ['ktp saya blm jadi', '1 berkas'] },
       { say: 'kirim', expect: ['none'] },
     ],
-    complaint: {
-      category: 'adminduk',
-      kabkotaCode: '63.72',
-      story: 'ktp saya blm jadi\nsudah 2 minggu\ndi disdukcapil banjarbaru',
-    },
+    complaint: { category: 'adminduk', kabkotaCode: '63.72', story: 'ktp saya\nblm jadi' },
+  },
+  {
+    name: 'more story after the guess came: kept quietly, then "selesai" shows the guess again as it now stands',
+    turns: [
+      ...consent,
+      {
+        say: 'KTP-el saya belum jadi sudah 3 bulan',
+        expect: ['confirm_guess'],
+        keys: ['ask.guess.more_story'],
+      },
+      { say: 'petugasnya bilang blangko habis terus', expect: [] },
+      { say: 'sudah dua kali saya tanyakan ke kantornya tapi disuruh balik terus', expect: [] },
+      {
+        say: 'itu saja',
+        expect: ['confirm_guess'],
+        keys: ['ask.guess'],
+        contains: ['Sudah mengadu ke instansi: Sudah'],
+      },
+      { say: 'ya', expect: ['region'] },
+    ],
+    state: 'asking',
   },
   {
     name: 'a correction at the summary, by name and by number',
@@ -168,9 +187,8 @@ export const DIALOGUES: Dialogue[] = [
       ...consent,
       {
         say: 'Lampu PJU di jalan depan sekolah mati semua sejak minggu lalu, gelap dan rawan, di Kandangan',
-        expect: ['story'],
+        expect: ['confirm_guess'],
       },
-      { say: 'selesai', expect: ['confirm_guess'] },
       { say: 'ya', expect: ['location'] },
       { say: 'Jl. Aluh Idut depan SDN Kandangan Kota 1', expect: ['prior_report'] },
       ...tail({ photo: true }).slice(0, -1),
@@ -203,9 +221,9 @@ export const DIALOGUES: Dialogue[] = [
     name: 'cancel (confirmed) and start again without asking consent twice',
     turns: [
       ...consent,
-      { say: 'Sampah menumpuk di TPS dekat pasar tidak diangkut seminggu', expect: ['story'] },
+      { say: 'Sampah menumpuk di TPS dekat pasar tidak diangkut seminggu', expect: ['confirm_guess'] },
       { say: 'batal', expect: ['cancel_confirm'], keys: ['ask.cancel_confirm'] },
-      { say: 'tidak', expect: ['story'] },
+      { say: 'tidak', expect: ['confirm_guess'] },
       { say: 'batal', expect: ['cancel_confirm'] },
       { say: 'ya', expect: ['none'], keys: ['cancel.done'] },
       { say: 'halo lagi', expect: ['story'], keys: ['ask.story'] },
@@ -218,9 +236,11 @@ export const DIALOGUES: Dialogue[] = [
     name: 'resume after the runtime restarts on the same database file',
     turns: [
       ...consent,
-      { say: 'Guru honorer di SDN 3 Barabai belum menerima gaji 3 bulan', expect: ['story'] },
-      { restart: true },
-      { say: 'selesai', expect: ['confirm_guess'], contains: ['Hulu Sungai Tengah'] },
+      {
+        say: 'Guru honorer di SDN 3 Barabai belum menerima gaji 3 bulan',
+        expect: ['confirm_guess'],
+        contains: ['Hulu Sungai Tengah'],
+      },
       { restart: true },
       { say: 'ya', expect: ['incident_date'] },
       { restart: true },
@@ -233,8 +253,7 @@ export const DIALOGUES: Dialogue[] = [
     name: 'a reminder after 20 idle hours and expiry after 72, then resuming the draft',
     turns: [
       ...consent,
-      { say: 'Pungutan uang komite di SMAN 1 Amuntai terlalu mahal', expect: ['story'] },
-      { say: 'selesai', expect: ['confirm_guess'] },
+      { say: 'Pungutan uang komite di SMAN 1 Amuntai terlalu mahal', expect: ['confirm_guess'] },
       { say: 'ya', expect: ['incident_date'] },
       { advanceMinutes: 19 * 60, expect: [] },
       { advanceMinutes: 60, expect: ['incident_date'], keys: ['reminder', 'ask.incident_date'] },
@@ -282,8 +301,7 @@ export const DIALOGUES: Dialogue[] = [
     name: 'ambiguous regions are asked, not guessed: Banjar, Simpang Empat, Alalak',
     turns: [
       ...consent,
-      { say: 'Jalan rusak parah di Banjar, banyak lubang', expect: ['story'] },
-      { say: 'selesai', expect: ['confirm_guess'] },
+      { say: 'Jalan rusak parah di Banjar, banyak lubang', expect: ['confirm_guess'] },
       { say: 'ya', expect: ['location'] },
       {
         say: 'dekat simpang empat',
@@ -307,9 +325,8 @@ export const DIALOGUES: Dialogue[] = [
       ...consent,
       {
         say: 'Pungli di kantor kelurahan Sungai Miai, diminta uang 200 ribu untuk surat domisili kemarin',
-        expect: ['story'],
+        expect: ['confirm_guess'],
       },
-      { say: 'selesai', expect: ['confirm_guess'] },
       { say: 'ya', expect: ['prior_report'] },
       { say: 'belum', expect: ['expectation'] },
       { say: 'Uang dikembalikan dan petugas ditegur', expect: ['identity_mode'] },
@@ -349,8 +366,11 @@ export const DIALOGUES: Dialogue[] = [
       { say: 'halo', expect: ['consent'] },
       { say: '/lang en', expect: ['consent'], contains: ["OK, we'll continue in English.", 'Do you agree'] },
       { say: 'yes', expect: ['story'] },
-      { say: 'The street light in front of SDN 1 Paringin has been off since last week', expect: ['story'] },
-      { say: 'done', expect: ['confirm_guess'], contains: ['Balangan'] },
+      {
+        say: 'The street light in front of SDN 1 Paringin has been off since last week',
+        expect: ['confirm_guess'],
+        contains: ['Balangan'],
+      },
       { say: 'yes', expect: ['prior_report'] },
       { say: 'no', expect: ['expectation'] },
       { say: 'Please fix the light', expect: ['evidence'] },
@@ -374,10 +394,6 @@ export const DIALOGUES: Dialogue[] = [
       ...consent,
       {
         say: 'Anak saya ditolak daftar ulang di salah satu SMA negeri di Banjarbaru karena belum bayar uang komite 2 juta',
-        expect: ['story'],
-      },
-      {
-        say: 'selesai',
         expect: ['confirm_guess'],
         contains: ['Pendidikan', 'Kota Banjarbaru', 'Instansi: Disdik Provinsi Kalsel'],
       },
@@ -415,9 +431,8 @@ export const DIALOGUES: Dialogue[] = [
       ...consent,
       {
         say: 'Sertifikat tanah saya di BPN Kabupaten Banjar tidak selesai selesai sudah setahun',
-        expect: ['story'],
+        expect: ['confirm_guess'],
       },
-      { say: 'selesai', expect: ['confirm_guess'] },
       { say: 'ya', expect: ['prior_report'] },
       { say: 'sudah', expect: ['prior_result'] },
       { say: 'belum ada kabar', expect: ['expectation'] },
@@ -434,9 +449,8 @@ export const DIALOGUES: Dialogue[] = [
     name: 'an unclear story: the runner-up category is offered and picked',
     turns: [
       ...consent,
-      { say: 'jalan rusak dekat sekolah, truk parkir sembarangan di Barabai', expect: ['story'] },
       {
-        say: 'selesai',
+        say: 'jalan rusak dekat sekolah, truk parkir sembarangan di Barabai',
         expect: ['confirm_guess'],
         keys: ['ask.guess.confirm_or_other'],
         contains: [

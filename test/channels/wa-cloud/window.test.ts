@@ -15,7 +15,8 @@ describe('wacloud: the 24-hour window', () => {
     citizen = new Citizen(w, CHAT);
     let out = await citizen.text('halo');
     out = await citizen.tap(out, 'yes');
-    await citizen.text('jalan di depan rumah saya rusak parah di Banjarbaru');
+    // A first piece of story too short to go on with: acknowledged, the quiet time pending.
+    await citizen.text('di depan rumah saya di Banjarbaru');
   });
   afterEach(() => w.close());
 

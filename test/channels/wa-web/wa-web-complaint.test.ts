@@ -67,9 +67,8 @@ describe('whatsapp web: a complaint end to end', () => {
     expect(consent.text).toContain('1. Setuju\n2. Tidak setuju');
     expect(consent.text).toContain('Balas dengan angka 1–2.');
     expect((await say(SITI, '1')).text).toContain('ceritakan apa yang terjadi');
-    expect((await say(SITI, STORY)).text).toContain('1. Selesai');
-    // "1" after the single "Selesai" choice is that choice, as a tap on a button would be.
-    expect((await say(SITI, '1')).text).toContain('Benar begitu?');
+    // The story says what the problem is: the guess comes at once, its choices numbered.
+    expect((await say(SITI, STORY)).text).toContain('Benar begitu?');
     // A KTP is an office's service: no spot and no photo are asked.
     expect((await say(SITI, '1')).text).toContain('1. Sudah\n2. Belum');
     expect((await say(SITI, '2')).text).toContain('Apa yang Anda harapkan');
@@ -104,7 +103,7 @@ describe('whatsapp web: a complaint end to end', () => {
     // Replies go to the address the citizen wrote from (a LID-only chat may refuse its phone id).
     expect(first.to).toEqual([SITI_LID]);
     expect((await say(SITI, '1')).text).toContain('ceritakan apa yang terjadi');
-    expect((await say(SITI_LID, STORY)).text).toContain('Selesai');
+    expect((await say(SITI_LID, STORY)).text).toContain('Benar begitu?');
     expect(whatsappConversations()).toEqual([SITI]);
     expect(h.conversationState(SITI, 'whatsapp')).not.toBeNull();
     // One lookup: the mapping is cached.
