@@ -18,7 +18,6 @@ export const FIELDS = [
   'name',
   'nik',
   'phone',
-  'escalate',
 ] as const;
 export const Field = z.enum(FIELDS);
 export type Field = z.infer<typeof Field>;

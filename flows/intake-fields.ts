@@ -42,7 +42,6 @@ const EXPECTING: Record<Field, Expecting> = {
   name: 'name',
   nik: 'nik',
   phone: 'phone',
-  escalate: 'escalate',
 };
 
 /** Words that skip an optional question. */
@@ -212,16 +211,6 @@ export function askField(ctx: IntakeContext, field: Field): ReplyEffect {
         ...base,
         choices: ctx.fails >= 2 ? [{ id: 'anonim', label: { key: 'choice.go_anonymous' } }] : undefined,
       };
-    case 'escalate':
-      return {
-        type: 'reply',
-        key: 'ask.escalate',
-        ...base,
-        choices: [
-          { id: 'yes', label: { key: 'choice.escalate' } },
-          { id: 'no', label: { key: 'choice.no_escalate' } },
-        ],
-      };
     case 'nik':
       return {
         type: 'reply',
@@ -361,10 +350,6 @@ function fromChoice(ctx: IntakeContext, field: Field, id: string, now: number): 
     }
     case 'name':
       return id === 'anonim' ? ok(withAnswered(d, 'identity_mode', identityPatch('anonim'))) : null;
-    case 'escalate':
-      return id === 'yes' || id === 'no'
-        ? understand(ctx, field, { ...blank, text: id === 'yes' ? 'ya' : 'tidak' }, now)
-        : null;
     default:
       return null;
   }
@@ -445,8 +430,6 @@ function fallback(ctx: IntakeContext, field: Field, body: MessageBody): Answer {
         : ok(withAnswered(d, 'nik', { nik: null }), [{ key: 'notice.skipped_nik' }]);
     case 'phone':
       return ok(withAnswered(d, 'phone', { phone: null }), [{ key: 'notice.skipped_phone' }]);
-    case 'escalate':
-      return ok(withAnswered(d, 'escalate', { escalate: false }), [{ key: 'notice.escalate_no' }]);
   }
 }
 
@@ -592,19 +575,6 @@ function understand(ctx: IntakeContext, field: Field, body: MessageBody, now: nu
         .replace(/^(nama saya|nama sy|saya|nama|namaku|ulun|aku)\s+/i, '');
       if (!/^[\p{L}][\p{L}\p{M}.,'’\- ]{1,119}$/u.test(name)) return { ok: false, error: 'error.name' };
       return ok(withAnswered(d, 'name', { name }));
-    }
-    case 'escalate': {
-      const picked =
-        parseChoice(text, [
-          { id: 'yes', words: ['ombudsman', 'teruskan', 'ya teruskan', 'teruskan ke ombudsman'] },
-          { id: 'no', words: ['instansi saja', 'instansinya saja', 'tidak usah', 'jangan'] },
-        ]) ??
-        parseYesNo(text) ??
-        leadingYesNo(text);
-      if (!picked) return { ok: false, error: 'error.yes_no' };
-      if (picked === 'yes' && d.identityMode === 'anonim')
-        return ok(withAnswered(d, 'escalate', { escalate: false }), [{ key: 'notice.escalate_anonim' }]);
-      return ok(withAnswered(d, 'escalate', { escalate: picked === 'yes' }));
     }
     case 'nik': {
       if (isSkip(text) || isNone(text)) {

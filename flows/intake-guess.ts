@@ -41,7 +41,7 @@ type Facts = {
 };
 
 /** Facts an answer states: a kab/kota, a category, an office, a date. */
-function factsIn(text: string, now: number): Facts {
+function factsIn(text: string, now: number, withCategory: boolean): Facts {
   const facts: Facts = {};
   const region = findRegion(text);
   if (region.kind === 'found')
@@ -50,7 +50,8 @@ function factsIn(text: string, now: number): Facts {
       kecamatanCode: region.match.kecamatanCode ?? null,
     };
   const [top] = suggestCategories(text);
-  if (top && top.score >= CONFIDENT && top.category !== 'lainnya') facts.category = top.category;
+  if (withCategory && top && top.score >= CONFIDENT && top.category !== 'lainnya')
+    facts.category = top.category;
   const agency = findAgencyMention(text);
   if (agency) facts.agency = agency;
   const date = findIncidentDate(text, new Date(now));
@@ -109,10 +110,9 @@ export function readGuessAnswer(d: Draft, text: string, now: number): GuessRead 
   if (whole === 'yes') return { kind: 'confirmed', draft: confirmGuess(d) };
   if (whole === 'no') return { kind: 'which' };
   const lead = leadingYesNo(text);
-  const facts = factsIn(text, now);
   // Story words name a category in passing ("blangko habis"): only a short answer, or one after "ya"/"bukan",
   // names it on purpose. A place, an office or a date is an answer wherever it stands.
-  if (lead === null && text.trim().split(/\s+/).length > SHORT_ANSWER_WORDS) delete facts.category;
+  const facts = factsIn(text, now, lead !== null || text.trim().split(/\s+/).length <= SHORT_ANSWER_WORDS);
   // After a plain yes, stated facts only add what the guess lacked; after "bukan", nothing, or "ya, tapi …" a
   // different value corrects that fact.
   const contrast = /\b(tapi|tp|tetapi|namun|cuma|hanya)\b/i.test(text);

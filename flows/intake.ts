@@ -349,7 +349,9 @@ export const intakeMachine = setup({
     clearNotices: assign({ notices: [] }),
     appendStory: assign(({ context, event }) => {
       const m = msg(event);
-      const { rest } = storyDone(m?.text ?? '');
+      // "Selesai" (or its number) tapped or typed back ends the story and adds nothing to it.
+      const tapped = m !== null && pickShown(storyPrompt(context.draft), m.text) === 'done';
+      const rest = tapped ? '' : storyDone(m?.text ?? '').rest;
       return {
         draft: withFragment(context.draft, rest, body(event)),
         fails: 0,
@@ -757,8 +759,7 @@ export const intakeMachine = setup({
               })),
               {
                 type: 'reply',
-                params: ({ context }) =>
-                  reAsk({ ...context, fails: context.fails - 1 }, consentQuestion(false), 'error.consent'),
+                params: ({ context }) => reAsk(context, consentQuestion(false), 'error.consent'),
               },
             ],
           },
@@ -1224,8 +1225,7 @@ export const intakeMachine = setup({
               })),
               {
                 type: 'reply',
-                params: ({ context }) =>
-                  reAsk({ ...context, fails: context.fails - 1 }, confirmQuestion(), 'error.confirm'),
+                params: ({ context }) => reAsk(context, confirmQuestion(), 'error.confirm'),
               },
             ],
           },

@@ -189,7 +189,6 @@ export type Prompt =
   | 'name'
   | 'nik'
   | 'phone'
-  | 'escalate'
   | 'duplicate'
   | 'unknown';
 
@@ -201,7 +200,6 @@ const PROMPTS: [Prompt, string[]][] = [
   ['cancel_confirm', ['ask.cancel_confirm']],
   ['consent', ['ask.consent', 'error.consent']],
   ['guess', ['ask.guess.confirm', 'ask.guess.confirm_or_other']],
-  ['escalate', ['ask.escalate']],
   ['duplicate', ['ask.duplicate']],
   ['story_more', ['ack.story']],
   ['story', ['ask.story']],
@@ -316,9 +314,6 @@ export class Brain {
         return tap('send', 'kirim');
       case 'cancel_confirm':
         return { kind: 'text', text: 'ya' };
-      case 'escalate':
-        // Those who gave their NIK also want Ombudsman; the others keep to the agency.
-        return p.nik ? tap('yes', 'ya') : tap('no', 'tidak');
       case 'duplicate':
         return tap('new', 'baru');
     }

@@ -6,8 +6,8 @@ import { tokens } from './normalize.js';
 /** One offered option: the id that comes back from a button, and every label it was or could be shown with. */
 export type ShownOption<T extends string = string> = { id: T; labels: string[] };
 
-/** Polite words around a pick that change nothing: "Rahasia aja pak", "pilih nomor 2". */
-const FILLERS = new Set([
+/** Polite words at either end of a pick that change nothing: "Rahasia pak", "Kirim dong min". */
+const POLITE = new Set([
   'pak',
   'bu',
   'kak',
@@ -19,12 +19,16 @@ const FILLERS = new Set([
   'dong',
   'deh',
   'lah',
-  'aja',
-  'saja',
-  'haja',
-  'sja',
-  'ja',
   'nah',
+  'please',
+  'pls',
+  'terima-kasih',
+  'makasih',
+]);
+
+/** Words around a number that say nothing about which one: "pilih nomor 2 saja". */
+const NUMBER_WORDS = new Set([
+  ...POLITE,
   'pilih',
   'pilihan',
   'opsi',
@@ -35,11 +39,21 @@ const FILLERS = new Set([
   'saya',
   'ulun',
   'mau',
-  'please',
-  'pls',
-  'terima-kasih',
-  'makasih',
+  'saja',
+  'aja',
+  'haja',
+  'ja',
+  'yg',
 ]);
+
+/** The words without polite ones at either end. */
+function trimPolite(ws: string[]): string[] {
+  let start = 0;
+  let end = ws.length;
+  while (start < end && POLITE.has(ws[start] ?? '')) start++;
+  while (end > start && POLITE.has(ws[end - 1] ?? '')) end--;
+  return ws.slice(start, end);
+}
 
 const ORDINALS: ReadonlyMap<string, number> = new Map([
   ['satu', 1],
@@ -83,7 +97,7 @@ function labelForms(label: string): string[][] {
 
 /** The number a reply names alone ("2", "no. 2", "nomor dua", "ke-2"), if it names one and nothing else. */
 export function shownNumber(text: string): number | null {
-  const ws = words(text.replace(/[.)]+\s*$/, '')).filter((w) => !FILLERS.has(w));
+  const ws = words(text.replace(/[.)]+\s*$/, '')).filter((w) => !NUMBER_WORDS.has(w));
   if (ws.length !== 1) return null;
   const w = ws[0] ?? '';
   const digits = /^(?:ke-?)?([0-9]{1,2})$/.exec(w);
@@ -96,7 +110,7 @@ export function matchShown<T extends string>(text: string, options: readonly Sho
   if (options.length === 0) return null;
   const typed = words(text);
   if (typed.length === 0) return null;
-  const lean = typed.filter((w) => !FILLERS.has(w));
+  const lean = trimPolite(typed);
   const raw = text.trim().toLowerCase();
   for (const o of options) if (o.id.toLowerCase() === raw) return o.id;
   for (const candidate of [typed, lean]) {

@@ -105,6 +105,15 @@ export class Harness {
     return this.deliver(this.core.runtime.fireDue(), chat);
   }
 
+  /** Like `advance`, but fires every due deadline, however many conversations are due at once. */
+  advanceAll(ms: number, chat: string): RenderedMessage[] {
+    this.clock.advance(ms);
+    const mine: RenderedMessage[] = [];
+    for (let fired = this.core.runtime.fireDue(); fired.length > 0; fired = this.core.runtime.fireDue())
+      mine.push(...this.deliver(fired, chat));
+    return mine;
+  }
+
   private deliver(out: Outgoing[], chat: string): RenderedMessage[] {
     for (const o of out) this.core.store.outbox.markSent(o.id, this.clock.now(), null);
     return out.filter((o) => o.chatId === chat).map((o) => o.message);

@@ -1,7 +1,7 @@
 // Walks dialogues that together reach every question the intake flow asks, and forks a chat at any of them: the
 // prefix is replayed in a new chat of the same harness, so each fork starts from exactly that question.
 import type { RenderedMessage } from '../../src/i18n/locales.js';
-import type { Harness, Said } from './harness.js';
+import { type Harness, type Said, T0 } from './harness.js';
 
 /** A step of a walk: what the citizen says, or minutes of silence. */
 export type WalkStep = Said | string | { advanceMinutes: number };
@@ -100,7 +100,7 @@ let forks = 0;
 /** Sends one step to a chat; returns every message the chat got. */
 export function send(h: Harness, chat: string, step: WalkStep): RenderedMessage[] {
   return typeof step === 'object' && 'advanceMinutes' in step
-    ? h.advance(step.advanceMinutes * 60_000, chat)
+    ? h.advanceAll(step.advanceMinutes * 60_000, chat)
     : h.say(chat, step);
 }
 
@@ -108,6 +108,7 @@ export function send(h: Harness, chat: string, step: WalkStep): RenderedMessage[
 export function questionsOf(h: Harness, walk: string): QuestionPoint[] {
   const steps = WALKS[walk] ?? [];
   const chat = `walk-${walk}-${++forks}`;
+  h.clock.set(T0);
   const points: QuestionPoint[] = [];
   steps.forEach((step, i) => {
     const asked = send(h, chat, step)
@@ -118,9 +119,10 @@ export function questionsOf(h: Harness, walk: string): QuestionPoint[] {
   return points;
 }
 
-/** A new chat brought to the point's question; returns its id. */
+/** A new chat brought to the point's question, from the same moment as every other fork; returns its id. */
 export function fork(h: Harness, point: QuestionPoint): string {
   const chat = `fork-${point.walk}-${++forks}`;
+  h.clock.set(T0);
   for (const step of point.prefix) send(h, chat, step);
   return chat;
 }

@@ -1,0 +1,136 @@
+// Every question the flow asks, reached by walking dialogues: (1) each of its choices typed back as shown (any case,
+// punctuation, emoji), by its number or by the other locale's label does what tapping the button does; (2) three
+// answers it cannot understand never leave the citizen in a loop: a question is asked at most three times in a row,
+// then skipped or given its named fallback, except consent, the summary, cancelling and the duplicate question,
+// which keep asking with the list and the help line.
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { t } from '../../src/i18n/locales.js';
+import { Harness } from '../helpers/harness.js';
+import { type QuestionPoint, WALKS, fork, questionsOf, send, stateOf } from '../helpers/question-walk.js';
+
+/** Questions no fallback may decide: filing, consenting, cancelling. */
+const KEEP_ASKING = new Set(['consent', 'confirm', 'cancel_confirm', 'duplicate']);
+
+/** Every expecting the flow can ask for, besides the retired `escalate` (now a choice at the summary). */
+const ASKED = [
+  'consent',
+  'story',
+  'confirm_guess',
+  'edit_field',
+  'location',
+  'region',
+  'category',
+  'agency',
+  'incident_date',
+  'prior_report',
+  'prior_result',
+  'expectation',
+  'evidence',
+  'identity_mode',
+  'name',
+  'nik',
+  'phone',
+  'confirm',
+  'cancel_confirm',
+  'duplicate',
+  'after_submit',
+];
+
+const EN_LABELS: Record<string, string> = {};
+
+describe('every question of the flow', () => {
+  let h: Harness;
+  let points: QuestionPoint[];
+  beforeAll(() => {
+    h = new Harness();
+    points = Object.keys(WALKS).flatMap((w) => questionsOf(h, w));
+    const en = new Harness();
+    for (const w of Object.keys(WALKS)) {
+      en.say(`en-${w}`, '/lang en');
+      for (const p of questionsOf(en, w))
+        for (const c of p.question.choices) EN_LABELS[`${p.walk}:${p.prefix.length}:${c.id}`] = c.label;
+    }
+    en.close();
+  });
+  afterAll(() => h.close());
+
+  it('the walks reach every question', () => {
+    const reached = new Set(points.map((p) => p.question.expecting));
+    for (const e of ASKED) expect(reached, e).toContain(e);
+  });
+
+  it('each choice, typed back in any form, does what its button does', () => {
+    let checked = 0;
+    for (const point of points) {
+      point.question.choices.forEach((choice, i) => {
+        const tapped = fork(h, point);
+        const tapReplies = send(h, tapped, choice.id).map((r) => r.expecting);
+        const expected = stateOf(h, tapped);
+        const en = EN_LABELS[`${point.walk}:${point.prefix.length}:${choice.id}`] ?? choice.label;
+        const forms = [
+          choice.label,
+          `${choice.label.toUpperCase()}!!`,
+          `${choice.label.toLowerCase()} 👍`,
+          `"${choice.label}."`,
+          String(i + 1),
+          en,
+        ];
+        for (const form of forms) {
+          const typed = fork(h, point);
+          const replies = send(h, typed, form).map((r) => r.expecting);
+          const where = `${point.walk} step ${point.prefix.length} (${point.question.expecting}) choice ${choice.id} typed ${JSON.stringify(form)}`;
+          expect(replies, where).toEqual(tapReplies);
+          const got = stateOf(h, typed);
+          expect(got.state, where).toBe(expected.state);
+          expect(got.draft, where).toEqual(expected.draft);
+          checked++;
+        }
+      });
+    }
+    expect(checked).toBeGreaterThan(300);
+  });
+
+  it('three answers not understood: asked at most three times, then skipped, a fallback, or (to file, consent, cancel) asked on with help', () => {
+    const NONSENSE = ['🙂🙂', '🤔', '👀👀👀'];
+    for (const point of points) {
+      const q = point.question.expecting;
+      if (q === 'none') continue;
+      const chat = fork(h, point);
+      let run = 1;
+      let last = point.question;
+      for (const junk of NONSENSE) {
+        const replies = send(h, chat, junk).filter((r) => r.expecting !== 'none' || r.choices.length > 0);
+        const asked = replies.at(-1);
+        if (!asked) continue;
+        last = asked;
+        if (asked.expecting === q) run++;
+        else break;
+      }
+      const where = `${point.walk} step ${point.prefix.length}: "${q}" after nonsense`;
+      if (KEEP_ASKING.has(q)) {
+        // Still asking, with its choices and the help line.
+        expect(last.expecting, where).toBe(q);
+        expect(last.choices.length, where).toBeGreaterThan(0);
+        expect(last.text, where).toContain(t('id', 'help.short'));
+      } else {
+        expect(run, where).toBeLessThanOrEqual(3);
+      }
+    }
+  });
+
+  it('the required fields fall back to their named values', () => {
+    const at = (q: string) => points.find((p) => p.question.expecting === q);
+    const fallbackOf = (q: string): unknown => {
+      const point = at(q);
+      if (!point) throw new Error(`no walk reaches ${q}`);
+      const chat = fork(h, point);
+      for (let i = 0; i < 3; i++) send(h, chat, '🙂🙂');
+      return stateOf(h, chat).draft;
+    };
+    expect(fallbackOf('region')).toMatchObject({ kabkotaCode: '63.00' });
+    expect(fallbackOf('category')).toMatchObject({ category: 'lainnya' });
+    expect(fallbackOf('identity_mode')).toMatchObject({ identityMode: 'rahasia' });
+    expect(fallbackOf('incident_date')).toMatchObject({ incidentDate: null });
+    expect(fallbackOf('prior_report')).toMatchObject({ priorReport: false });
+  });
+});
