@@ -59,6 +59,7 @@ const SEND_WORDS = new Set([
   'saja',
   'aja',
   'haja',
+  'ja',
   'pak',
   'bu',
   'kak',

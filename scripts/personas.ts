@@ -9,8 +9,9 @@ import { createInterface } from 'node:readline';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import Database from 'better-sqlite3';
+import { z } from 'zod';
 import { kabkotaByCode } from '../src/understand/regions.js';
-import { type BotLine, Persona, PersonaCitizen, kabkotaWords } from './lib/persona.js';
+import { type Driven, Persona, drive, kabkotaWords } from './lib/persona.js';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const { values } = parseArgs({
@@ -40,12 +41,22 @@ const child = spawn(tsx, [join(root, 'src/cli/simulate.ts'), '--db', dbPath], {
   stdio: ['pipe', 'pipe', 'inherit'],
 });
 
-type Out = BotLine & { to?: string; type?: string; seq?: number; error?: string };
+/** One line `npm run simulate` prints: a message to a chat, or `done` for a line it finished. */
+const Out = z.object({
+  to: z.string().optional(),
+  type: z.string().optional(),
+  seq: z.number().optional(),
+  error: z.string().optional(),
+  text: z.string().default(''),
+  expecting: z.string().default('none'),
+  choices: z.array(z.object({ id: z.string(), label: z.string() })).optional(),
+});
+type Out = z.infer<typeof Out>;
 let seq = 0;
 const pending = new Map<number, (lines: Out[]) => void>();
 let buffered: Out[] = [];
 createInterface({ input: child.stdout }).on('line', (line) => {
-  const out = JSON.parse(line) as Out;
+  const out = Out.parse(JSON.parse(line));
   if (out.type === 'done' && out.seq !== undefined) {
     const resolve = pending.get(out.seq);
     pending.delete(out.seq);
@@ -64,14 +75,9 @@ function send(from: string, text: string): Promise<Out[]> {
   });
 }
 
-type Result = {
+type Result = Driven & {
   id: string;
   set: string;
-  ticket: string | null;
-  messages: number;
-  longestRepeat: number;
-  repeated: string | null;
-  stuck: string | null;
   kabkotaRight: boolean | null;
   categoryRight: boolean | null;
 };
@@ -80,85 +86,32 @@ const maxMessages = Number(values['max-messages']);
 const transcripts: string[] = [];
 
 async function run(set: string, p: Persona): Promise<Result> {
-  const citizen = new PersonaCitizen(p);
   const chat = `persona-${p.id}`;
-  let messages = 0;
-  let ticket: string | null = null;
-  const seen: { last: Out | null } = { last: null };
-  const log: string[] = [`# ${p.id} (${set}): ${p.who}`];
-  const say = async (text: string, counted: boolean) => {
-    messages++;
-    log.push(`> ${text}`);
-    const replies = (await send(chat, text)).filter((r) => r.to === chat);
-    for (const r of replies) {
-      log.push(`< [${r.expecting}] ${r.text.replace(/\n/g, '\n  ')}`);
-      if (r.choices?.length) log.push(`  {${r.choices.map((c, i) => `${i + 1}=${c.label}`).join(' | ')}}`);
-      ticket = ticket ?? /ADU-[0-9]{4}-[0-9A-Z]{4}/.exec(r.text)?.[0] ?? null;
-    }
-    const asked = replies.filter((r) => r.expecting !== 'none').at(-1);
-    if (asked) seen.last = asked;
-    return { replies, counted };
-  };
-  // The opening goes out before the citizen reads anything; after that, each question is read and answered.
-  for (const text of p.opening) await say(text, false);
-  let run = 0;
-  let longest = 0;
-  let repeated: string | null = null;
-  let previous: string | null = null;
-  let stuck: string | null = null;
-  while (!ticket) {
-    const question = seen.last;
-    if (!question) {
-      stuck = 'no question after the opening';
-      break;
-    }
-    const text = citizen.answer(question);
-    if (text === null) {
-      stuck = `nothing to say to "${question.expecting}"`;
-      break;
-    }
-    if (messages >= maxMessages) {
-      stuck = `gave up after ${messages} messages at "${question.expecting}"`;
-      break;
-    }
-    seen.last = null;
-    const { replies } = await say(text, true);
-    const asked = replies.filter((r) => r.expecting !== 'none').at(-1) ?? null;
-    if (!asked) {
-      // Silence after an answer: the citizen waits, then the question it last saw stands.
-      seen.last = question;
-      continue;
-    }
-    run = asked.expecting === previous ? run + 1 : 1;
-    previous = asked.expecting;
-    if (run > longest) {
-      longest = run;
-      repeated = asked.expecting;
-    }
-  }
-  transcripts.push(log.join('\n'));
+  const driven = await drive(p, async (text) => (await send(chat, text)).filter((r) => r.to === chat), maxMessages);
+  transcripts.push([`# ${p.id} (${set}): ${p.who}`, ...driven.log].join('\n'));
+  const ticket = driven.ticket;
   const db = new Database(dbPath, { readonly: true });
   const row = ticket
-    ? (db
-        .prepare(
-          'SELECT c.category, c.kabkota_code FROM tickets t JOIN complaints c ON c.id = t.complaint_id WHERE t.number = ?',
-        )
-        .get(ticket) as { category: string; kabkota_code: string } | undefined)
+    ? Filed.optional().parse(
+        db
+          .prepare(
+            'SELECT c.category, c.kabkota_code FROM tickets t JOIN complaints c ON c.id = t.complaint_id WHERE t.number = ?',
+          )
+          .get(ticket),
+      )
     : undefined;
   const kabName = row ? kabkotaNameOf(row.kabkota_code) : null;
   db.close();
   return {
+    ...driven,
     id: p.id,
     set,
-    ticket,
-    messages,
-    longestRepeat: longest,
-    repeated: longest > 1 ? repeated : null,
-    stuck,
     kabkotaRight: row ? kabName === kabkotaWords(p.facts.kabkota) : null,
     categoryRight: row ? row.category === p.facts.category : null,
   };
 }
+
+const Filed = z.object({ category: z.string(), kabkota_code: z.string() });
 
 function kabkotaNameOf(code: string): string | null {
   const k = kabkotaByCode(code);

@@ -197,3 +197,74 @@ export class PersonaCitizen {
     return at >= 0 ? String(at + 1) : null;
   }
 }
+
+/** What a persona's dialogue came to: the ticket, every message it sent, and the longest run of one question. */
+export type Driven = {
+  ticket: string | null;
+  messages: number;
+  longestRepeat: number;
+  repeated: string | null;
+  stuck: string | null;
+  /** The dialogue as text: "> " what the citizen sent, "< [expecting]" what the bot answered. */
+  log: string[];
+};
+
+/**
+ * Runs one persona's dialogue: the opening is sent before anything is read; then each question is read and
+ * answered. Every message counts. A question asked again right after the answer to it adds to its run.
+ */
+export async function drive(
+  p: Persona,
+  send: (text: string) => Promise<BotLine[]> | BotLine[],
+  maxMessages = 60,
+): Promise<Driven> {
+  const citizen = new PersonaCitizen(p);
+  const log: string[] = [];
+  let messages = 0;
+  let ticket: string | null = null;
+  let last: BotLine | null = null;
+  const say = async (text: string): Promise<BotLine | null> => {
+    messages++;
+    log.push(`> ${text}`);
+    const replies = await send(text);
+    for (const r of replies) {
+      log.push(`< [${r.expecting}] ${r.text.replace(/\n/g, '\n  ')}`);
+      if (r.choices?.length) log.push(`  {${r.choices.map((c, i) => `${i + 1}=${c.label}`).join(' | ')}}`);
+      ticket = ticket ?? /ADU-[0-9]{4}-[0-9A-Z]{4}/.exec(r.text)?.[0] ?? null;
+    }
+    return replies.filter((r) => r.expecting !== 'none').at(-1) ?? null;
+  };
+  for (const text of p.opening) last = (await say(text)) ?? last;
+  let run = 0;
+  let longest = 0;
+  let repeated: string | null = null;
+  let previous: string | null = null;
+  let stuck: string | null = null;
+  while (!ticket) {
+    const question: BotLine | null = last;
+    if (!question) {
+      stuck = 'no question after the opening';
+      break;
+    }
+    const text = citizen.answer(question);
+    if (text === null) {
+      stuck = `nothing to say to "${question.expecting}"`;
+      break;
+    }
+    if (messages >= maxMessages) {
+      stuck = `gave up after ${messages} messages at "${question.expecting}"`;
+      break;
+    }
+    const asked = await say(text);
+    // Silence after an answer: the citizen waits; the question it last saw stands.
+    if (!asked) continue;
+    last = asked;
+    run = asked.expecting === previous ? run + 1 : 1;
+    previous = asked.expecting;
+    if (run > longest) {
+      longest = run;
+      repeated = asked.expecting;
+    }
+  }
+  return { ticket, messages, longestRepeat: longest, repeated: longest > 1 ? repeated : null, stuck, log };
+}

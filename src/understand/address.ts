@@ -11,9 +11,20 @@ const NOT_A_NAME =
 
 /** Where a place ends: a clause break, or a word that goes back to telling the problem. */
 const END =
-  /(?<=[\p{L}]{3}|\d)\.(?=\s|$)|[!?;\n]|,\s*(?=\p{L}+\s+(?:sudah|udah|udh|sdh|tidak|gak|gk|kada|belum|blm|sejak|dari|yang|yg|tapi|tp|padahal|karena|krn)\b)|\s(?:sudah|udah|udh|sdh|tidak|tdk|gak|gk|kada|belum|blm|sejak|dari|yang|yg|tapi|tp|padahal|karena|krn|sampai|smp|dan|lalu|terus|pas|waktu|saat|kemarin|kmrn|tadi|minta|mohon|tolong|banyak|byk|numpuk|menumpuk|rusak|mati|bau|penuh|makin|semakin|masih|sering|selalu|jadi|ada|mengikuti|ikut|dapat|dapet|membuat|bikin|minggu|bulan|hari|tahun|tanggal|tgl|pagi|siang|sore|malam|jam|pukul)\b/iu;
+  /(?<=[\p{L}]{3}|\d)\.(?=\s|$)|[!?;\n]|,\s*(?=\p{L}+\s+(?:sudah|udah|udh|sdh|tidak|gak|gk|kada|belum|blm|sejak|dari|yang|yg|tapi|tp|padahal|karena|krn)\b)|\s(?:sudah|udah|udh|sdh|tidak|tdk|gak|gk|kada|belum|blm|sejak|dari|yang|yg|tapi|tp|padahal|karena|krn|sampai|smp|dan|lalu|terus|pas|waktu|saat|kemarin|kmrn|tadi|minta|mohon|tolong|banyak|byk|numpuk|menumpuk|rusak|mati|bau|penuh|makin|semakin|masih|sering|selalu|jadi|ada|mengikuti|ikut|dapat|dapet|membuat|bikin|minggu|bulan|hari|tahun|tanggal|tgl|pagi|siang|sore|malam|jam|pukul|mampet|tumbang|banjir|macet|gelap|kotor|bocor|longsor|ambles|amblas|retak|jebol|putus|padam|hilang|mogok|lambat|becek|berlubang|tergenang|roboh|runtuh|ambruk|miring|terbakar|has|is|was|since|for)\b/iu;
 
 const MAX_WORDS = 9;
+
+/** Words that belong to an address even in lower case: numbers and the short words of Indonesian addresses. */
+const ADDRESS_WORD =
+  /^(\d[\w./-]*|[a-z]\.?|rt\.?|rw\.?|no\.?|km\.?|blok|kel\.?|kec\.?|kab\.?|jl\.?|jln\.?|gg\.?|gang|jalan|desa|kelurahan|kecamatan|komp\.?|komplek|dekat|dkt|depan|dpn|samping|seberang|belakang|ujung|simpang|arah|ke|ka|di|dan)[,.]?$/;
+
+/** A place written with capitals ("Puskesmas Sungai Jingah panjang sekali") ends where the capitals end. */
+function properName(words: string[]): string[] {
+  if (!/^\p{Lu}/u.test(words[1] ?? '')) return words;
+  const end = words.findIndex((w, i) => i > 0 && !/^\p{Lu}/u.test(w) && !ADDRESS_WORD.test(w.toLowerCase()));
+  return end === -1 ? words : words.slice(0, end);
+}
 
 /** The first place the story names, as the citizen wrote it, or null. */
 export function findAddress(story: string): string | null {
@@ -25,9 +36,7 @@ export function findAddress(story: string): string | null {
     const rest = story.slice(at);
     const end = END.exec(rest.slice(m[0].length));
     const text = (end ? rest.slice(0, m[0].length + end.index) : rest).trim();
-    const words = text
-      .split(/\s+/)
-      .slice(0, MAX_WORDS)
+    const words = properName(text.split(/\s+/).slice(0, MAX_WORDS))
       .join(' ')
       .replace(/[,\s]+$/, '');
     if (words.split(/\s+/).length >= 2) return words;

@@ -24,6 +24,11 @@ const POLITE = new Set([
   'pls',
   'terima-kasih',
   'makasih',
+  'saja',
+  'aja',
+  'haja',
+  'ja',
+  'ya',
 ]);
 
 /** Words around a number that say nothing about which one: "pilih nomor 2 saja". */
@@ -46,13 +51,15 @@ const NUMBER_WORDS = new Set([
   'yg',
 ]);
 
-/** The words without polite ones at either end. */
-function trimPolite(ws: string[]): string[] {
-  let start = 0;
-  let end = ws.length;
-  while (start < end && POLITE.has(ws[start] ?? '')) start++;
-  while (end > start && POLITE.has(ws[end - 1] ?? '')) end--;
-  return ws.slice(start, end);
+/** The reply, then the reply with polite words taken off either end, longest first: "Ya pak" → "Ya pak", "Ya". */
+function trims(ws: string[]): string[][] {
+  const out: string[][] = [];
+  for (let start = 0; start === 0 || POLITE.has(ws[start - 1] ?? ''); start++) {
+    for (let end = ws.length; end > start && (end === ws.length || POLITE.has(ws[end] ?? '')); end--)
+      out.push(ws.slice(start, end));
+    if (start >= ws.length) break;
+  }
+  return out.sort((a, b) => b.length - a.length);
 }
 
 const ORDINALS: ReadonlyMap<string, number> = new Map([
@@ -110,10 +117,9 @@ export function matchShown<T extends string>(text: string, options: readonly Sho
   if (options.length === 0) return null;
   const typed = words(text);
   if (typed.length === 0) return null;
-  const lean = trimPolite(typed);
   const raw = text.trim().toLowerCase();
   for (const o of options) if (o.id.toLowerCase() === raw) return o.id;
-  for (const candidate of [typed, lean]) {
+  for (const candidate of trims(typed)) {
     const hits = options.filter((o) =>
       o.labels.some((l) => labelForms(l).some((f) => sameWords(candidate, f))),
     );

@@ -218,6 +218,59 @@ export const DIALOGUES: Dialogue[] = [
     },
   },
   {
+    name: 'corrections at the summary are never a yes: a new phone, a new address, a named field, then a whole yes',
+    turns: [
+      ...consent,
+      {
+        say: 'Lampu PJU di jalan depan sekolah mati semua sejak minggu lalu, di Kandangan',
+        expect: ['confirm_guess'],
+      },
+      { say: 'ya', expect: ['location'] },
+      { say: 'Jl. Aluh Idut depan SDN Kandangan Kota 1', expect: ['prior_report'] },
+      ...tail({ photo: true }).slice(0, -1),
+      // "bnr" (benar) inside a correction decides nothing: the new value is applied and the summary shown again.
+      {
+        say: 'no hp nya salah, yg bnr 0813-5555-1212',
+        expect: ['confirm'],
+        keys: ['notice.corrected', 'summary.title'],
+        contains: ['+6281355551212'],
+      },
+      {
+        say: 'alamatnya salah, yang benar Jl. Soekarno Hatta dekat terminal',
+        expect: ['confirm'],
+        contains: ['Lokasi: Jl. Soekarno Hatta dekat terminal'],
+      },
+      { say: 'tanggalnya salah pak', expect: ['incident_date'] },
+      { say: 'kemarin', expect: ['confirm'], contains: ['22 November 2026'] },
+      { say: 'oke siap kirim aja', expect: ['none'], keys: ['submitted'] },
+    ],
+    complaint: {
+      phone: '+6281355551212',
+      address: 'Jl. Soekarno Hatta dekat terminal',
+      incidentDate: { date: '2026-11-22', precision: 'day', tooOld: false },
+    },
+  },
+  {
+    name: 'cancel taken back: "lanjut", "tidak jadi", "kembali", and an answer meant for another question never confirms it',
+    turns: [
+      ...consent,
+      { say: 'Sampah menumpuk di TPS dekat pasar tidak diangkut seminggu', expect: ['confirm_guess'] },
+      { say: 'ya', expect: ['location'] },
+      { say: 'batal', expect: ['cancel_confirm'] },
+      { say: 'lanjut', expect: ['location'], keys: ['ask.location'] },
+      { say: 'batal', expect: ['cancel_confirm'] },
+      // "Sudah" answers another question: it is not a yes to cancelling.
+      { say: 'Sudah', expect: ['cancel_confirm'], keys: ['error.choice'] },
+      { say: 'tidak jadi', expect: ['location'] },
+      { say: 'batal', expect: ['cancel_confirm'] },
+      { say: 'kembali', expect: ['location'] },
+      { say: 'Pasar Lama, Banjarmasin Tengah', expect: ['incident_date'] },
+      { say: 'batal', expect: ['cancel_confirm'] },
+      { say: 'Ya, batalkan', expect: ['none'], keys: ['cancel.done'] },
+    ],
+    state: 'idle',
+  },
+  {
     name: 'cancel (confirmed) and start again without asking consent twice',
     turns: [
       ...consent,
