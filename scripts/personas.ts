@@ -87,7 +87,11 @@ const transcripts: string[] = [];
 
 async function run(set: string, p: Persona): Promise<Result> {
   const chat = `persona-${p.id}`;
-  const driven = await drive(p, async (text) => (await send(chat, text)).filter((r) => r.to === chat), maxMessages);
+  const driven = await drive(
+    p,
+    async (text) => (await send(chat, text)).filter((r) => r.to === chat),
+    maxMessages,
+  );
   transcripts.push([`# ${p.id} (${set}): ${p.who}`, ...driven.log].join('\n'));
   const ticket = driven.ticket;
   const db = new Database(dbPath, { readonly: true });

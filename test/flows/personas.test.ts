@@ -27,7 +27,9 @@ describe('personas', () => {
       for (const p of personas) {
         const r = await drive(p, (text) => h.say(`persona-${p.id}`, text));
         expect(r.ticket, `${p.id}: ${r.stuck}\n${r.log.join('\n')}`).not.toBeNull();
-        expect(r.longestRepeat, `${p.id} asked "${r.repeated}" ${r.longestRepeat} times`).toBeLessThanOrEqual(3);
+        expect(r.longestRepeat, `${p.id} asked "${r.repeated}" ${r.longestRepeat} times`).toBeLessThanOrEqual(
+          3,
+        );
         results.push(r);
       }
       expect(median(results.map((r) => r.messages))).toBeLessThanOrEqual(14);
