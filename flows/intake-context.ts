@@ -57,6 +57,7 @@ export const Draft = z.object({
       agencyName: z.string(),
       reason: z.string(),
       offerEscalation: z.boolean(),
+      fallback: z.boolean().optional(),
     })
     .nullable(),
   /** Also forward to Ombudsman RI Perwakilan Kalsel (offered when an earlier report to the agency got nowhere). */

@@ -27,7 +27,14 @@ export type IntakeEvent =
   /** The runtime's answer to a `route` effect. */
   | { type: 'routed'; now: number; route: RouteInfo };
 
-export type RouteInfo = { agencyId: string; agencyName: string; reason: string; offerEscalation: boolean };
+export type RouteInfo = {
+  agencyId: string;
+  agencyName: string;
+  reason: string;
+  offerEscalation: boolean;
+  /** No rule took it: the pemda's coordinator or Ombudsman Kalsel will pass it on (it is not the office complained of). */
+  fallback?: boolean;
+};
 
 /** Commands first (whole-message words such as `batal`), then emergencies, then an ordinary message. */
 export function classify(body: MessageBody, now: number): IntakeEvent {

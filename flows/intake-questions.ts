@@ -82,7 +82,10 @@ export function guessQuestion(d: Draft): ReplyEffect {
     rows.push({ key: 'guess.category', vars: { value: { key: `category.${d.category}` } } });
   // The routed agency names the office ("Disdukcapil Kota Banjarmasin"); an agency the story named stays as written.
   if (d.guessed.includes('agency') || d.route)
-    rows.push({ key: 'guess.agency', vars: { value: d.route?.agencyName ?? agencyLabel(d) } });
+    rows.push({
+      key: 'guess.agency',
+      vars: { value: d.route && !d.route.fallback ? d.route.agencyName : agencyLabel(d) },
+    });
   if (d.guessed.includes('region')) rows.push({ key: 'guess.region', vars: { value: regionLabel(d) } });
   if (d.guessed.includes('location') && d.address)
     rows.push({ key: 'guess.location', vars: { value: d.address } });

@@ -921,7 +921,10 @@ export const intakeMachine = setup({
             const d = context.draft;
             // A generic guess ("Disdukcapil") becomes the office itself; an agency the story named stays as written.
             const generic =
-              d.guessed.includes('agency') && d.category && d.agency === USUAL_AGENCY[d.category];
+              d.guessed.includes('agency') &&
+              d.category &&
+              d.agency === USUAL_AGENCY[d.category] &&
+              !event.route.fallback;
             return {
               draft: { ...d, route: event.route, agency: generic ? event.route.agencyName : d.agency },
             };
@@ -1688,7 +1691,10 @@ function startEditing(ctx: IntakeContext, field: Field): Partial<IntakeContext> 
   return { field, editing: true, draft };
 }
 
-/** The route decided; an office that only followed the category or region takes the routed office's name. */
+/**
+ * The route decided; an office that only followed the category or region takes the routed office's name, unless
+ * no rule took it (a coordinator or Ombudsman passing it on is not the office complained of).
+ */
 function withRoute(d: Draft, route: RouteInfo): Draft {
-  return { ...d, route, agency: derivedAgency(d) ? route.agencyName : d.agency };
+  return { ...d, route, agency: derivedAgency(d) && !route.fallback ? route.agencyName : d.agency };
 }

@@ -214,6 +214,7 @@ export class Runtime {
           agencyName: this.deps.routing.shortName(d.agencyId) ?? d.agencyName,
           reason: d.reason,
           offerEscalation: d.offerEscalation,
+          fallback: d.fallback,
         };
         return { event: { type: 'routed', now, route } };
       }

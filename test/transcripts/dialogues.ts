@@ -271,6 +271,26 @@ export const DIALOGUES: Dialogue[] = [
     state: 'idle',
   },
   {
+    name: 'region not known: "tidak tahu" sends it to Ombudsman Kalsel for triage, the office complained of stays',
+    turns: [
+      ...consent,
+      { say: 'jalan berlubang besar sekali sudah sebulan', expect: ['confirm_guess'] },
+      { say: 'ya', expect: ['location'] },
+      { say: 'dekat rumah', expect: ['region'], contains: ['14. Tidak tahu'] },
+      { say: 'tidak tahu', expect: ['prior_report'], keys: ['notice.region_unknown'] },
+      { say: 'belum', expect: ['expectation'] },
+      { say: 'ditambal', expect: ['evidence'] },
+      { say: 'lewati', expect: ['identity_mode'] },
+      {
+        say: '3',
+        expect: ['confirm'],
+        contains: ['Instansi: Dinas PUPR', 'Wilayah: tidak diketahui', 'Diteruskan ke: Ombudsman RI Kalsel'],
+      },
+      { say: 'kirim', expect: ['none'], contains: ['Ombudsman RI Kalsel'] },
+    ],
+    complaint: { kabkotaCode: '63.00', category: 'infrastruktur', agency: 'Dinas PUPR' },
+  },
+  {
     name: 'cancel (confirmed) and start again without asking consent twice',
     turns: [
       ...consent,
