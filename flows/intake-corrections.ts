@@ -20,6 +20,22 @@ export type SummaryRead =
   | { kind: 'corrected'; draft: Draft; field: Field }
   | { kind: 'unclear' };
 
+/** Polite words that go with a confirmation but are not one on their own. */
+const FILLER_ONLY = new Set([
+  'pak',
+  'bu',
+  'kak',
+  'min',
+  'admin',
+  'deh',
+  'dong',
+  'lah',
+  'saja',
+  'aja',
+  'haja',
+  'itu',
+]);
+
 /** Words that, alone or together, confirm the whole summary: "ok kirim aja pak", "sudah benar semua". */
 const SEND_WORDS = new Set([
   'kirim',
@@ -55,19 +71,7 @@ const SEND_WORDS = new Set([
   'semuanya',
   'data',
   'datanya',
-  'itu',
-  'saja',
-  'aja',
-  'haja',
   'ja',
-  'pak',
-  'bu',
-  'kak',
-  'min',
-  'admin',
-  'deh',
-  'dong',
-  'lah',
   'tolong',
   'mohon',
   'silakan',
@@ -85,6 +89,7 @@ const SEND_WORDS = new Set([
   '👌',
   '✅',
   '🙏',
+  ...FILLER_ONLY,
 ]);
 
 /** A reply that is a confirmation as a whole: every word a send/yes word, or a plain yes. */
@@ -94,21 +99,6 @@ export function isWholeSend(text: string): boolean {
   if (ws.every((w) => SEND_WORDS.has(w)) && ws.some((w) => !FILLER_ONLY.has(w))) return true;
   return parseYesNo(text) === 'yes';
 }
-
-const FILLER_ONLY = new Set([
-  'pak',
-  'bu',
-  'kak',
-  'min',
-  'admin',
-  'deh',
-  'dong',
-  'lah',
-  'saja',
-  'aja',
-  'haja',
-  'itu',
-]);
 
 /** Words that name a field inside a sentence ("no hp nya", "alamatnya", "tgl kejadian"). */
 const FIELD_WORDS: [Field, RegExp][] = [

@@ -1228,7 +1228,7 @@ export const intakeMachine = setup({
               })),
               {
                 type: 'reply',
-                params: ({ context }) => reAsk(context, confirmQuestion(), 'error.confirm'),
+                params: ({ context }) => reAsk(context, confirmQuestion(context), 'error.confirm'),
               },
             ],
           },
@@ -1652,19 +1652,9 @@ function submitEffect(ctx: IntakeContext): Effect {
   return complaint ? { type: 'submit', complaint, allowDuplicate: false } : { type: 'forget' };
 }
 
-/** The summary's own question, asked again after a reply that is neither a confirmation nor a correction. */
-function confirmQuestion(): ReplyEffect {
-  return {
-    type: 'reply',
-    key: 'ask.confirm',
-    choices: [
-      { id: 'send', label: { key: 'choice.send' } },
-      { id: 'edit', label: { key: 'choice.edit' } },
-      { id: 'cancel', label: { key: 'choice.cancel' } },
-    ],
-    wordChoices: true,
-    expecting: 'confirm',
-  };
+/** The summary's own question (its choices included), asked again after a reply that is neither a yes nor a fix. */
+function confirmQuestion(ctx: IntakeContext): ReplyEffect {
+  return { ...summaryMessage(ctx), key: 'ask.confirm', rows: [], more: [] };
 }
 
 function summaryRead(ctx: IntakeContext, text: string, now: number): SummaryRead {

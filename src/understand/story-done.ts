@@ -2,8 +2,8 @@
 // story message, and what story the message still carries before it.
 import { tokens } from './normalize.js';
 
-/** Words of a closing: "sudah itu saja", "cukup segitu dulu", "demikian terima kasih", "tuntung" (Banjar). */
-const CLOSING = new Set([
+/** Words that must be there for a closing: a bare "terima kasih" or "pak" is not one. */
+const DECIDING = new Set([
   'selesai',
   'sudah',
   'cukup',
@@ -16,6 +16,11 @@ const CLOSING = new Set([
   'sekian',
   'segitu',
   'segini',
+]);
+
+/** Words of a closing: "sudah itu saja", "cukup segitu dulu", "demikian terima kasih", "tuntung" (Banjar). */
+const CLOSING = new Set([
+  ...DECIDING,
   'gitu',
   'begitu',
   'itu',
@@ -55,22 +60,6 @@ const CLOSING = new Set([
   'that',
   's',
   'all',
-]);
-
-/** Words that must be there for a closing: a bare "terima kasih" or "pak" is not one. */
-const DECIDING = new Set([
-  'selesai',
-  'sudah',
-  'cukup',
-  'beres',
-  'tuntung',
-  'done',
-  'finish',
-  'finished',
-  'demikian',
-  'sekian',
-  'segitu',
-  'segini',
 ]);
 
 /** "itu saja", "itu dulu": a closing without a deciding word. */
