@@ -103,8 +103,8 @@ async function main(): Promise<number> {
   }
 
   const port = await freePort();
-  const service = new ServiceProcess(port, serviceEnv({ dataDir, apiRoot: fake.apiRoot, secret }), [
-    ...(noSendLimit ? ['--import', './scripts/lib/lift-send-limit.ts'] : []),
+  const env = serviceEnv({ dataDir, apiRoot: fake.apiRoot, secret });
+  const service = new ServiceProcess(port, noSendLimit ? { ...env, TELEGRAM_SEND_LIMITS: '0' } : env, [
     ...(values['cpu-prof'] ? ['--cpu-prof', `--cpu-prof-dir=${values['cpu-prof']}`] : []),
   ]);
   const startMs = await service.ready();
@@ -226,13 +226,14 @@ async function main(): Promise<number> {
       sendLimits: noSendLimit
         ? {
             ...SEND_LIMITS,
-            overallPerSecond: 'lifted in the service process by --no-send-limit (measurement only)',
+            perChatPerSecond: 'off (TELEGRAM_SEND_LIMITS=0, measurement only)',
+            overallPerSecond: 'off (TELEGRAM_SEND_LIMITS=0, measurement only)',
           }
         : SEND_LIMITS,
       maxUpdatesPerSecondTheRepliesCanFollow: noSendLimit ? null : round(replyCapUpdates, 1),
       note: noSendLimit
-        ? 'The overall send limit was lifted in memory: replies are bounded by the outbox sender (16 chats at a time, ~1 message/s per chat) and the fake.'
-        : `Each update causes ~${round(repliesPerUpdate, 2)} sendMessage calls and the Telegram adapter sends at most ${SEND_LIMITS.overallPerSecond}/s overall (TELEGRAM_RATES in src/channels/telegram/token-bucket.ts, no setting), so replies can follow at most ~${round(replyCapUpdates, 0)} updates/s. With pacing "reply" citizens wait for replies and the offered rate collapses to that; with pacing "think" the POSTs keep the offered rate and replies fall further behind every second. POST → 200 (commit) is measured separately from POST → reply.`,
+        ? 'The Telegram send limiter was off (TELEGRAM_SEND_LIMITS=0): replies are bounded by the outbox sender (16 chats at a time) and the fake.'
+        : `Each update causes ~${round(repliesPerUpdate, 2)} sendMessage calls and the Telegram adapter sends at most ${SEND_LIMITS.overallPerSecond}/s overall (TELEGRAM_RATES in src/channels/telegram/token-bucket.ts; TELEGRAM_SEND_LIMITS=0 switches it off for measurements), so replies can follow at most ~${round(replyCapUpdates, 0)} updates/s. With pacing "reply" citizens wait for replies and the offered rate collapses to that; with pacing "think" the POSTs keep the offered rate and replies fall further behind every second. POST → 200 (commit) is measured separately from POST → reply.`,
     },
     rss,
     checks: Object.fromEntries(Object.entries(checks).map(([k, v]) => [k, v.figures])),

@@ -5,10 +5,13 @@ import { type TelegramSettings, telegramConfigFromEnv } from './channels/telegra
 import { type WaCloudConfig, waCloudConfigFromEnv } from './channels/wa-cloud/wa-cloud-config.js';
 import { type WaWebConfig, waWebConfigFromEnv } from './channels/wa-web/wa-web-config.js';
 
-const flag = z
-  .enum(['0', '1', 'true', 'false', 'yes', 'no', ''])
-  .default('0')
-  .transform((v) => v === '1' || v === 'true' || v === 'yes');
+const flagValue = z.enum(['0', '1', 'true', 'false', 'yes', 'no', '']);
+const isOn = (v: string) => v === '1' || v === 'true' || v === 'yes';
+const flag = flagValue.default('0').transform(isOn);
+/** A flag that is on unless set to 0 (an empty value keeps the default). */
+const flagOn = flagValue.default('1').transform((v) => v === '' || isOn(v));
+/** A per-sender limit: a whole number, 0 for none. */
+const limit = (fallback: number) => z.coerce.number().int().min(0).max(1_000_000).default(fallback);
 
 export const ConfigSchema = z.object({
   PORT: z.coerce.number().int().min(0).max(65535).default(3000),
@@ -20,6 +23,12 @@ export const ConfigSchema = z.object({
   ANSWER_DAYS: z.coerce.number().int().min(1).max(60).default(5),
   MAX_UPLOAD_MB: z.coerce.number().min(1).max(100).default(10),
   HOLIDAYS_FILE: z.string().min(1).optional(),
+  /** Per-sender limits (token bucket per minute; uploads and megabytes per WITA day); 0 means no limit. */
+  SENDER_MESSAGES_PER_MINUTE: limit(20),
+  SENDER_UPLOADS_PER_DAY: limit(20),
+  SENDER_UPLOAD_MB_PER_DAY: limit(50),
+  /** 0 switches off Aduan's own Telegram send limiter: load tests against a fake Bot API only. */
+  TELEGRAM_SEND_LIMITS: flagOn,
   /** How long a send may take before a crash is assumed and the message is sent again (at most once more). */
   OUTBOX_LEASE_S: z.coerce.number().int().min(5).max(3600).default(60),
   /** Lets requests choose the web sender with an X-Dev-Sender header (tests and tools only). */

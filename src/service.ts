@@ -100,7 +100,12 @@ export function buildService(opts: ServiceOptions): Service {
   });
   // Every inbound message (web chat and channels) passes the per-sender limits, then is counted and timed.
   runtime.handle = limitSenders(instrumentHandle(runtime.handle.bind(runtime), metrics), {
-    limits: new SenderLimits({ clock }),
+    limits: new SenderLimits({
+      clock,
+      messagesPerMinute: config.SENDER_MESSAGES_PER_MINUTE,
+      uploadsPerDay: config.SENDER_UPLOADS_PER_DAY,
+      bytesPerDay: config.SENDER_UPLOAD_MB_PER_DAY * 1024 * 1024,
+    }),
     store,
     clock,
     onQueued: (outgoing) => sender?.wake(outgoing),
@@ -134,7 +139,15 @@ export function buildService(opts: ServiceOptions): Service {
     log.error({ channel: p.channel, problems: p.problems }, `channel ${p.channel} is off: fix its settings`);
   }
   const channels =
-    opts.channels ?? buildChannels({ config: config.channels, dataDir: config.dataDir, store, clock, log });
+    opts.channels ??
+    buildChannels({
+      config: config.channels,
+      dataDir: config.dataDir,
+      store,
+      clock,
+      log,
+      telegramSendLimits: config.TELEGRAM_SEND_LIMITS,
+    });
   sender = new OutboxSender(
     store.outbox,
     [mailboxChannel('terminal'), ...channels],

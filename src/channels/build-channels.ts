@@ -8,6 +8,7 @@ import type { Store } from '../storage/store.js';
 import { sqliteWaCloudStore } from '../storage/wa-cloud-store.js';
 import type { ChannelAdapter } from './channel.js';
 import { TelegramChannel } from './telegram/telegram-channel.js';
+import { NO_SEND_LIMIT } from './telegram/token-bucket.js';
 import { WaCloudChannel } from './wa-cloud/wa-cloud-channel.js';
 import { WaWebChannel } from './wa-web/wa-web-channel.js';
 
@@ -27,6 +28,8 @@ export function buildChannels(opts: {
   store: Store;
   clock: Clock;
   log: Logger;
+  /** False only for load tests against a fake Bot API: the real one enforces its limits anyway. */
+  telegramSendLimits?: boolean;
 }): ChannelAdapter[] {
   const { config, store, clock, log } = opts;
   const channels: ChannelAdapter[] = [];
@@ -37,6 +40,7 @@ export function buildChannels(opts: {
         log: log.child({ channel: 'telegram' }),
         langOf: (chatId) => conversationLang(store, 'telegram', chatId),
         now: () => clock.now(),
+        ...(opts.telegramSendLimits === false ? { rateLimit: NO_SEND_LIMIT } : {}),
       }),
     );
   }

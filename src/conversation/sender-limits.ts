@@ -22,11 +22,11 @@ export type LimitDecision =
 
 export type SenderLimitsOptions = {
   clock: Clock;
-  /** Default 20: a burst of 20, then one more every 3 s (a token bucket). */
+  /** Default 20: a burst of 20, then one more every 3 s (a token bucket). 0: no limit. */
   messagesPerMinute?: number;
-  /** Attachments per sender per day (WITA calendar day). Default 20. */
+  /** Attachments per sender per day (WITA calendar day). Default 20. 0: no limit. */
   uploadsPerDay?: number;
-  /** Attachment bytes per sender per day. Default 50 MB. */
+  /** Attachment bytes per sender per day. Default 50 MB. 0: no limit. */
   bytesPerDay?: number;
   /** Senders kept in memory; the least recently seen are forgotten first. Default 50,000 (about 10 MB). */
   maxSenders?: number;
@@ -149,13 +149,13 @@ export class SenderLimits {
       s.uploads = 0;
       s.bytes = 0;
     }
-    const wait = bucketWait(s.bucket, this.perMinute, MINUTE, now);
+    const wait = this.perMinute > 0 ? bucketWait(s.bucket, this.perMinute, MINUTE, now) : 0;
     const refusal: { reason: LimitReason; retryAfterMs: number } | null =
       wait > 0
         ? { reason: 'rate', retryAfterMs: wait }
-        : cost.uploads > 0 && s.uploads + cost.uploads > this.uploadsPerDay
+        : this.uploadsPerDay > 0 && cost.uploads > 0 && s.uploads + cost.uploads > this.uploadsPerDay
           ? { reason: 'uploads', retryAfterMs: nextWitaMidnight(now) - now }
-          : cost.bytes > 0 && s.bytes + cost.bytes > this.bytesPerDay
+          : this.bytesPerDay > 0 && cost.bytes > 0 && s.bytes + cost.bytes > this.bytesPerDay
             ? { reason: 'bytes', retryAfterMs: nextWitaMidnight(now) - now }
             : null;
     if (refusal) {
@@ -163,7 +163,7 @@ export class SenderLimits {
       if (reply) s.noticeAt = now;
       return { allowed: false, ...refusal, reply };
     }
-    bucketTake(s.bucket, MINUTE);
+    if (this.perMinute > 0) bucketTake(s.bucket, MINUTE);
     s.uploads += cost.uploads;
     s.bytes += cost.bytes;
     return { allowed: true };

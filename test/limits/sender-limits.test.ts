@@ -22,6 +22,18 @@ const MIDNIGHT_WITA = Date.parse('2026-11-23T16:00:00Z');
 const refused = (d: LimitDecision) => (d.allowed ? null : d);
 
 describe('sender limits', () => {
+  it('0 means no limit, each limit on its own (SENDER_MESSAGES_PER_MINUTE and the upload settings)', () => {
+    const clock = new ManualClock(T0);
+    const none = new SenderLimits({ clock, messagesPerMinute: 0, uploadsPerDay: 0, bytesPerDay: 0 });
+    for (let i = 0; i < 1000; i++)
+      expect(none.check('a', { uploads: 1, bytes: 10 * MB })).toEqual({ allowed: true });
+    const uploadsOnly = new SenderLimits({ clock, messagesPerMinute: 0, uploadsPerDay: 2 });
+    expect(uploadsOnly.check('b', { uploads: 1, bytes: 1 })).toEqual({ allowed: true });
+    expect(uploadsOnly.check('b', { uploads: 1, bytes: 1 })).toEqual({ allowed: true });
+    expect(refused(uploadsOnly.check('b', { uploads: 1, bytes: 1 }))?.reason).toBe('uploads');
+    for (let i = 0; i < 100; i++) expect(uploadsOnly.check('b', TEXT)).toEqual({ allowed: true });
+  });
+
   it('lets 20 messages a minute through, then one every 3 s; a refused message costs nothing', () => {
     const clock = new ManualClock(T0);
     const limits = new SenderLimits({ clock });

@@ -56,6 +56,12 @@ export const TELEGRAM_RATES = {
   overall: { perSecond: 30, burst: 30 },
 } as const;
 
+/** TELEGRAM_SEND_LIMITS=0: no wait at all (load tests against a fake Bot API; the real one still limits). */
+export const NO_SEND_LIMIT: RateLimitOptions = {
+  perChat: { perSecond: 1e9, burst: 1e9 },
+  overall: { perSecond: 1e9, burst: 1e9 },
+};
+
 /** The per-chat and overall limits together; `acquire` resolves when a message to the chat may go. */
 export class SendRateLimiter {
   private readonly chats = new Map<string, TokenBucket>();

@@ -6,7 +6,7 @@ import { type Album, AlbumBuffer, type Schedule } from '../../../src/channels/te
 import { ChatQueue } from '../../../src/channels/telegram/chat-queue.js';
 import type { AlbumPart } from '../../../src/channels/telegram/normalize-update.js';
 import { toSendError } from '../../../src/channels/telegram/send-errors.js';
-import { SendRateLimiter, TokenBucket } from '../../../src/channels/telegram/token-bucket.js';
+import { NO_SEND_LIMIT, SendRateLimiter, TokenBucket } from '../../../src/channels/telegram/token-bucket.js';
 
 /** A manual timer: `tick(ms)` runs what falls due. */
 function manualTimers() {
@@ -145,6 +145,14 @@ describe('token buckets', () => {
     now += 400;
     expect(limiter.delay('a')).toBe(600);
     now += 600;
+    expect(limiter.delay('a')).toBe(0);
+  });
+
+  it('TELEGRAM_SEND_LIMITS=0 (NO_SEND_LIMIT): a thousand sends to one chat never wait', async () => {
+    let slept = 0;
+    const limiter = new SendRateLimiter({ ...NO_SEND_LIMIT, now: () => 0, sleep: async () => void slept++ });
+    for (let i = 0; i < 1000; i++) await limiter.acquire('a');
+    expect(slept).toBe(0);
     expect(limiter.delay('a')).toBe(0);
   });
 });
