@@ -145,7 +145,11 @@ const NIK_IN_TEXT = /\b\d(?:[\s.-]?\d){15}\b/;
 
 /** A correction the reply gives: a field it names and the new value, read with that field's own parser. */
 function correction(d: Draft, text: string, now: number): SummaryRead | null {
-  const named = FIELD_WORDS.find(([, re]) => re.test(text))?.[0] ?? null;
+  // The field named first: "ceritanya kurang, … nama ulun masih ada di DTKS" is about the story, not the name.
+  const named =
+    FIELD_WORDS.map(([field, re]) => ({ field, at: text.search(re) }))
+      .filter((f) => f.at >= 0)
+      .sort((a, b) => a.at - b.at)[0]?.field ?? null;
   const phone = PHONE_IN_TEXT.exec(text)?.[0];
   if (phone && (named === 'phone' || named === null)) {
     const p = parsePhone(phone);
@@ -201,9 +205,20 @@ function correction(d: Draft, text: string, now: number): SummaryRead | null {
       if (/\p{L}{3,}/u.test(value) && value.split(/\s+/).length >= 2)
         return { kind: 'corrected', field: named, draft: { ...d, expectation: value } };
       break;
+    case 'story':
+      // "ceritanya kurang, …": what follows is added to the story.
+      if (/\p{L}{3,}/u.test(value) && value.split(/\s+/).length >= 3)
+        return { kind: 'corrected', field: named, draft: { ...d, story: [...d.story, value] } };
+      break;
   }
   // A field was named but no new value came with it: ask that field again.
   return { kind: 'edit', field: named };
+}
+
+/** A field the reply names with its new value ("ya, tp lokasinya di desa Anjir"), applied; null when none. */
+export function namedCorrection(d: Draft, text: string, now: number): { draft: Draft; field: Field } | null {
+  const fix = correction(d, text, now);
+  return fix?.kind === 'corrected' ? { draft: fix.draft, field: fix.field } : null;
 }
 
 /** Reads a reply to the summary. `shown` is the summary's own choice the reply picked, if any. */

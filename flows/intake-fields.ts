@@ -590,12 +590,16 @@ function understand(ctx: IntakeContext, field: Field, body: MessageBody, now: nu
     }
     case 'phone': {
       if (isSkip(text) || isNone(text)) return ok(withAnswered(d, 'phone', { phone: null }));
-      const phone = parsePhone(body.contactPhone ?? text);
+      // "wa aja 0813…", "0813… (wa)": the number inside the words.
+      const phone = parsePhone(body.contactPhone ?? PHONE_IN_TEXT.exec(text)?.[0] ?? text);
       if (phone.ok) return ok(withAnswered(d, 'phone', { phone: phone.e164 }));
       return { ok: false, error: 'error.phone' };
     }
   }
 }
+
+/** A phone number inside other words. */
+const PHONE_IN_TEXT = /(?:\+?62|0)\s?8[\d\s.-]{6,16}\d/;
 
 /** "tidak tahu", "gak tau", "kada tahu", "entah": the citizen does not know. */
 function isUnknown(text: string): boolean {

@@ -41,7 +41,7 @@ type Facts = {
 };
 
 /** Facts an answer states: a kab/kota, a category, an office, a date. */
-function factsIn(text: string, now: number, withCategory: boolean): Facts {
+function factsIn(text: string, now: number, onPurpose: boolean): Facts {
   const facts: Facts = {};
   const region = findRegion(text);
   if (region.kind === 'found')
@@ -50,11 +50,10 @@ function factsIn(text: string, now: number, withCategory: boolean): Facts {
       kecamatanCode: region.match.kecamatanCode ?? null,
     };
   const [top] = suggestCategories(text);
-  if (withCategory && top && top.score >= CONFIDENT && top.category !== 'lainnya')
-    facts.category = top.category;
+  if (onPurpose && top && top.score >= CONFIDENT && top.category !== 'lainnya') facts.category = top.category;
   const agency = findAgencyMention(text);
   if (agency) facts.agency = agency;
-  const date = findIncidentDate(text, new Date(now));
+  const date = onPurpose ? findIncidentDate(text, new Date(now)) : null;
   if (date?.ok) facts.incidentDate = { ...date.value, tooOld: date.tooOld };
   return facts;
 }
@@ -110,8 +109,8 @@ export function readGuessAnswer(d: Draft, text: string, now: number): GuessRead 
   if (whole === 'yes') return { kind: 'confirmed', draft: confirmGuess(d) };
   if (whole === 'no') return { kind: 'which' };
   const lead = leadingYesNo(text);
-  // Story words name a category in passing ("blangko habis"): only a short answer, or one after "ya"/"bukan",
-  // names it on purpose. A place, an office or a date is an answer wherever it stands.
+  // Story words name a category or a time in passing ("blangko habis", "sudah 3 bulan kada masuk"): only a short
+  // answer, or one after "ya"/"bukan", names them on purpose. A place or an office is an answer wherever it stands.
   const facts = factsIn(text, now, lead !== null || text.trim().split(/\s+/).length <= SHORT_ANSWER_WORDS);
   // After a plain yes, stated facts only add what the guess lacked; after "bukan", nothing, or "ya, tapi …" a
   // different value corrects that fact.

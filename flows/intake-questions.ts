@@ -185,9 +185,10 @@ export function summaryMessage(ctx: IntakeContext): ReplyEffect {
     more: [...flags, ...(offer ? [{ key: 'summary.escalate_offer' }] : []), { key: 'ask.confirm' }],
     choices: [
       { id: 'send', label: { key: 'choice.send' } },
-      ...(offer ? [{ id: 'send_ombudsman', label: { key: 'choice.send_ombudsman' } }] : []),
       { id: 'edit', label: { key: 'choice.edit' } },
       { id: 'cancel', label: { key: 'choice.cancel' } },
+      // Last, so that a bare number near the top never sends it to Ombudsman by mistake.
+      ...(offer ? [{ id: 'send_ombudsman', label: { key: 'choice.send_ombudsman' } }] : []),
     ],
     wordChoices: true,
     expecting: 'confirm',

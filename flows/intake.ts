@@ -29,7 +29,7 @@ import {
   emptyDraft,
   initialContext,
 } from './intake-context.js';
-import { type SummaryRead, readSummaryAnswer } from './intake-corrections.js';
+import { type SummaryRead, namedCorrection, readSummaryAnswer } from './intake-corrections.js';
 import type { IntakeEvent, MessageBody, RouteInfo } from './intake-events.js';
 import {
   MAX_ASKS,
@@ -329,6 +329,11 @@ const ACTIVE: ReadonlySet<ResumeTarget> = new Set([
   'editPick',
 ]);
 
+/** After two messages without words at the story: how to tell it, and the help line. */
+function storyHelp(ctx: IntakeContext): { more?: { key: string }[] } {
+  return ctx.fails >= 2 ? { more: [{ key: 'ask.story.example' }, { key: 'help.short' }] } : {};
+}
+
 /** The reply to a question not understood: the question again, after two misses with the help line too. */
 function reAsk(ctx: IntakeContext, question: ReplyEffect, error: string): ReplyEffect {
   const help = ctx.fails >= 2 ? [{ key: 'help.short' }] : [];
@@ -365,6 +370,7 @@ export const intakeMachine = setup({
   },
   guards: {
     storyEmpty: ({ context }) => context.draft.story.length === 0,
+    hasStory: ({ context }) => context.draft.story.length > 0,
     mediaOnlyStory: ({ event }) => {
       const m = msg(event);
       return !!m && mediaOnlyReply(m) !== null;
@@ -415,9 +421,13 @@ export const intakeMachine = setup({
       const m = msg(event);
       return !!m && storyDone(m.text).done && storyDone(m.text).rest === '';
     },
-    smallTalk: ({ event }) => {
+    smallTalk: ({ context, event }) => {
       const m = msg(event);
-      return !!m && m.attachments.length === 0 && !m.location && !isStoryFragment(m.text);
+      if (!m || m.attachments.length > 0 || m.location) return false;
+      // "selesai" before anything was told ends nothing: the story is asked for again.
+      const closingOnly =
+        storyDone(m.text).done && storyDone(m.text).rest === '' && context.draft.story.length === 0;
+      return closingOnly || !isStoryFragment(m.text);
     },
     storyDone: ({ context, event }) => {
       const m = msg(event);
@@ -443,6 +453,11 @@ export const intakeMachine = setup({
       return !!m && readGuessAnswer(context.draft, m.text, m.now).kind === kind;
     },
     guessGivesUp: ({ context }) => context.fails + 1 >= MAX_ASKS,
+    guessFieldFixed: ({ context, event }) => {
+      const m = msg(event);
+      if (!m || (leadingYesNo(m.text) === null && !/\b(tapi|tp|tetapi|namun)\b/i.test(m.text))) return false;
+      return namedCorrection(context.draft, m.text, m.now) !== null;
+    },
     guessFixPicked: ({ context, event }) => {
       const m = msg(event);
       return !!m && pickShown(guessFixQuestion(context.draft), m.text) !== null;
@@ -834,17 +849,11 @@ export const intakeMachine = setup({
         message: [
           { guard: 'storyDone', target: 'analyze', actions: 'appendStory' },
           {
-            // A third message that tells nothing (emoji, a voice note, "halo"): the story is taken as it is.
-            guard: and(['failedTwice', 'notStory']),
+            // A third message that tells nothing (emoji, a voice note, "halo") after some story: go on with that story.
+            // With no story at all there is nothing to file: the question stays, with help (never an empty complaint).
+            guard: and(['failedTwice', 'notStory', 'hasStory']),
             target: 'analyze',
-            actions: assign(({ context, event }) => {
-              const text = msg(event)?.text.trim() ?? '';
-              const d =
-                context.draft.story.length > 0
-                  ? context.draft
-                  : withFragment(context.draft, text || '📎', body(event));
-              return { draft: keepExtras(d, body(event)) };
-            }),
+            actions: assign(({ context, event }) => ({ draft: keepExtras(context.draft, body(event)) })),
           },
           {
             guard: 'mediaOnlyStory',
@@ -855,9 +864,10 @@ export const intakeMachine = setup({
               })),
               {
                 type: 'reply',
-                params: ({ event }) => ({
+                params: ({ context, event }) => ({
                   type: 'reply',
                   key: mediaOnlyReply(body(event)) ?? 'ack.media',
+                  ...storyHelp(context),
                   expecting: 'story',
                 }),
               },
@@ -870,7 +880,15 @@ export const intakeMachine = setup({
                 fails: context.fails + 1,
                 draft: keepExtras(context.draft, body(event)),
               })),
-              { type: 'reply', params: { type: 'reply', key: 'error.need_text', expecting: 'story' } },
+              {
+                type: 'reply',
+                params: ({ context }) => ({
+                  type: 'reply',
+                  key: 'error.need_text',
+                  ...storyHelp(context),
+                  expecting: 'story',
+                }),
+              },
             ],
           },
           {
@@ -943,7 +961,35 @@ export const intakeMachine = setup({
         'clearNotices',
       ],
       on: {
+        timer: {
+          guard: 'quietDue',
+          actions: [
+            {
+              type: 'reply',
+              params: ({ context }) =>
+                context.guessChanged
+                  ? guessQuestion(context.draft)
+                  : { ...guessQuestion(context.draft), key: 'ask.guess.short', rows: [], more: [] },
+            },
+            assign(({ context }) => ({
+              guessChanged: false,
+              timers: { ...context.timers, storyQuiet: undefined },
+            })),
+          ],
+        },
         message: [
+          {
+            // "ya, tp lokasinya di desa Anjir …", "bukan, tanggalnya 3 Mei": that field is fixed, the rest stands.
+            guard: 'guessFieldFixed',
+            target: 'next',
+            actions: assign(({ context, event }) => {
+              const m = msg(event);
+              const fix = m ? namedCorrection(context.draft, m.text, m.now) : null;
+              if (!fix) return {};
+              const d = confirmGuess(fix.draft);
+              return { draft: { ...d, answered: [...new Set([...d.answered, fix.field])] } };
+            }),
+          },
           {
             guard: { type: 'guessIs', params: 'confirmed' },
             target: 'next',
@@ -964,7 +1010,12 @@ export const intakeMachine = setup({
               const changed =
                 JSON.stringify(guessQuestion(draft).rows) !==
                 JSON.stringify(guessQuestion(context.draft).rows);
-              return { draft, guessChanged: context.guessChanged === true || changed };
+              return {
+                draft,
+                guessChanged: context.guessChanged === true || changed,
+                // Quiet for a while after more story: the guess (or a pointer to it) comes back by itself.
+                timers: { ...context.timers, storyQuiet: event.now + STORY_QUIET_MS },
+              };
             }),
           },
           {
@@ -1014,6 +1065,7 @@ export const intakeMachine = setup({
           },
         ],
       },
+      exit: assign(({ context }) => ({ timers: { ...context.timers, storyQuiet: undefined } })),
     },
     /** Which part of the guess is wrong: that part is asked again, the rest stands. */
     guessFix: {

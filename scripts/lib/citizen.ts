@@ -266,6 +266,8 @@ export class Brain {
         return tap('yes', 'ya');
       case 'story':
       case 'story_more': {
+        // Asked for the story from the start (after an upgrade notice, say): tell it again.
+        if (prompt === 'story') this.storyAt = 0;
         // The first fragment is acknowledged; later ones are not (the bot waits), so they go out with "selesai".
         if (this.storyAt === 0) {
           this.storyAt = 1;

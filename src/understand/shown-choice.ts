@@ -28,6 +28,7 @@ const POLITE = new Set([
   'aja',
   'haja',
   'ja',
+  'ai',
   'ya',
 ]);
 

@@ -119,7 +119,16 @@ export function isSmallTalk(text: string): boolean {
   return ws.every((w) => SMALL_TALK.has(w));
 }
 
-/** Whether a message tells something about the problem: letters that are more than small talk. */
+/**
+ * A short question back to the bot ("bisa anonim kah?", "gimana caranya?", "sdh masuk blm?"): it wants an answer,
+ * it is not story. A long one ("kenapa jalan di depan rumah kami tidak pernah diperbaiki?") is a complaint.
+ */
+const ASKS_BACK = /\?\s*$|\b(kah|kah\?)$/i;
+const SHORT_QUESTION_WORDS = 6;
+
+/** Whether a message tells something about the problem: letters that are more than small talk or a question back. */
 export function isStoryFragment(text: string): boolean {
-  return /\p{L}{2,}/u.test(text) && !isSmallTalk(text);
+  const t = text.trim();
+  const asksBack = ASKS_BACK.test(t) && t.split(/\s+/).length <= SHORT_QUESTION_WORDS;
+  return /\p{L}{2,}/u.test(t) && !isSmallTalk(t) && !asksBack;
 }

@@ -291,6 +291,64 @@ export const DIALOGUES: Dialogue[] = [
     complaint: { kabkotaCode: '63.00', category: 'infrastruktur', agency: 'Dinas PUPR' },
   },
   {
+    name: 'an office corrected at the guess steers where the complaint goes',
+    turns: [
+      ...consent,
+      {
+        say: 'Honor saya sebagai guru honorer di SDN 2 Pelaihari belum dibayar 4 bulan',
+        expect: ['confirm_guess'],
+        contains: ['BKPSDM Kabupaten Tanah Laut'],
+      },
+      { say: 'bukan, instansinya Dinas Pendidikan Kabupaten Tanah Laut', expect: ['incident_date'] },
+      { say: 'sudah 4 bulan', expect: ['prior_report'] },
+      { say: 'belum', expect: ['expectation'] },
+      { say: 'honor dibayar', expect: ['identity_mode'] },
+      { say: '3', expect: ['confirm'], contains: ['Diteruskan ke: Disdik'] },
+    ],
+  },
+  {
+    name: 'voice notes only: never an empty complaint; the story question stays, with an example and help',
+    turns: [
+      ...consent,
+      { say: { voice: true }, expect: ['story'], keys: ['error.voice'] },
+      { say: { voice: true }, expect: ['story'], keys: ['error.voice'] },
+      { say: { voice: true }, expect: ['story'], keys: ['error.voice', 'ask.story.example', 'help.short'] },
+      { say: { voice: true }, expect: ['story'], keys: ['error.voice'] },
+      { say: 'jalan di depan rumah saya berlubang besar di Banjarbaru', expect: ['confirm_guess'] },
+    ],
+    state: 'guess',
+  },
+  {
+    name: '"ya, tp lokasinya …" at the guess: the place is fixed, the rest stands; a phone among words is read',
+    turns: [
+      ...consent,
+      { say: 'listrik di desa kami sering padam tiap malam di Marabahan', expect: ['confirm_guess'] },
+      { say: 'ya, tp lokasinya desa Anjir Pasar Kota dekat masjid Al Falah', expect: ['incident_date'] },
+      { say: 'tiap malam sejak bulan lalu', expect: ['prior_report'] },
+      { say: 'belum', expect: ['expectation'] },
+      { say: 'listrik normal', expect: ['evidence'] },
+      { say: 'lewati', expect: ['identity_mode'] },
+      { say: '1', expect: ['name'] },
+      { say: 'Rina', expect: ['phone'] },
+      {
+        say: 'wa aja 081351234567',
+        expect: ['confirm'],
+        contains: ['Lokasi: desa Anjir Pasar Kota dekat masjid Al Falah', '+6281351234567'],
+      },
+      {
+        say: 'ceritanya kurang, kulkas warung saya rusak karena listrik naik turun',
+        expect: ['confirm'],
+        contains: ['kulkas warung saya rusak'],
+      },
+      { say: 'kirim ai', expect: ['none'], keys: ['submitted'] },
+    ],
+    complaint: {
+      kabkotaCode: '63.04',
+      address: 'desa Anjir Pasar Kota dekat masjid Al Falah',
+      phone: '+6281351234567',
+    },
+  },
+  {
     name: 'cancel (confirmed) and start again without asking consent twice',
     turns: [
       ...consent,
@@ -481,9 +539,9 @@ export const DIALOGUES: Dialogue[] = [
         say: '0812-3456-7890',
         expect: ['confirm'],
         keys: ['summary.escalate_offer'],
-        contains: ['1. Kirim', '2. Kirim, juga ke Ombudsman', '3. Ubah', '4. Batal', '(atau *1*)'],
+        contains: ['1. Kirim', '2. Ubah', '3. Batal', '4. Kirim, juga ke Ombudsman', '(atau *1*)'],
       },
-      { say: '2', expect: ['nik'], keys: ['ask.nik.ombudsman'] },
+      { say: '4', expect: ['nik'], keys: ['ask.nik.ombudsman'] },
       {
         say: '6371045708900001',
         expect: ['none'],
