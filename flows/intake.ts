@@ -502,6 +502,12 @@ export const intakeMachine = setup({
       const m = msg(event);
       return !!m && !!context.field && answerField(context, context.field, m, m.now).ok;
     },
+    pinAccepted: ({ context, event }) => {
+      const m = msg(event);
+      return (
+        !!m?.location && answerField({ ...context, field: 'location', fails: 0 }, 'location', m, m.now).ok
+      );
+    },
     summaryIs: ({ context, event }, kind: SummaryRead['kind']) => {
       const m = msg(event);
       return !!m && summaryRead(context, m.text, m.now).kind === kind;
@@ -1224,6 +1230,18 @@ export const intakeMachine = setup({
       ],
       on: {
         message: [
+          {
+            // A pin sent at the summary is a new location: placed, and the summary shown again.
+            guard: 'pinAccepted',
+            target: 'next',
+            actions: assign(({ context, event }) => {
+              const m = msg(event);
+              const a = m
+                ? answerField({ ...context, field: 'location', fails: 0 }, 'location', m, m.now)
+                : null;
+              return a?.ok ? { draft: a.draft, notices: [...a.notices, { key: 'notice.corrected' }] } : {};
+            }),
+          },
           {
             guard: { type: 'summaryIs', params: 'edit' },
             target: 'asking',

@@ -21,7 +21,8 @@ const ADDRESS_WORD =
 
 /** A place written with capitals ("Puskesmas Sungai Jingah panjang sekali") ends where the capitals end. */
 function properName(words: string[]): string[] {
-  if (!/^\p{Lu}/u.test(words[1] ?? '')) return words;
+  const named = words.slice(1, 3).some((w) => /^\p{Lu}/u.test(w)) && /^[\p{Lu}\d]/u.test(words[1] ?? '');
+  if (!named) return words;
   const end = words.findIndex((w, i) => i > 0 && !/^\p{Lu}/u.test(w) && !ADDRESS_WORD.test(w.toLowerCase()));
   return end === -1 ? words : words.slice(0, end);
 }

@@ -349,6 +349,27 @@ export const DIALOGUES: Dialogue[] = [
     },
   },
   {
+    name: 'a pin sent at the summary is a new location, shown again',
+    turns: [
+      ...consent,
+      { say: 'jalan berlubang besar di depan rumah saya di Banjarbaru', expect: ['confirm_guess'] },
+      { say: 'ya', expect: ['location'] },
+      { say: 'Jl. Sukamara', expect: ['incident_date'] },
+      { say: 'kemarin', expect: ['prior_report'] },
+      { say: 'belum', expect: ['expectation'] },
+      { say: 'ditambal', expect: ['evidence'] },
+      { say: 'lewati', expect: ['identity_mode'] },
+      { say: '3', expect: ['confirm'] },
+      {
+        say: { location: { lat: -3.4415, lon: 114.8306 } },
+        expect: ['confirm'],
+        keys: ['notice.corrected'],
+        contains: ['📍 -3.44150, 114.83060'],
+      },
+    ],
+    state: 'summary',
+  },
+  {
     name: 'cancel (confirmed) and start again without asking consent twice',
     turns: [
       ...consent,
