@@ -972,10 +972,7 @@ export const intakeMachine = setup({
           actions: [
             {
               type: 'reply',
-              params: ({ context }) =>
-                context.guessChanged
-                  ? guessQuestion(context.draft)
-                  : { ...guessQuestion(context.draft), key: 'ask.guess.short', rows: [], more: [] },
+              params: ({ context }) => guessBack(context),
             },
             assign(({ context }) => ({
               guessChanged: false,
@@ -1030,10 +1027,7 @@ export const intakeMachine = setup({
             actions: [
               {
                 type: 'reply',
-                params: ({ context }) =>
-                  context.guessChanged
-                    ? guessQuestion(context.draft)
-                    : { ...guessQuestion(context.draft), key: 'ask.guess.short', rows: [], more: [] },
+                params: ({ context }) => guessBack(context),
               },
               assign({ guessChanged: false }),
             ],
@@ -1720,6 +1714,12 @@ export const intakeMachine = setup({
 function submitEffect(ctx: IntakeContext): Effect {
   const complaint = buildComplaint(ctx);
   return complaint ? { type: 'submit', complaint, allowDuplicate: false } : { type: 'forget' };
+}
+
+/** After more story: the guess again if the story changed it, else a short pointer to the guess above. */
+function guessBack(ctx: IntakeContext): ReplyEffect {
+  const q = guessQuestion(ctx.draft);
+  return ctx.guessChanged ? q : { ...q, key: 'ask.guess.short', rows: [], more: [] };
 }
 
 /** The summary's own question (its choices included), asked again after a reply that is neither a yes nor a fix. */
