@@ -435,7 +435,7 @@ function fallback(ctx: IntakeContext, field: Field, body: MessageBody): Answer {
 
 /** Words in an "already reported?" answer that tell what came of it: the answer is kept as the result. */
 const RESULT_WORDS =
-  /\b(tapi|tetapi|namun|cuma|disuruh|katanya|dijanjikan|janji|ditolak|diabaikan|menunggu|tunggu|tidak ada (tanggapan|kabar|respon|jawaban)|belum ada (tanggapan|kabar|respon|jawaban|hasil))\b/;
+  /\b(tapi|tetapi|namun|cuma|disuruh|katanya|dijanjikan|janji|ditolak|diabaikan|dicuekin|menunggu|tunggu|(tidak|belum) (di)?(tanggapi|respon|balas|proses|urus)|(tidak|belum) ada (tanggapan|kabar|respon|jawaban|hasil|kejelasan))\b/;
 
 function understand(ctx: IntakeContext, field: Field, body: MessageBody, now: number): Answer {
   const d = ctx.draft;

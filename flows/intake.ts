@@ -502,6 +502,16 @@ export const intakeMachine = setup({
       const m = msg(event);
       return !!m && !!context.field && answerField(context, context.field, m, m.now).ok;
     },
+    /** "batal aja lah pak, …": a cancel with words after it, at a question (the story may say "batal" freely). */
+    wantsCancel: ({ event }) => {
+      const m = msg(event);
+      return (
+        !!m &&
+        /^(batal|batalkan|cancel|gak jadi lapor|tidak jadi lapor|tidak jadi mengadu)\b/.test(
+          normalize(m.text),
+        )
+      );
+    },
     pinAccepted: ({ context, event }) => {
       const m = msg(event);
       return (
@@ -982,6 +992,11 @@ export const intakeMachine = setup({
         },
         message: [
           {
+            guard: 'wantsCancel',
+            target: 'cancelConfirm',
+            actions: assign(({ context }) => ({ resume: context.at })),
+          },
+          {
             // "ya, tp lokasinya di desa Anjir …", "bukan, tanggalnya 3 Mei": that field is fixed, the rest stands.
             guard: 'guessFieldFixed',
             target: 'next',
@@ -1161,6 +1176,11 @@ export const intakeMachine = setup({
       on: {
         message: [
           {
+            guard: 'wantsCancel',
+            target: 'cancelConfirm',
+            actions: assign(({ context }) => ({ resume: context.at })),
+          },
+          {
             guard: 'mediaOnly',
             actions: [
               assign(({ context, event }) => ({
@@ -1224,6 +1244,11 @@ export const intakeMachine = setup({
       ],
       on: {
         message: [
+          {
+            guard: 'wantsCancel',
+            target: 'cancelConfirm',
+            actions: assign(({ context }) => ({ resume: context.at })),
+          },
           {
             // A pin sent at the summary is a new location: placed, and the summary shown again.
             guard: 'pinAccepted',

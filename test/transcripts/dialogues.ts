@@ -265,6 +265,12 @@ export const DIALOGUES: Dialogue[] = [
       { say: 'batal', expect: ['cancel_confirm'] },
       { say: 'kembali', expect: ['location'] },
       { say: 'Pasar Lama, Banjarmasin Tengah', expect: ['incident_date'] },
+      // A cancel with words after it, at a question, is still a cancel (and still asks first).
+      { say: 'batal aja lah pak, sy takut diancam jg', expect: ['cancel_confirm'] },
+      { say: 'gak jadi', expect: ['incident_date'] },
+      { say: 'kemarin', expect: ['prior_report'] },
+      // An answer that already tells what came of it: the result is not asked again.
+      { say: 'sudah, tapi kada ditanggapi', expect: ['expectation'] },
       { say: 'batal', expect: ['cancel_confirm'] },
       { say: 'Ya, batalkan', expect: ['none'], keys: ['cancel.done'] },
     ],
