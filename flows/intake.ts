@@ -275,6 +275,12 @@ function routeEffect(ctx: IntakeContext): Effect {
   };
 }
 
+/** "selesai", "itu saja pak": a closing and nothing else. */
+function closesOnly(text: string): boolean {
+  const end = storyDone(text);
+  return end.done && end.rest === '';
+}
+
 /** A story told before consent that already says what the problem is: no "selesai" needed to go on. */
 const STORY_READY_WORDS = 6;
 function storyReady(d: Draft): boolean {
@@ -340,6 +346,13 @@ function reAsk(ctx: IntakeContext, question: ReplyEffect, error: string): ReplyE
   return { ...question, before: [{ key: error }, ...help, ...(question.before ?? [])] };
 }
 
+/** "batal aja lah pak, …" at a question: the cancel question, which comes back here when taken back. */
+const CANCEL_WITH_WORDS = {
+  guard: 'wantsCancel',
+  target: 'cancelConfirm',
+  actions: 'rememberWhere',
+} as const;
+
 export const intakeMachine = setup({
   types: {
     context: {} as IntakeContext,
@@ -364,6 +377,8 @@ export const intakeMachine = setup({
       };
     }),
     forgetDraft: assign({ draft: () => emptyDraft(), timers: {}, field: null }),
+    /** Where "batal" was said, to come back there when it is taken back. */
+    rememberWhere: assign(({ context }) => ({ resume: context.at })),
     giveConsent: assign({
       consent: ({ event }) => ({ at: new Date(event.now).toISOString(), version: CONSENT_VERSION }),
     }),
@@ -419,14 +434,13 @@ export const intakeMachine = setup({
     },
     storyEnds: ({ event }) => {
       const m = msg(event);
-      return !!m && storyDone(m.text).done && storyDone(m.text).rest === '';
+      return !!m && closesOnly(m.text);
     },
     smallTalk: ({ context, event }) => {
       const m = msg(event);
       if (!m || m.attachments.length > 0 || m.location) return false;
       // "selesai" before anything was told ends nothing: the story is asked for again.
-      const closingOnly =
-        storyDone(m.text).done && storyDone(m.text).rest === '' && context.draft.story.length === 0;
+      const closingOnly = closesOnly(m.text) && context.draft.story.length === 0;
       return closingOnly || !isStoryFragment(m.text);
     },
     storyDone: ({ context, event }) => {
@@ -450,7 +464,7 @@ export const intakeMachine = setup({
     hasGuesses: ({ context }) => context.draft.guessed.length > 0,
     guessIs: ({ context, event }, kind: GuessRead['kind']) => {
       const m = msg(event);
-      return !!m && readGuessAnswer(context.draft, m.text, m.now).kind === kind;
+      return !!m && guessRead(context, m).kind === kind;
     },
     guessGivesUp: ({ context }) => context.fails + 1 >= MAX_ASKS,
     guessFieldFixed: ({ context, event }) => {
@@ -474,9 +488,7 @@ export const intakeMachine = setup({
     sendWhenDone: ({ context }) => context.sendWhenDone === true,
     escalatedWithNik: ({ context, event }) => {
       const m = msg(event);
-      return (
-        !!m && context.draft.nik !== null && summaryRead(context, m.text, m.now).kind === 'send_escalated'
-      );
+      return !!m && context.draft.nik !== null && summaryRead(context, m).kind === 'send_escalated';
     },
     duplicatePick: ({ context, event }, id: 'same' | 'new') => {
       const m = msg(event);
@@ -520,7 +532,7 @@ export const intakeMachine = setup({
     },
     summaryIs: ({ context, event }, kind: SummaryRead['kind']) => {
       const m = msg(event);
-      return !!m && summaryRead(context, m.text, m.now).kind === kind;
+      return !!m && summaryRead(context, m).kind === kind;
     },
     editPicked: ({ event }) => {
       const m = msg(event);
@@ -670,7 +682,7 @@ export const intakeMachine = setup({
       {
         guard: and([{ type: 'isCommand', params: 'cancel' }, 'isActive']),
         target: '.cancelConfirm',
-        actions: assign(({ context }) => ({ resume: context.at })),
+        actions: 'rememberWhere',
       },
       {
         guard: { type: 'isCommand', params: 'cancel' },
@@ -991,11 +1003,7 @@ export const intakeMachine = setup({
           ],
         },
         message: [
-          {
-            guard: 'wantsCancel',
-            target: 'cancelConfirm',
-            actions: assign(({ context }) => ({ resume: context.at })),
-          },
+          CANCEL_WITH_WORDS,
           {
             // "ya, tp lokasinya di desa Anjir …", "bukan, tanggalnya 3 Mei": that field is fixed, the rest stands.
             guard: 'guessFieldFixed',
@@ -1013,7 +1021,7 @@ export const intakeMachine = setup({
             target: 'next',
             actions: assign(({ context, event }) => {
               const m = msg(event);
-              const read = m ? readGuessAnswer(context.draft, m.text, m.now) : null;
+              const read = m ? guessRead(context, m) : null;
               return read?.kind === 'confirmed' ? { draft: read.draft } : {};
             }),
           },
@@ -1105,7 +1113,7 @@ export const intakeMachine = setup({
             target: 'next',
             actions: assign(({ context, event }) => {
               const m = msg(event);
-              const read = m ? readGuessAnswer(context.draft, m.text, m.now) : null;
+              const read = m ? guessRead(context, m) : null;
               return read?.kind === 'confirmed' ? { draft: read.draft } : {};
             }),
           },
@@ -1175,11 +1183,7 @@ export const intakeMachine = setup({
       ],
       on: {
         message: [
-          {
-            guard: 'wantsCancel',
-            target: 'cancelConfirm',
-            actions: assign(({ context }) => ({ resume: context.at })),
-          },
+          CANCEL_WITH_WORDS,
           {
             guard: 'mediaOnly',
             actions: [
@@ -1244,11 +1248,7 @@ export const intakeMachine = setup({
       ],
       on: {
         message: [
-          {
-            guard: 'wantsCancel',
-            target: 'cancelConfirm',
-            actions: assign(({ context }) => ({ resume: context.at })),
-          },
+          CANCEL_WITH_WORDS,
           {
             // A pin sent at the summary is a new location: placed, and the summary shown again.
             guard: 'pinAccepted',
@@ -1265,16 +1265,18 @@ export const intakeMachine = setup({
             guard: { type: 'summaryIs', params: 'edit' },
             target: 'asking',
             actions: assign(({ context, event }) => {
-              const read = summaryRead(context, msg(event)?.text ?? '', event.now);
-              return read.kind === 'edit' ? startEditing(context, read.field) : {};
+              const m = msg(event);
+              const read = m ? summaryRead(context, m) : null;
+              return read?.kind === 'edit' ? startEditing(context, read.field) : {};
             }),
           },
           {
             guard: { type: 'summaryIs', params: 'corrected' },
             target: 'next',
             actions: assign(({ context, event }) => {
-              const read = summaryRead(context, msg(event)?.text ?? '', event.now);
-              return read.kind === 'corrected'
+              const m = msg(event);
+              const read = m ? summaryRead(context, m) : null;
+              return read?.kind === 'corrected'
                 ? { draft: read.draft, notices: [{ key: 'notice.corrected', vars: { field: read.field } }] }
                 : {};
             }),
@@ -1752,14 +1754,33 @@ function confirmQuestion(ctx: IntakeContext): ReplyEffect {
   return { ...summaryMessage(ctx), key: 'ask.confirm', rows: [], more: [] };
 }
 
-function summaryRead(ctx: IntakeContext, text: string, now: number): SummaryRead {
-  return readSummaryAnswer(
+/**
+ * What a reply at the summary or the guess means, read once per message: the guards that choose the transition and
+ * the action that applies it ask the same question of the same message.
+ */
+const summaryReads = new WeakMap<Msg, SummaryRead>();
+const guessReads = new WeakMap<Msg, GuessRead>();
+
+function summaryRead(ctx: IntakeContext, m: Msg): SummaryRead {
+  const known = summaryReads.get(m);
+  if (known) return known;
+  const read = readSummaryAnswer(
     ctx.draft,
-    text,
-    pickShown(summaryMessage(ctx), text),
-    now,
+    m.text,
+    pickShown(summaryMessage(ctx), m.text),
+    m.now,
     escalationOffered(ctx.draft),
   );
+  summaryReads.set(m, read);
+  return read;
+}
+
+function guessRead(ctx: IntakeContext, m: Msg): GuessRead {
+  const known = guessReads.get(m);
+  if (known) return known;
+  const read = readGuessAnswer(ctx.draft, m.text, m.now);
+  guessReads.set(m, read);
+  return read;
 }
 
 /** The field an answer to "which part?" names: a label typed back, its number, or a field word. */
