@@ -24,7 +24,8 @@ export type Field = z.infer<typeof Field>;
 
 export const Notice = z.object({
   key: z.string(),
-  vars: z.record(z.string(), z.union([z.string(), z.number()])).optional(),
+  /** Literal values, or another locale text (a field's label). */
+  vars: z.record(z.string(), z.union([z.string(), z.number(), z.object({ key: z.string() })])).optional(),
 });
 export type Notice = z.infer<typeof Notice>;
 

@@ -3,6 +3,10 @@ import type { AttachmentRef, GeoPoint } from '../src/domain/complaint.js';
 import { type Command, parseCommand } from '../src/understand/commands.js';
 import { type Emergency, detectEmergency } from '../src/understand/emergency.js';
 import type { PinResult } from '../src/understand/geo.js';
+import type { Field } from './intake-context.js';
+
+/** What an edited message answered, as the runtime recorded it when the original arrived. */
+export type EditTarget = Field | 'note' | 'ticket';
 
 /** What a citizen sent, after the runtime stored its files. */
 export type MessageBody = {
@@ -13,6 +17,8 @@ export type MessageBody = {
   channelPhone: string | null;
   /** Where the pin lies, as the runtime located it (with the operator's boundaries when configured). */
   pin?: PinResult | null;
+  /** Forwarded from someone else, or someone else's contact card: never the citizen's own name, NIK or phone. */
+  foreign?: boolean;
 };
 
 export type IntakeEvent =
@@ -24,6 +30,11 @@ export type IntakeEvent =
   | { type: 'ticket.created'; now: number; ticket: string; due: string; days: number; agency: string | null }
   /** The same chat filed a similar complaint within a day: ask before filing it again. */
   | { type: 'ticket.duplicate'; now: number; ticket: string }
+  /**
+   * The citizen edited an earlier message: `target` is what it answered, `original` its text, `state` where the
+   * conversation stands now (from the stored snapshot).
+   */
+  | { type: 'edit'; now: number; target: EditTarget; text: string; original: string | null; state: string }
   /** The runtime's answer to a `route` effect. */
   | { type: 'routed'; now: number; route: RouteInfo };
 

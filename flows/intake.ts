@@ -25,11 +25,13 @@ import {
   type IntakeContext,
   type IntakeInput,
   LIMITS,
+  type Notice,
   type ResumeTarget,
   emptyDraft,
   initialContext,
 } from './intake-context.js';
 import { type SummaryRead, namedCorrection, readSummaryAnswer } from './intake-corrections.js';
+import { type EditEvent, editOutcome } from './intake-edits.js';
 import type { IntakeEvent, MessageBody, RouteInfo } from './intake-events.js';
 import {
   MAX_ASKS,
@@ -77,6 +79,20 @@ export const EXPIRY_MS = 72 * 3600_000;
 type Msg = Extract<IntakeEvent, { type: 'message' }>;
 
 const msg = (event: IntakeEvent): Msg | null => (event.type === 'message' ? event : null);
+const edit = (event: IntakeEvent): EditEvent | null => (event.type === 'edit' ? event : null);
+
+/** A one-line reply kept as a notice, shown before the next question or the summary. */
+function asNotice(reply: ReplyEffect): Notice {
+  const vars: NonNullable<Notice['vars']> = {};
+  for (const [k, v] of Object.entries(reply.vars ?? {})) {
+    if (typeof v === 'string' || typeof v === 'number') vars[k] = v;
+    else if ('key' in v) vars[k] = { key: v.key };
+  }
+  return { key: reply.key, vars };
+}
+
+/** Questions a forwarded message or someone else's contact card must never answer. */
+const OWN_FIELDS = new Set<string>(['name', 'nik', 'phone']);
 const body = (event: IntakeEvent): MessageBody =>
   event.type === 'message' || event.type === 'emergency'
     ? event
@@ -384,6 +400,22 @@ export const intakeMachine = setup({
     }),
   },
   guards: {
+    /** An edit that answered the question now asked, or made at the summary: go on as after an answer. */
+    editMovesOn: ({ context, event }) => {
+      const e = edit(event);
+      if (!e) return false;
+      const o = editOutcome(context, e);
+      return o.advance || (e.state === 'summary' && o.draft !== context.draft);
+    },
+    editAppends: ({ context, event }) => {
+      const e = edit(event);
+      return !!e && editOutcome(context, e).effects.length > 0;
+    },
+    /** A forwarded message (or someone else's contact card) at a question about the citizen's own identity. */
+    foreignAtOwnField: ({ context, event }) => {
+      const m = msg(event);
+      return !!m && m.foreign === true && context.field !== null && OWN_FIELDS.has(context.field);
+    },
     storyEmpty: ({ context }) => context.draft.story.length === 0,
     hasStory: ({ context }) => context.draft.story.length > 0,
     mediaOnlyStory: ({ event }) => {
@@ -699,6 +731,57 @@ export const intakeMachine = setup({
           params: ({ context }) =>
             currentQuestion(context) ?? { type: 'reply', key: 'help', expecting: 'none' },
         },
+      },
+    ],
+    edit: [
+      {
+        guard: 'editMovesOn',
+        target: '.next',
+        actions: assign(({ context, event }) => {
+          const e = edit(event);
+          if (!e) return {};
+          const o = editOutcome(context, e);
+          return { draft: o.draft, editing: false, notices: [...context.notices, asNotice(o.reply)] };
+        }),
+      },
+      {
+        guard: 'editAppends',
+        actions: [
+          {
+            type: 'effect',
+            params: ({ context, event }) => {
+              const e = edit(event);
+              const append = e ? editOutcome(context, e).effects[0] : undefined;
+              return append ?? { type: 'status', ticket: null, lang: context.lang };
+            },
+          },
+          {
+            type: 'reply',
+            params: ({ context, event }) => {
+              const e = edit(event);
+              return e
+                ? editOutcome(context, e).reply
+                : { type: 'reply', key: 'edit.ignored', expecting: 'none' };
+            },
+          },
+        ],
+      },
+      {
+        actions: [
+          assign(({ context, event }) => {
+            const e = edit(event);
+            return e ? { draft: editOutcome(context, e).draft } : {};
+          }),
+          {
+            type: 'reply',
+            params: ({ context, event }) => {
+              const e = edit(event);
+              return e
+                ? editOutcome(context, e).reply
+                : { type: 'reply', key: 'edit.ignored', expecting: 'none' };
+            },
+          },
+        ],
       },
     ],
   },
@@ -1185,6 +1268,23 @@ export const intakeMachine = setup({
         message: [
           CANCEL_WITH_WORDS,
           {
+            // A forwarded message or someone else's card is kept with the story, never taken as the citizen's own.
+            guard: 'foreignAtOwnField',
+            actions: [
+              assign(({ context, event }) => ({
+                draft: withFragment(context.draft, body(event).text, body(event)),
+              })),
+              {
+                type: 'reply',
+                params: ({ context }) =>
+                  withNotices(context, askField(context, context.field ?? 'story'), [
+                    { key: 'notice.foreign_kept' },
+                  ]),
+              },
+              'clearNotices',
+            ],
+          },
+          {
             guard: 'mediaOnly',
             actions: [
               assign(({ context, event }) => ({
@@ -1249,6 +1349,16 @@ export const intakeMachine = setup({
       on: {
         message: [
           CANCEL_WITH_WORDS,
+          {
+            // Forwarded text corrects nothing: it joins the story and the summary is shown again.
+            guard: ({ event }) => msg(event)?.foreign === true,
+            target: 'summary',
+            reenter: true,
+            actions: assign(({ context, event }) => ({
+              draft: withFragment(context.draft, body(event).text, body(event)),
+              notices: [...context.notices, { key: 'notice.foreign_kept' }],
+            })),
+          },
           {
             // A pin sent at the summary is a new location: placed, and the summary shown again.
             guard: 'pinAccepted',

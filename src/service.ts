@@ -229,10 +229,12 @@ export function buildService(opts: ServiceOptions): Service {
       }
       // A channel that cannot start (no network, a bad token) is reported and the rest keeps running.
       for (const channel of channels) {
-        channel.start(deliver).then(
-          () => log.info({ channel: channel.channel, state: channel.state() }, 'channel started'),
-          (err: unknown) => log.error({ channel: channel.channel, err }, 'channel failed to start'),
-        );
+        channel
+          .start(deliver, (messageId) => runtime.seen(channel.channel, messageId))
+          .then(
+            () => log.info({ channel: channel.channel, state: channel.state() }, 'channel started'),
+            (err: unknown) => log.error({ channel: channel.channel, err }, 'channel failed to start'),
+          );
       }
     },
     /**

@@ -41,12 +41,15 @@ export type ChannelState = 'starting' | 'connected' | 'qr_needed' | 'logged_out'
 /** Hands a normalized inbound message to the runtime; resolves once it is committed (replies are queued). */
 export type Deliver = (message: InboundMessage) => Promise<void>;
 
+/** Whether a message with this key was already committed: a redelivered body's files are not fetched again. */
+export type Seen = (messageId: string) => boolean;
+
 /**
  * A platform channel: receives platform updates (polling, a client, or webhook routes mounted on the HTTP
  * server), normalizes them, hands them to `deliver`, and sends outbound messages. No platform type leaks out.
  */
 export interface ChannelAdapter extends OutboundChannel {
-  start(deliver: Deliver): Promise<void>;
+  start(deliver: Deliver, seen?: Seen): Promise<void>;
   stop(): Promise<void>;
   state(): ChannelState;
   /** Webhook and operator routes, mounted at `/channels/<channel>` (e.g. /channels/telegram/webhook). */

@@ -2,7 +2,7 @@
 import { z } from 'zod';
 import { ChannelId, GeoPoint } from '../domain/complaint.js';
 
-export const MediaKind = z.enum(['photo', 'document', 'voice', 'video', 'sticker']);
+export const MediaKind = z.enum(['photo', 'document', 'voice', 'video', 'animation', 'sticker']);
 export type MediaKind = z.infer<typeof MediaKind>;
 
 export const InboundMedia = z.object({
@@ -13,6 +13,16 @@ export const InboundMedia = z.object({
 });
 export type InboundMedia = z.infer<typeof InboundMedia>;
 
+/** The notices a channel may attach to a message; their words live in locales/ under the same keys. */
+export const ChannelNoticeKey = z.enum(['channel.unsupported', 'channel.file_too_large']);
+export type ChannelNoticeKey = z.infer<typeof ChannelNoticeKey>;
+
+export const ChannelNotice = z.object({
+  key: ChannelNoticeKey,
+  vars: z.record(z.string(), z.number()).optional(),
+});
+export type ChannelNotice = z.infer<typeof ChannelNotice>;
+
 export const InboundMessage = z.object({
   channel: ChannelId,
   /** The chat's address within its channel (a Telegram chat id, a WhatsApp id, a web session id). */
@@ -22,8 +32,27 @@ export const InboundMessage = z.object({
   text: z.string().optional(),
   media: z.array(InboundMedia).max(20).optional(),
   location: GeoPoint.optional(),
-  contact: z.object({ phone: z.string().max(40), name: z.string().max(200).optional() }).optional(),
+  /** A place's name and address given with its pin (a Telegram venue, a WhatsApp chosen place). */
+  place: z
+    .object({ name: z.string().max(300).optional(), address: z.string().max(1000).optional() })
+    .optional(),
+  /**
+   * A shared contact card. `own`: the platform says it is the sender's own (Telegram `contact.user_id` equals the
+   * sender; a WhatsApp reply to a phone-number request); any other card is evidence, never the citizen's phone.
+   */
+  contact: z
+    .object({ phone: z.string().max(40), name: z.string().max(200).optional(), own: z.boolean().optional() })
+    .optional(),
   /** A phone number the channel itself vouches for (WhatsApp), never one the citizen typed. */
   channelPhone: z.string().optional(),
+  /** Forwarded from someone else: kept as part of the story, never read as the citizen's name, NIK or phone. */
+  forwarded: z.boolean().optional(),
+  /** This message edits an earlier one: that message's `messageId` (the flow corrects what it answered). */
+  edits: z.string().min(1).max(300).optional(),
+  /**
+   * Channel notices about this very message ("can't read this kind yet", "file too large"): queued in the same
+   * deduplicated transaction as everything else, so a redelivered body never sends them twice.
+   */
+  notices: z.array(ChannelNotice).max(5).optional(),
 });
 export type InboundMessage = z.infer<typeof InboundMessage>;

@@ -1,6 +1,8 @@
 // The runtime: an inbound message (or a fired deadline) → flow step → ONE transaction with every row it implies.
+import { z } from 'zod';
 import { INTAKE_VERSION, type MessageBody, StoredSnapshot, classify, step } from '../../flows/index.js';
-import type { IntakeEvent } from '../../flows/intake-events.js';
+import { Field } from '../../flows/intake-context.js';
+import type { EditTarget, IntakeEvent } from '../../flows/intake-events.js';
 import type { Clock, Ids } from '../clock.js';
 import { type AttachmentRef, ChannelId, type Complaint } from '../domain/complaint.js';
 import { sameStory } from '../domain/similarity.js';
@@ -10,6 +12,7 @@ import { type Lang, type RenderedMessage, renderReply, t } from '../i18n/locales
 import type { ConversationRow } from '../storage/conversations.js';
 import { deliveryKey } from '../storage/deliveries.js';
 import type { FileStore } from '../storage/file-store.js';
+import { sniffMime } from '../storage/file-type.js';
 import type { Store } from '../storage/store.js';
 import { type PinResult, locatePin } from '../understand/geo.js';
 import { parsePhone } from '../understand/phone.js';
@@ -67,7 +70,7 @@ export class Runtime {
     const { store, clock } = this.deps;
     const now = clock.now();
     this.deliveriesQueued = false; // a rolled-back transaction's deliveries were never queued
-    const text = (msg.text ?? '').replace(/\u0000/g, '');
+    const text = messageText(msg).replace(/\u0000/g, '');
     const clipped = text.length > MAX_TEXT;
     const files = this.storeFiles(msg);
     const result = store.tx((): HandleResult => {
@@ -79,42 +82,64 @@ export class Runtime {
         size: f.size,
         sha256: f.sha256,
       }));
+      const own = msg.contact !== undefined && msg.contact.own !== false;
       const body: MessageBody = {
         text: text.slice(0, MAX_TEXT),
         attachments,
         location: msg.location ?? null,
         pin: msg.location ? (this.deps.locate ?? locatePin)(msg.location.lat, msg.location.lon) : null,
-        contactPhone: msg.contact?.phone ?? null,
+        contactPhone: own ? (msg.contact?.phone ?? null) : null,
         channelPhone: msg.channelPhone ? (parsePhone(msg.channelPhone).ok ? msg.channelPhone : null) : null,
+        ...(msg.forwarded || (msg.contact && !own) ? { foreign: true } : {}),
       };
-      const kind =
-        attachments.length > 0 ? 'media' : msg.location ? 'location' : msg.contact ? 'contact' : 'text';
+      const loaded = toLoaded(conv);
+      const content = body.text.trim() !== '' || attachments.length > 0 || !!msg.location || own;
+      const kind = !content
+        ? files.rejected.length > 0
+          ? 'media'
+          : msg.notices?.length
+            ? 'notice'
+            : 'text'
+        : attachments.length > 0
+          ? 'media'
+          : msg.location
+            ? 'location'
+            : own
+              ? 'contact'
+              : 'text';
       const inboundId = store.inbound.record(msg.channel, msg.messageId, conv.id, now, kind, {
         text: body.text,
         attachments: attachments.map((a) => a.id),
         location: body.location,
+        answers: answering(loaded.stored),
       });
       if (inboundId === null) return { duplicate: true, conversationId: conv.id, outgoing: [] };
       for (const [i, a] of attachments.entries()) {
         const f = files.accepted[i];
         store.attachments.add({ ...a, filename: f?.filename ?? null }, conv.id, now);
       }
-      const loaded = toLoaded(conv);
       const lang = this.langOf(loaded);
       const pre: RenderedMessage[] = [];
-      if (clipped) pre.push({ text: t(lang, 'error.too_long'), choices: [], expecting: 'none' });
+      const notice = (text: string): RenderedMessage => ({ text, choices: [], expecting: 'none' });
+      for (const n of msg.notices ?? []) pre.push(notice(t(lang, n.key, n.vars ?? {})));
+      if (clipped) pre.push(notice(t(lang, 'error.too_long')));
       for (const r of files.rejected) {
-        pre.push({
-          text: t(lang, 'error.attachment', {
-            name: r.filename ?? r.kind,
-            reason: r.reason,
-            max: Math.round(this.deps.files.limits.maxBytes / 1048576),
-          }),
-          choices: [],
-          expecting: 'none',
-        });
+        pre.push(
+          notice(
+            t(lang, 'error.attachment', {
+              name: r.filename ?? r.kind,
+              reason: r.reason,
+              max: Math.round(this.deps.files.limits.maxBytes / 1048576),
+            }),
+          ),
+        );
       }
-      const event = classify(body, now);
+      // Nothing the flow can use (a kind of message Aduan cannot read): only the notices go out.
+      if (!content && files.rejected.length === 0 && (msg.notices?.length ?? 0) > 0) {
+        const outgoing = pre.map((m) => this.queue(conv.id, conv.channel, conv.chatId, inboundId, m, now));
+        return { duplicate: false, conversationId: conv.id, outgoing };
+      }
+      const event = this.eventFor(msg, body, loaded, now);
       const outgoing = this.run(loaded, event, inboundId, pre);
       this.deps.fault?.('before_commit');
       return { duplicate: false, conversationId: conv.id, outgoing };
@@ -124,6 +149,37 @@ export class Runtime {
       this.notify(result.outgoing);
     }
     return result;
+  }
+
+  /** Whether a message with this key was already committed (a redelivery: its files need not be fetched again). */
+  seen(channel: string, messageId: string): boolean {
+    return this.deps.store.inbound.has(channel, messageId);
+  }
+
+  /**
+   * The flow event for a message: an edit of a message the conversation answered is a correction of that answer;
+   * an edit before anything was asked (or of a message never seen) is an ordinary message.
+   */
+  private eventFor(
+    msg: InboundMessage,
+    body: MessageBody,
+    conv: LoadedConversation,
+    now: number,
+  ): IntakeEvent {
+    const state = conv.stored?.value ?? 'idle';
+    if (msg.edits === undefined || state === 'idle' || state === 'declined') return classify(body, now);
+    const original = this.deps.store.inbound.find(msg.channel, msg.edits);
+    const known = original !== null && original.conversationId === conv.id;
+    const recorded = known ? OriginalBody.safeParse(original.body) : null;
+    const target = recorded?.success ? (recorded.data.answers ?? 'note') : 'note';
+    return {
+      type: 'edit',
+      now,
+      target,
+      text: body.text,
+      original: recorded?.success ? (recorded.data.text ?? null) : null,
+      state,
+    };
   }
 
   /** Fires the stored deadlines that are due (reminders, expiry, the story's quiet time). */
@@ -162,12 +218,8 @@ export class Runtime {
     const now = event.now;
     const input = { channel: parseChannel(conv.channel), now };
     let result = step(conv.stored, event, input);
-    const queue = (m: RenderedMessage): Outgoing => ({
-      id: store.outbox.add(conv.id, conv.channel, conv.chatId, inboundId, m, now),
-      channel: conv.channel,
-      chatId: conv.chatId,
-      message: m,
-    });
+    const queue = (m: RenderedMessage): Outgoing =>
+      this.queue(conv.id, conv.channel, conv.chatId, inboundId, m, now);
     const out: Outgoing[] = pre.map(queue);
     let effects = result.effects;
     // Effects may answer the flow (a new ticket's number): loop until the flow has nothing more to say.
@@ -197,6 +249,18 @@ export class Runtime {
       now,
     );
     return out;
+  }
+
+  private queue(
+    conversationId: number,
+    channel: string,
+    chatId: string,
+    inboundId: number | null,
+    message: RenderedMessage,
+    now: number,
+  ): Outgoing {
+    const id = this.deps.store.outbox.add(conversationId, channel, chatId, inboundId, message, now);
+    return { id, channel, chatId, message };
   }
 
   private apply(
@@ -394,16 +458,47 @@ export class Runtime {
     }[] = [];
     const rejected: { kind: string; filename?: string; reason: string }[] = [];
     for (const m of msg.media ?? []) {
-      const problem = this.deps.files.check(m.mime, m.data);
+      // The bytes say what a file is; the platform's mime type only tells an Office zip from another zip.
+      const mime = sniffMime(m.data, m.mime);
+      const problem = this.deps.files.check(mime, m.data);
       if (problem) {
         rejected.push({ kind: m.kind, filename: m.filename, reason: problem });
         continue;
       }
       const stored = this.deps.files.put(m.data);
-      accepted.push({ kind: m.kind, mime: m.mime.toLowerCase(), ...stored, filename: m.filename });
+      accepted.push({ kind: m.kind, mime, ...stored, filename: m.filename });
     }
     return { accepted, rejected };
   }
+}
+
+/** What an edit reads back from the message it edits. */
+const OriginalBody = z.object({
+  text: z.string().optional(),
+  answers: z.union([Field, z.enum(['note', 'ticket'])]).optional(),
+});
+
+/** What a message arriving now answers, from where the conversation stands: recorded for a later edit of it. */
+function answering(stored: StoredSnapshot | null): EditTarget {
+  const value = stored?.value ?? 'idle';
+  if (value === 'asking') {
+    const ctx = stored?.context;
+    const field = ctx && typeof ctx === 'object' && 'field' in ctx ? Field.safeParse(ctx.field) : null;
+    return field?.success ? field.data : 'note';
+  }
+  if (value === 'story' || value === 'guess' || value === 'guessFix') return 'story';
+  if (value === 'submitted' || value === 'afterSubmit' || value === 'withdrawConfirm') return 'ticket';
+  return 'note';
+}
+
+/** The text the flow reads: what was typed, or what a place or someone else's contact card says. */
+function messageText(msg: InboundMessage): string {
+  if (msg.text?.trim()) return msg.text;
+  if (msg.location && msg.place) return [msg.place.name, msg.place.address].filter(Boolean).join(', ');
+  if (msg.contact && msg.contact.own === false) {
+    return [msg.contact.name, msg.contact.phone].filter(Boolean).join(' ');
+  }
+  return msg.text ?? '';
 }
 
 function toLoaded(conv: ConversationRow): LoadedConversation {

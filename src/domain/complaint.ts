@@ -19,7 +19,7 @@ export type GeoPoint = z.infer<typeof GeoPoint>;
 
 export const AttachmentRef = z.object({
   id: z.string(),
-  kind: z.enum(['photo', 'document', 'voice', 'video', 'sticker']),
+  kind: z.enum(['photo', 'document', 'voice', 'video', 'animation', 'sticker']),
   mime: z.string(),
   size: z.number().int().nonnegative(),
   sha256: z.string().regex(/^[0-9a-f]{64}$/),

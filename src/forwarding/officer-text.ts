@@ -17,6 +17,7 @@ const KIND_LABELS: Record<string, string> = {
   document: 'dokumen',
   voice: 'pesan suara',
   video: 'video',
+  animation: 'animasi (GIF)',
   sticker: 'stiker',
 };
 

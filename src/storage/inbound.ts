@@ -1,9 +1,14 @@
 // The inbound log: every citizen message once, deduplicated by a per-channel key.
+import { z } from 'zod';
 import type { Db } from './db.js';
+
+const Found = z.object({ conversation_id: z.number(), body: z.string().nullable() });
 
 export class InboundLog {
   private readonly insert;
   private readonly forgetStmt;
+  private readonly hasStmt;
+  private readonly findStmt;
 
   constructor(db: Db) {
     this.insert = db.prepare(
@@ -11,6 +16,25 @@ export class InboundLog {
        VALUES (?, ?, ?, ?, ?, ?) ON CONFLICT (channel, dedup_key) DO NOTHING`,
     );
     this.forgetStmt = db.prepare('UPDATE inbound_messages SET body = NULL WHERE conversation_id = ?');
+    this.hasStmt = db.prepare('SELECT 1 FROM inbound_messages WHERE channel = ? AND dedup_key = ?').pluck();
+    this.findStmt = db.prepare(
+      'SELECT conversation_id, body FROM inbound_messages WHERE channel = ? AND dedup_key = ?',
+    );
+  }
+
+  /** Whether this key was already recorded. */
+  has(channel: string, key: string): boolean {
+    return this.hasStmt.get(channel, key) !== undefined;
+  }
+
+  /** A recorded message: its conversation and what was understood (null once consent was refused). */
+  find(channel: string, key: string): { conversationId: number; body: unknown } | null {
+    const row = Found.safeParse(this.findStmt.get(channel, key));
+    if (!row.success) return null;
+    return {
+      conversationId: row.data.conversation_id,
+      body: row.data.body === null ? null : JSON.parse(row.data.body),
+    };
   }
 
   /** Records the message; null when this key was already recorded (a redelivery). */

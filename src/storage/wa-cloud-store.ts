@@ -1,6 +1,6 @@
 // SQLite backing for the WhatsApp Cloud API channel's per-chat memory and the delivery statuses Meta reports.
 import { z } from 'zod';
-import type { WaCloudStore } from '../channels/wa-cloud/chat-store.js';
+import { type WaCloudStore, type WaSender, addressOfChatId } from '../channels/wa-cloud/chat-store.js';
 import {
   type WaStatusKind,
   type WaStatusRecord,
@@ -63,6 +63,45 @@ export function sqliteWaCloudStore(db: Db): WaCloudStore & {
      ON CONFLICT (wamid) DO UPDATE SET status = excluded.status, at = excluded.at,
        error_code = excluded.error_code, error_title = excluded.error_title`,
   );
+  const findLink = db.prepare('SELECT chat_id FROM wacloud_addresses WHERE address = ?').pluck();
+  const putLink = db.prepare(
+    `INSERT INTO wacloud_addresses (address, chat_id) VALUES (?, ?)
+     ON CONFLICT (address) DO UPDATE SET chat_id = excluded.chat_id`,
+  );
+  const setPhone = db.prepare(
+    `INSERT INTO wacloud_chats (chat_id, phone) VALUES (?, ?)
+     ON CONFLICT (chat_id) DO UPDATE SET phone = excluded.phone`,
+  );
+  const setUserId = db.prepare(
+    `INSERT INTO wacloud_chats (chat_id, user_id) VALUES (?, ?)
+     ON CONFLICT (chat_id) DO UPDATE SET user_id = excluded.user_id`,
+  );
+  const addressRow = db.prepare('SELECT phone, user_id FROM wacloud_chats WHERE chat_id = ?');
+  const AddressRow = z.object({ phone: z.string().nullable(), user_id: z.string().nullable() });
+  const linked = (address: string): string | null => {
+    const r = z.string().safeParse(findLink.get(address));
+    return r.success ? r.data : null;
+  };
+  const link = (chatId: string, sender: WaSender) => {
+    if (sender.phone) {
+      putLink.run(`p:${sender.phone}`, chatId);
+      setPhone.run(chatId, sender.phone);
+    }
+    if (sender.userId) {
+      putLink.run(`u:${sender.userId}`, chatId);
+      setUserId.run(chatId, sender.userId);
+    }
+  };
+  const chatFor = db.transaction((sender: WaSender): string => {
+    const chatId =
+      (sender.phone ? linked(`p:${sender.phone}`) : null) ??
+      (sender.userId ? linked(`u:${sender.userId}`) : null) ??
+      sender.phone ??
+      sender.userId ??
+      '';
+    link(chatId, sender);
+    return chatId;
+  });
   const ChatRow = z.object({
     last_inbound_at: z.number().nullable(),
     last_template_at: z.number().nullable(),
@@ -85,6 +124,16 @@ export function sqliteWaCloudStore(db: Db): WaCloudStore & {
       : null;
   };
   return {
+    chatFor: (sender) => chatFor(sender),
+    addressOf: (chatId) => {
+      const r = AddressRow.safeParse(addressRow.get(chatId));
+      if (!r.success || (r.data.phone === null && r.data.user_id === null)) return addressOfChatId(chatId);
+      return {
+        ...(r.data.phone ? { phone: r.data.phone } : {}),
+        ...(r.data.user_id ? { userId: r.data.user_id } : {}),
+      };
+    },
+    changeNumber: (chatId, newPhone) => link(chatId, { phone: newPhone }),
     lastInbound: (chatId) => row(chatId)?.last_inbound_at ?? null,
     recordInbound: (chatId, at) => {
       setInbound.run(chatId, at);

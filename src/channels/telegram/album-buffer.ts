@@ -11,7 +11,7 @@ export const realSchedule: Schedule = (fn, ms) => {
 
 export type Album = {
   chatId: string;
-  /** The dedup key: `album:<chat>:<media_group_id>` (a late straggler gets its first message id appended). */
+  /** The dedup key: `album:<chat>:<media_group_id>` (a late straggler gets its own message id appended). */
   messageId: string;
   caption?: string;
   parts: AlbumPart[];
@@ -32,8 +32,11 @@ const REMEMBERED = 500;
 
 export class AlbumBuffer {
   private readonly open = new Map<string, Open>();
-  /** Albums already delivered (most recent last): a late part must not reuse their dedup key. */
-  private readonly flushed = new Set<string>();
+  /**
+   * Albums already delivered (most recent last) with their parts' message ids: a redelivered part is dropped, a
+   * late new part must not reuse the album's dedup key.
+   */
+  private readonly flushed = new Map<string, Set<number>>();
   private readonly waitMs: number;
   private readonly maxWaitMs: number;
   private readonly schedule: Schedule;
@@ -49,17 +52,22 @@ export class AlbumBuffer {
     this.now = opts.now ?? Date.now;
   }
 
-  /** Adds a part; returns true when it opened a new album (the caller then reserves the chat's turn). */
-  add(part: AlbumPart): boolean {
+  /**
+   * Adds a part: `opened` a new album (the caller then reserves the chat's turn), `joined` an open one, or was a
+   * `repeat` of a part already delivered (a redelivered update: nothing to do).
+   */
+  add(part: AlbumPart): 'opened' | 'joined' | 'repeat' {
     const existing = this.open.get(part.albumKey);
     if (existing) {
       if (!existing.parts.some((p) => p.messageId === part.messageId)) existing.parts.push(part);
       existing.cancel();
       const left = Math.max(0, existing.openedAt + this.maxWaitMs - this.now());
       existing.cancel = this.schedule(() => this.flush(part.albumKey), Math.min(this.waitMs, left));
-      return false;
+      return 'joined';
     }
-    const key = this.flushed.has(part.albumKey) ? `${part.albumKey}:${part.messageId}` : part.albumKey;
+    const delivered = this.flushed.get(part.albumKey);
+    if (delivered?.has(part.messageId)) return 'repeat';
+    const key = delivered ? `${part.albumKey}:${part.messageId}` : part.albumKey;
     const entry: Open = {
       key,
       parts: [part],
@@ -67,7 +75,7 @@ export class AlbumBuffer {
       cancel: this.schedule(() => this.flush(part.albumKey), this.waitMs),
     };
     this.open.set(part.albumKey, entry);
-    return true;
+    return 'opened';
   }
 
   /** Delivers every open album now (stopping). */
@@ -84,9 +92,12 @@ export class AlbumBuffer {
     if (!entry) return;
     entry.cancel();
     this.open.delete(albumKey);
-    this.flushed.add(albumKey);
+    const ids = this.flushed.get(albumKey) ?? new Set<number>();
+    for (const p of entry.parts) ids.add(p.messageId);
+    this.flushed.delete(albumKey);
+    this.flushed.set(albumKey, ids);
     if (this.flushed.size > REMEMBERED) {
-      const oldest = this.flushed.values().next().value;
+      const oldest = this.flushed.keys().next().value;
       if (oldest !== undefined) this.flushed.delete(oldest);
     }
     const parts = [...entry.parts].sort((a, b) => a.messageId - b.messageId);

@@ -1,5 +1,5 @@
 // Pure: a raw Telegram Update → what the channel should do with it (deliver, buffer an album part, reply, ignore).
-import type { MediaKind } from '../../conversation/inbound.js';
+import type { ChannelNotice, MediaKind } from '../../conversation/inbound.js';
 import type { GeoPoint } from '../../domain/complaint.js';
 import { type TgCallbackQuery, type TgMessage, TgUpdate } from './update-schema.js';
 
@@ -13,8 +13,8 @@ export type FileRef = {
   size?: number;
 };
 
-/** Replies the channel sends itself, without the flow. */
-export type DirectReplyKey = 'channel.private_only' | 'channel.unsupported';
+/** Replies the channel sends itself, without the flow (a group has no conversation to queue them in). */
+export type DirectReplyKey = 'channel.private_only';
 
 export type NormalizedMessage = {
   kind: 'message';
@@ -24,10 +24,17 @@ export type NormalizedMessage = {
   text?: string;
   files: FileRef[];
   location?: GeoPoint;
-  contact?: { phone: string; name?: string };
+  /** A venue's title and address, beside its pin. */
+  place?: { name?: string; address?: string };
+  /** `own`: the card is the sender's own (the phone button), not someone else's. */
+  contact?: { phone: string; name?: string; own: boolean };
   /** Set for a button press: the channel answers it (answerCallbackQuery). */
   callbackQueryId?: string;
-  edited: boolean;
+  /** An edit: the dedup key of the message it edits. */
+  edits?: string;
+  forwarded?: boolean;
+  /** Nothing the flow can read (a dice, a poll, a story): the "can't read this yet" notice, deduplicated. */
+  notices?: ChannelNotice[];
 };
 
 export type AlbumPart = {
@@ -73,7 +80,11 @@ export function normalizeUpdate(raw: unknown, opts: NormalizeOptions = {}): Norm
   const update = parsed.data;
   const officers = new Set(opts.officerChatIds ?? []);
   if (update.callback_query) return fromCallback(update.callback_query, officers);
-  if (update.message) return fromMessage(update.message, officers, isService(raw));
+  if (update.message) {
+    // Pins, joins, title changes, migrations: nothing was said to anyone, in a group or not.
+    if (isService(raw)) return { kind: 'ignore', reason: 'service message' };
+    return fromMessage(update.message, officers);
+  }
   if (update.edited_message) return fromEdit(update.edited_message);
   return { kind: 'ignore', reason: 'update type not handled' };
 }
@@ -91,7 +102,9 @@ function outsidePrivate(chatId: string, officers: Set<string>, callbackQueryId?:
 }
 
 function fromCallback(cb: TgCallbackQuery, officers: Set<string>): Normalized {
-  const chat = cb.message?.chat ?? { id: cb.from.id, type: 'private' as const };
+  // Buttons of inline-mode messages (no `message`): Aduan sends none, so such a press is not ours to answer.
+  if (!cb.message) return { kind: 'ignore', reason: 'button without a message', callbackQueryId: cb.id };
+  const chat = cb.message.chat;
   const chatId = String(chat.id);
   if (chat.type !== 'private') {
     if (officers.has(chatId)) return { kind: 'ignore', reason: 'officers group', callbackQueryId: cb.id };
@@ -107,11 +120,17 @@ function fromCallback(cb: TgCallbackQuery, officers: Set<string>): Normalized {
     text: cb.data,
     files: [],
     callbackQueryId: cb.id,
-    edited: false,
   };
 }
 
-function fromMessage(m: TgMessage, officers: Set<string>, service: boolean): Normalized {
+const isForwarded = (m: TgMessage) =>
+  m.forward_origin !== undefined ||
+  m.forward_date !== undefined ||
+  m.forward_from !== undefined ||
+  m.forward_from_chat !== undefined ||
+  m.forward_sender_name !== undefined;
+
+function fromMessage(m: TgMessage, officers: Set<string>): Normalized {
   const chatId = String(m.chat.id);
   if (m.chat.type !== 'private') return outsidePrivate(chatId, officers);
   if (m.from?.is_bot) return { kind: 'ignore', reason: 'from a bot' };
@@ -129,30 +148,33 @@ function fromMessage(m: TgMessage, officers: Set<string>, service: boolean): Nor
   }
   const point = m.location ?? m.venue?.location;
   const location = point ? { lat: point.latitude, lon: point.longitude } : undefined;
+  const place = m.venue ? placeOf(m.venue.title, m.venue.address) : undefined;
   const contact = m.contact
     ? {
         phone: internationalPhone(m.contact.phone_number),
         ...nameOf(m.contact.first_name, m.contact.last_name),
+        own: m.contact.user_id !== undefined && m.contact.user_id === m.from?.id,
       }
     : undefined;
   const hasText = text !== undefined && text.trim() !== '';
+  const messageId = `${chatId}:${m.message_id}`;
   if (!hasText && !file && !location && !contact) {
-    if (service) return { kind: 'ignore', reason: 'service message' };
-    return { kind: 'reply', chatId, key: 'channel.unsupported' };
+    return { kind: 'message', chatId, messageId, files: [], notices: [{ key: 'channel.unsupported' }] };
   }
   return {
     kind: 'message',
     chatId,
-    messageId: `${chatId}:${m.message_id}`,
+    messageId,
     ...(hasText ? { text } : {}),
     files: file ? [file] : [],
     ...(location ? { location } : {}),
+    ...(place ? { place } : {}),
     ...(contact ? { contact } : {}),
-    edited: false,
+    ...(isForwarded(m) ? { forwarded: true } : {}),
   };
 }
 
-/** An edited message is a correction: its new text goes to the flow as a message of its own. */
+/** An edited message is a correction of the message it edits: the flow applies it to what that one answered. */
 function fromEdit(m: TgMessage): Normalized {
   const chatId = String(m.chat.id);
   if (m.chat.type !== 'private') return { kind: 'ignore', reason: 'edit outside a private chat' };
@@ -165,8 +187,15 @@ function fromEdit(m: TgMessage): Normalized {
     messageId: `edit:${chatId}:${m.message_id}:${m.edit_date ?? m.date ?? 0}`,
     text,
     files: [],
-    edited: true,
+    edits: `${chatId}:${m.message_id}`,
   };
+}
+
+function placeOf(name?: string, address?: string): { name?: string; address?: string } | undefined {
+  const n = name?.trim().slice(0, 300);
+  const a = address?.trim().slice(0, 1000);
+  if (!n && !a) return undefined;
+  return { ...(n ? { name: n } : {}), ...(a ? { address: a } : {}) };
 }
 
 function nameOf(first?: string, last?: string): { name?: string } {
@@ -201,6 +230,17 @@ export function fileOf(m: TgMessage): FileRef | undefined {
       ...sized(largest.file_size),
     };
   }
+  // Telegram sends a GIF as `animation` and, for old clients, as `document` too: it is an animation.
+  if (m.animation) {
+    const a = m.animation;
+    return {
+      kind: 'animation',
+      fileId: a.file_id,
+      mime: a.mime_type ?? 'video/mp4',
+      ...(a.file_name ? { filename: a.file_name.slice(0, 255) } : {}),
+      ...sized(a.file_size),
+    };
+  }
   if (m.document) {
     const d = m.document;
     return {
@@ -211,8 +251,8 @@ export function fileOf(m: TgMessage): FileRef | undefined {
       ...sized(d.file_size),
     };
   }
-  const video = m.video ?? m.animation;
-  if (video) {
+  if (m.video) {
+    const video = m.video;
     return {
       kind: 'video',
       fileId: video.file_id,

@@ -2,9 +2,9 @@
 import type { Hono } from 'hono';
 import { Telegraf } from 'telegraf';
 import type { Update } from 'telegraf/types';
-import { type InboundMedia, InboundMessage } from '../../conversation/inbound.js';
+import { type ChannelNotice, type InboundMedia, InboundMessage } from '../../conversation/inbound.js';
 import { type Lang, type RenderedMessage, t } from '../../i18n/locales.js';
-import type { ChannelAdapter, ChannelState, Deliver, SendResult } from '../channel.js';
+import type { ChannelAdapter, ChannelState, Deliver, Seen, SendResult } from '../channel.js';
 import { type Album, AlbumBuffer, type Schedule } from './album-buffer.js';
 import { registerCommands } from './bot-commands.js';
 import { ChatQueue } from './chat-queue.js';
@@ -57,6 +57,7 @@ export class TelegramChannel implements ChannelAdapter {
   /** The real telegraf client, pointed at settings.apiRoot. */
   readonly bot: Telegraf;
   private deliver: Deliver | null = null;
+  private seen: Seen = () => false;
   private current: ChannelState = 'starting';
   private polling: PollingLoop | null = null;
   private readonly queue = new ChatQueue();
@@ -100,8 +101,9 @@ export class TelegramChannel implements ChannelAdapter {
     return this.webhook;
   }
 
-  async start(deliver: Deliver): Promise<void> {
+  async start(deliver: Deliver, seen?: Seen): Promise<void> {
     this.deliver = deliver;
+    if (seen) this.seen = seen;
     this.current = 'starting';
     const { settings } = this.opts;
     const telegram = this.bot.telegram;
@@ -174,7 +176,7 @@ export class TelegramChannel implements ChannelAdapter {
         return this.queue.run(chatId, () => this.notify(chatId, key));
       }
       case 'album_part': {
-        if (this.albums.add(n)) {
+        if (this.albums.add(n) === 'opened') {
           let resolve: (album: Album) => void = () => {};
           const promise = new Promise<Album>((r) => {
             resolve = r;
@@ -279,8 +281,8 @@ export class TelegramChannel implements ChannelAdapter {
     this.bot.telegram.sendChatAction(chatId, 'typing').catch(() => {});
   }
 
-  /** Downloads the files; too large ones are refused with a notice, the rest goes on. */
-  private async fetchFiles(chatId: string, files: FileRef[]): Promise<InboundMedia[]> {
+  /** Downloads the files; too large ones are refused with a notice (queued with the message), the rest goes on. */
+  private async fetchFiles(files: FileRef[]): Promise<{ media: InboundMedia[]; notices: ChannelNotice[] }> {
     const media: InboundMedia[] = [];
     let tooLarge = false;
     for (const file of files) {
@@ -291,18 +293,18 @@ export class TelegramChannel implements ChannelAdapter {
       if (result.ok) media.push(result.media);
       else tooLarge = true;
     }
-    if (tooLarge) {
-      const max = Math.round(this.opts.settings.maxFileBytes / (1024 * 1024));
-      await this.notify(chatId, 'channel.file_too_large', { max });
-    }
-    return media;
+    if (!tooLarge) return { media, notices: [] };
+    const max = Math.round(this.opts.settings.maxFileBytes / (1024 * 1024));
+    return { media, notices: [{ key: 'channel.file_too_large', vars: { max } }] };
   }
 
   private async deliverMessage(n: NormalizedMessage, deliver: Deliver): Promise<void> {
+    // A redelivered update: committed already, its files are not fetched again.
+    if (this.seen(n.messageId)) return;
     // "typing…" only while files download; a text is answered before the indicator would even show.
     if (n.files.length > 0) this.typing(n.chatId);
-    const media = await this.fetchFiles(n.chatId, n.files);
-    if (n.edited) await this.notify(n.chatId, 'channel.edited');
+    const { media, notices } = await this.fetchFiles(n.files);
+    const all = [...(n.notices ?? []), ...notices];
     await this.commit(deliver, {
       channel: 'telegram',
       chatId: n.chatId,
@@ -310,7 +312,11 @@ export class TelegramChannel implements ChannelAdapter {
       text: n.text,
       media: media.length > 0 ? media : undefined,
       location: n.location,
+      place: n.place,
       contact: n.contact,
+      forwarded: n.forwarded,
+      edits: n.edits,
+      notices: all.length > 0 ? all : undefined,
     });
   }
 
@@ -326,17 +332,16 @@ export class TelegramChannel implements ChannelAdapter {
   private async deliverAlbum(album: Album, deliver: Deliver): Promise<void> {
     for (let attempt = 1; ; attempt++) {
       try {
+        if (this.seen(album.messageId)) return;
         this.typing(album.chatId);
-        const media = await this.fetchFiles(
-          album.chatId,
-          album.parts.map((p) => p.file),
-        );
+        const { media, notices } = await this.fetchFiles(album.parts.map((p) => p.file));
         await this.commit(deliver, {
           channel: 'telegram',
           chatId: album.chatId,
           messageId: album.messageId,
           text: album.caption,
           media: media.length > 0 ? media : undefined,
+          notices: notices.length > 0 ? notices : undefined,
         });
         return;
       } catch (err) {
@@ -352,7 +357,11 @@ export class TelegramChannel implements ChannelAdapter {
   /** Validates and hands over; a message left with nothing in it (a refused file alone) is dropped. */
   private async commit(deliver: Deliver, candidate: InboundMessage): Promise<void> {
     const empty =
-      !candidate.text?.trim() && !candidate.media?.length && !candidate.location && !candidate.contact;
+      !candidate.text?.trim() &&
+      !candidate.media?.length &&
+      !candidate.location &&
+      !candidate.contact &&
+      !candidate.notices?.length;
     if (empty) return;
     const parsed = InboundMessage.safeParse(candidate);
     if (!parsed.success) {

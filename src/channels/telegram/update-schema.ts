@@ -59,6 +59,13 @@ export const TgMessage = z.object({
       address: z.string().optional(),
     })
     .optional(),
+  /** Bot API 7 `forward_origin`; older messages carry `forward_from`, `forward_sender_name`, `forward_date`. */
+  forward_origin: z.unknown().optional(),
+  forward_date: z.number().optional(),
+  forward_from: z.unknown().optional(),
+  forward_from_chat: z.unknown().optional(),
+  forward_sender_name: z.string().optional(),
+  is_automatic_forward: z.boolean().optional(),
   contact: z
     .object({
       phone_number: z.string(),

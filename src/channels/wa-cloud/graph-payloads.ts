@@ -1,4 +1,5 @@
 // The Graph API message bodies this channel sends (POST /<phone-number-id>/messages), and their size limits.
+import type { WaSender } from './chat-store.js';
 
 /** Limits from Meta's interactive message reference. */
 export const LIMITS = {
@@ -41,15 +42,16 @@ export type TemplateBody = {
   template: { name: string; language: { code: string } };
 };
 
-/** One message's content, without the envelope (`messaging_product`, `recipient_type`, `to`). */
+/** One message's content, without the envelope (`messaging_product`, `recipient_type`, `to` or `recipient`). */
 export type GraphBody = TextBody | ButtonsBody | ListBody | TemplateBody;
 
+/** The addressee: `to` a phone number, or `recipient` a business-scoped user id when no phone is known. */
 export type GraphMessage = GraphBody & {
   messaging_product: 'whatsapp';
   recipient_type: 'individual';
-  to: string;
-};
+} & ({ to: string } | { recipient: string });
 
-export function envelope(to: string, body: GraphBody): GraphMessage {
-  return { messaging_product: 'whatsapp', recipient_type: 'individual', to, ...body };
+export function envelope(to: WaSender, body: GraphBody): GraphMessage {
+  const address = to.phone ? { to: to.phone } : { recipient: to.userId ?? '' };
+  return { messaging_product: 'whatsapp', recipient_type: 'individual', ...address, ...body };
 }

@@ -1,23 +1,25 @@
 // Reads one WhatsApp webhook message as what the runtime understands (InboundMessage), downloading its media.
-import { InboundMessage, type MediaKind } from '../../conversation/inbound.js';
+import { type ChannelNotice, InboundMessage, type MediaKind } from '../../conversation/inbound.js';
 import type { Downloaded } from './graph-client.js';
 import { morePage } from './render-message.js';
-import type { MediaRef, WaMessage } from './webhook-payload.js';
+import type { MediaRef, WaContent, WaMessage } from './webhook-payload.js';
 
 /** Downloads a media id; null when Meta no longer has it (a 4xx), so the rest of the message still counts. */
 export type MediaFetcher = (mediaId: string) => Promise<Downloaded | null>;
 
 export type Interpretation =
-  /** For the runtime. `templateButton`: a tap on the template's quick reply (it only reopens the window). */
-  | { type: 'message'; message: InboundMessage; templateButton: boolean; fileTooLarge: boolean }
+  /**
+   * For the runtime; a message Aduan cannot read comes as one with only the "can't read this yet" notice, so a
+   * redelivery never sends it twice. `templateButton`: a tap on the template's quick reply (it reopens the window).
+   */
+  | { type: 'message'; message: InboundMessage; templateButton: boolean }
   /** A tap on a long menu's "more choices" row: the channel sends that page itself. */
   | { type: 'more'; page: number }
-  /** A file over the size limit and nothing else in the message. */
-  | { type: 'too_large' }
-  /** A kind of message the service cannot use (a poll, an order, a contact without a number…). */
-  | { type: 'unsupported' }
-  /** Reactions and system notices: nothing to answer. */
+  /** Reactions, system notices, group messages: nothing to answer. */
   | { type: 'ignore' };
+
+/** Who the message is for in Aduan: its chat, and the phone the channel vouches for when WhatsApp gives one. */
+export type Addressed = { chatId: string; phone?: string; maxMediaMb: number };
 
 const MEDIA: { field: 'image' | 'document' | 'audio' | 'voice' | 'video' | 'sticker'; kind: MediaKind }[] = [
   { field: 'image', kind: 'photo' },
@@ -30,76 +32,97 @@ const MEDIA: { field: 'image' | 'document' | 'audio' | 'voice' | 'video' | 'stic
 
 const IGNORED = new Set(['reaction', 'system', 'request_welcome', 'ephemeral']);
 
-/** "audio/ogg; codecs=opus" → "audio/ogg": the file store matches bare types. */
-const bareMime = (mime: string) => mime.split(';')[0]!.trim().toLowerCase();
-
-function replyText(m: WaMessage): string | undefined {
+function replyText(m: WaContent): string | undefined {
   const i = m.interactive;
   if (!i) return undefined;
   return (i.type === 'button_reply' ? i.button_reply?.id : i.list_reply?.id) ?? undefined;
 }
 
-function contactOf(m: WaMessage): InboundMessage['contact'] {
+/** The first card with a phone; `own` when it answers the business's request for the citizen's number. */
+function contactOf(m: WaContent, own: boolean): InboundMessage['contact'] {
   for (const c of m.contacts ?? []) {
     for (const p of c.phones ?? []) {
       const phone = p.phone?.trim() || (p.wa_id ? `+${p.wa_id}` : '');
-      if (phone) return { phone: phone.slice(0, 40), name: c.name?.formatted_name?.slice(0, 200) };
+      if (phone) return { phone: phone.slice(0, 40), name: c.name?.formatted_name?.slice(0, 200), own };
     }
   }
   return undefined;
 }
 
-export async function interpret(m: WaMessage, download: MediaFetcher): Promise<Interpretation> {
-  if (IGNORED.has(m.type)) return { type: 'ignore' };
-  const reply = m.type === 'interactive' ? replyText(m) : undefined;
+function placeOf(m: WaContent): InboundMessage['place'] {
+  const name = m.location?.name?.trim().slice(0, 300);
+  const address = m.location?.address?.trim().slice(0, 1000);
+  if (!name && !address) return undefined;
+  return { ...(name ? { name } : {}), ...(address ? { address } : {}) };
+}
+
+export async function interpret(
+  m: WaMessage,
+  to: Addressed,
+  download: MediaFetcher,
+): Promise<Interpretation> {
+  if (IGNORED.has(m.type) || m.group_id !== undefined) return { type: 'ignore' };
+  // An edit carries the new content of the message it edits; it is read like that content.
+  const content: WaContent = m.type === 'edit' && m.edit ? m.edit.message : m;
+  const reply = content.type === 'interactive' ? replyText(content) : undefined;
   if (reply !== undefined) {
     const page = morePage(reply);
     if (page !== null) return { type: 'more', page };
   }
 
-  const ref = MEDIA.map((x) => ({ ...x, ref: m[x.field] as MediaRef | undefined })).find(
-    (x) => x.field === m.type && x.ref,
+  const ref = MEDIA.map((x) => ({ ...x, ref: content[x.field] as MediaRef | undefined })).find(
+    (x) => x.field === content.type && x.ref,
   );
-  let fileTooLarge = false;
+  const notices: ChannelNotice[] = [];
   const media: InboundMessage['media'] = [];
-  if (ref?.ref) {
+  // An edit changes a caption, never the file: the file of the original is already kept.
+  if (ref?.ref && m.type !== 'edit') {
     const got = await download(ref.ref.id);
     if (got?.ok) {
       media.push({
         kind: ref.kind === 'voice' || ref.ref.voice ? 'voice' : ref.kind,
-        mime: bareMime(ref.ref.mime_type ?? got.mime).slice(0, 200),
+        // Only a hint: the runtime takes the type from the bytes.
+        mime: (ref.ref.mime_type ?? got.mime).slice(0, 200),
         filename: ref.ref.filename?.slice(0, 255),
         data: got.data,
       });
     } else if (got && !got.ok) {
-      fileTooLarge = true;
+      notices.push({ key: 'channel.file_too_large', vars: { max: to.maxMediaMb } });
     }
   }
 
   const text =
-    m.type === 'text'
-      ? m.text?.body
-      : m.type === 'button'
-        ? (m.button?.text ?? m.button?.payload)
+    content.type === 'text'
+      ? content.text?.body
+      : content.type === 'button'
+        ? (content.button?.text ?? content.button?.payload)
         : (reply ?? ref?.ref?.caption);
   const location =
-    m.type === 'location' && m.location ? { lat: m.location.latitude, lon: m.location.longitude } : undefined;
-  const contact = m.type === 'contacts' ? contactOf(m) : undefined;
+    content.type === 'location' && content.location
+      ? { lat: content.location.latitude, lon: content.location.longitude }
+      : undefined;
+  const own = m.origin?.startsWith('contact_request') === true;
+  const contact = content.type === 'contacts' ? contactOf(content, own) : undefined;
 
   const hasText = text !== undefined && text.trim().length > 0;
-  if (!hasText && media.length === 0 && !location && !contact) {
-    return fileTooLarge ? { type: 'too_large' } : { type: 'unsupported' };
+  if (!hasText && media.length === 0 && !location && !contact && notices.length === 0) {
+    notices.push({ key: 'channel.unsupported' });
   }
+  const forwarded = content.context?.forwarded === true || content.context?.frequently_forwarded === true;
   const parsed = InboundMessage.safeParse({
     channel: 'wacloud',
-    chatId: m.from,
+    chatId: to.chatId,
     messageId: m.id,
     text: hasText ? text : undefined,
     media: media.length > 0 ? media : undefined,
     location,
+    place: location ? placeOf(content) : undefined,
     contact,
-    channelPhone: `+${m.from}`,
+    channelPhone: to.phone ? `+${to.phone}` : undefined,
+    forwarded: forwarded || undefined,
+    edits: m.type === 'edit' ? m.edit?.original_message_id : undefined,
+    notices: notices.length > 0 ? notices : undefined,
   });
-  if (!parsed.success) return { type: 'unsupported' };
-  return { type: 'message', message: parsed.data, templateButton: m.type === 'button', fileTooLarge };
+  if (!parsed.success) return { type: 'ignore' };
+  return { type: 'message', message: parsed.data, templateButton: m.type === 'button' };
 }

@@ -3,7 +3,7 @@ import { createHash } from 'node:crypto';
 import type { Hono } from 'hono';
 import type { Clock } from '../../clock.js';
 import { type Lang, type RenderedMessage, t } from '../../i18n/locales.js';
-import type { ChannelAdapter, ChannelState, Deliver, SendResult } from '../channel.js';
+import type { ChannelAdapter, ChannelState, Deliver, Seen, SendResult } from '../channel.js';
 import type { WaCloudStore } from './chat-store.js';
 import { type Downloaded, GraphClient } from './graph-client.js';
 import { GraphError, isAuthFailure, isRateLimited, isWindowClosed, toSendError } from './graph-errors.js';
@@ -57,6 +57,7 @@ const silent: WaCloudLog = { warn: () => {}, error: () => {} };
 export class WaCloudChannel implements ChannelAdapter {
   readonly channel = 'wacloud';
   private deliverTo: Deliver | null = null;
+  private seen: Seen = () => false;
   private current: ChannelState = 'stopped';
   private readonly graph: GraphClient;
   private readonly log: WaCloudLog;
@@ -79,8 +80,9 @@ export class WaCloudChannel implements ChannelAdapter {
     this.maxMediaBytes = opts.maxMediaBytes ?? 10 * 1024 * 1024;
   }
 
-  async start(deliver: Deliver): Promise<void> {
+  async start(deliver: Deliver, seen?: Seen): Promise<void> {
     this.deliverTo = deliver;
+    if (seen) this.seen = seen;
     this.current = 'connected';
   }
 
@@ -203,7 +205,7 @@ export class WaCloudChannel implements ChannelAdapter {
 
   private async post(chatId: string, body: GraphBody): Promise<string> {
     try {
-      const wamid = await this.graph.send(envelope(chatId, body));
+      const wamid = await this.graph.send(envelope(this.opts.store.addressOf(chatId), body));
       this.current = 'connected';
       return wamid;
     } catch (err) {
@@ -248,49 +250,47 @@ export class WaCloudChannel implements ChannelAdapter {
     }
   }
 
-  /** A channel notice (not a flow reply): best effort, logged when it fails. */
-  private async notify(chatId: string, key: string, vars: Record<string, number> = {}): Promise<void> {
-    const text = t(this.lang(chatId), key, vars);
-    await this.queued(chatId, () => this.sendFree(chatId, { text, choices: [], expecting: 'none' })).catch(
-      (err: unknown) =>
-        this.log.warn(
-          { reason: err instanceof Error ? err.message : String(err) },
-          'wacloud notice not sent',
-        ),
-    );
-  }
-
   private async receive(m: WaMessage): Promise<void> {
     const deliver = this.deliverTo;
     if (!deliver) throw new Error('wacloud channel is not started');
-    const chatId = m.from;
-    const understood = await interpret(m, (id) => this.download(id));
+    if (m.group_id !== undefined) return; // complaints are taken in private chats only
+    const { store } = this.opts;
+    const chatId = store.chatFor({
+      ...(m.from ? { phone: m.from } : {}),
+      ...(m.from_user_id ? { userId: m.from_user_id } : {}),
+    });
+    if (m.type === 'system') {
+      const newPhone =
+        m.system?.type === 'user_changed_number' ? (m.system.new_wa_id ?? m.system.wa_id) : undefined;
+      // The conversation and tickets follow the citizen to the new number.
+      if (newPhone && newPhone !== m.from) store.changeNumber(chatId, newPhone);
+      return;
+    }
+    // A redelivered body: committed already, its media are not downloaded again.
+    if (this.seen(m.id)) return;
+    const phone = store.addressOf(chatId).phone;
+    const understood = await interpret(
+      m,
+      { chatId, ...(phone ? { phone } : {}), maxMediaMb: this.maxMediaMb() },
+      (id) => this.download(id),
+    );
     if (understood.type === 'ignore') return;
 
     // Any message from the citizen reopens the window (from the moment they wrote it).
     const now = this.opts.clock.now();
     const wrote = m.timestamp ? Math.min(now, Number(m.timestamp) * 1000) : now;
-    this.opts.store.recordInbound(chatId, wrote);
+    store.recordInbound(chatId, wrote);
     const released = await this.queued(chatId, () => this.flushHeld(chatId));
 
-    switch (understood.type) {
-      case 'more': {
-        const menu = this.opts.store.menu(chatId);
-        const page = menu ? renderMenuPage(menu, understood.page, this.lang(chatId)) : null;
-        if (page) await this.queued(chatId, () => this.post(chatId, page));
-        return;
-      }
-      case 'too_large':
-        return this.notify(chatId, 'channel.file_too_large', { max: this.maxMediaMb() });
-      case 'unsupported':
-        return this.notify(chatId, 'channel.unsupported');
-      case 'message':
-        // A tap on the template's button asked for the held messages, which just went out.
-        if (understood.templateButton && released > 0) return;
-        if (understood.fileTooLarge)
-          await this.notify(chatId, 'channel.file_too_large', { max: this.maxMediaMb() });
-        await deliver(understood.message);
+    if (understood.type === 'more') {
+      const menu = store.menu(chatId);
+      const page = menu ? renderMenuPage(menu, understood.page, this.lang(chatId)) : null;
+      if (page) await this.queued(chatId, () => this.post(chatId, page));
+      return;
     }
+    // A tap on the template's button asked for the held messages, which just went out.
+    if (understood.templateButton && released > 0) return;
+    await deliver(understood.message);
   }
 
   private maxMediaMb(): number {

@@ -1,10 +1,31 @@
 // The webhook body Meta posts (object whatsapp_business_account), as zod schemas: an envelope, then each item.
 import { z } from 'zod';
 
+const WaError = z.object({
+  code: z.coerce.number(),
+  title: z.string().max(1000).optional(),
+  message: z.string().max(2000).optional(),
+});
+
 /**
  * The envelope is checked strictly enough to know where things are; messages and statuses stay unknown here
  * and are parsed one by one, so that one odd item (a new message type) never rejects its whole batch.
  */
+/** Errors Meta reports in a webhook (value-level or per item): logged by code and title, never with content. */
+export const WaErrors = z.array(WaError).max(50);
+
+/** A `contacts[]` entry of the value: who wrote, when a message carries no sender of its own. */
+export const WaContact = z.object({
+  wa_id: z
+    .string()
+    .regex(/^[0-9]{5,20}$/)
+    .optional(),
+  user_id: z
+    .string()
+    .regex(/^[A-Z]{2}\.[A-Za-z0-9.]{1,140}$/)
+    .optional(),
+});
+
 export const WebhookEnvelope = z.object({
   object: z.string(),
   entry: z
@@ -49,16 +70,8 @@ export type MediaRef = z.infer<typeof MediaRef>;
 
 const Reply = z.object({ id: z.string().min(1).max(256), title: z.string().max(100).optional() });
 
-/** One incoming message; `type` says which of the optional objects is present. */
-export const WaMessage = z.object({
-  /** The sender's WhatsApp id: the phone number in international format, digits only. */
-  from: z.string().regex(/^[0-9]{5,20}$/),
-  /** The wamid: the same on a redelivery, so it is the deduplication key. */
-  id: z.string().min(1).max(300),
-  timestamp: z
-    .string()
-    .regex(/^[0-9]{1,13}$/)
-    .optional(),
+/** A message's content: `type` says which of the optional objects is present (also the content of an edit). */
+const Content = {
   type: z.string().max(50),
   text: z.object({ body: z.string().max(100_000) }).optional(),
   image: MediaRef.optional(),
@@ -98,8 +111,54 @@ export const WaMessage = z.object({
     )
     .max(50)
     .optional(),
-});
+  /** Forwarded by the citizen (`forwarded`, `frequently_forwarded`), or a reply to one of our messages (`id`). */
+  context: z
+    .object({
+      forwarded: z.boolean().optional(),
+      frequently_forwarded: z.boolean().optional(),
+      id: z.string().max(300).optional(),
+    })
+    .optional(),
+};
+
+/** A phone number as WhatsApp writes it: digits only, international. */
+const PhoneDigits = z.string().regex(/^[0-9]{5,20}$/);
+/** A business-scoped user id: a country code, a dot, then letters, digits and dots (US.13491208655302741918). */
+const BusinessScopedId = z.string().regex(/^[A-Z]{2}\.[A-Za-z0-9.]{1,140}$/);
+
+/** One incoming message. A sender is named by the phone (`from`), a business-scoped id, or both. */
+export const WaMessage = z
+  .object({
+    ...Content,
+    from: PhoneDigits.optional(),
+    from_user_id: BusinessScopedId.optional(),
+    /** The wamid: the same on a redelivery, so it is the deduplication key. */
+    id: z.string().min(1).max(300),
+    timestamp: z
+      .string()
+      .regex(/^[0-9]{1,13}$/)
+      .optional(),
+    /** Sent in a WhatsApp group the business is in: complaints are taken in private chats only. */
+    group_id: z.string().max(300).optional(),
+    /** A shared contact that answers the business's request for the citizen's own number. */
+    origin: z.string().max(100).optional(),
+    /** The citizen edited an earlier message: its id and the new content. */
+    edit: z
+      .object({ original_message_id: z.string().min(1).max(300), message: z.object(Content) })
+      .optional(),
+    /** `user_changed_number` (the new number in `wa_id` or `new_wa_id`), `customer_identity_changed`. */
+    system: z
+      .object({
+        type: z.string().max(100).optional(),
+        wa_id: PhoneDigits.optional(),
+        new_wa_id: PhoneDigits.optional(),
+      })
+      .optional(),
+    errors: z.array(WaError).max(50).optional(),
+  })
+  .refine((m) => m.from !== undefined || m.from_user_id !== undefined, { message: 'no sender' });
 export type WaMessage = z.infer<typeof WaMessage>;
+export type WaContent = Pick<WaMessage, keyof typeof Content>;
 
 /** A delivery status of a message we sent. */
 export const WaStatus = z.object({
@@ -107,15 +166,6 @@ export const WaStatus = z.object({
   status: z.string().max(50),
   timestamp: z.string().regex(/^[0-9]{1,13}$/),
   recipient_id: z.string().max(100).optional(),
-  errors: z
-    .array(
-      z.object({
-        code: z.coerce.number(),
-        title: z.string().max(1000).optional(),
-        message: z.string().optional(),
-      }),
-    )
-    .max(50)
-    .optional(),
+  errors: z.array(WaError).max(50).optional(),
 });
 export type WaStatus = z.infer<typeof WaStatus>;

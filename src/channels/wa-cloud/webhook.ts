@@ -4,6 +4,8 @@ import { bodyLimit } from 'hono/body-limit';
 import { type OnStatus, STATUS_KINDS, type WaStatusKind } from './message-status.js';
 import { SIGNATURE_HEADER, sameSecret, validSignature } from './signature.js';
 import {
+  WaContact,
+  WaErrors,
   type WaMessage,
   WaMessage as WaMessageSchema,
   WaStatus,
@@ -74,6 +76,28 @@ export function webhookRoutes(deps: WebhookDeps): Hono {
   return app;
 }
 
+/** Errors Meta reports, for the log: codes and titles only (never message text). */
+function errorsOf(raw: unknown): { code: number; title: string }[] {
+  const r = WaErrors.safeParse(raw);
+  return r.success ? r.data.map((e) => ({ code: e.code, title: (e.title ?? '').slice(0, 200) })) : [];
+}
+
+/**
+ * A message without a sender of its own (Meta's BSUID-era samples) is from the one contact of its change; with
+ * several contacts it cannot be told whose it is, and stays without a sender (skipped).
+ */
+function withSender(raw: unknown, contacts: readonly unknown[] | undefined): unknown {
+  if (typeof raw !== 'object' || raw === null || 'from' in raw || 'from_user_id' in raw) return raw;
+  if (contacts?.length !== 1) return raw;
+  const c = WaContact.safeParse(contacts[0]);
+  if (!c.success) return raw;
+  return {
+    ...raw,
+    ...(c.data.wa_id ? { from: c.data.wa_id } : {}),
+    ...(c.data.user_id ? { from_user_id: c.data.user_id } : {}),
+  };
+}
+
 /** Statuses and messages of each change for our number, in order; a throw leaves the rest to the redelivery. */
 async function handle(body: WebhookEnvelope, deps: WebhookDeps): Promise<void> {
   for (const entry of body.entry) {
@@ -81,12 +105,18 @@ async function handle(body: WebhookEnvelope, deps: WebhookDeps): Promise<void> {
       const value = change.value;
       if (change.field !== 'messages' || !value) continue;
       if (value.metadata && value.metadata.phone_number_id !== deps.phoneNumberId) continue;
-      if (value.errors?.length)
-        deps.log.warn({ errors: value.errors.length }, 'wacloud webhook reports errors');
+      const reported = errorsOf(value.errors ?? []);
+      if (reported.length > 0) deps.log.warn({ errors: reported }, 'wacloud webhook reports errors');
       for (const raw of value.statuses ?? []) {
         const s = WaStatus.safeParse(raw);
         if (!s.success || !isStatusKind(s.data.status)) continue;
         const e = s.data.errors?.[0];
+        if (s.data.errors?.length) {
+          deps.log.warn(
+            { status: s.data.status, errors: errorsOf(s.data.errors) },
+            'wacloud reports a message not delivered',
+          );
+        }
         await deps.onStatus?.(
           s.data.id,
           s.data.status,
@@ -95,10 +125,17 @@ async function handle(body: WebhookEnvelope, deps: WebhookDeps): Promise<void> {
         );
       }
       for (const raw of value.messages ?? []) {
-        const m = WaMessageSchema.safeParse(raw);
+        const m = WaMessageSchema.safeParse(withSender(raw, value.contacts));
         if (!m.success) {
+          // Placeholder senders (`REDACTED`), no sender at all: nothing to answer and nobody to answer.
           deps.log.warn({ issues: m.error.issues.length }, 'wacloud message skipped: unexpected shape');
           continue;
+        }
+        if (m.data.errors?.length) {
+          deps.log.warn(
+            { type: m.data.type, errors: errorsOf(m.data.errors) },
+            'wacloud message reports errors',
+          );
         }
         await deps.onMessage(m.data);
       }

@@ -42,12 +42,12 @@ describe('AlbumBuffer', () => {
     const timers = manualTimers();
     const flushed: Album[] = [];
     const buffer = new AlbumBuffer((a) => flushed.push(a), { schedule: timers.schedule, now: timers.now });
-    expect(buffer.add(part(11))).toBe(true);
+    expect(buffer.add(part(11))).toBe('opened');
     timers.tick(500);
-    expect(buffer.add(part(10, 'jalan berlubang'))).toBe(false);
-    expect(buffer.add(part(10, 'jalan berlubang'))).toBe(false); // redelivered: counted once
+    expect(buffer.add(part(10, 'jalan berlubang'))).toBe('joined');
+    expect(buffer.add(part(10, 'jalan berlubang'))).toBe('joined'); // redelivered: counted once
     timers.tick(500);
-    expect(buffer.add(part(12))).toBe(false);
+    expect(buffer.add(part(12))).toBe('joined');
     timers.tick(799);
     expect(flushed).toEqual([]);
     timers.tick(1);
@@ -75,6 +75,23 @@ describe('AlbumBuffer', () => {
     timers.tick(800);
     expect(flushed).toHaveLength(2);
     expect(flushed[1]?.messageId).toBe('album:555:g1:4');
+  });
+
+  it('drops a part redelivered after its album was delivered (no second album, no new key)', () => {
+    const timers = manualTimers();
+    const flushed: Album[] = [];
+    const buffer = new AlbumBuffer((a) => flushed.push(a), { schedule: timers.schedule, now: timers.now });
+    buffer.add(part(1));
+    buffer.add(part(2));
+    timers.tick(800);
+    expect(flushed).toHaveLength(1);
+    expect(buffer.add(part(1))).toBe('repeat');
+    expect(buffer.add(part(2))).toBe('repeat');
+    timers.tick(5000);
+    expect(flushed).toHaveLength(1);
+    expect(buffer.add(part(3))).toBe('opened'); // a genuinely late part still counts, under a key of its own
+    timers.tick(800);
+    expect(flushed[1]?.messageId).toBe('album:555:g1:3');
   });
 });
 

@@ -17,7 +17,6 @@ describe('normalizeUpdate', () => {
       messageId: '555:7',
       text: 'jalan rusak',
       files: [],
-      edited: false,
     });
     for (const command of ['/start', '/batal', '/bantuan', '/status', '/start@AduanKalselBot']) {
       const n = normalizeUpdate(msg({ text: command }));
@@ -123,7 +122,6 @@ describe('normalizeUpdate', () => {
       text: 'yes',
       files: [],
       callbackQueryId: '9876',
-      edited: false,
     });
   });
 
@@ -136,7 +134,7 @@ describe('normalizeUpdate', () => {
       kind: 'message',
       messageId: 'edit:555:7:1795000100',
       text: 'di Banjarbaru',
-      edited: true,
+      edits: '555:7',
     });
     // A live location moving is an edit without text: nothing to correct.
     expect(
@@ -151,6 +149,41 @@ describe('normalizeUpdate', () => {
         },
       }),
     ).toMatchObject({ kind: 'ignore' });
+  });
+
+  it('keeps what a message says about itself: forwarded, a venue, whose contact card, a GIF', () => {
+    expect(
+      normalizeUpdate(msg({ text: 'info dari grup RT', forward_origin: { type: 'hidden_user' } })),
+    ).toMatchObject({
+      forwarded: true,
+    });
+    expect(
+      normalizeUpdate(msg({ text: 'lama', forward_date: 1, forward_sender_name: 'Acil' })),
+    ).toMatchObject({
+      forwarded: true,
+    });
+    expect(normalizeUpdate(msg({ text: 'tulisan saya' }))).not.toHaveProperty('forwarded');
+    const venue = {
+      location: { latitude: -3.3194, longitude: 114.5908 },
+      title: 'Pasar Lama',
+      address: 'Jl. Pasar Lama, Banjarmasin Tengah',
+    };
+    expect(normalizeUpdate(msg({ venue, location: venue.location }))).toMatchObject({
+      location: { lat: -3.3194, lon: 114.5908 },
+      place: { name: 'Pasar Lama', address: 'Jl. Pasar Lama, Banjarmasin Tengah' },
+    });
+    const own = { phone_number: '6281234567890', first_name: 'Siti', user_id: 555 };
+    expect(normalizeUpdate(msg({ contact: own }))).toMatchObject({
+      contact: { phone: '+6281234567890', name: 'Siti', own: true },
+    });
+    const other = { phone_number: '6281100001111', first_name: 'Pak RT' };
+    expect(normalizeUpdate(msg({ contact: other }))).toMatchObject({ contact: { own: false } });
+    expect(normalizeUpdate(msg({ contact: { ...other, user_id: 999 } }))).toMatchObject({
+      contact: { own: false },
+    });
+    const gif = { file_id: 'g1', file_name: 'lubang.mp4', mime_type: 'video/mp4' };
+    const n = normalizeUpdate(msg({ animation: gif, document: gif }));
+    expect(n.kind === 'message' && n.files[0]?.kind).toBe('animation');
   });
 
   it('marks album photos as parts of one album', () => {
@@ -171,12 +204,33 @@ describe('normalizeUpdate', () => {
   });
 
   it('answers what it cannot read, ignores service messages, and never throws on junk', () => {
+    // The notice goes with the message through the runtime, deduplicated by its key like any other reply.
     expect(normalizeUpdate(msg({ poll: { id: 'p', question: 'q' } }))).toEqual({
-      kind: 'reply',
+      kind: 'message',
       chatId: '555',
-      key: 'channel.unsupported',
+      messageId: '555:7',
+      files: [],
+      notices: [{ key: 'channel.unsupported' }],
     });
     expect(normalizeUpdate(msg({ pinned_message: { message_id: 1 } }))).toMatchObject({ kind: 'ignore' });
+    // A pin in a group is a service message too: no "private only" answer.
+    const pinned = {
+      update_id: 3,
+      message: {
+        message_id: 4,
+        chat: { id: -100123, type: 'supergroup' },
+        pinned_message: { message_id: 1 },
+      },
+    };
+    expect(normalizeUpdate(pinned)).toMatchObject({ kind: 'ignore' });
+    // Telegram never sends `"message": null`; a button of an inline-mode message has no chat of ours.
+    const cb = { id: '1', from, chat_instance: 'x', data: 'yes' };
+    expect(normalizeUpdate({ update_id: 4, callback_query: { ...cb, message: null } })).toMatchObject({
+      kind: 'ignore',
+    });
+    expect(
+      normalizeUpdate({ update_id: 5, callback_query: { ...cb, inline_message_id: 'AAA' } }),
+    ).toMatchObject({ kind: 'ignore', callbackQueryId: '1' });
     for (const junk of [null, 42, 'x', {}, { update_id: 'a' }, { update_id: 1, message: { chat: 1 } }]) {
       expect(normalizeUpdate(junk).kind).toBe('ignore');
     }

@@ -54,7 +54,7 @@ describe('Telegram channel send()', () => {
     expect(texts).toEqual(['Bagian 0.', 'Bagian 1.', 'Bagian 1.', 'Bagian 2.']);
   });
 
-  it('records an edited message as a correction and says so', async () => {
+  it('passes an edited message on as an edit of the message it edits, and says what became of it', async () => {
     r = await rig();
     const user = new TelegramUser(7770001, 'Sari');
     await r.say(user.text('halo'));
@@ -69,8 +69,9 @@ describe('Telegram channel send()', () => {
         text: 'jalan di depan rumah saya rusak parah',
       },
     });
-    expect(replies[0]).toBe(t('id', 'channel.edited'));
-    expect(r.delivered.at(-1)?.messageId).toBe('edit:7770001:1:1795000060');
+    // 'halo' answered no question: its edit is kept as a note on the draft, and the citizen is told so once.
+    expect(replies).toEqual([t('id', 'edit.draft_note')]);
+    expect(r.delivered.at(-1)).toMatchObject({ messageId: 'edit:7770001:1:1795000060', edits: '7770001:1' });
   });
 
   it('reports failing while getUpdates fails and connected once it works again', async () => {

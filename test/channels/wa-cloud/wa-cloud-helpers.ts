@@ -164,10 +164,13 @@ export class WaWorld {
       },
       ...opts,
     });
-    await w.channel.start(async (msg) => {
-      w.delivered.push(msg.messageId);
-      w.h.core.runtime.handle(msg);
-    });
+    await w.channel.start(
+      async (msg) => {
+        w.delivered.push(msg.messageId);
+        w.h.core.runtime.handle(msg);
+      },
+      (id) => w.h.core.runtime.seen('wacloud', id),
+    );
     w.sender = new OutboxSender(w.h.core.store.outbox, [w.channel], w.h.clock, quiet);
     w.app = new Hono();
     w.app.route('/channels/wacloud', w.channel.routes());
