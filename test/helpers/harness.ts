@@ -17,6 +17,11 @@ export type Said = {
   voice?: boolean;
   sticker?: boolean;
   id?: string;
+  /** This message edits the one with that id. */
+  edits?: string;
+  forwarded?: boolean;
+  contact?: { phone: string; name?: string; own: boolean };
+  place?: { name?: string; address?: string };
 };
 
 export class Harness {
@@ -83,7 +88,21 @@ export class Harness {
             {
               kind: 'sticker' as const,
               mime: 'image/webp',
-              data: new Uint8Array([0x52, 0x49, this.seq % 256]),
+              data: new Uint8Array([
+                0x52,
+                0x49,
+                0x46,
+                0x46,
+                0,
+                0,
+                0,
+                0,
+                0x57,
+                0x45,
+                0x42,
+                0x50,
+                this.seq % 256,
+              ]),
             },
           ]
         : []),
@@ -95,6 +114,10 @@ export class Harness {
       text: s.text,
       location: s.location,
       media: media.length > 0 ? media : undefined,
+      ...(s.edits ? { edits: s.edits } : {}),
+      ...(s.forwarded ? { forwarded: true } : {}),
+      ...(s.contact ? { contact: s.contact } : {}),
+      ...(s.place ? { place: s.place } : {}),
     });
     return this.deliver(result.outgoing, chat);
   }

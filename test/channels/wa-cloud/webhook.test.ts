@@ -217,7 +217,9 @@ describe('wacloud webhook', () => {
 
   it('sends the "can\'t read this yet" notice once, however often Meta redelivers the body', async () => {
     const body = webhookBody({
-      messages: [{ from: '6281234567890', id: 'wamid.order.1', timestamp: '1795400000', type: 'order', order: {} }],
+      messages: [
+        { from: '6281234567890', id: 'wamid.order.1', timestamp: '1795400000', type: 'order', order: {} },
+      ],
     });
     const before = w.graph.sent.length;
     for (let i = 0; i < 3; i++) {
