@@ -14,16 +14,19 @@ const WaError = z.object({
 /** Errors Meta reports in a webhook (value-level or per item): logged by code and title, never with content. */
 export const WaErrors = z.array(WaError).max(50);
 
+/** A phone number as WhatsApp writes it: digits only, international. */
+const PhoneDigits = z.string().regex(/^[0-9]{5,20}$/);
+/**
+ * A business-scoped user id, stored and sent back exactly as received: Meta's are a country code, a dot and an
+ * alphanumeric string (US.13491208655302741918), but the format is Meta's to change, so only its characters are
+ * checked.
+ */
+const BusinessScopedId = z.string().regex(/^[A-Za-z0-9._-]{2,160}$/);
+
 /** A `contacts[]` entry of the value: who wrote, when a message carries no sender of its own. */
 export const WaContact = z.object({
-  wa_id: z
-    .string()
-    .regex(/^[0-9]{5,20}$/)
-    .optional(),
-  user_id: z
-    .string()
-    .regex(/^[A-Z]{2}\.[A-Za-z0-9.]{1,140}$/)
-    .optional(),
+  wa_id: PhoneDigits.optional(),
+  user_id: BusinessScopedId.optional(),
 });
 
 export const WebhookEnvelope = z.object({
@@ -120,11 +123,6 @@ const Content = {
     })
     .optional(),
 };
-
-/** A phone number as WhatsApp writes it: digits only, international. */
-const PhoneDigits = z.string().regex(/^[0-9]{5,20}$/);
-/** A business-scoped user id: a country code, a dot, then letters, digits and dots (US.13491208655302741918). */
-const BusinessScopedId = z.string().regex(/^[A-Z]{2}\.[A-Za-z0-9.]{1,140}$/);
 
 /** One incoming message. A sender is named by the phone (`from`), a business-scoped id, or both. */
 export const WaMessage = z
