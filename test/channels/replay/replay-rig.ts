@@ -262,6 +262,7 @@ export class ReplayService {
   readonly phoneNumberId: string;
   private readonly service: Service;
   private tgMark = 0;
+  private downloadMark = 0;
 
   constructor(
     private readonly rig: ReplayRig,
@@ -321,6 +322,7 @@ export class ReplayService {
     }
     this.rig.graph.takeSent();
     this.tgMark = this.rig.tg.calls.length;
+    this.takeDownloads();
   }
 
   private async readiness(): Promise<{ ok: boolean; status: number; channels: Record<string, string> }> {
@@ -384,6 +386,15 @@ export class ReplayService {
     }
   }
 
+  /** Files fetched from the platforms since the last call (Telegram getFile, Graph API media lookups). */
+  takeDownloads(): number {
+    const all =
+      this.rig.tg.calls.filter((c) => c.method === 'getFile').length + this.rig.graph.mediaRequests.length;
+    const fresh = all - this.downloadMark;
+    this.downloadMark = all;
+    return fresh;
+  }
+
   /** What reached citizens since the last call. */
   takeSent(): Outgoing[] {
     const tg = this.rig.tg.calls.slice(this.tgMark).filter((c) => c.method === 'sendMessage');
@@ -414,7 +425,7 @@ export class ReplayService {
 }
 
 /** One round of a step: the bodies posted one after the other, then what the citizens received. */
-export type Round = { statuses: number[]; sent: Outgoing[] };
+export type Round = { statuses: number[]; sent: Outgoing[]; downloads: number };
 
 /** A step: bodies posted back to back (an album's parts), then the service settles. Posted twice in all. */
 export type StepResult = { files: string[]; row: Row; first: Round; second: Round; committed: number };
@@ -427,7 +438,7 @@ export async function runStep(
     const statuses: number[] = [];
     for (const p of payloads) statuses.push(await svc.postOnly(p));
     await svc.settle(payloads.some((p) => p.albumPart));
-    return { statuses, sent: svc.takeSent() };
+    return { statuses, sent: svc.takeSent(), downloads: svc.takeDownloads() };
   };
   const first = await round();
   const second = await round();
@@ -480,6 +491,7 @@ export function judge(
       break;
   }
   if (second.sent.length > 0) problems.push(`the second POST sent ${second.sent.length} more message(s)`);
+  if (second.downloads > 0) problems.push(`the second POST fetched ${second.downloads} file(s) again`);
   if (row.committed !== undefined && r.committed !== row.committed) {
     problems.push(`expected ${row.committed} message(s) committed, got ${r.committed}`);
   }
