@@ -138,6 +138,8 @@ export function buildService(opts: ServiceOptions): Service {
   for (const p of config.channels.problems) {
     log.error({ channel: p.channel, problems: p.problems }, `channel ${p.channel} is off: fix its settings`);
   }
+  const retry = { ...DEFAULT_RETRY, leaseMs: config.OUTBOX_LEASE_S * 1000 };
+  const outboxFailed = (channel: string, code: string) => metrics.outboxFailed(channel, code);
   const channels =
     opts.channels ??
     buildChannels({
@@ -147,15 +149,18 @@ export function buildService(opts: ServiceOptions): Service {
       clock,
       log,
       telegramSendLimits: config.TELEGRAM_SEND_LIMITS,
+      retry,
+      onFailed: outboxFailed,
     });
   sender = new OutboxSender(
     store.outbox,
     [mailboxChannel('terminal'), ...channels],
     clock,
     log,
-    { ...DEFAULT_RETRY, leaseMs: config.OUTBOX_LEASE_S * 1000 },
+    retry,
     opts.fault,
     (channel, result) => metrics.outbound(channel, result),
+    outboxFailed,
   );
   const app = createApp({
     runtime,

@@ -3,6 +3,8 @@ import { join } from 'node:path';
 import type { Logger } from 'pino';
 import type { Clock } from '../clock.js';
 import type { ChannelsConfig } from '../config.js';
+import { failedStatusHandler } from '../delivery/failed-statuses.js';
+import { DEFAULT_RETRY, type RetryPolicy } from '../delivery/outbox-sender.js';
 import type { Lang } from '../i18n/locales.js';
 import type { Store } from '../storage/store.js';
 import { sqliteWaCloudStore } from '../storage/wa-cloud-store.js';
@@ -30,6 +32,10 @@ export function buildChannels(opts: {
   log: Logger;
   /** False only for load tests against a fake Bot API: the real one enforces its limits anyway. */
   telegramSendLimits?: boolean;
+  /** The outbox's retry policy: a WhatsApp rate-limit failure reported later is retried by it. */
+  retry?: RetryPolicy;
+  /** A delivery the platform reported failed (WhatsApp statuses), with its error code: the metric. */
+  onFailed?: (channel: string, code: string) => void;
 }): ChannelAdapter[] {
   const { config, store, clock, log } = opts;
   const channels: ChannelAdapter[] = [];
@@ -41,19 +47,33 @@ export function buildChannels(opts: {
         langOf: (chatId) => conversationLang(store, 'telegram', chatId),
         now: () => clock.now(),
         ...(opts.telegramSendLimits === false ? { rateLimit: NO_SEND_LIMIT } : {}),
+        // The citizen blocked or unblocked the bot: held messages wait, or go out on the sender's next poll.
+        onChatBlocked: (chatId, blocked) => {
+          if (blocked) store.chatBlocks.block('telegram', chatId, clock.now());
+          else store.chatBlocks.clear('telegram', chatId);
+        },
       }),
     );
   }
   if (config.waCloud) {
     const waStore = sqliteWaCloudStore(store.db);
+    const waLog = log.child({ channel: 'wacloud' });
     channels.push(
       new WaCloudChannel({
         config: config.waCloud,
         store: waStore,
         clock,
-        log: log.child({ channel: 'wacloud' }),
+        log: waLog,
         langOf: (chatId) => conversationLang(store, 'wacloud', chatId),
-        onStatus: (wamid, status, at, error) => waStore.recordStatus(wamid, status, at, error),
+        onStatus: failedStatusHandler({
+          outbox: store.outbox,
+          wa: waStore,
+          tx: store.tx,
+          clock,
+          policy: opts.retry ?? DEFAULT_RETRY,
+          log: waLog,
+          ...(opts.onFailed ? { onFailed: opts.onFailed } : {}),
+        }),
       }),
     );
   }

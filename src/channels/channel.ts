@@ -3,15 +3,32 @@ import type { Hono } from 'hono';
 import type { InboundMessage } from '../conversation/inbound.js';
 import type { RenderedMessage } from '../i18n/locales.js';
 
+/** What a platform said beyond "failed": its error code, and whether the citizen has blocked us. */
+export type SendErrorDetails = {
+  /** The platform's error code (Telegram's 403, Meta's 131026…): metrics and operators. */
+  code?: string;
+  /**
+   * The citizen blocked the bot or deleted the account: the chat's messages wait, without spending attempts, until
+   * the citizen writes again.
+   */
+  recipientBlocked?: boolean;
+};
+
 /** A failure the sender can act on: retry later (optionally after a platform-given delay) or give up. */
 export class SendError extends Error {
+  readonly code: string | undefined;
+  readonly recipientBlocked: boolean;
+
   constructor(
     message: string,
     readonly retryable: boolean,
     readonly retryAfterMs?: number,
+    details: SendErrorDetails = {},
   ) {
     super(message);
     this.name = 'SendError';
+    this.code = details.code;
+    this.recipientBlocked = details.recipientBlocked ?? false;
   }
 }
 

@@ -54,5 +54,7 @@ export const InboundMessage = z.object({
    * deduplicated transaction as everything else, so a redelivered body never sends them twice.
    */
   notices: z.array(ChannelNotice).max(5).optional(),
+  /** The channel answers this message itself (a WhatsApp menu's next page): recorded only, so it is answered once. */
+  answeredByChannel: z.boolean().optional(),
 });
 export type InboundMessage = z.infer<typeof InboundMessage>;

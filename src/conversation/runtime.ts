@@ -94,26 +94,32 @@ export class Runtime {
       };
       const loaded = toLoaded(conv);
       const content = body.text.trim() !== '' || attachments.length > 0 || !!msg.location || own;
-      const kind = !content
-        ? files.rejected.length > 0
-          ? 'media'
-          : msg.notices?.length
-            ? 'notice'
-            : 'text'
-        : attachments.length > 0
-          ? 'media'
-          : msg.location
-            ? 'location'
-            : own
-              ? 'contact'
-              : 'text';
+      const kind = msg.answeredByChannel
+        ? 'menu'
+        : !content
+          ? files.rejected.length > 0
+            ? 'media'
+            : msg.notices?.length
+              ? 'notice'
+              : 'text'
+          : attachments.length > 0
+            ? 'media'
+            : msg.location
+              ? 'location'
+              : own
+                ? 'contact'
+                : 'text';
       const inboundId = store.inbound.record(msg.channel, msg.messageId, conv.id, now, kind, {
         text: body.text,
         attachments: attachments.map((a) => a.id),
         location: body.location,
         answers: answering(loaded.stored),
+        ...(msg.edits ? { edits: msg.edits } : {}),
       });
       if (inboundId === null) return { duplicate: true, conversationId: conv.id, outgoing: [] };
+      if (msg.answeredByChannel) return { duplicate: false, conversationId: conv.id, outgoing: [] };
+      // The citizen writes again, so they no longer block the bot: their held messages go out first, in order.
+      store.chatBlocks.clear(msg.channel, msg.chatId);
       for (const [i, a] of attachments.entries()) {
         const f = files.accepted[i];
         store.attachments.add({ ...a, filename: f?.filename ?? null }, conv.id, now);
@@ -128,7 +134,7 @@ export class Runtime {
           notice(
             t(lang, 'error.attachment', {
               name: r.filename ?? r.kind,
-              reason: r.reason,
+              reason: { key: `error.attachment.reason.${r.reason}` },
               max: Math.round(this.deps.files.limits.maxBytes / 1048576),
             }),
           ),
@@ -172,12 +178,16 @@ export class Runtime {
     const known = original !== null && original.conversationId === conv.id;
     const recorded = known ? OriginalBody.safeParse(original.body) : null;
     const target = recorded?.success ? (recorded.data.answers ?? 'note') : 'note';
+    // An edit of an edited message replaces what the citizen last saw there: the latest edit's text.
+    const before = known
+      ? this.deps.store.inbound.lastEditText(conv.id, msg.channel, msg.edits, msg.messageId)
+      : null;
     return {
       type: 'edit',
       now,
       target,
       text: body.text,
-      original: recorded?.success ? (recorded.data.text ?? null) : null,
+      original: before ?? (recorded?.success ? (recorded.data.text ?? null) : null),
       state,
     };
   }

@@ -1,5 +1,5 @@
 // Drains the outbox: sends due messages through their channel, several chats at once and each chat in order,
-// retries with backoff, dead-letters.
+// retries with backoff, dead-letters, and holds the messages of chats whose citizen blocked the bot.
 import type { OutboundChannel } from '../channels/channel.js';
 import { SendError } from '../channels/channel.js';
 import type { Clock } from '../clock.js';
@@ -12,6 +12,8 @@ export type RetryPolicy = {
   leaseMs: number;
   /** Chats sent to at the same time; one chat's messages always go one after another. */
   concurrency?: number;
+  /** How long messages wait for a citizen who blocked the bot before they die (default 30 days). */
+  blockedHoldMs?: number;
 };
 
 export const DEFAULT_RETRY: RetryPolicy = {
@@ -21,6 +23,18 @@ export const DEFAULT_RETRY: RetryPolicy = {
   leaseMs: 60_000,
   concurrency: 16,
 };
+
+const DAY = 24 * 60 * 60_000;
+const BLOCKED_HOLD_MS = 30 * DAY;
+/** The dead-letter reason of messages that waited too long for a citizen who blocked the bot. */
+export const BLOCKED_REASON = 'blocked by the citizen';
+/** Held messages of long-blocked chats are looked for this often, not on every poll. */
+const EXPIRY_EVERY_MS = 60_000;
+
+/** Exponential backoff after the `attempts`-th failed try (1, 2, 4… times the base, capped). */
+export function backoffMs(policy: Pick<RetryPolicy, 'baseDelayMs' | 'maxDelayMs'>, attempts: number): number {
+  return Math.min(policy.maxDelayMs, policy.baseDelayMs * 2 ** Math.max(0, attempts - 1));
+}
 
 export type SenderLog = { warn(obj: object, msg: string): void; error(obj: object, msg: string): void };
 
@@ -40,6 +54,7 @@ export class OutboxSender {
   private readonly deferred = new Map<string, NodeJS.Timeout>();
   private readonly idleWaiters: (() => void)[] = [];
   private sent = 0;
+  private lastExpiry: number | null = null;
 
   constructor(
     private readonly outbox: Outbox,
@@ -51,6 +66,8 @@ export class OutboxSender {
     private readonly fault?: (point: 'mid_send') => void,
     /** Each send's outcome (metrics). */
     private readonly onResult?: (channel: string, result: 'sent' | 'retry' | 'dead') => void,
+    /** A message given up on, with the platform's error code ('error' when it gave none; 'blocked'). */
+    private readonly onFailed?: (channel: string, code: string) => void,
   ) {
     this.channels = new Map(channels.map((c) => [c.channel, c]));
     this.concurrency = Math.max(1, policy.concurrency ?? 1);
@@ -69,12 +86,27 @@ export class OutboxSender {
   poll(): void {
     const now = this.clock.now();
     this.outbox.recoverExpiredLeases(now);
+    this.expireBlocked(now);
     // Only connected channels: a logged-out channel's backlog must not take the others' places.
     const ready = [...this.channels.values()]
       .filter((c) => !c.state || c.state() === 'connected')
       .map((c) => c.channel);
     if (ready.length > 0) for (const chat of this.outbox.dueChats(ready, now, SCAN_LIMIT)) this.enqueue(chat);
     this.pump();
+  }
+
+  /** Messages that waited too long for a citizen who blocked the bot die (at most once a minute). */
+  private expireBlocked(now: number): void {
+    if (this.lastExpiry !== null && now - this.lastExpiry < EXPIRY_EVERY_MS && now >= this.lastExpiry) return;
+    this.lastExpiry = now;
+    const expired = this.outbox.expireBlocked(
+      now - (this.policy.blockedHoldMs ?? BLOCKED_HOLD_MS),
+      BLOCKED_REASON,
+    );
+    for (const e of expired) {
+      this.onFailed?.(e.channel, 'blocked');
+      this.log.error({ outboxId: e.id, channel: e.channel, reason: BLOCKED_REASON }, 'message dead-lettered');
+    }
   }
 
   /** Polls, then waits until nothing is being sent; returns how many messages were sent meanwhile. */
@@ -166,15 +198,23 @@ export class OutboxSender {
       const attempts = entry.attempts + 1;
       const retryable = !(err instanceof SendError) || err.retryable;
       const reason = err instanceof Error ? err.message : String(err);
-      if (!retryable || attempts >= this.policy.maxAttempts) {
+      if (err instanceof SendError && err.recipientBlocked) {
+        // Not a failure of ours: the chat waits for the citizen, its messages keep their attempts.
+        this.outbox.holdForBlockedChat(entry.id, entry, this.clock.now(), reason);
+        this.log.warn(
+          { outboxId: entry.id, channel: entry.channel, reason },
+          'the citizen blocked the bot: messages wait until they write again',
+        );
+      } else if (!retryable || attempts >= this.policy.maxAttempts) {
         this.outbox.markDead(entry.id, reason);
         this.onResult?.(entry.channel, 'dead');
+        this.onFailed?.(entry.channel, (err instanceof SendError ? err.code : undefined) ?? 'error');
         this.log.error(
           { outboxId: entry.id, channel: entry.channel, attempts, reason },
           'message dead-lettered',
         );
       } else {
-        const backoff = Math.min(this.policy.maxDelayMs, this.policy.baseDelayMs * 2 ** (attempts - 1));
+        const backoff = backoffMs(this.policy, attempts);
         const delay = err instanceof SendError && err.retryAfterMs !== undefined ? err.retryAfterMs : backoff;
         this.outbox.retryLater(entry.id, this.clock.now() + delay, reason);
         this.onResult?.(entry.channel, 'retry');

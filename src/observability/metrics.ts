@@ -49,6 +49,11 @@ export type Metrics = {
   observeStep(seconds: number): void;
   inbound(channel: string): void;
   outbound(channel: string, result: OutboundResult): void;
+  /**
+   * A message to a citizen that did not arrive: a delivery the platform reported failed (WhatsApp statuses), or a
+   * send given up on, with the platform's error code ('error' when it gave none, 'blocked' for a blocked bot).
+   */
+  outboxFailed(channel: string, code: string): void;
   /** A message stopped by the per-sender limits before it reached the runtime. */
   limited(channel: string, reason: LimitReason): void;
   /** One try of a ticket delivery to an agency (the Forwarder's onResult). */
@@ -139,6 +144,12 @@ export function createMetrics(queries: MetricsQueries, opts: MetricsOptions = {}
     name: 'aduan_delivery_failures_total',
     help: 'Failed send attempts per channel (retry + dead).',
     labelNames: ['channel'],
+    registers: [registry],
+  });
+  const outboxFailed = new Counter({
+    name: 'aduan_outbox_failed_total',
+    help: 'Messages to citizens that did not arrive, per channel and platform error code: WhatsApp failed statuses, dead-lettered sends (error: no code; blocked: the citizen blocked the bot for 30 days).',
+    labelNames: ['channel', 'code'],
     registers: [registry],
   });
   const limited = new Counter({
@@ -271,6 +282,7 @@ export function createMetrics(queries: MetricsQueries, opts: MetricsOptions = {}
       outbound.inc({ channel, result });
       if (result !== 'sent') failures.inc({ channel });
     },
+    outboxFailed: (channel, code) => outboxFailed.inc({ channel, code }),
     limited: (channel, reason) => limited.inc({ channel, reason }),
     forwarded: (method, result, kind) => {
       forwardTries.inc({ method, result });

@@ -9,6 +9,7 @@ export class InboundLog {
   private readonly forgetStmt;
   private readonly hasStmt;
   private readonly findStmt;
+  private readonly lastEditStmt;
 
   constructor(db: Db) {
     this.insert = db.prepare(
@@ -20,6 +21,19 @@ export class InboundLog {
     this.findStmt = db.prepare(
       'SELECT conversation_id, body FROM inbound_messages WHERE channel = ? AND dedup_key = ?',
     );
+    this.lastEditStmt = db
+      .prepare(
+        `SELECT json_extract(body, '$.text') FROM inbound_messages
+       WHERE conversation_id = ? AND channel = ? AND json_extract(body, '$.edits') = ? AND dedup_key != ?
+       ORDER BY id DESC LIMIT 1`,
+      )
+      .pluck();
+  }
+
+  /** The text of the latest edit of a message before `except` (edits are recorded with the key they edit). */
+  lastEditText(conversationId: number, channel: string, key: string, except: string): string | null {
+    const r = z.string().safeParse(this.lastEditStmt.get(conversationId, channel, key, except));
+    return r.success ? r.data : null;
   }
 
   /** Whether this key was already recorded. */

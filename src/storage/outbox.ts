@@ -2,6 +2,7 @@
 import { z } from 'zod';
 import { Expecting } from '../conversation/expecting.js';
 import type { RenderedMessage } from '../i18n/locales.js';
+import { ChatBlocks } from './chat-blocks.js';
 import type { Db } from './db.js';
 
 export type OutboxStatus = 'pending' | 'sending' | 'sent' | 'dead';
@@ -42,6 +43,11 @@ const Row = z.object({
 
 const Head = z.object({ status: z.string(), next_attempt_at: z.number() });
 
+const Expired = z.array(z.object({ id: z.number(), channel: z.string() }));
+
+/** A message WhatsApp reported on, as the outbox has it: `sentAt` is when its send was recorded. */
+export type SentEntry = OutboxEntry & { sentAt: number | null };
+
 function toEntry(raw: unknown): OutboxEntry {
   const r = Row.parse(raw);
   const m = Message.parse(JSON.parse(r.payload));
@@ -70,8 +76,17 @@ export class Outbox {
   private readonly byIdStmt;
   private readonly deadList;
   private readonly forInboundStmt;
+  private readonly blocks;
+  private readonly giveBackStmt;
+  private readonly expireStmt;
+  private readonly byWamidStmt;
+  private readonly requeueSentStmt;
+  private readonly deadSentStmt;
+  private readonly db: Db;
 
   constructor(db: Db) {
+    this.db = db;
+    this.blocks = new ChatBlocks(db);
     this.insert = db.prepare(
       `INSERT INTO outbox (conversation_id, channel, chat_id, inbound_id, payload, next_attempt_at, created_at)
        VALUES (?, ?, ?, ?, ?, ?, ?)`,
@@ -87,13 +102,17 @@ export class Outbox {
          AND NOT EXISTS (SELECT 1 FROM outbox p INDEXED BY outbox_active_chat
                          WHERE p.channel = o.channel AND p.chat_id = o.chat_id AND p.id < o.id
                            AND p.status IN ('pending', 'sending') AND (p.status = 'sending' OR p.next_attempt_at > @now))
+         AND NOT EXISTS (SELECT 1 FROM chat_blocks b WHERE b.channel = o.channel AND b.chat_id = o.chat_id)
        ORDER BY o.id LIMIT @limit`,
     );
-    // One chat's unsent messages in order: the due ones at the head are what may go now.
+    // One chat's unsent messages in order: the due ones at the head are what may go now (none while the citizen
+    // has blocked the bot: a chat woken by a reminder must not be sent to either).
     this.chatActive = db.prepare(
       `SELECT id, conversation_id, channel, chat_id, payload, status, attempts, created_at, next_attempt_at
-       FROM outbox INDEXED BY outbox_active_chat
-       WHERE channel = ? AND chat_id = ? AND status IN ('pending', 'sending') ORDER BY id LIMIT ?`,
+       FROM outbox o INDEXED BY outbox_active_chat
+       WHERE channel = ? AND chat_id = ? AND status IN ('pending', 'sending')
+         AND NOT EXISTS (SELECT 1 FROM chat_blocks b WHERE b.channel = o.channel AND b.chat_id = o.chat_id)
+       ORDER BY id LIMIT ?`,
     );
     this.claimStmt = db.prepare(
       `UPDATE outbox SET status = 'sending', attempts = attempts + 1, next_attempt_at = ? WHERE id = ? AND status = 'pending'`,
@@ -116,6 +135,34 @@ export class Outbox {
     this.forInboundStmt = db.prepare(
       `SELECT o.* FROM outbox o JOIN inbound_messages i ON i.id = o.inbound_id
        WHERE i.channel = ? AND i.dedup_key = ? ORDER BY o.id`,
+    );
+    // The claimed attempt is given back: a citizen who blocked the bot is no failure of ours.
+    this.giveBackStmt = db.prepare(
+      `UPDATE outbox SET status = 'pending', attempts = max(attempts - 1, 0), next_attempt_at = ?, last_error = ?
+       WHERE id = ? AND status = 'sending'`,
+    );
+    // Blocks older than the cutoff (the index skips recent ones), each chat's waiting rows through its partial index.
+    this.expireStmt = db.prepare(
+      `UPDATE outbox SET status = 'dead', last_error = @reason
+       WHERE id IN (SELECT o.id FROM chat_blocks b INDEXED BY chat_blocks_since
+                    JOIN outbox o INDEXED BY outbox_active_chat
+                      ON o.channel = b.channel AND o.chat_id = b.chat_id AND o.status IN ('pending', 'sending')
+                    WHERE b.blocked_at <= @cutoff AND o.status = 'pending')
+       RETURNING id, channel`,
+    );
+    // Read through migration 007's partial index (only WhatsApp Cloud rows with a wamid).
+    this.byWamidStmt = db.prepare(
+      `SELECT * FROM outbox WHERE channel = 'wacloud' AND platform_message_id = ? ORDER BY id LIMIT 1`,
+    );
+    // Only a row still recorded as sent under this wamid changes: a status delivered twice acts once.
+    this.requeueSentStmt = db.prepare(
+      `UPDATE outbox SET status = 'pending', next_attempt_at = @at, last_error = @error,
+         attempts = CASE WHEN @giveBack = 1 THEN max(attempts - 1, 0) ELSE attempts END
+       WHERE id = @id AND status = 'sent' AND platform_message_id = @wamid`,
+    );
+    this.deadSentStmt = db.prepare(
+      `UPDATE outbox SET status = 'dead', last_error = @error
+       WHERE id = @id AND status = 'sent' AND platform_message_id = @wamid`,
     );
   }
 
@@ -202,5 +249,50 @@ export class Outbox {
 
   dead(limit = 100): OutboxEntry[] {
     return this.deadList.all(limit).map(toEntry);
+  }
+
+  /**
+   * The send was refused because the citizen blocked the bot: the message waits again without the attempt it was
+   * claimed with, and the chat is skipped until the block is lifted (or expires).
+   */
+  holdForBlockedChat(id: number, chat: ChatRef, now: number, error: string): void {
+    this.db.transaction(() => {
+      this.giveBackStmt.run(now, error.slice(0, 500), id);
+      this.blocks.block(chat.channel, chat.chatId, now);
+    })();
+  }
+
+  /** Marks dead the waiting messages of chats blocked since `cutoff` or earlier; returns them (id, channel). */
+  expireBlocked(cutoff: number, reason: string): { id: number; channel: string }[] {
+    return Expired.parse(this.expireStmt.all({ cutoff, reason: reason.slice(0, 500) }));
+  }
+
+  /** The WhatsApp Cloud message sent under this wamid (the last part of a message sent in parts), if any. */
+  byWamid(wamid: string): SentEntry | null {
+    const raw = this.byWamidStmt.get(wamid);
+    if (!raw) return null;
+    const sentAt = z.object({ sent_at: z.number().nullable() }).parse(raw).sent_at;
+    return { ...toEntry(raw), sentAt };
+  }
+
+  /**
+   * A message recorded as sent under `wamid` is pending again, due at `at`; `giveBack` returns the attempt its send
+   * took. False when it is no longer recorded so (acted on already): nothing changes.
+   */
+  requeueSent(id: number, wamid: string, opts: { at: number; error: string; giveBack: boolean }): boolean {
+    return (
+      this.requeueSentStmt.run({
+        id,
+        wamid,
+        at: opts.at,
+        error: opts.error.slice(0, 500),
+        giveBack: opts.giveBack ? 1 : 0,
+      }).changes === 1
+    );
+  }
+
+  /** A message recorded as sent under `wamid` never arrived: dead. False when acted on already. */
+  deadSent(id: number, wamid: string, error: string): boolean {
+    return this.deadSentStmt.run({ id, wamid, error: error.slice(0, 500) }).changes === 1;
   }
 }

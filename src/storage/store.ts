@@ -1,5 +1,6 @@
 // The storage port bundle the runtime uses: every repository over one database, plus its transaction.
 import { Attachments, Audit } from './attachments.js';
+import { ChatBlocks } from './chat-blocks.js';
 import { Conversations } from './conversations.js';
 import type { Db } from './db.js';
 import { Deliveries } from './deliveries.js';
@@ -16,6 +17,8 @@ export type Store = {
   deliveries: Deliveries;
   attachments: Attachments;
   audit: Audit;
+  /** Chats whose citizen blocked the bot: their messages wait until the citizen writes again. */
+  chatBlocks: ChatBlocks;
   /** Runs `fn` in one SQLite transaction (nested calls join the outer one). */
   tx<T>(fn: () => T): T;
 };
@@ -30,6 +33,7 @@ export function createStore(db: Db): Store {
     deliveries: new Deliveries(db),
     attachments: new Attachments(db),
     audit: new Audit(db),
+    chatBlocks: new ChatBlocks(db),
     tx: (fn) => db.transaction(fn)(),
   };
 }

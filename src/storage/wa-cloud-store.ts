@@ -39,6 +39,18 @@ export function sqliteWaCloudStore(db: Db): WaCloudStore & {
     error?: { code: number; title: string },
   ): void;
   status(wamid: string): WaStatusRecord | null;
+  /**
+   * WhatsApp says the window is closed (131047): the chat's last inbound time is forgotten, unless the citizen wrote
+   * after `sentAt` (the failed message's send), so the next send goes behind the template.
+   */
+  closeWindow(chatId: string, sentAt: number): void;
+  /** The template did not arrive: the next message held for the chat sends it again. */
+  forgetTemplate(chatId: string): void;
+  /**
+   * Takes the latest held copy of `message` held at `heldBy` or before (by the send that failed, not a later one)
+   * out of the chat's held messages; false when there is none.
+   */
+  unhold(chatId: string, message: RenderedMessage, heldBy: number): boolean;
 } {
   const upsert = (column: 'last_inbound_at' | 'last_template_at' | 'menu') =>
     db.prepare(
@@ -58,6 +70,15 @@ export function sqliteWaCloudStore(db: Db): WaCloudStore & {
   const heldFor = db.prepare('SELECT payload FROM wacloud_held WHERE chat_id = ? ORDER BY id').pluck();
   const dropHeld = db.prepare('DELETE FROM wacloud_held WHERE chat_id = ?');
   const getStatus = db.prepare('SELECT * FROM wacloud_statuses WHERE wamid = ?');
+  const forgetInbound = db.prepare(
+    'UPDATE wacloud_chats SET last_inbound_at = NULL WHERE chat_id = ? AND last_inbound_at <= ?',
+  );
+  const dropTemplate = db.prepare('UPDATE wacloud_chats SET last_template_at = NULL WHERE chat_id = ?');
+  const heldRows = db.prepare(
+    'SELECT id, payload FROM wacloud_held WHERE chat_id = ? AND held_at <= ? ORDER BY id DESC',
+  );
+  const dropOneHeld = db.prepare('DELETE FROM wacloud_held WHERE id = ?');
+  const HeldRow = z.object({ id: z.number(), payload: z.string() });
   const putStatus = db.prepare(
     `INSERT INTO wacloud_statuses (wamid, status, at, error_code, error_title) VALUES (?, ?, ?, ?, ?)
      ON CONFLICT (wamid) DO UPDATE SET status = excluded.status, at = excluded.at,
@@ -163,5 +184,21 @@ export function sqliteWaCloudStore(db: Db): WaCloudStore & {
       putStatus.run(wamid, next, at, error?.code ?? null, error?.title ?? null);
     },
     status,
+    closeWindow: (chatId, sentAt) => {
+      forgetInbound.run(chatId, sentAt);
+    },
+    forgetTemplate: (chatId) => {
+      dropTemplate.run(chatId);
+    },
+    unhold: (chatId, message, heldBy) => {
+      const wanted = JSON.stringify(Message.parse(message));
+      for (const raw of heldRows.all(chatId, heldBy)) {
+        const r = HeldRow.safeParse(raw);
+        if (!r.success) continue;
+        const held = parseMessage(r.data.payload);
+        if (held && JSON.stringify(held) === wanted) return dropOneHeld.run(r.data.id).changes > 0;
+      }
+      return false;
+    },
   };
 }

@@ -53,6 +53,12 @@ describe('an edited message', () => {
       edits: 'story1',
     });
     expect(text(story)).toBe(t('id', 'edit.story'));
+    // Edited once more: the fragment the first edit wrote is the one replaced.
+    h.say('c2', {
+      text: 'KTP-el saya belum selesai dicetak sejak 4 bulan lalu di Disdukcapil Kota Banjarmasin, sudah 3 kali datang',
+      id: 'edit-story1-b',
+      edits: 'story1',
+    });
     const nik = h.say('c2', { text: '6371045708900001', id: 'nik2' });
     expect(expecting(nik)).toBe('phone');
     const bad = h.say('c2', { text: '12345', id: 'edit-nik2', edits: 'nik2' });
@@ -61,7 +67,10 @@ describe('an edited message', () => {
     h.say('c2', 'kirim');
     const filed = h.complaints()[0]?.complaint;
     expect(filed).toMatchObject({ nik: '6371045708900001' });
-    expect(JSON.stringify(filed)).toContain('sejak 4 bulan lalu');
+    expect(JSON.stringify(filed)).toContain(
+      'sejak 4 bulan lalu di Disdukcapil Kota Banjarmasin, sudah 3 kali datang',
+    );
+    expect(JSON.stringify(filed).match(/sejak 4 bulan lalu/g)).toHaveLength(1);
     expect(JSON.stringify(filed)).not.toContain('sejak 3 bulan lalu');
   });
 

@@ -30,4 +30,25 @@ describe('sqlite WhatsApp Cloud store', () => {
     expect(s.status('wamid.1')).toMatchObject({ status: 'failed', errorCode: 131026 });
     db.close();
   });
+
+  it('closes a window only if the citizen did not write after the failed send, and takes back one held copy', () => {
+    const db = openDb(':memory:');
+    const s = sqliteWaCloudStore(db);
+    s.recordInbound('62811', 1000);
+    s.closeWindow('62811', 900); // the citizen wrote after that send: the window stays open
+    expect(s.lastInbound('62811')).toBe(1000);
+    s.closeWindow('62811', 1000);
+    expect(s.lastInbound('62811')).toBeNull();
+    s.recordTemplate('62811', 2000);
+    s.forgetTemplate('62811');
+    expect(s.lastTemplate('62811')).toBeNull();
+    s.hold('62811', msg('kabar'), 3000);
+    s.hold('62811', msg('lain'), 3000);
+    s.hold('62811', msg('kabar'), 5000); // held by a later send: not the one that failed
+    expect(s.unhold('62811', msg('kabar'), 4000)).toBe(true);
+    expect(s.unhold('62811', msg('kabar'), 4000)).toBe(false);
+    expect(s.unhold('62899', msg('lain'), 4000)).toBe(false);
+    expect(s.takeHeld('62811').map((m) => m.text)).toEqual(['lain', 'kabar']);
+    db.close();
+  });
 });

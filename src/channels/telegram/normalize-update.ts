@@ -1,7 +1,7 @@
 // Pure: a raw Telegram Update → what the channel should do with it (deliver, buffer an album part, reply, ignore).
 import type { ChannelNotice, MediaKind } from '../../conversation/inbound.js';
 import type { GeoPoint } from '../../domain/complaint.js';
-import { type TgCallbackQuery, type TgMessage, TgUpdate } from './update-schema.js';
+import { type TgCallbackQuery, type TgChatMemberUpdated, type TgMessage, TgUpdate } from './update-schema.js';
 
 /** A file to fetch with getFile before the message reaches the runtime. */
 export type FileRef = {
@@ -51,6 +51,8 @@ export type Normalized =
   | NormalizedMessage
   | AlbumPart
   | { kind: 'reply'; chatId: string; key: DirectReplyKey; callbackQueryId?: string }
+  /** The citizen blocked (`kicked`) or unblocked the bot in its private chat: never answered. */
+  | { kind: 'chat_blocked'; chatId: string; blocked: boolean }
   | { kind: 'ignore'; reason: string; callbackQueryId?: string };
 
 export type NormalizeOptions = {
@@ -86,7 +88,17 @@ export function normalizeUpdate(raw: unknown, opts: NormalizeOptions = {}): Norm
     return fromMessage(update.message, officers);
   }
   if (update.edited_message) return fromEdit(update.edited_message);
+  if (update.my_chat_member) return fromMembership(update.my_chat_member);
   return { kind: 'ignore', reason: 'update type not handled' };
+}
+
+/** Only a private chat's block and unblock matter; the bot added to or removed from a group says nothing. */
+function fromMembership(m: TgChatMemberUpdated): Normalized {
+  if (m.chat.type !== 'private') return { kind: 'ignore', reason: 'membership outside a private chat' };
+  const chatId = String(m.chat.id);
+  if (m.new_chat_member.status === 'kicked') return { kind: 'chat_blocked', chatId, blocked: true };
+  if (m.new_chat_member.status === 'member') return { kind: 'chat_blocked', chatId, blocked: false };
+  return { kind: 'ignore', reason: 'membership change' };
 }
 
 function isService(raw: unknown): boolean {

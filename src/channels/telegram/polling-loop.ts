@@ -3,7 +3,8 @@ import type { Telegram } from 'telegraf';
 import type { Update } from 'telegraf/types';
 import { type Sleep, realSleep } from './token-bucket.js';
 
-export const ALLOWED_UPDATES = ['message', 'edited_message', 'callback_query'] as const;
+/** What Telegram sends us, polling and webhook alike; `my_chat_member` says when a citizen blocks the bot. */
+export const ALLOWED_UPDATES = ['message', 'edited_message', 'callback_query', 'my_chat_member'] as const;
 
 export type PollingOptions = {
   /** Seconds Telegram holds a getUpdates request open when there is nothing new. */

@@ -9,19 +9,27 @@ export function redactToken(text: string): string {
 
 const DEFAULT_RETRY_AFTER_S = 5;
 
+/** 403s that mean the citizen blocked the bot or deleted the account (not a bot kicked from a group). */
+const RECIPIENT_BLOCKED = /bot was blocked by the user|user is deactivated/i;
+
 export function toSendError(err: unknown): SendError {
   if (err instanceof SendError) return err;
   if (err instanceof TelegramError) {
     const message = redactToken(`telegram ${err.code}: ${err.description}`);
+    const code = String(err.code);
     if (err.code === 429) {
       const seconds = err.parameters?.retry_after ?? DEFAULT_RETRY_AFTER_S;
-      return new SendError(message, true, Math.max(1, seconds) * 1000);
+      return new SendError(message, true, Math.max(1, seconds) * 1000, { code });
     }
-    if (err.code >= 500) return new SendError(message, true);
+    if (err.code >= 500) return new SendError(message, true, undefined, { code });
     // 401: the token was revoked or mistyped; messages wait for the operator to fix it rather than die.
-    if (err.code === 401) return new SendError(message, true);
-    // 400 (chat not found, bad request), 403 (bot was blocked by the user), 404…: retrying cannot help.
-    return new SendError(message, false);
+    if (err.code === 401) return new SendError(message, true, undefined, { code });
+    // The citizen blocked the bot: retrying cannot help now, but the messages wait for them to come back.
+    if (err.code === 403 && RECIPIENT_BLOCKED.test(err.description)) {
+      return new SendError(message, false, undefined, { code, recipientBlocked: true });
+    }
+    // 400 (chat not found, bad request), other 403s, 404…: retrying cannot help.
+    return new SendError(message, false, undefined, { code });
   }
   const message = err instanceof Error ? `${err.name}: ${err.message}` : String(err);
   return new SendError(redactToken(`telegram unreachable: ${message}`), true);

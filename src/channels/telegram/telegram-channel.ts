@@ -46,6 +46,8 @@ export type TelegramChannelOptions = {
   /** File downloads (tests may count them). */
   fetch?: typeof fetch;
   now?: () => number;
+  /** The citizen blocked (true) or unblocked (false) the bot in its private chat (`my_chat_member`). */
+  onChatBlocked?: (chatId: string, blocked: boolean) => void;
 };
 
 type Waiter = { promise: Promise<Album>; resolve: (album: Album) => void };
@@ -170,6 +172,11 @@ export class TelegramChannel implements ChannelAdapter {
     switch (n.kind) {
       case 'ignore':
         return Promise.resolve();
+      case 'chat_blocked': {
+        // Recorded in the chat's turn, never answered (a blocked bot cannot write anyway).
+        const { chatId, blocked } = n;
+        return this.queue.run(chatId, async () => this.opts.onChatBlocked?.(chatId, blocked));
+      }
       case 'reply': {
         if (n.key === 'channel.private_only' && !this.shouldAnswerGroup(n.chatId)) return Promise.resolve();
         const { chatId, key } = n;

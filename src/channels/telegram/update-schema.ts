@@ -86,11 +86,20 @@ export const TgCallbackQuery = z.object({
 });
 export type TgCallbackQuery = z.infer<typeof TgCallbackQuery>;
 
+/** The bot's own membership changed: in a private chat, `kicked` is the citizen blocking it, `member` unblocking. */
+export const TgChatMemberUpdated = z.object({
+  chat: TgChat,
+  date: z.number().int().optional(),
+  new_chat_member: z.object({ status: z.string() }),
+});
+export type TgChatMemberUpdated = z.infer<typeof TgChatMemberUpdated>;
+
 export const TgUpdate = z.object({
   update_id: z.number().int(),
   message: TgMessage.optional(),
   edited_message: TgMessage.optional(),
   channel_post: z.unknown().optional(),
   callback_query: TgCallbackQuery.optional(),
+  my_chat_member: TgChatMemberUpdated.optional(),
 });
 export type TgUpdate = z.infer<typeof TgUpdate>;

@@ -86,13 +86,15 @@ export function toSendError(err: unknown): SendError {
   if (!(err instanceof GraphError)) {
     return new SendError(err instanceof Error ? err.message : String(err), true);
   }
+  // Meta's code where it gave one, else the HTTP status (0: no answer).
+  const details = { code: String(err.code ?? err.status) };
   if (isRateLimited(err)) {
     const fallback = err.code === GRAPH_CODES.pairRateLimit ? PAIR_RATE_DELAY_MS : RATE_DELAY_MS;
-    return new SendError(err.message, true, err.retryAfterMs ?? fallback);
+    return new SendError(err.message, true, err.retryAfterMs ?? fallback, details);
   }
-  if (isAuthFailure(err)) return new SendError(err.message, true, AUTH_DELAY_MS);
+  if (isAuthFailure(err)) return new SendError(err.message, true, AUTH_DELAY_MS, details);
   if (err.status === 0 || err.status >= 500 || has(GRAPH_CODES.temporary, err.code)) {
-    return new SendError(err.message, true, err.retryAfterMs);
+    return new SendError(err.message, true, err.retryAfterMs, details);
   }
-  return new SendError(err.message, false);
+  return new SendError(err.message, false, undefined, details);
 }

@@ -283,6 +283,8 @@ export class WaCloudChannel implements ChannelAdapter {
     const released = await this.queued(chatId, () => this.flushHeld(chatId));
 
     if (understood.type === 'more') {
+      // Recorded first, so a redelivered tap is known and the page goes out once.
+      await deliver({ channel: 'wacloud', chatId, messageId: m.id, answeredByChannel: true });
       const menu = store.menu(chatId);
       const page = menu ? renderMenuPage(menu, understood.page, this.lang(chatId)) : null;
       if (page) await this.queued(chatId, () => this.post(chatId, page));

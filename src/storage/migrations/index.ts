@@ -5,6 +5,7 @@ import { sql as blockList } from './003-block-list.js';
 import { sql as metricsIndexes } from './004-metrics-indexes.js';
 import { sql as forwarding } from './005-forwarding.js';
 import { sql as outboxChatHead } from './006-outbox-chat-head.js';
+import { sql as deliveryFailures } from './007-delivery-failures.js';
 import { sql as waIdentities } from './008-wa-identities.js';
 
 export type Migration = { version: number; name: string; sql: string };
@@ -16,5 +17,6 @@ export const MIGRATIONS: readonly Migration[] = [
   { version: 4, name: 'metrics-indexes', sql: metricsIndexes },
   { version: 5, name: 'forwarding', sql: forwarding },
   { version: 6, name: 'outbox-chat-head', sql: outboxChatHead },
+  { version: 7, name: 'delivery-failures', sql: deliveryFailures },
   { version: 8, name: 'wa-identities', sql: waIdentities },
 ];

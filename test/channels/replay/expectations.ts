@@ -55,8 +55,9 @@ export const TELEGRAM_KINDS = [
   { kind: 'group service message', expect: 'none', http: '2xx' }, // pins, joins, title changes: nobody spoke to us
   { kind: 'group message', expect: 'group-notice', http: '2xx' }, // at most one "write to me privately" an hour
   { kind: 'channel post', expect: 'none', http: '2xx' }, // not subscribed; a channel cannot be answered privately
+  // A citizen blocking or unblocking the bot (subscribed): held messages wait or go, nothing is written back.
+  { kind: 'my_chat_member (blocked, unblocked, kicked)', expect: 'none', http: '2xx' },
   // --- updates the bot does not subscribe to (ALLOWED_UPDATES): ignored quietly if they ever arrive ---
-  { kind: 'my_chat_member (blocked, unblocked, kicked)', expect: 'none', http: '2xx' }, // writing back is impossible
   { kind: 'message_reaction', expect: 'none', http: '2xx' }, // a 👍 is no message
   { kind: 'message_reaction_count', expect: 'none', http: '2xx' }, // anonymous counts in a channel
   { kind: 'inline_query', expect: 'none', http: '2xx' }, // the bot has no inline mode

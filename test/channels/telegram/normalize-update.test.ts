@@ -235,4 +235,31 @@ describe('normalizeUpdate', () => {
       expect(normalizeUpdate(junk).kind).toBe('ignore');
     }
   });
+
+  it('reads a private my_chat_member as a block (kicked) or an unblock (member), and nothing else', () => {
+    const bot = { id: 4242, is_bot: true, first_name: 'Aduan' };
+    const member = (status: string, on: object = chat) => ({
+      update_id: 6,
+      my_chat_member: {
+        chat: on,
+        from,
+        date: 1_795_000_100,
+        old_chat_member: { user: bot, status: 'member' },
+        new_chat_member: { user: bot, status, ...(status === 'kicked' ? { until_date: 0 } : {}) },
+      },
+    });
+    expect(normalizeUpdate(member('kicked'))).toEqual({ kind: 'chat_blocked', chatId: '555', blocked: true });
+    expect(normalizeUpdate(member('member'))).toEqual({
+      kind: 'chat_blocked',
+      chatId: '555',
+      blocked: false,
+    });
+    // The bot added to or removed from a group, or another status: nothing for a citizen's chat.
+    const group = { id: -100123, type: 'supergroup', title: 'Petugas' };
+    expect(normalizeUpdate(member('kicked', group))).toMatchObject({ kind: 'ignore' });
+    expect(normalizeUpdate(member('left'))).toMatchObject({ kind: 'ignore' });
+    // A body printed without its update_id (Telegram always sends one): ignored, not acted on.
+    const { update_id: _, ...noId } = member('kicked');
+    expect(normalizeUpdate(noId)).toMatchObject({ kind: 'ignore' });
+  });
 });

@@ -37,8 +37,18 @@ describe('wacloud: a complaint from first message to ticket', () => {
     expect(interactiveIds(out[0]!).at(-1)).toBe('__more:1');
     const delivered = w.delivered.length;
     out = await citizen.tap(out, '__more:1');
-    expect(w.delivered).toHaveLength(delivered); // the channel answered the page itself
+    // The channel answered the page itself; the tap is only recorded, so a redelivered tap gets no second page.
+    expect(w.delivered).toHaveLength(delivered + 1);
     expect(interactiveIds(out[0]!)).toEqual(['63.09', '63.10', '63.01', '63.05', 'unknown']);
+    const tapId = w.delivered.at(-1) ?? '';
+    const again = await w.send({
+      from: '6281234567890',
+      id: tapId,
+      timestamp: String(Math.floor(w.h.clock.now() / 1000)),
+      type: 'interactive',
+      interactive: { type: 'list_reply', list_reply: { id: '__more:1', title: 'Pilihan lain' } },
+    });
+    expect(again).toEqual([]);
     out = await citizen.tap(out, '63.01'); // Tanah Laut, on the second page
 
     // 19 categories: typed as a number from the numbered text.
