@@ -363,6 +363,15 @@ function reAsk(ctx: IntakeContext, question: ReplyEffect, error: string): ReplyE
 }
 
 /** "batal aja lah pak, …" at a question: the cancel question, which comes back here when taken back. */
+/** The one line an edit gets: what became of it. */
+const EDIT_REPLY = {
+  type: 'reply',
+  params: ({ context, event }: { context: IntakeContext; event: IntakeEvent }): ReplyEffect => {
+    const e = edit(event);
+    return e ? editOutcome(context, e).reply : { type: 'reply', key: 'edit.ignored', expecting: 'none' };
+  },
+} as const;
+
 const CANCEL_WITH_WORDS = {
   guard: 'wantsCancel',
   target: 'cancelConfirm',
@@ -755,15 +764,7 @@ export const intakeMachine = setup({
               return append ?? { type: 'status', ticket: null, lang: context.lang };
             },
           },
-          {
-            type: 'reply',
-            params: ({ context, event }) => {
-              const e = edit(event);
-              return e
-                ? editOutcome(context, e).reply
-                : { type: 'reply', key: 'edit.ignored', expecting: 'none' };
-            },
-          },
+          EDIT_REPLY,
         ],
       },
       {
@@ -772,15 +773,7 @@ export const intakeMachine = setup({
             const e = edit(event);
             return e ? { draft: editOutcome(context, e).draft } : {};
           }),
-          {
-            type: 'reply',
-            params: ({ context, event }) => {
-              const e = edit(event);
-              return e
-                ? editOutcome(context, e).reply
-                : { type: 'reply', key: 'edit.ignored', expecting: 'none' };
-            },
-          },
+          EDIT_REPLY,
         ],
       },
     ],
