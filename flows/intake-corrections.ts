@@ -25,6 +25,7 @@ const FILLER_ONLY = new Set([
   'pak',
   'bu',
   'kak',
+  'pian',
   'min',
   'admin',
   'deh',

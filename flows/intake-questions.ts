@@ -129,7 +129,8 @@ function summaryValue(ctx: IntakeContext, field: (typeof SUMMARY_FIELDS)[number]
     case 'category':
       return d.category ? { key: `category.${d.category}` } : none;
     case 'agency':
-      return agencyLabel(d);
+      // As in the guess: the routed office by its name, never the word the citizen typed ("pdam") beside it.
+      return d.route && !d.route.fallback ? d.route.agencyName : agencyLabel(d);
     case 'region':
       return regionLabel(d);
     case 'location': {
@@ -175,7 +176,10 @@ export function summaryMessage(ctx: IntakeContext): ReplyEffect {
       ? []
       : [{ key: `summary.${field}`, vars: { n: i + 1, value: summaryValue(ctx, field) } }],
   );
-  if (ctx.draft.route) rows.push({ key: 'summary.route', vars: { value: routeLabel(ctx.draft) } });
+  // "Diteruskan ke" only when it says more than the Instansi row: another office, or Ombudsman as well.
+  const route = ctx.draft.route;
+  if (route && (route.fallback || routeLabel(ctx.draft) !== route.agencyName))
+    rows.push({ key: 'summary.route', vars: { value: routeLabel(ctx.draft) } });
   const flags: Paragraph[] = ctx.draft.incidentDate?.tooOld ? [{ key: 'notice.too_old' }] : [];
   const offer = escalationOffered(ctx.draft);
   return {

@@ -9,8 +9,8 @@ function labelsOf(label: { key: string; vars?: Vars }, vars: Vars): string[] {
 
 /**
  * The choice of `reply` that a typed answer picks as it was shown: a label in either locale, its number, or its id.
- * Derived from the reply itself, so a new choice is understood at once. (At the summary, whose choices are shown as
- * words, "1" is still *Kirim*, as its text says; its rows are edited with "ubah 5".)
+ * Derived from the reply itself, so a new choice is understood at once. Choices shown as words (the summary's) are
+ * never picked by a number: there the numbers are the rows, and "1" edits the story rather than sending it.
  */
 export function pickShown(reply: ReplyEffect | null, text: string): string | null {
   if (!reply?.choices?.length) return null;
@@ -19,5 +19,5 @@ export function pickShown(reply: ReplyEffect | null, text: string): string | nul
     id: c.id,
     labels: 'literal' in c.label ? [c.label.literal] : labelsOf(c.label, vars),
   }));
-  return matchShown(text, options);
+  return matchShown(text, options, !reply.wordChoices);
 }

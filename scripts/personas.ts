@@ -50,6 +50,7 @@ const Out = z.object({
   text: z.string().default(''),
   expecting: z.string().default('none'),
   choices: z.array(z.object({ id: z.string(), label: z.string() })).optional(),
+  wordChoices: z.boolean().optional(),
 });
 type Out = z.infer<typeof Out>;
 let seq = 0;

@@ -29,7 +29,12 @@ describe('transcripts', () => {
         if ('say' in turn) citizenMessages++;
         const where = `turn ${i + 1} (${JSON.stringify('say' in turn ? turn.say : turn)})`;
         const text = replies
-          .map((r) => [r.text, ...r.choices.map((c, n) => `${n + 1}. ${c.label}`)].join('\n'))
+          .map((r) =>
+            [
+              r.text,
+              ...r.choices.map((c, n) => (r.wordChoices ? `[${c.label}]` : `${n + 1}. ${c.label}`)),
+            ].join('\n'),
+          )
           .join('\n---\n');
         expect(
           replies.map((r) => r.expecting),

@@ -42,6 +42,8 @@ export type Persona = z.infer<typeof Persona>;
 export type BotLine = {
   text: string;
   choices?: { id: string; label: string }[];
+  /** The choices are shown as words (the summary): a citizen types the word, never a number. */
+  wordChoices?: boolean;
   expecting: string;
 };
 
@@ -194,7 +196,8 @@ export class PersonaCitizen {
     const at = choices.findIndex((c) =>
       last.expecting === 'cancel_confirm' ? c.id === 'no' : want(c.label, c.id),
     );
-    return at >= 0 ? String(at + 1) : null;
+    if (at < 0) return null;
+    return last.wordChoices ? (choices[at]?.label ?? null) : String(at + 1);
   }
 }
 
@@ -229,7 +232,12 @@ export async function drive(
     const replies = await send(text);
     for (const r of replies) {
       log.push(`< [${r.expecting}] ${r.text.replace(/\n/g, '\n  ')}`);
-      if (r.choices?.length) log.push(`  {${r.choices.map((c, i) => `${i + 1}=${c.label}`).join(' | ')}}`);
+      if (r.choices?.length)
+        log.push(
+          r.wordChoices
+            ? `  {${r.choices.map((c) => `[${c.label}]`).join(' ')}}`
+            : `  {${r.choices.map((c, i) => `${i + 1}=${c.label}`).join(' | ')}}`,
+        );
       ticket = ticket ?? /ADU-[0-9]{4}-[0-9A-Z]{4}/.exec(r.text)?.[0] ?? null;
     }
     return replies.filter((r) => r.expecting !== 'none').at(-1) ?? null;

@@ -19,10 +19,17 @@ const core = buildCore({
 });
 const chatId = values.user ?? 'local';
 
+const escapeRe = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+
+/** The text already lists every choice with its number (the identity question): printing them again repeats it. */
+function numberedInText(m: RenderedMessage): boolean {
+  return m.choices.every((c, i) => new RegExp(`(^|\\n)${i + 1}\\. \\*?${escapeRe(c.label)}\\b`).test(m.text));
+}
+
 function show(m: RenderedMessage): void {
   const bold = (s: string) => (process.stdout.isTTY ? s.replace(/\*([^*\n]+)\*/g, '\x1b[1m$1\x1b[0m') : s);
   process.stdout.write(`\n🤖 ${bold(m.text).replace(/\n/g, '\n   ')}\n`);
-  if (m.choices.length > 0) {
+  if (m.choices.length > 0 && !numberedInText(m)) {
     const list = m.wordChoices
       ? m.choices.map((c) => `[${c.label}]`).join('  ')
       : m.choices.map((c, i) => `${i + 1}. ${c.label}`).join('\n   ');

@@ -43,7 +43,13 @@ const core = buildCore({ dbPath: values.db ?? join(dir, 'simulate.db'), dataDir:
 const write = (obj: unknown) => process.stdout.write(`${JSON.stringify(obj)}\n`);
 const emit = (out: Outgoing[]) => {
   for (const o of out) {
-    write({ to: o.chatId, text: o.message.text, choices: o.message.choices, expecting: o.message.expecting });
+    write({
+      to: o.chatId,
+      text: o.message.text,
+      choices: o.message.choices,
+      ...(o.message.wordChoices ? { wordChoices: true } : {}),
+      expecting: o.message.expecting,
+    });
     core.store.outbox.markSent(o.id, clock.now(), null);
   }
 };

@@ -114,7 +114,12 @@ export function shownNumber(text: string): number | null {
 }
 
 /** The option the whole reply picks, or null. */
-export function matchShown<T extends string>(text: string, options: readonly ShownOption<T>[]): T | null {
+export function matchShown<T extends string>(
+  text: string,
+  options: readonly ShownOption<T>[],
+  /** False where the choices are shown as words and numbers mean something else (the summary's rows). */
+  numbers = true,
+): T | null {
   if (options.length === 0) return null;
   const typed = words(text);
   if (typed.length === 0) return null;
@@ -127,6 +132,6 @@ export function matchShown<T extends string>(text: string, options: readonly Sho
     const ids = new Set(hits.map((h) => h.id));
     if (ids.size === 1) return hits[0]?.id ?? null;
   }
-  const n = shownNumber(text);
+  const n = numbers ? shownNumber(text) : null;
   return n !== null && n >= 1 && n <= options.length ? (options[n - 1]?.id ?? null) : null;
 }

@@ -72,7 +72,8 @@ describe('every question of the flow', () => {
           `${choice.label.toUpperCase()}!!`,
           `${choice.label.toLowerCase()} 👍`,
           `"${choice.label}."`,
-          String(i + 1),
+          // Word choices (the summary's) are not numbered: there "1" edits the story's row instead.
+          ...(point.question.wordChoices ? [] : [String(i + 1)]),
           en,
         ];
         for (const form of forms) {

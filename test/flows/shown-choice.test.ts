@@ -79,8 +79,11 @@ describe('every choice of every question, typed back', () => {
           ];
           for (const form of forms) expect(pickShown(q, form), `${name}: ${JSON.stringify(form)}`).toBe(c.id);
         }
-        for (const form of [String(i + 1), `${i + 1}.`, `no ${i + 1}`, `nomor ${i + 1}`, c.id])
+        // Choices shown as words (the summary's) are not numbered: there a number is a row of the summary.
+        const numbers = q.wordChoices ? [] : [String(i + 1), `${i + 1}.`, `no ${i + 1}`, `nomor ${i + 1}`];
+        for (const form of [...numbers, c.id])
           expect(pickShown(q, form), `${name}: ${JSON.stringify(form)}`).toBe(c.id);
+        if (q.wordChoices) expect(pickShown(q, String(i + 1)), `${name}: a bare number`).toBeNull();
       });
     });
   }

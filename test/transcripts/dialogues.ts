@@ -309,7 +309,8 @@ export const DIALOGUES: Dialogue[] = [
       { say: 'sudah 4 bulan', expect: ['prior_report'] },
       { say: 'belum', expect: ['expectation'] },
       { say: 'honor dibayar', expect: ['identity_mode'] },
-      { say: '3', expect: ['confirm'], contains: ['Diteruskan ke: Disdik'] },
+      // The office the citizen named is the routed one: the summary names it once, as Instansi.
+      { say: '3', expect: ['confirm'], contains: ['Instansi: Disdik'] },
     ],
   },
   {
@@ -566,9 +567,16 @@ export const DIALOGUES: Dialogue[] = [
         say: '0812-3456-7890',
         expect: ['confirm'],
         keys: ['summary.escalate_offer'],
-        contains: ['1. Kirim', '2. Ubah', '3. Batal', '4. Kirim, juga ke Ombudsman', '(atau *1*)'],
+        contains: [
+          '[Kirim]',
+          '[Ubah]',
+          '[Batal]',
+          '[Kirim, juga ke Ombudsman]',
+          '3. Instansi: Disdik Provinsi Kalsel',
+        ],
       },
-      { say: '4', expect: ['nik'], keys: ['ask.nik.ombudsman'] },
+      // Shown as words: the choice is typed (or tapped) by its words; a bare "4" would edit row 4 instead.
+      { say: 'kirim, juga ke ombudsman', expect: ['nik'], keys: ['ask.nik.ombudsman'] },
       {
         say: '6371045708900001',
         expect: ['none'],
@@ -625,7 +633,7 @@ export const DIALOGUES: Dialogue[] = [
       {
         say: '3',
         expect: ['confirm'],
-        contains: ['Kategori: Jalan, jembatan', 'Diteruskan ke: Dinas PUPR Kabupaten Hulu Sungai Tengah'],
+        contains: ['Kategori: Jalan, jembatan', 'Instansi: Dinas PUPR Kabupaten Hulu Sungai Tengah'],
       },
       { say: 'kirim', expect: ['none'], contains: ['Dinas PUPR Kabupaten Hulu Sungai Tengah'] },
     ],

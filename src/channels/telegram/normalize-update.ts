@@ -74,6 +74,20 @@ const SERVICE_KEYS = [
   'supergroup_chat_created',
   'migrate_to_chat_id',
   'migrate_from_chat_id',
+  'video_chat_scheduled',
+  'video_chat_started',
+  'video_chat_ended',
+  'video_chat_participants_invited',
+  'forum_topic_created',
+  'forum_topic_edited',
+  'forum_topic_closed',
+  'forum_topic_reopened',
+  'boost_added',
+  'chat_background_set',
+  'proximity_alert_triggered',
+  'users_shared',
+  'chat_shared',
+  'successful_payment',
 ] as const;
 
 export function normalizeUpdate(raw: unknown, opts: NormalizeOptions = {}): Normalized {
