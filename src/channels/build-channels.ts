@@ -3,9 +3,9 @@ import { join } from 'node:path';
 import type { Logger } from 'pino';
 import type { Clock } from '../clock.js';
 import type { ChannelsConfig } from '../config.js';
+import { conversationLang } from '../conversation/conversation-lang.js';
 import { failedStatusHandler } from '../delivery/failed-statuses.js';
 import { DEFAULT_RETRY, type RetryPolicy } from '../delivery/outbox-sender.js';
-import type { Lang } from '../i18n/locales.js';
 import type { Store } from '../storage/store.js';
 import { sqliteWaCloudStore } from '../storage/wa-cloud-store.js';
 import type { ChannelAdapter } from './channel.js';
@@ -13,16 +13,6 @@ import { TelegramChannel } from './telegram/telegram-channel.js';
 import { NO_SEND_LIMIT } from './telegram/token-bucket.js';
 import { WaCloudChannel } from './wa-cloud/wa-cloud-channel.js';
 import { WaWebChannel } from './wa-web/wa-web-channel.js';
-
-/** The language of a chat's conversation, for the words a channel adds itself (buttons, "reply with a number"). */
-export function conversationLang(store: Store, channel: string, chatId: string): Lang {
-  const snapshot = store.conversations.find(channel, chatId)?.snapshot;
-  if (snapshot && typeof snapshot === 'object' && 'context' in snapshot) {
-    const ctx = snapshot.context;
-    if (ctx && typeof ctx === 'object' && 'lang' in ctx && ctx.lang === 'en') return 'en';
-  }
-  return 'id';
-}
 
 export function buildChannels(opts: {
   config: ChannelsConfig;

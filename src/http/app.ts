@@ -1,10 +1,12 @@
 // The hono app factory: the web chat page, its API, health; one error mapper so no citizen sees a stack trace.
 import { Hono, type MiddlewareHandler } from 'hono';
+import { getCookie } from 'hono/cookie';
 import { HTTPException } from 'hono/http-exception';
 import { secureHeaders } from 'hono/secure-headers';
 import type { ChannelAdapter } from '../channels/channel.js';
+import { conversationLang } from '../conversation/conversation-lang.js';
 import type { StorageState } from '../conversation/storage-guard.js';
-import { type WebChatDeps, webChatApi } from './web-chat-api.js';
+import { SESSION_COOKIE, type WebChatDeps, isSessionId, webChatApi } from './web-chat-api.js';
 import { webChatPage } from './web-chat-page.js';
 
 export type AppDeps = WebChatDeps & {
@@ -45,8 +47,16 @@ export function createApp(deps: AppDeps): Hono {
     }
     await next();
   });
+  // The page speaks the language asked for (?lang=), else the one its conversation speaks ("/lang en" typed).
   app.get('/', (c) => {
-    const lang = c.req.query('lang') === 'en' ? 'en' : 'id';
+    const asked = c.req.query('lang');
+    const session = getCookie(c, SESSION_COOKIE);
+    const lang =
+      asked === 'en' || asked === 'id'
+        ? asked
+        : session && isSessionId(session)
+          ? conversationLang(deps.store, 'web', session)
+          : 'id';
     return c.html(webChatPage(lang));
   });
   if (deps.webGuard) app.use('/api/chat/*', deps.webGuard);

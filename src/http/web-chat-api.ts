@@ -4,10 +4,12 @@ import { bodyLimit } from 'hono/body-limit';
 import { getCookie, setCookie } from 'hono/cookie';
 import { z } from 'zod';
 import type { Ids } from '../clock.js';
+import { conversationLang } from '../conversation/conversation-lang.js';
 import { InboundMessage } from '../conversation/inbound.js';
 import type { HandleResult, Runtime } from '../conversation/runtime.js';
 import { StorageUnavailable } from '../conversation/storage-guard.js';
-import type { RenderedMessage } from '../i18n/locales.js';
+import { LANGS, type Lang, type RenderedMessage, t } from '../i18n/locales.js';
+import type { RecordedMessage } from '../storage/inbound.js';
 import type { Store } from '../storage/store.js';
 import { maskNik } from '../understand/nik.js';
 
@@ -41,15 +43,60 @@ const PostBody = z.object({
 
 const SESSION = /^[a-zA-Z0-9_-]{8,128}$/;
 
-type Reply = {
+/** Whether a cookie value has the shape of a session id this API issues. */
+export const isSessionId = (value: string): boolean => SESSION.test(value);
+
+/** One item of the conversation: the bot's message (`id` is the outbox cursor) or, in a history, the citizen's. */
+type Item = {
   id: number;
+  from: 'bot' | 'citizen';
   text: string;
   choices: RenderedMessage['choices'];
   expecting: string;
   wordChoices?: boolean;
+  /** A citizen's message: how many files it carried, and whether it was a pin. */
+  files?: number;
+  location?: boolean;
 };
 
-const toReply = (e: { id: number; message: RenderedMessage }): Reply => ({ id: e.id, ...e.message });
+const toReply = (e: { id: number; message: RenderedMessage }): Item => ({
+  id: e.id,
+  from: 'bot',
+  ...e.message,
+});
+
+/** Commands the page sends by itself (the conversation's language) carry ids with this prefix: not shown again. */
+const QUIET_ID = /:q-[^:]*$/;
+
+const Recorded = z.object({
+  text: z.string().optional(),
+  attachments: z.array(z.unknown()).optional(),
+  location: z.unknown().optional(),
+});
+
+/**
+ * What the citizen saw of their own message: a tapped button was posted as its id ("yes") and is shown as its label
+ * ("Setuju"); the start button posts a greeting and showed its own word ("Mulai").
+ */
+function asTapped(items: Item[], lang: Lang): Item[] {
+  let offered: Item['choices'] | null = null;
+  return items.map((item) => {
+    if (item.from === 'bot') {
+      offered = item.choices;
+      return item;
+    }
+    const first = offered === null;
+    const tapped = offered?.find((c) => c.id === item.text);
+    offered = [];
+    if (tapped) return { ...item, text: tapped.label };
+    if (first && LANGS.some((l) => item.text === t(l, 'web.start_text')))
+      return { ...item, text: t(lang, 'web.start') };
+    return item;
+  });
+}
+
+/** How many of the latest bot messages a reloaded page gets, with what the citizen said between them. */
+const HISTORY = 200;
 
 export function webChatApi(deps: WebChatDeps): Hono {
   const app = new Hono();
@@ -123,19 +170,70 @@ export function webChatApi(deps: WebChatDeps): Hono {
       : result.outgoing.filter((o) => o.chatId === chatId);
     const now = deps.clock.now();
     for (const e of entries) store.outbox.markSent(e.id, now, null);
-    return c.json({ replies: entries.map(toReply), duplicate: result.duplicate });
+    return c.json({
+      replies: entries.map(toReply),
+      duplicate: result.duplicate,
+      // The conversation's language after this message ("/lang en"): the page's own words follow it.
+      lang: conversationLang(store, 'web', chatId),
+    });
   });
 
-  /** Messages that arrived later (reminders, the story's quiet-time follow-up, officers' answers). */
+  /**
+   * Messages that arrived later (reminders, the story's quiet-time follow-up, officers' answers). `after=0` is a
+   * page (re)loaded: the conversation so far, the citizen's own messages too (`from: "citizen"`), oldest first.
+   */
   app.get('/messages', (c) => {
     const chatId = sender(c, false);
-    if (!chatId) return c.json({ replies: [] });
+    if (!chatId) return c.json({ replies: [], lang: 'id' });
     const after = z.coerce.number().int().min(0).catch(0).parse(c.req.query('after'));
-    const entries = store.outbox.after('web', chatId, after);
+    const entries =
+      after === 0 ? store.outbox.latest('web', chatId, HISTORY) : store.outbox.after('web', chatId, after);
     const now = deps.clock.now();
     for (const e of entries) if (e.status !== 'sent') store.outbox.markSent(e.id, now, null);
-    return c.json({ replies: entries.map((e) => toReply({ id: e.id, message: e.message })) });
+    const conv = after === 0 ? store.conversations.find('web', chatId) : null;
+    const recorded = conv ? store.inbound.history(conv.id, entries[0]?.createdAt ?? 0, HISTORY) : [];
+    // The page's own commands and what they got back were never shown: they stay out of the history too.
+    const quiet = new Set(recorded.filter((m) => QUIET_ID.test(m.key)).map((m) => m.id));
+    const bot = entries
+      .filter((e) => after > 0 || e.inboundId === null || !quiet.has(e.inboundId))
+      .map((e) => ({
+        at: e.createdAt,
+        turn: e.inboundId ?? Number.MAX_SAFE_INTEGER,
+        rank: 1,
+        item: toReply({ id: e.id, message: e.message }),
+      }));
+    const citizen = citizenItems(recorded.filter((m) => !quiet.has(m.id)));
+    // In time order; at the same time, each message of the citizen before the replies it got.
+    const items = [...citizen, ...bot]
+      .sort((a, b) => a.at - b.at || a.turn - b.turn || a.rank - b.rank || a.item.id - b.item.id)
+      .map((x) => x.item);
+    const lang = conversationLang(store, 'web', chatId);
+    return c.json({ replies: after === 0 ? asTapped(items, lang) : items, lang });
   });
+
+  /** `turn`: the inbound message a reply answers (its own id for the citizen's); `rank`: the citizen's first. */
+  function citizenItems(
+    recorded: RecordedMessage[],
+  ): { at: number; turn: number; rank: number; item: Item }[] {
+    return recorded.flatMap((m) => {
+      const body = Recorded.safeParse(m.body);
+      if (!body.success) return [];
+      const files = body.data.attachments?.length ?? 0;
+      const location = body.data.location !== undefined && body.data.location !== null;
+      const text = body.data.text ?? '';
+      if (!text.trim() && files === 0 && !location) return [];
+      const item: Item = {
+        id: m.id,
+        from: 'citizen',
+        text,
+        choices: [],
+        expecting: 'none',
+        ...(files > 0 ? { files } : {}),
+        ...(location ? { location } : {}),
+      };
+      return [{ at: m.at, turn: m.id, rank: 0, item }];
+    });
+  }
 
   /** The citizen's own complaints (NIK masked); nobody else's can be reached from this cookie. */
   app.get('/complaints', (c) => {

@@ -67,7 +67,8 @@ box-shadow:0 1px 1.5px rgba(0,0,0,.12);animation:pop .16s ease-out}
 .choices[hidden]{display:none}
 .choice{background:var(--panel);color:var(--brand);border:1.5px solid var(--brand);border-radius:999px;padding:7px 14px;min-height:40px;
 font-weight:600;font-size:.95rem;max-width:100%;text-align:left;overflow-wrap:anywhere}
-.choice:hover:not(:disabled){background:var(--brand-soft)}
+@media (hover:hover){.choice:hover:not(:disabled){background:var(--brand-soft)}}
+.nowrap{white-space:nowrap}
 .choice:disabled,.icon:disabled,.send:disabled{opacity:.55;cursor:default}
 .composer{flex:none;background:var(--panel);border-top:1px solid var(--line);padding:8px;padding-bottom:max(8px,env(safe-area-inset-bottom));
 display:flex;gap:6px;align-items:flex-end}
@@ -77,7 +78,8 @@ display:flex;gap:6px;align-items:flex-end}
 .composer textarea{flex:1;min-width:0;resize:none;border:1.5px solid var(--line);border-radius:22px;padding:10px 14px;min-height:44px;max-height:140px;
 line-height:1.35;background:#fafcfb;overflow-y:auto}
 .composer textarea:focus{border-color:var(--brand);outline:none;box-shadow:0 0 0 3px rgba(11,110,79,.18)}
-.send{flex:none;min-width:64px;height:44px;border:0;border-radius:22px;background:var(--brand);color:var(--brand-ink);font-weight:600;padding:0 14px}
+.send{flex:none;width:44px;height:44px;border:0;border-radius:50%;background:var(--brand);color:var(--brand-ink);padding:0;display:inline-flex;align-items:center;justify-content:center}
+.send svg{width:22px;height:22px}
 .send:hover:not(:disabled){filter:brightness(1.08)}
 .panel{position:fixed;inset:0;background:rgba(0,0,0,.4);display:flex;align-items:flex-end;justify-content:center;z-index:10}
 .panel[hidden]{display:none}
@@ -95,6 +97,9 @@ const ICON_CLIP =
   '<svg viewBox="0 0 24 24" aria-hidden="true" focusable="false"><path fill="none" stroke="currentColor" stroke-width="2" stroke-linecap="round" stroke-linejoin="round" d="M21 11.5l-8.6 8.6a5.5 5.5 0 0 1-7.8-7.8l8.6-8.6a3.7 3.7 0 0 1 5.2 5.2l-8.6 8.6a1.8 1.8 0 0 1-2.6-2.6l7.9-7.9"/></svg>';
 const ICON_PIN =
   '<svg viewBox="0 0 24 24" aria-hidden="true" focusable="false"><path fill="none" stroke="currentColor" stroke-width="2" stroke-linejoin="round" d="M12 21s-7-6.2-7-11.5a7 7 0 0 1 14 0C19 14.8 12 21 12 21z"/><circle cx="12" cy="9.5" r="2.5" fill="none" stroke="currentColor" stroke-width="2"/></svg>';
+
+const ICON_SEND =
+  '<svg viewBox="0 0 24 24" aria-hidden="true" focusable="false"><path fill="currentColor" d="M3.4 20.4l17.45-7.48a1 1 0 0 0 0-1.84L3.4 3.6a.99.99 0 0 0-1.39.91L2 9.12c0 .5.37.93.87.99L17 12 2.87 13.88c-.5.07-.87.5-.87 1l.01 4.61c0 .71.73 1.2 1.39.91z"/></svg>';
 
 // The page's script. Plain ES2019 in a string: no build step. S holds the texts, LANG the page language.
 const SCRIPT = `
@@ -128,6 +133,20 @@ const SCRIPT = `
     return h.slice(0, 8) + '-' + h.slice(8, 12) + '-' + h.slice(12, 16) + '-' + h.slice(16, 20) + '-' + h.slice(20);
   }
 
+  /** Plain text, with ticket numbers (ADU-2612-7K3M) kept on one line: they never break at a hyphen. */
+  function plain(el, text) {
+    var re = /ADU-\\d{4}-[A-Z0-9]+/g, at = 0, m;
+    while ((m = re.exec(text))) {
+      if (m.index > at) el.appendChild(document.createTextNode(text.slice(at, m.index)));
+      var span = document.createElement('span');
+      span.className = 'nowrap';
+      span.textContent = m[0];
+      el.appendChild(span);
+      at = m.index + m[0].length;
+    }
+    if (at < text.length) el.appendChild(document.createTextNode(text.slice(at)));
+  }
+
   /** Text into DOM nodes: *bold* becomes <b>, newlines become <br>; never parsed as HTML. */
   function richText(el, text) {
     var lines = String(text).split('\\n');
@@ -135,13 +154,13 @@ const SCRIPT = `
       if (i > 0) el.appendChild(document.createElement('br'));
       var re = /\\*([^*\\n]+)\\*/g, at = 0, m;
       while ((m = re.exec(line))) {
-        if (m.index > at) el.appendChild(document.createTextNode(line.slice(at, m.index)));
+        if (m.index > at) plain(el, line.slice(at, m.index));
         var b = document.createElement('b');
-        b.textContent = m[1];
+        plain(b, m[1]);
         el.appendChild(b);
         at = m.index + m[0].length;
       }
-      if (at < line.length) el.appendChild(document.createTextNode(line.slice(at)));
+      if (at < line.length) plain(el, line.slice(at));
     });
   }
 
@@ -167,9 +186,9 @@ const SCRIPT = `
     return append(el);
   }
 
-  function userBubble(text, imageUrl) {
+  function userBubble(text, imageUrl, sent) {
     var el = document.createElement('div');
-    el.className = 'msg user pending';
+    el.className = sent ? 'msg user' : 'msg user pending';
     el.setAttribute('data-testid', 'user-msg');
     el.setAttribute('data-who', S['web.user_label']);
     if (imageUrl) {
@@ -218,7 +237,7 @@ const SCRIPT = `
       b.setAttribute('data-choice', c.id);
       b.textContent = c.label;
       b.disabled = busy;
-      b.addEventListener('click', function () { send({ text: c.id }, c.label); });
+      b.addEventListener('click', function () { b.blur(); send({ text: c.id }, c.label); });
       choicesBox.appendChild(b);
     });
     choicesBox.hidden = list.length === 0;
@@ -226,7 +245,9 @@ const SCRIPT = `
   }
 
   function receive(replies) {
-    var fresh = (replies || []).filter(function (r) { return r && typeof r.id === 'number' && !seen[r.id]; });
+    var fresh = (replies || []).filter(function (r) {
+      return r && typeof r.id === 'number' && r.from !== 'citizen' && !seen[r.id];
+    });
     fresh.sort(function (a, b) { return a.id - b.id; });
     var stick = nearBottom();
     var first = null;
@@ -256,7 +277,8 @@ const SCRIPT = `
   function setBusy(on) {
     busy = on;
     sendBtn.disabled = on;
-    sendBtn.textContent = on ? S['web.sending'] : S['web.send'];
+    sendBtn.setAttribute('aria-label', on ? S['web.sending'] : S['web.send']);
+    sendBtn.title = on ? S['web.sending'] : S['web.send'];
     sendBtn.setAttribute('aria-busy', on ? 'true' : 'false');
     attachBtn.disabled = on;
     locBtn.disabled = on;
@@ -275,7 +297,8 @@ const SCRIPT = `
 
   /** A command the citizen doesn't see typed (the conversation's language); quiet: its replies aren't shown. */
   function command(text, quiet) {
-    queue.push({ payload: { id: uuid(), text: text }, bubble: null, tries: 0, quiet: quiet });
+    // "q-": the server leaves these out when it shows the conversation again.
+    queue.push({ payload: { id: 'q-' + uuid(), text: text }, bubble: null, tries: 0, quiet: quiet });
     pump();
   }
 
@@ -290,6 +313,12 @@ const SCRIPT = `
     langSynced = true;
     try { sessionStorage.setItem(langKey, LANG); } catch (e) { /* storage blocked */ }
     if (ongoing ? langChosen : LANG !== 'id') command('/lang ' + LANG, !ongoing);
+  }
+
+  /** The conversation now speaks another language ("/lang en"): the page reloads in it, the conversation comes back. */
+  function switchLang(lang) {
+    try { sessionStorage.setItem(langKey, lang); } catch (e) { /* storage blocked */ }
+    location.replace('/?lang=' + lang);
   }
 
   function pump() {
@@ -313,6 +342,7 @@ const SCRIPT = `
         offlineShown = false;
         setBusy(false);
         if (item.quiet) skip(r.body && r.body.replies); else receive(r.body && r.body.replies);
+        if (r.body && (r.body.lang === 'en' || r.body.lang === 'id') && r.body.lang !== LANG) switchLang(r.body.lang);
         pump();
       } else if (r.retry) {
         if (!offlineShown) { offlineShown = true; note(S[r.busy ? 'web.busy' : 'web.offline']); }
@@ -339,16 +369,31 @@ const SCRIPT = `
       .then(function () { polling = false; });
   }
 
-  /** After a reload: the conversation so far is on the server; show its latest messages and choices. */
+  /** After a reload: the conversation so far is on the server, both sides of it; shown again in order. */
   function resume() {
     fetch(API + '/messages?after=0', { credentials: 'same-origin', cache: 'no-store' })
       .then(function (res) { return res.ok ? res.json() : null; })
       .then(function (body) {
-        var replies = body && body.replies ? body.replies : [];
-        if (!replies.length) return;
-        replies.sort(function (a, b) { return a.id - b.id; });
-        skip(replies.slice(0, -3));
-        receive(replies.slice(-3));
+        var items = body && body.replies ? body.replies : [];
+        if (!items.length) return;
+        var last = null;
+        items.forEach(function (r) {
+          if (!r || typeof r.id !== 'number') return;
+          if (r.from === 'citizen') {
+            var shown = r.text || (r.location ? S['web.location_sent'] : S['web.attachment_sent']);
+            userBubble(shown, null, true);
+            last = null;
+            return;
+          }
+          if (seen[r.id]) return;
+          seen[r.id] = true;
+          if (r.id > lastId) lastId = r.id;
+          botBubble(r);
+          last = r;
+        });
+        // Buttons only when the bot spoke last: a question the citizen already answered offers nothing.
+        showChoices(last);
+        requestAnimationFrame(toBottom);
         syncLang(true);
       }, function () {})
       .then(function () { setInterval(poll, 3000); });
@@ -362,7 +407,8 @@ const SCRIPT = `
   form.addEventListener('submit', function (e) {
     e.preventDefault();
     var text = input.value.trim();
-    if (!text || busy) return;
+    if (busy) return;
+    if (!text) { note(S['web.empty']); input.focus(); return; }
     input.value = '';
     autosize();
     send({ text: text }, text);
@@ -487,7 +533,7 @@ export function webChatPage(lang: Lang): string {
   <input type="file" id="file" data-testid="file" accept="image/*,application/pdf" class="sr-only" tabindex="-1" aria-hidden="true">
   <button type="button" class="icon" id="location" data-testid="location" aria-label="${h('web.location')}" title="${h('web.location')}">${ICON_PIN}</button>
   <textarea id="input" data-testid="input" rows="1" placeholder="${h('web.placeholder')}" aria-label="${h('web.placeholder')}" enterkeyhint="send" maxlength="20000"></textarea>
-  <button type="submit" class="send" id="send" data-testid="send">${h('web.send')}</button>
+  <button type="submit" class="send" id="send" data-testid="send" aria-label="${h('web.send')}" title="${h('web.send')}">${ICON_SEND}</button>
 </form>
 <div class="panel" id="panel" hidden>
   <div class="sheet" role="dialog" aria-modal="true" aria-labelledby="panel-title">

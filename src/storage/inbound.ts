@@ -3,6 +3,15 @@ import { z } from 'zod';
 import type { Db } from './db.js';
 
 const Found = z.object({ conversation_id: z.number(), body: z.string().nullable() });
+const HistoryRow = z.object({
+  id: z.number(),
+  dedup_key: z.string(),
+  received_at: z.number(),
+  body: z.string(),
+});
+
+/** One recorded message: its row id, dedup key, when it came, and what was understood (JSON). */
+export type RecordedMessage = { id: number; key: string; at: number; body: unknown };
 
 export class InboundLog {
   private readonly insert;
@@ -10,6 +19,7 @@ export class InboundLog {
   private readonly hasStmt;
   private readonly findStmt;
   private readonly lastEditStmt;
+  private readonly historyStmt;
 
   constructor(db: Db) {
     this.insert = db.prepare(
@@ -21,6 +31,10 @@ export class InboundLog {
     this.findStmt = db.prepare(
       'SELECT conversation_id, body FROM inbound_messages WHERE channel = ? AND dedup_key = ?',
     );
+    this.historyStmt = db.prepare(
+      `SELECT id, dedup_key, received_at, body FROM inbound_messages
+       WHERE conversation_id = ? AND received_at >= ? AND body IS NOT NULL ORDER BY id DESC LIMIT ?`,
+    );
     this.lastEditStmt = db
       .prepare(
         `SELECT json_extract(body, '$.text') FROM inbound_messages
@@ -28,6 +42,22 @@ export class InboundLog {
        ORDER BY id DESC LIMIT 1`,
       )
       .pluck();
+  }
+
+  /**
+   * A conversation's messages from `since` on, oldest first (at most `limit`, the latest): what the citizen sent, for
+   * a page that shows the conversation again. Messages forgotten after a refused consent are left out.
+   */
+  history(conversationId: number, since: number, limit: number): RecordedMessage[] {
+    return this.historyStmt
+      .all(conversationId, since, limit)
+      .flatMap((raw) => {
+        const r = HistoryRow.safeParse(raw);
+        return r.success
+          ? [{ id: r.data.id, key: r.data.dedup_key, at: r.data.received_at, body: JSON.parse(r.data.body) }]
+          : [];
+      })
+      .reverse();
   }
 
   /** The text of the latest edit of a message before `except` (edits are recorded with the key they edit). */

@@ -16,6 +16,8 @@ export type OutboxEntry = {
   status: OutboxStatus;
   attempts: number;
   createdAt: number;
+  /** The message this one answers (null: a timer's or an officer's). */
+  inboundId: number | null;
 };
 
 const Message = z.object({
@@ -39,6 +41,7 @@ const Row = z.object({
   status: z.enum(['pending', 'sending', 'sent', 'dead']),
   attempts: z.number(),
   created_at: z.number(),
+  inbound_id: z.number().nullable().optional(),
 });
 
 const Head = z.object({ status: z.string(), next_attempt_at: z.number() });
@@ -60,6 +63,7 @@ function toEntry(raw: unknown): OutboxEntry {
     status: r.status,
     attempts: r.attempts,
     createdAt: r.created_at,
+    inboundId: r.inbound_id ?? null,
   };
 }
 
@@ -74,6 +78,7 @@ export class Outbox {
   private readonly afterStmt;
   private readonly recoverStmt;
   private readonly byIdStmt;
+  private readonly latestStmt;
   private readonly deadList;
   private readonly forInboundStmt;
   private readonly blocks;
@@ -131,6 +136,9 @@ export class Outbox {
       `UPDATE outbox SET status = 'pending' WHERE status = 'sending' AND next_attempt_at <= ?`,
     );
     this.byIdStmt = db.prepare('SELECT * FROM outbox WHERE id = ?');
+    this.latestStmt = db.prepare(
+      'SELECT * FROM outbox WHERE channel = ? AND chat_id = ? ORDER BY id DESC LIMIT ?',
+    );
     this.deadList = db.prepare(`SELECT * FROM outbox WHERE status = 'dead' ORDER BY id DESC LIMIT ?`);
     this.forInboundStmt = db.prepare(
       `SELECT o.* FROM outbox o JOIN inbound_messages i ON i.id = o.inbound_id
@@ -240,6 +248,11 @@ export class Outbox {
   /** Sends interrupted by a crash become pending again once their lease ran out (that one send may repeat). */
   recoverExpiredLeases(now: number): number {
     return this.recoverStmt.run(now).changes;
+  }
+
+  /** The latest messages to one chat, oldest first (the web chat shown again after a reload). */
+  latest(channel: string, chatId: string, limit: number): OutboxEntry[] {
+    return this.latestStmt.all(channel, chatId, limit).map(toEntry).reverse();
   }
 
   /** Messages to one chat after a known id (the web chat's polling). */

@@ -262,6 +262,10 @@ describe.skipIf(!hasChromium)('web chat in a browser (360 px phone)', () => {
         const ticket = /ADU-\d{4}-[A-Z0-9]{4}/.exec(ticketText)![0];
         const list = await page.evaluate(async () => (await fetch('/api/chat/complaints')).json());
         expect(JSON.stringify(list)).toContain(ticket);
+        // The ticket number is kept on one line: it never breaks at its hyphens on a narrow screen.
+        const kept = page.locator('[data-testid="bot-msg"] .nowrap', { hasText: ticket });
+        expect(await kept.count()).toBeGreaterThan(0);
+        expect(await kept.first().evaluate((el) => getComputedStyle(el).whiteSpace)).toBe('nowrap');
 
         // Back to the ticket message for the picture a human looks at.
         await page.evaluate(() => {
@@ -277,6 +281,63 @@ describe.skipIf(!hasChromium)('web chat in a browser (360 px phone)', () => {
       } catch (err) {
         if (err instanceof Error && err.message.includes('--- transcript ---')) throw err;
         fail(`Walk-through failed: ${err instanceof Error ? err.message : String(err)}`);
+      } finally {
+        await context.close();
+      }
+    },
+    TEST_TIMEOUT,
+  );
+
+  it(
+    'brings the whole conversation back after a reload, and its words follow "/lang en"',
+    async () => {
+      const context = await phoneContext(browser);
+      const page = await context.newPage();
+      try {
+        await page.goto(`${base}/`);
+        await page.getByTestId('start').click();
+        await nextBot(page, 0);
+        // An empty send says why nothing happened.
+        await page.getByTestId('send').click();
+        expect(await shown(page.getByTestId('note').last())).toBe(t('id', 'web.empty'));
+        await page.getByTestId('choice').first().click();
+        await nextBot(page, 1);
+        await answer(page, 'lampu jalan di depan rumah saya mati sudah seminggu');
+        const before = {
+          mine: await page.getByTestId('user-msg').allInnerTexts(),
+          bot: await bots(page).allInnerTexts(),
+        };
+        expect(before.mine.length).toBe(3);
+
+        await page.reload();
+        await page.waitForFunction(
+          (n) => document.querySelectorAll('[data-testid="bot-msg"]').length >= n,
+          before.bot.length,
+        );
+        // Both sides, in the same order: the citizen's own messages come back too.
+        expect(await page.getByTestId('user-msg').allInnerTexts()).toEqual(before.mine);
+        expect(await bots(page).allInnerTexts()).toEqual(before.bot);
+        expect(await page.getByTestId('choice').count()).toBeGreaterThan(0);
+
+        // "/lang en" typed: the conversation answers in English and the page's own words follow.
+        const count = await bots(page).count();
+        await type(page, '/lang en');
+        await page.waitForURL(/lang=en/);
+        await page.waitForFunction(
+          (n) => document.querySelectorAll('[data-testid="bot-msg"]').length > n,
+          count,
+        );
+        expect(await page.getAttribute('html', 'lang')).toBe('en');
+        expect(await page.getByTestId('send').getAttribute('aria-label')).toBe(t('en', 'web.send'));
+        expect(await page.getByTestId('input').getAttribute('placeholder')).toBe(t('en', 'web.placeholder'));
+        expect(await lastBotText(page)).toContain(t('en', 'lang.changed'));
+        // Nothing was shown twice by the reload into English (the start button's word is the page's).
+        expect(await page.getByTestId('user-msg').allInnerTexts()).toEqual([
+          t('en', 'web.start'),
+          ...before.mine.slice(1),
+          '/lang en',
+        ]);
+        await noHorizontalScroll(page);
       } finally {
         await context.close();
       }
@@ -520,7 +581,7 @@ describe.skipIf(!hasChromium)('web chat page against a mocked API', () => {
       try {
         expect(await page.getAttribute('html', 'lang')).toBe('en');
         expect(await shown(page.locator('h1'))).toBe(t('en', 'web.title'));
-        expect(await shown(page.getByTestId('send'))).toBe(t('en', 'web.send'));
+        expect(await page.getByTestId('send').getAttribute('aria-label')).toBe(t('en', 'web.send'));
         expect(await page.getByTestId('input').getAttribute('placeholder')).toBe(t('en', 'web.placeholder'));
         // A fresh conversation is switched to English first, without showing that command or its answer.
         await page.getByTestId('start').click();

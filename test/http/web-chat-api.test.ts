@@ -51,6 +51,31 @@ describe('web chat API', () => {
     expect(stranger.json.replies.map((r) => r.expecting)).toEqual(['consent']);
   });
 
+  it('gives a reloaded page the whole conversation, both sides, in order, as the citizen saw it', async () => {
+    const first = await post({ id: 'a1', text: 'halo' });
+    const cookie = (first.res.headers.get('set-cookie') ?? '').split(';')[0] ?? '';
+    await post({ id: 'q-lang', text: '/lang id' }, cookie); // the page's own command: not shown again
+    await post({ id: 'a2', text: 'yes' }, cookie); // a tapped "Setuju"
+    await post({ id: 'a3', text: 'lampu jalan di depan rumah saya mati sudah seminggu' }, cookie);
+    const res = await app.request('/api/chat/messages?after=0', { headers: { cookie } });
+    const body = (await res.json()) as { replies: (Reply & { from: string })[]; lang: string };
+    expect(body.lang).toBe('id');
+    const who = body.replies.map((r) => r.from);
+    expect(who[0]).toBe('citizen');
+    expect(body.replies.filter((r) => r.from === 'citizen').map((r) => r.text)).toEqual([
+      'Mulai',
+      'Setuju',
+      'lampu jalan di depan rumah saya mati sudah seminggu',
+    ]);
+    // Each message comes before the replies it got.
+    expect(who.slice(0, 2)).toEqual(['citizen', 'bot']);
+    expect(body.replies.every((r) => r.from === 'bot' || r.choices.length === 0)).toBe(true);
+    // Polling later (after > 0) returns only the bot's new messages, as before.
+    const last = Math.max(...body.replies.filter((r) => r.from === 'bot').map((r) => r.id));
+    const later = await app.request(`/api/chat/messages?after=${last}`, { headers: { cookie } });
+    expect(((await later.json()) as { replies: unknown[] }).replies).toEqual([]);
+  });
+
   it('never lets a request choose its sender unless dev senders are enabled', async () => {
     const a = await app.request('/api/chat/messages', {
       method: 'POST',
