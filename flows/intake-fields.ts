@@ -508,11 +508,23 @@ function understand(ctx: IntakeContext, field: Field, body: MessageBody, now: nu
       return ok(withAnswered(d, 'agency', { agency: clip(text, 200) }));
     }
     case 'incident_date': {
-      if (isUnknown(text) || /^(saya |sy |ulun )?(lupa|tidak ingat)\b/.test(normalize(text)))
-        return ok(withAnswered(d, 'incident_date', { incidentDate: null }));
+      if (isUnknown(text)) return ok(withAnswered(d, 'incident_date', { incidentDate: null }));
       const parsed = parseIncidentDate(text, new Date(now));
+      // "lupa", "sudah lama": asked once more for a rough idea; never a date the citizen did not give.
+      if (!parsed.ok && parsed.reason === 'unknown')
+        return ctx.fails > 0
+          ? ok(withAnswered(d, 'incident_date', { incidentDate: null }))
+          : { ok: false, error: 'error.date_unknown' };
       if (!parsed.ok)
-        return { ok: false, error: parsed.reason === 'future' ? 'error.date_future' : 'error.date' };
+        return {
+          ok: false,
+          error:
+            parsed.reason === 'future'
+              ? 'error.date_future'
+              : parsed.reason === 'ambiguous'
+                ? 'error.date_ambiguous'
+                : 'error.date',
+        };
       return ok(
         withAnswered(d, 'incident_date', { incidentDate: { ...parsed.value, tooOld: parsed.tooOld } }),
         parsed.tooOld ? [{ key: 'notice.too_old' }] : [],

@@ -92,7 +92,13 @@ export function guessQuestion(d: Draft): ReplyEffect {
   if (d.guessed.includes('incident_date') && d.incidentDate)
     rows.push({
       key: 'guess.incident_date',
-      vars: { value: { date: d.incidentDate.date, precision: d.incidentDate.precision } },
+      vars: {
+        value: {
+          date: d.incidentDate.date,
+          precision: d.incidentDate.precision,
+          ...(d.incidentDate.ongoing ? { ongoing: true } : {}),
+        },
+      },
     });
   if (d.guessed.includes('expectation') && d.expectation)
     rows.push({ key: 'guess.expectation', vars: { value: d.expectation } });
@@ -139,7 +145,11 @@ function summaryValue(ctx: IntakeContext, field: (typeof SUMMARY_FIELDS)[number]
     }
     case 'incident_date':
       return d.incidentDate
-        ? { date: d.incidentDate.date, precision: d.incidentDate.precision }
+        ? {
+            date: d.incidentDate.date,
+            precision: d.incidentDate.precision,
+            ...(d.incidentDate.ongoing ? { ongoing: true } : {}),
+          }
         : { key: 'value.unknown' };
     case 'prior_report':
       return d.priorReport

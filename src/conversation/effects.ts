@@ -8,7 +8,7 @@ export type VarValue =
   | string
   | number
   | { key: string; vars?: Record<string, string | number> }
-  | { date: string; precision: 'day' | 'week' | 'month' };
+  | { date: string; precision: 'day' | 'week' | 'month' | 'year'; ongoing?: boolean };
 export type Vars = Record<string, VarValue>;
 
 export type Paragraph = { key: string; vars?: Vars };

@@ -7,8 +7,11 @@ export const IdentityMode = z.enum(['biasa', 'rahasia', 'anonim']);
 export type IdentityMode = z.infer<typeof IdentityMode>;
 
 export const IncidentDate = z.object({
+  /** The day, or the first day of the week, month or year. */
   date: z.string().regex(/^\d{4}-\d{2}-\d{2}$/),
-  precision: z.enum(['day', 'week', 'month']),
+  precision: z.enum(['day', 'week', 'month', 'year']),
+  /** The problem began then and still goes on: `date` is when it began. Absent in tickets before 2026-12. */
+  ongoing: z.boolean().optional(),
   /** More than two years ago: not eligible for an Ombudsman report. */
   tooOld: z.boolean(),
 });

@@ -122,7 +122,12 @@ function officerBlocks(p: TicketPayload, opts: RenderOptions = {}): OfficerBlock
     ...(c.address ? [field('Alamat', c.address)] : []),
     ...(c.location ? [location(c.location)] : []),
     ...(c.incidentDate
-      ? [field('Waktu kejadian', formatDate('id', c.incidentDate.date, c.incidentDate.precision))]
+      ? [
+          field(
+            'Waktu kejadian',
+            formatDate('id', c.incidentDate.date, c.incidentDate.precision, c.incidentDate.ongoing),
+          ),
+        ]
       : []),
     field('Pengaduan sebelumnya', prior),
     field('Alasan penerusan', reason),

@@ -24,7 +24,17 @@ export const TicketPayload = z.object({
     kecamatan: z.object({ code: z.string(), name: z.string() }).nullable(),
     address: z.string().nullable(),
     location: z.object({ lat: z.number(), lon: z.number() }).nullable(),
-    incidentDate: z.object({ date: z.string(), precision: z.enum(['day', 'week', 'month']) }).nullable(),
+    /**
+     * `precision: "year"` and `ongoing` (the problem began on `date` and goes on) are additions of December 2026:
+     * readers of aduan.ticket/1 that do not know them read the date as before.
+     */
+    incidentDate: z
+      .object({
+        date: z.string(),
+        precision: z.enum(['day', 'week', 'month', 'year']),
+        ongoing: z.boolean().optional(),
+      })
+      .nullable(),
     priorReport: z.object({ done: z.boolean(), result: z.string().nullable() }),
     expectation: z.string(),
     channel: z.string(),
@@ -87,7 +97,11 @@ export function buildTicketPayload(input: PayloadInput, signLink: LinkSigner): T
       address: c.address,
       location: c.location,
       incidentDate: c.incidentDate
-        ? { date: c.incidentDate.date, precision: c.incidentDate.precision }
+        ? {
+            date: c.incidentDate.date,
+            precision: c.incidentDate.precision,
+            ...(c.incidentDate.ongoing ? { ongoing: true } : {}),
+          }
         : null,
       priorReport: c.priorReport,
       expectation: c.expectation,

@@ -39,18 +39,35 @@ const FORMATTERS: Record<Lang, { month: Intl.DateTimeFormat; day: Intl.DateTimeF
   en: { month: FORMATS.month(LOCALE_TAGS.en), day: FORMATS.day(LOCALE_TAGS.en) },
 };
 
-export function formatDate(lang: Lang, isoDate: string, precision: 'day' | 'week' | 'month'): string {
+/**
+ * A date as a citizen reads it: a day, a week as its seven days ("sekitar 23–29 November 2026", never a bare
+ * "minggu 23 November", which reads as a Sunday), a month, a year; "sejak …, sampai sekarang" when it goes on.
+ */
+export function formatDate(
+  lang: Lang,
+  isoDate: string,
+  precision: 'day' | 'week' | 'month' | 'year',
+  ongoing = false,
+): string {
   const at = new Date(`${isoDate}T00:00:00Z`);
   if (Number.isNaN(at.getTime())) return isoDate;
-  if (precision === 'month') return FORMATTERS[lang].month.format(at);
-  const day = FORMATTERS[lang].day.format(at);
-  return precision === 'week' ? t(lang, 'date.week_of', { date: day }) : day;
+  const shown =
+    precision === 'year'
+      ? t(lang, 'date.year', { year: at.getUTCFullYear() })
+      : precision === 'month'
+        ? FORMATTERS[lang].month.format(at)
+        : precision === 'week'
+          ? t(lang, 'date.week_of', {
+              date: FORMATTERS[lang].day.formatRange(at, new Date(at.getTime() + 6 * 86_400_000)),
+            })
+          : FORMATTERS[lang].day.format(at);
+  return ongoing ? t(lang, 'date.ongoing', { date: shown }) : shown;
 }
 
 function formatValue(lang: Lang, value: VarValue): string {
   if (typeof value === 'string') return value;
   if (typeof value === 'number') return String(value);
-  if ('date' in value) return formatDate(lang, value.date, value.precision);
+  if ('date' in value) return formatDate(lang, value.date, value.precision, value.ongoing);
   return t(lang, value.key, value.vars);
 }
 

@@ -1,17 +1,23 @@
 // Reads when an incident happened ("kemarin", "3 bulan lalu", "12 Jan", "senin lalu", "12/1/2026") as a WITA calendar date.
 import { tokens } from './normalize.js';
 
-export type Precision = 'day' | 'week' | 'month';
+export type Precision = 'day' | 'week' | 'month' | 'year';
 
 export type IncidentDate = {
-  /** YYYY-MM-DD in WITA (Asia/Makassar). For week and month precision, the first day of the period. */
+  /** YYYY-MM-DD in WITA (Asia/Makassar). For week, month and year precision, the first day of the period. */
   date: string;
   precision: Precision;
+  /** The problem began then and goes on ("sejak …", "sudah 3 bulan", "sampai sekarang"): `date` is its start. */
+  ongoing?: boolean;
 };
 
+/**
+ * `unknown`: the citizen does not know ("lupa", "sudah lama"); `ambiguous`: two readings are plausible ("20/12"
+ * written on 6 December: last year's, or a slip), so it is asked again rather than guessed.
+ */
 export type DateParse =
   | { ok: true; value: IncidentDate; tooOld: boolean }
-  | { ok: false; reason: 'future' | 'unparsed' | 'invalid' };
+  | { ok: false; reason: 'future' | 'unparsed' | 'invalid' | 'unknown' | 'ambiguous' };
 
 const WITA_OFFSET_MS = 8 * 3600_000;
 const DAY_MS = 86_400_000;
@@ -25,7 +31,9 @@ type Ymd = { y: number; m: number; d: number };
 type Candidate =
   | { kind: 'date'; start: Ymd; precision: Precision }
   | { kind: 'future' }
-  | { kind: 'invalid' };
+  | { kind: 'invalid' }
+  /** Two readings are plausible: asked again rather than guessed. */
+  | { kind: 'ambiguous' };
 
 type Match = { end: number; candidate: Candidate };
 
@@ -98,6 +106,13 @@ const WEEKDAYS: ReadonlyMap<string, number> = new Map([
   ['sabtu', 5],
   ['minggu', 6],
   ['ahad', 6],
+  // Banjar
+  ['sanayan', 0],
+  ['salasa', 1],
+  ['arba', 2],
+  ['arbaa', 2],
+  ['jumahat', 4],
+  ['jumaat', 4],
   ['monday', 0],
   ['tuesday', 1],
   ['wednesday', 2],
@@ -118,8 +133,14 @@ const UNITS: ReadonlyMap<string, Unit> = new Map([
   ['bulan', 'month'],
   ['bln', 'month'],
   ['tahun', 'year'],
+  ['taun', 'year'],
   ['thn', 'year'],
   ['th', 'year'],
+  // "tiga bulanan", "dua mingguan": about that many
+  ['harian', 'day'],
+  ['mingguan', 'week'],
+  ['bulanan', 'month'],
+  ['tahunan', 'year'],
 ]);
 
 /** "sehari", "seminggu", … : one unit in a single word. */
@@ -145,8 +166,74 @@ const DIGIT_WORDS: ReadonlyMap<string, number> = new Map([
   ['sembilan', 9],
 ]);
 
-const AGO = new Set(['lalu', 'silam', 'kemarin', 'lewat', 'sebelumnya']);
-const TIMES_OF_DAY = new Set(['pagi', 'siang', 'sore', 'petang', 'malam', 'subuh']);
+/** "… yang lalu": also Banjar "samalam" (kemarin), and "tadi" after a weekday ("hari Arba tadi"). */
+const AGO = new Set([
+  'lalu',
+  'silam',
+  'kemarin',
+  'kemaren',
+  'kmrn',
+  'kmarin',
+  'lewat',
+  'sebelumnya',
+  'samalam',
+  'tadi',
+]);
+/** Indonesian and Banjar parts of the day ("baisukan" morning, "kamarian" afternoon, "sanja" dusk). */
+const TIMES_OF_DAY = new Set([
+  'pagi',
+  'siang',
+  'sore',
+  'petang',
+  'malam',
+  'subuh',
+  'baisukan',
+  'kamarian',
+  'sanja',
+  'magrib',
+  'isya',
+]);
+/** Said with a date, these make it the start of a problem that goes on. */
+const SINCE = new Set(['sejak', 'semenjak', 'dari', 'dr', 'mulai']);
+/** "sudah 3 bulan": a duration up to now (unlike "3 bulan lalu", a point in time). */
+const ALREADY = new Set(['sudah', 'udah', 'udh', 'sdh', 'dah', 'sudh', 'telah']);
+/** Phrases that say the problem still goes on. */
+const STILL = [
+  ['sampai', 'sekarang'],
+  ['sampai', 'skrg'],
+  ['sampai', 'saat', 'ini'],
+  ['sampai', 'hari', 'ini'],
+  ['hingga', 'kini'],
+  ['hingga', 'sekarang'],
+  ['sampai', 'wayah', 'ini'],
+  ['belum', 'juga'],
+  ['blm', 'juga'],
+  ['tiap', 'hari'],
+  ['setiap', 'hari'],
+  ['masih'],
+  ['terus'],
+  ['kada', 'tuntung'],
+] as const;
+/** Answers that say the citizen does not know when: nothing may be stored for them. */
+const DONT_KNOW = [
+  ['lupa'],
+  ['tidak', 'ingat'],
+  ['tdk', 'ingat'],
+  ['gak', 'ingat'],
+  ['ga', 'ingat'],
+  ['nggak', 'ingat'],
+  ['kada', 'ingat'],
+  ['tidak', 'tahu'],
+  ['tidak', 'tau'],
+  ['gak', 'tau'],
+  ['kada', 'tahu'],
+  ['sudah', 'lama'],
+  ['udah', 'lama'],
+  ['lama', 'sekali'],
+  ['lawas'],
+  ['bahari'],
+  ['dulu'],
+] as const;
 /** A date after these is an end point ("sampai hari ini belum jadi"), not when it happened. */
 const UNTIL = new Set(['sampai', 'hingga']);
 /** Words around a whole-message answer that carry no date: "sekitar tanggal 12 pak", "kira-kira 3 bulan". */
@@ -183,6 +270,24 @@ const WHOLE_FILLERS = new Set([
   'saya',
   'lupa',
   'yang',
+  'nang',
+  'udah',
+  'udh',
+  'sdh',
+  'dah',
+  'semenjak',
+  'dr',
+  'mulai',
+  'lah',
+  'ai',
+  'haja',
+  'ja',
+  'pian',
+  'ulun',
+  'lawas',
+  'kurang',
+  'lebih',
+  'an',
 ]);
 
 // ---- calendar arithmetic on WITA civil dates -------------------------------------------------------------
@@ -223,6 +328,11 @@ function iso({ y, m, d }: Ymd): string {
 
 const INVALID: Candidate = { kind: 'invalid' };
 const FUTURE: Candidate = { kind: 'future' };
+const AMBIGUOUS: Candidate = { kind: 'ambiguous' };
+
+function inYear(y: number): Candidate {
+  return { kind: 'date', start: { y, m: 1, d: 1 }, precision: 'year' };
+}
 
 function onDay(n: number): Candidate {
   return { kind: 'date', start: fromDayNumber(n), precision: 'day' };
@@ -236,10 +346,15 @@ function inMonth(y: number, m: number): Candidate {
   return { kind: 'date', start: { y, m, d: 1 }, precision: 'month' };
 }
 
-/** A calendar day; without a year, the most recent such day that is not in the future. */
+/**
+ * A calendar day; without a year, the most recent such day that is not in the future. A day later in this very
+ * month or the next ("20/12" written on 6 December) is rather a slip than last year's: asked, not moved a year back.
+ */
 function calendarDay(ctx: Context, d: number, m: number, year: number | undefined): Candidate {
   if (m < 1 || m > 12 || d < 1 || d > 31) return INVALID;
   const past = m < ctx.today.m || (m === ctx.today.m && d <= ctx.today.d);
+  const soon = !past && (m === ctx.today.m || m === (ctx.today.m % 12) + 1);
+  if (year === undefined && soon && d <= daysInMonth(ctx.today.y, m)) return ctx.whole ? AMBIGUOUS : FUTURE;
   const y = year ?? (past ? ctx.today.y : ctx.today.y - 1);
   if (y < MIN_YEAR || y > MAX_YEAR || d > daysInMonth(y, m)) return INVALID;
   return { kind: 'date', start: { y, m, d }, precision: 'day' };
@@ -275,6 +390,7 @@ function numberAt(ctx: Context, i: number): { value: number; end: number } | nul
   const digit = DIGIT_WORDS.get(word);
   if (digit === undefined) return null;
   if (at(ctx, i + 1) === 'belas') return { value: 10 + digit, end: i + 2 };
+  if (at(ctx, i + 1) === 'puluhan') return { value: digit * 10, end: i + 2 };
   if (at(ctx, i + 1) !== 'puluh') return { value: digit, end: i + 1 };
   const ones = DIGIT_WORDS.get(at(ctx, i + 2));
   return ones === undefined ? { value: digit * 10, end: i + 2 } : { value: digit * 10 + ones, end: i + 3 };
@@ -296,7 +412,7 @@ function yearAt(ctx: Context, i: number): { year: number; end: number } | null {
 /** "lalu", "yang lalu", "kemarin", … at i: the index after it, or null. */
 function agoAt(ctx: Context, i: number): number | null {
   if (AGO.has(at(ctx, i))) return i + 1;
-  return at(ctx, i) === 'yang' && AGO.has(at(ctx, i + 1)) ? i + 2 : null;
+  return (at(ctx, i) === 'yang' || at(ctx, i) === 'nang') && AGO.has(at(ctx, i + 1)) ? i + 2 : null;
 }
 
 // ---- matchers: each reads an expression starting at token i ---------------------------------------------
@@ -393,8 +509,15 @@ function monthExpression(ctx: Context, i: number): Match | null {
     if (ago !== null) return { end: ago, candidate: partOfYear(ctx.today.y - 1, part) };
     if (at(ctx, j + 1) === 'ini') return { end: j + 2, candidate: partOfYear(ctx.today.y, part) };
     const year = /^[0-9]{4}$/.test(at(ctx, j + 1)) ? Number(at(ctx, j + 1)) : undefined;
+    // "akhir tahun" said in December: this year's end, going on now, or last year's? Asked.
+    const now = partOfYear(ctx.today.y, part);
+    if (year === undefined && ctx.whole && now.kind === 'date' && now.start.m === ctx.today.m)
+      return { end: j + 1, candidate: AMBIGUOUS };
     return { end: year === undefined ? j + 1 : j + 2, candidate: partOfYear(year ?? ctx.today.y, part) };
   }
+  // "akhir 2025", "awal 2026"
+  if (part && /^[0-9]{4}$/.test(at(ctx, j)))
+    return { end: j + 1, candidate: partOfYear(Number(at(ctx, j)), part) };
   const k = at(ctx, j) === 'bulan' ? j + 1 : j;
   if (part && k > j) {
     const ago = agoAt(ctx, k);
@@ -404,9 +527,18 @@ function monthExpression(ctx: Context, i: number): Match | null {
     }
     if (at(ctx, k) === 'ini') return { end: k + 1, candidate: partOfMonth(ctx.today.y, ctx.today.m, part) };
   }
-  const year = yearAt(ctx, k + 1);
-  const month = monthAt(ctx, k, ctx.whole || year !== null);
+  // "bulan lima" (May), "bulan 5": a month by its number, after the word "bulan".
+  const numbered = k > j ? numberAt(ctx, k) : null;
+  const byNumber = numbered && numbered.value >= 1 && numbered.value <= 12 ? numbered : null;
+  const year = yearAt(ctx, byNumber ? byNumber.end : k + 1);
+  const month = byNumber ? byNumber.value : monthAt(ctx, k, ctx.whole || year !== null);
   if (month === undefined) return null;
+  if (byNumber) {
+    const y = year ? year.year : month <= ctx.today.m ? ctx.today.y : ctx.today.y - 1;
+    return { end: year ? year.end : byNumber.end, candidate: inMonth(y, month) };
+  }
+  // "Bulan Desember" said in December: this month, or last year's December? Asked.
+  if (!year && !part && ctx.whole && month === ctx.today.m) return { end: k + 1, candidate: AMBIGUOUS };
   const y = year ? year.year : month <= ctx.today.m ? ctx.today.y : ctx.today.y - 1;
   if (y < MIN_YEAR || y > MAX_YEAR) return { end: year ? year.end : k + 1, candidate: INVALID };
   return { end: year ? year.end : k + 1, candidate: part ? partOfMonth(y, month, part) : inMonth(y, month) };
@@ -438,7 +570,8 @@ function relativeDay(ctx: Context, i: number): Match | null {
   if (word === 'kemarin') {
     return { end: TIMES_OF_DAY.has(next) ? i + 2 : i + 1, candidate: onDay(ctx.todayNum - 1) };
   }
-  if (word === 'semalam') return { end: i + 1, candidate: onDay(ctx.todayNum - 1) };
+  if (word === 'semalam' || word === 'samalam') return { end: i + 1, candidate: onDay(ctx.todayNum - 1) };
+  if (word === 'wayah' && next === 'ini') return { end: i + 2, candidate: onDay(ctx.todayNum) };
   if (!ctx.whole) return null;
   if (word === 'tadi' || word === 'sekarang') return { end: i + 1, candidate: onDay(ctx.todayNum) };
   if (word === 'saat' && next === 'ini') return { end: i + 2, candidate: onDay(ctx.todayNum) };
@@ -449,7 +582,8 @@ function relativeDay(ctx: Context, i: number): Match | null {
 function unitsAgo(ctx: Context, unit: Unit, n: number): Candidate {
   if (unit === 'day') return onDay(ctx.todayNum - n);
   if (unit === 'week') return inWeekOf(ctx.todayNum - 7 * n);
-  const { y, m } = shiftMonth(ctx.today.y, ctx.today.m, unit === 'month' ? -n : -12 * n);
+  if (unit === 'year') return inYear(ctx.today.y - n);
+  const { y, m } = shiftMonth(ctx.today.y, ctx.today.m, -n);
   return inMonth(y, m);
 }
 
@@ -458,7 +592,7 @@ function unitsAgo(ctx: Context, unit: Unit, n: number): Candidate {
  * "sudah 3 bulan", "sejak 2 minggu", "minggu ini", "bulan ini"; "3 bulan" only as a whole answer.
  */
 function amountAgo(ctx: Context, i: number): Match | null {
-  const lead = at(ctx, i) === 'sudah' || at(ctx, i) === 'sejak';
+  const lead = ALREADY.has(at(ctx, i)) || SINCE.has(at(ctx, i));
   const j = lead ? i + 1 : i;
   const one = ONE_UNIT.get(at(ctx, j));
   const amount = one ? null : numberAt(ctx, j);
@@ -467,6 +601,11 @@ function amountAgo(ctx: Context, i: number): Match | null {
   const n = amount ? amount.value : 1;
   const afterUnit = amount ? amount.end + 1 : j + 1;
   if (!one && !amount) {
+    // "bulan depan", "minggu depan": not yet.
+    if (at(ctx, j + 1) === 'depan') return { end: j + 2, candidate: FUTURE };
+    // "tahun 2024"
+    if (unit === 'year' && /^[0-9]{4}$/.test(at(ctx, j + 1)))
+      return { end: j + 2, candidate: inYear(Number(at(ctx, j + 1))) };
     // No number: "minggu lalu", "bulan ini"; "hari"/"tahun" alone are not dates.
     if (lead) return null;
     const ago = agoAt(ctx, afterUnit);
@@ -485,12 +624,15 @@ function amountAgo(ctx: Context, i: number): Match | null {
  * "rabu minggu ini". "minggu" as Sunday needs "hari" before it unless it is the whole answer.
  */
 function weekdayExpression(ctx: Context, i: number): Match | null {
-  const hari = at(ctx, i) === 'hari';
+  // "malam Minggu" is Saturday evening: the evening before the day named.
+  const eve = at(ctx, i) === 'malam' && WEEKDAYS.has(at(ctx, i + 1));
+  const hari = eve || at(ctx, i) === 'hari';
   const j = hari ? i + 1 : i;
   const word = at(ctx, j);
-  const target = WEEKDAYS.get(word);
-  if (target === undefined) return null;
+  const named = WEEKDAYS.get(word);
+  if (named === undefined) return null;
   if (word === 'minggu' && !hari && !(ctx.whole && ctx.t.length === j + 1)) return null;
+  const target = eve ? (named + 6) % 7 : named;
   const todayIndex = weekday(ctx.todayNum);
   const next = at(ctx, j + 1);
   if (next === 'minggu' || next === 'pekan') {
@@ -498,6 +640,8 @@ function weekdayExpression(ctx: Context, i: number): Match | null {
     const thisWeek = at(ctx, j + 2) === 'ini';
     const end = thisWeek ? j + 3 : ago;
     if (end !== null) {
+      // On a Sunday, "last week" depends on whether a week starts on Sunday or Monday: asked.
+      if (!thisWeek && todayIndex === 6 && ctx.whole) return { end, candidate: AMBIGUOUS };
       const n = ctx.todayNum - todayIndex - (thisWeek ? 0 : 7) + target;
       return { end, candidate: n > ctx.todayNum ? FUTURE : onDay(n) };
     }
@@ -505,7 +649,61 @@ function weekdayExpression(ctx: Context, i: number): Match | null {
   const back = (todayIndex - target + 7) % 7;
   const ago = agoAt(ctx, j + 1);
   if (ago !== null) return { end: ago, candidate: onDay(ctx.todayNum - (back === 0 ? 7 : back)) };
+  // Today's own weekday, said alone: today, or a week ago? Asked.
+  if (back === 0 && ctx.whole && !eve) return { end: j + 1, candidate: AMBIGUOUS };
   return { end: j + 1, candidate: onDay(ctx.todayNum - back) };
+}
+
+/** Days people name rather than date: the most recent one (Idulfitri as its week, the dates vary by a day). */
+const NAMED_DAYS: readonly { words: readonly string[]; dates: (y: number) => Ymd[]; precision: Precision }[] =
+  [
+    { words: ['malam', 'tahun', 'baru'], dates: (y) => [{ y, m: 12, d: 31 }], precision: 'day' },
+    { words: ['malam', 'taun', 'baru'], dates: (y) => [{ y, m: 12, d: 31 }], precision: 'day' },
+    { words: ['tahun', 'baru'], dates: (y) => [{ y, m: 1, d: 1 }], precision: 'day' },
+    { words: ['taun', 'baru'], dates: (y) => [{ y, m: 1, d: 1 }], precision: 'day' },
+    { words: ['tujuhbelasan'], dates: (y) => [{ y, m: 8, d: 17 }], precision: 'day' },
+    { words: ['agustusan'], dates: (y) => [{ y, m: 8, d: 17 }], precision: 'day' },
+    { words: ['17', 'an'], dates: (y) => [{ y, m: 8, d: 17 }], precision: 'day' },
+    { words: ['natal'], dates: (y) => [{ y, m: 12, d: 25 }], precision: 'day' },
+    { words: ['lebaran', 'haji'], dates: (y) => IDULADHA.filter((d) => d.y === y), precision: 'week' },
+    { words: ['idul', 'adha'], dates: (y) => IDULADHA.filter((d) => d.y === y), precision: 'week' },
+    { words: ['iduladha'], dates: (y) => IDULADHA.filter((d) => d.y === y), precision: 'week' },
+    { words: ['lebaran'], dates: (y) => IDULFITRI.filter((d) => d.y === y), precision: 'week' },
+    { words: ['idul', 'fitri'], dates: (y) => IDULFITRI.filter((d) => d.y === y), precision: 'week' },
+    { words: ['idulfitri'], dates: (y) => IDULFITRI.filter((d) => d.y === y), precision: 'week' },
+  ];
+/** 1 Syawal and 10 Zulhijah as Indonesia's government set them (SKB 3 Menteri); the years around today. */
+const IDULFITRI: readonly Ymd[] = [
+  { y: 2024, m: 4, d: 10 },
+  { y: 2025, m: 3, d: 31 },
+  { y: 2026, m: 3, d: 21 },
+  { y: 2027, m: 3, d: 10 },
+];
+const IDULADHA: readonly Ymd[] = [
+  { y: 2024, m: 6, d: 17 },
+  { y: 2025, m: 6, d: 6 },
+  { y: 2026, m: 5, d: 27 },
+  { y: 2027, m: 5, d: 16 },
+];
+
+function namedDay(ctx: Context, i: number): Match | null {
+  for (const named of NAMED_DAYS) {
+    if (!named.words.every((w, k) => at(ctx, i + k) === w)) continue;
+    const end = i + named.words.length;
+    const past = [ctx.today.y, ctx.today.y - 1, ctx.today.y - 2]
+      .flatMap((y) => named.dates(y))
+      .find((d) => dayNumber(d) <= ctx.todayNum);
+    if (!past) return { end, candidate: INVALID };
+    const n = dayNumber(past);
+    return {
+      end,
+      candidate:
+        named.precision === 'week'
+          ? { kind: 'date', start: fromDayNumber(n - 1), precision: 'week' }
+          : onDay(n),
+    };
+  }
+  return null;
 }
 
 /** The whole-answer bare day: "12" (this month, or last month if the 12th is still to come). */
@@ -515,6 +713,7 @@ function bareDay(ctx: Context, i: number): Match | null {
 }
 
 const MATCHERS = [
+  namedDay,
   numericDate,
   dayOfMonth,
   dayMonth,
@@ -549,7 +748,7 @@ function context(t: readonly string[], now: Date, whole: boolean): Context {
   return { t, today: fromDayNumber(todayNum), todayNum, hour: new Date(local).getUTCHours(), whole };
 }
 
-function finish(ctx: Context, candidate: Candidate): DateParse {
+function finish(ctx: Context, candidate: Candidate, ongoing = false): DateParse {
   if (candidate.kind !== 'date') return { ok: false, reason: candidate.kind };
   const { start, precision } = candidate;
   if (start.y < MIN_YEAR) return { ok: false, reason: 'invalid' };
@@ -560,14 +759,18 @@ function finish(ctx: Context, candidate: Candidate): DateParse {
       ? startNum
       : precision === 'week'
         ? startNum + 6
-        : startNum + daysInMonth(start.y, start.m) - 1;
+        : precision === 'year'
+          ? dayNumber({ y: start.y, m: 12, d: 31 })
+          : startNum + daysInMonth(start.y, start.m) - 1;
   const cutoffYear = ctx.today.y - MAX_AGE_YEARS;
   const cutoff = dayNumber({
     y: cutoffYear,
     m: ctx.today.m,
     d: Math.min(ctx.today.d, daysInMonth(cutoffYear, ctx.today.m)),
   });
-  return { ok: true, value: { date: iso(start), precision }, tooOld: endNum < cutoff };
+  // A problem that began today or earlier and still goes on ends now: never too old to report.
+  const value: IncidentDate = { date: iso(start), precision, ...(ongoing ? { ongoing: true } : {}) };
+  return { ok: true, value, tooOld: !ongoing && endNum < cutoff };
 }
 
 /** The English relative phrases an English-speaking citizen is likely to type, read as their Indonesian forms. */
@@ -589,23 +792,51 @@ function fromEnglish(text: string): string {
   return /[a-z]/i.test(text) ? ENGLISH.reduce((t, [re, id]) => t.replace(re, id), text) : text;
 }
 
+function hasPhrase(words: readonly string[], phrases: readonly (readonly string[])[]): boolean {
+  return words.some((_, i) => phrases.some((p) => p.every((w, k) => words[i + k] === w)));
+}
+
+/** A word that says how many: "3", "tiga", "seminggu", "sebulan". */
+function isAmount(word: string): boolean {
+  return (
+    /^[0-9]+$/.test(word) ||
+    DIGIT_WORDS.has(word) ||
+    ONE_UNIT.has(word) ||
+    word === 'sepuluh' ||
+    word === 'sebelas'
+  );
+}
+
+/** "sudah 3 bulan" (not "sudah 3 bulan lalu"): a duration up to now. */
+function alreadyFor(words: readonly string[], from: number): boolean {
+  if (!ALREADY.has(words[from] ?? '')) return false;
+  const rest = words.slice(from + 1, from + 5);
+  return !rest.some((w) => w === 'lalu' || w === 'silam' || w === 'lewat');
+}
+
 /**
  * Finds the first date expression in a story ("ktp saya belum jadi sejak 3 bulan lalu"), or null.
  * Dates after "sampai"/"hingga" are skipped; a past date is preferred over a future or impossible one.
+ * It goes on when "sejak/dari/sudah" leads it, or the story says so ("sampai sekarang", "belum juga").
  */
 export function findIncidentDate(text: string, now: Date): DateParse | null {
   const ctx = context(dateTokens(fromEnglish(text)), now, false);
+  const still = hasPhrase(ctx.t, STILL);
+  let first: DateParse | null = null;
   let fallback: DateParse | null = null;
   for (let i = 0; i < ctx.t.length; i++) {
     if (UNTIL.has(at(ctx, i - 1))) continue;
     const match = matchAt(ctx, i);
     if (!match) continue;
-    const result = finish(ctx, match.candidate);
-    if (result.ok) return result;
-    fallback ??= result;
+    const since = SINCE.has(at(ctx, i)) || SINCE.has(at(ctx, i - 1));
+    const result = finish(ctx, match.candidate, still || since || alreadyFor(ctx.t, i));
+    // "udh dua bulanan, dr bulan lima": the start named with "dari/sejak" says more than a duration.
+    if (result.ok && since) return result;
+    if (result.ok) first ??= result;
+    else fallback ??= result;
     i = match.end - 1;
   }
-  return fallback;
+  return first ?? fallback;
 }
 
 /** Drops "kalau tidak salah" ("if I am not mistaken"). */
@@ -625,9 +856,21 @@ function withoutHedges(words: string[]): string[] {
  */
 export function parseIncidentDate(raw: string, now: Date): DateParse {
   const text = fromEnglish(raw);
-  const kept = withoutHedges(dateTokens(text)).filter((w) => !WHOLE_FILLERS.has(w));
+  const all = withoutHedges(dateTokens(text));
+  const kept = all.filter((w) => !WHOLE_FILLERS.has(w));
   const ctx = context(kept, now, true);
   const match = kept.length > 0 ? matchAt(ctx, 0) : null;
-  if (match && match.end === kept.length) return finish(ctx, match.candidate);
-  return findIncidentDate(text, now) ?? { ok: false, reason: 'unparsed' };
+  // "lusa, kata jadwal pemadaman": an answer that starts with a future day is about the future.
+  if (match?.candidate.kind === 'future' && match.end < kept.length) return { ok: false, reason: 'future' };
+  if (match && match.end === kept.length) {
+    // The answer is a date and words around it: any "sejak", "sudah <amount>" or "sampai sekarang" in it counts.
+    const ongoing =
+      hasPhrase(all, STILL) ||
+      all.some((w) => SINCE.has(w)) ||
+      all.some((_, i) => alreadyFor(all, i) && all.slice(i + 1, i + 5).some(isAmount));
+    return finish(ctx, match.candidate, ongoing);
+  }
+  const found = findIncidentDate(text, now);
+  if (found) return found;
+  return { ok: false, reason: hasPhrase(all, DONT_KNOW) ? 'unknown' : 'unparsed' };
 }

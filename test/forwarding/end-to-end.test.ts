@@ -103,7 +103,8 @@ describe('forwarding end to end (web chat → routed ticket → every destinatio
     await say('Siti Rahmah');
     await say(NIK);
     const summary = await say('081234567890');
-    expect(summary).toContain('Diteruskan ke: Disdukcapil Kota Banjarmasin');
+    // The routed office is named as Instansi; 'Diteruskan ke' appears only when it says more.
+    expect(summary).toContain('Instansi: Disdukcapil Kota Banjarmasin');
     const done = await say('kirim');
     expect(done).toContain('Pengaduan diteruskan ke *Disdukcapil Kota Banjarmasin*');
     const number = /ADU-\d{4}-[A-Z0-9]{4}/.exec(done)?.[0] ?? '';

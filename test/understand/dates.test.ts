@@ -25,7 +25,17 @@ const month = (date: string, tooOld = false): DateParse => ({
   value: { date, precision: 'month' },
   tooOld,
 });
+const year = (date: string, tooOld = false): DateParse => ({
+  ok: true,
+  value: { date, precision: 'year' },
+  tooOld,
+});
+/** Began then and still goes on: never too old. */
+const since = (p: DateParse): DateParse =>
+  p.ok ? { ok: true, value: { ...p.value, ongoing: true }, tooOld: false } : p;
 const FUTURE: DateParse = { ok: false, reason: 'future' };
+const AMBIGUOUS: DateParse = { ok: false, reason: 'ambiguous' };
+const UNKNOWN: DateParse = { ok: false, reason: 'unknown' };
 const INVALID: DateParse = { ok: false, reason: 'invalid' };
 const UNPARSED: DateParse = { ok: false, reason: 'unparsed' };
 
@@ -101,14 +111,21 @@ describe('parseIncidentDate: amounts ago', () => {
     ['tiga bulan yang lalu', month('2026-08-01')],
     ['11 bulan lalu', month('2025-12-01')],
     ['bulan ini', month('2026-11-01')],
-    ['tahun lalu', month('2025-11-01')],
-    ['setahun lalu', month('2025-11-01')],
-    ['2 tahun lalu', month('2024-11-01')],
-    ['3 tahun lalu', month('2023-11-01', true)],
-    ['sudah 3 bulan', month('2026-08-01')],
-    ['sudah 3 bulan lebih', month('2026-08-01')],
-    ['sejak 2 minggu', week('2026-11-09')],
-    ['udah seminggu', week('2026-11-16')],
+    ['tahun lalu', year('2025-01-01')],
+    ['setahun lalu', year('2025-01-01')],
+    ['tahun nang lalu', year('2025-01-01')],
+    ['tahun samalam', year('2025-01-01')],
+    ['2 tahun lalu', year('2024-01-01')],
+    ['3 tahun lalu', year('2023-01-01', true)],
+    ['tahun 2024', year('2024-01-01')],
+    ['sudah 3 bulan', since(month('2026-08-01'))],
+    ['sudah 3 bulan lebih', since(month('2026-08-01'))],
+    ['sejak 2 minggu', since(week('2026-11-09'))],
+    ['udah seminggu', since(week('2026-11-16'))],
+    ['sudah lawas, kira-kira tiga bulanan', since(month('2026-08-01'))],
+    ['dua bulanan lalu lah', month('2026-09-01')],
+    ['udah tiga mingguan', since(week('2026-11-02'))],
+    ['dua puluhan hari lalu', day('2026-11-03')],
     ['3 bulan', month('2026-08-01')],
     ['kira-kira 2 minggu', week('2026-11-09')],
     ['kalau tidak salah 3 bulan lalu', month('2026-08-01')],
@@ -142,8 +159,15 @@ describe('parseIncidentDate: parts of months and years', () => {
 
 describe('parseIncidentDate: weekdays (today is Monday)', () => {
   it.each<[string, DateParse]>([
-    ['senin', day('2026-11-23')],
-    ['hari senin', day('2026-11-23')],
+    // Today's own weekday alone: today, or a week ago? Asked.
+    ['senin', AMBIGUOUS],
+    ['hari senin', AMBIGUOUS],
+    ['Sanayan samalam', day('2026-11-16')],
+    ['hari Arba tadi', day('2026-11-18')],
+    ['Jumahat samalam', day('2026-11-20')],
+    // "malam Minggu" is Saturday evening.
+    ['malam minggu tadi', day('2026-11-21')],
+    ['malam sabtu kmrn', day('2026-11-20')],
     ['Senin kemarin', day('2026-11-16')],
     ['senin lalu', day('2026-11-16')],
     ['senin yang lalu', day('2026-11-16')],
@@ -194,9 +218,11 @@ describe('parseIncidentDate: calendar dates', () => {
     ['5 okt', day('2026-10-05')],
     ['5 October', day('2026-10-05')],
     ['23 november', day('2026-11-23')],
-    ['24 november', day('2025-11-24')],
+    // Later this month or next, without a year: a slip more likely than last year's; asked.
+    ['24 november', AMBIGUOUS],
     ['24 nov 2026', FUTURE],
-    ['25 des', day('2025-12-25')],
+    ['25 des', AMBIGUOUS],
+    ['5 okt', day('2026-10-05')],
     ['25 desember 2026', FUTURE],
     ['1 January 2025', day('2025-01-01')],
     ['3 March', day('2026-03-03')],
@@ -213,7 +239,10 @@ describe('parseIncidentDate: calendar dates', () => {
     ['bulan januari', month('2026-01-01')],
     ['jan 2026', month('2026-01-01')],
     ['jan', month('2026-01-01')],
-    ['november', month('2026-11-01')],
+    // This month's name alone: this month, or last year's? Asked.
+    ['november', AMBIGUOUS],
+    ['bulan lima', month('2026-05-01')],
+    ['akhir 2025', month('2025-12-01')],
     ['desember', month('2025-12-01')],
     ['desember 2026', FUTURE],
     ['Januari 2024', month('2024-01-01', true)],
@@ -249,7 +278,7 @@ describe('parseIncidentDate: numeric dates (day first)', () => {
     ['2026-13-01', INVALID],
     ['1/1/99', day('1999-01-01', true)],
     ['12/1', day('2026-01-12')],
-    ['25/11', day('2025-11-25')],
+    ['25/11', AMBIGUOUS],
     ['31/4', INVALID],
   ])('%j', (text, expected) => {
     expect(parseIncidentDate(text, NOW)).toEqual(expected);
@@ -283,9 +312,6 @@ describe('parseIncidentDate: not dates', () => {
   it.each([
     '',
     '   ',
-    'lupa',
-    'tidak tahu',
-    'sudah lama',
     'ya',
     '👍',
     '?',
@@ -301,6 +327,40 @@ describe('parseIncidentDate: not dates', () => {
     'saya tinggal di jalan A Yani km 5',
   ])('%j → unparsed', (text) => {
     expect(parseIncidentDate(text, NOW)).toEqual(UNPARSED);
+  });
+});
+
+describe('parseIncidentDate: the citizen does not know', () => {
+  it.each([
+    'lupa',
+    'tidak tahu',
+    'sudah lama',
+    'lupa pak, sudah lama',
+    'kada ingat ulun',
+    'bahari',
+    'sudah lawas',
+  ])('%j → unknown (nothing is stored for it)', (text) => {
+    expect(parseIncidentDate(text, NOW)).toEqual(UNKNOWN);
+  });
+});
+
+describe('parseIncidentDate: named days, ongoing problems, the future', () => {
+  it.each<[string, DateParse]>([
+    ['pas tahun baru kmrn', day('2026-01-01')],
+    ['malam tahun baru', day('2025-12-31')],
+    ['pas tujuhbelasan', day('2026-08-17')],
+    ['sejak lebaran', since(week('2026-03-20'))],
+    ['dari pertengahan bulan lalu', since(week('2026-10-11'))],
+    ['dari awal bulan ini', since(week('2026-11-01'))],
+    ['tiap hari sejak Sanayan', since(day('2026-11-23'))],
+    ['wayah ini pak, dari tadi subuh masih mati lampu', since(day('2026-11-23'))],
+    ['udh dua bulanan, dr bulan lima', since(month('2026-05-01'))],
+    ['janjinya beres akhir 2025 tapi belum juga', since(month('2025-12-01'))],
+    ['Samalam, pas ulun bulik matan gawian', day('2026-11-22')],
+    ['lusa, ujar jadwal pemadaman', FUTURE],
+    ['Rencananya bulan depan.', FUTURE],
+  ])('%j', (text, expected) => {
+    expect(parseIncidentDate(text, NOW)).toEqual(expected);
   });
 });
 
@@ -322,7 +382,8 @@ describe('parseIncidentDate: WITA day boundaries', () => {
     ['2026-11-22T17:00:00Z', 'kemarin', day('2026-11-22')],
     // 23:59 WITA on 22 Nov.
     ['2026-11-22T15:59:00Z', 'hari ini', day('2026-11-22')],
-    ['2026-11-22T15:59:00Z', 'minggu', day('2026-11-22')],
+    ['2026-11-22T15:59:00Z', 'minggu', AMBIGUOUS],
+    ['2026-11-22T15:59:00Z', 'sabtu', day('2026-11-21')],
     // 20:00 WITA: "tadi malam" is tonight.
     ['2026-11-23T12:00:00Z', 'tadi malam', day('2026-11-23')],
     // 1 March 2024 (leap year), 09:00 WITA.
@@ -340,22 +401,22 @@ describe('parseIncidentDate: WITA day boundaries', () => {
 
 describe('findIncidentDate', () => {
   it.each<[string, DateParse | null]>([
-    ['ktp saya belum jadi sejak 3 bulan lalu di disdukcapil', month('2026-08-01')],
-    ['KTP sy blm jadi udh 3 bln, padahal dijanjikan 2 minggu', month('2026-08-01')],
-    ['jalan depan rumah rusak sejak januari', month('2026-01-01')],
+    ['ktp saya belum jadi sejak 3 bulan lalu di disdukcapil', since(month('2026-08-01'))],
+    ['KTP sy blm jadi udh 3 bln, padahal dijanjikan 2 minggu', since(month('2026-08-01'))],
+    ['jalan depan rumah rusak sejak januari', since(month('2026-01-01'))],
     ['tanggal 12/1/2026 saya ke puskesmas tapi ditolak', day('2026-01-12')],
     ['tanggal 12 januari 20 orang antri dari subuh', day('2026-01-12')],
-    ['sejak 5 mei 2025 jalan ini rusak', day('2025-05-05')],
+    ['sejak 5 mei 2025 jalan ini rusak', since(day('2025-05-05'))],
     ['Kemarin sore lampu PJU mati total di jl. Ahmad Yani km 5', day('2026-11-22')],
     ['tadi pagi petugas minta uang 50.000 untuk KK', day('2026-11-23')],
     ['hari senin kemarin saya antri dari subuh', day('2026-11-16')],
-    ['sudah 2 minggu air PDAM tidak mengalir', week('2026-11-09')],
-    ['sampai hari ini ktp belum jadi padahal urus 3 bulan lalu', month('2026-08-01')],
-    ['sejak 12 agustus 2025 sertifikat tanah belum selesai', day('2025-08-12')],
+    ['sudah 2 minggu air PDAM tidak mengalir', since(week('2026-11-09'))],
+    ['sampai hari ini ktp belum jadi padahal urus 3 bulan lalu', since(month('2026-08-01'))],
+    ['sejak 12 agustus 2025 sertifikat tanah belum selesai', since(day('2025-08-12'))],
     ['saya urus akta kelahiran bulan lalu, dijanjikan selesai 12 desember 2026', month('2026-10-01')],
     ['dijanjikan jadi tanggal 12 desember 2026', FUTURE],
     ['kejadiannya 31/2/2026', INVALID],
-    ['ulun sudah lawas menunggu, sejak samalam banyu kadada', day('2026-11-22')],
+    ['ulun sudah lawas menunggu, sejak samalam banyu kadada', since(day('2026-11-22'))],
     ['ktp saya belum jadi', null],
     ['petugas minta uang 150.000 dan nomor saya 0812-3456-7890', null],
     ['nik 6371012345670001', null],
@@ -392,7 +453,7 @@ describe('dates robustness', () => {
 
   it('finds a date at the end of a long story', () => {
     expect(findIncidentDate(`${'ktp saya belum jadi '.repeat(400)}sejak 3 bulan lalu`, NOW)).toEqual(
-      month('2026-08-01'),
+      since(month('2026-08-01')),
     );
   });
 
