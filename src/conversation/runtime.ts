@@ -14,6 +14,7 @@ import { deliveryKey } from '../storage/deliveries.js';
 import type { FileStore } from '../storage/file-store.js';
 import { sniffMime } from '../storage/file-type.js';
 import type { Store } from '../storage/store.js';
+import { findCoordinates } from '../understand/coordinates.js';
 import { type PinResult, locatePin } from '../understand/geo.js';
 import { parsePhone } from '../understand/phone.js';
 import type { Effect } from './effects.js';
@@ -83,17 +84,19 @@ export class Runtime {
         sha256: f.sha256,
       }));
       const own = msg.contact !== undefined && msg.contact.own !== false;
+      // Coordinates typed into the text ("-3.3190, 114.6170", "3°19'S 114°37'E") are a location, as a pin is.
+      const point = msg.location ?? findCoordinates(text) ?? undefined;
       const body: MessageBody = {
         text: text.slice(0, MAX_TEXT),
         attachments,
-        location: msg.location ?? null,
-        pin: msg.location ? (this.deps.locate ?? locatePin)(msg.location.lat, msg.location.lon) : null,
+        location: point ?? null,
+        pin: point ? (this.deps.locate ?? locatePin)(point.lat, point.lon) : null,
         contactPhone: own ? (msg.contact?.phone ?? null) : null,
         channelPhone: msg.channelPhone ? (parsePhone(msg.channelPhone).ok ? msg.channelPhone : null) : null,
         ...(msg.forwarded || (msg.contact && !own) ? { foreign: true } : {}),
       };
       const loaded = toLoaded(conv);
-      const content = body.text.trim() !== '' || attachments.length > 0 || !!msg.location || own;
+      const content = body.text.trim() !== '' || attachments.length > 0 || !!point || own;
       const kind = msg.answeredByChannel
         ? 'menu'
         : !content

@@ -62,7 +62,7 @@ const COMMON_NAMES = words(
     'parigi paul pemuda penghulu pudak purut rintisan salaman sampurna sarikandi sawahan sepakat setiap sirap ' +
     'sirih stagen sukadana sukamaju sukaramai sungkai suryatama tabat tambangan tatakan telagasari wanasari ' +
     'dwipasari mandarsari damsari komet gandaria pimping lepasan baroqah tamiang ambawang ' +
-    'pagaruyung purwodadi sungsum darussalam jangkung',
+    'pagaruyung purwodadi sungsum darussalam jangkung karuh',
 );
 
 /** Kecamatan names that are also ordinary words or shared with other places: weak without "kecamatan". */

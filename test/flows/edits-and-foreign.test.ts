@@ -148,3 +148,16 @@ describe('a place sent with its pin', () => {
     expect(draft).toContain('Taman Van der Pijl');
   });
 });
+
+describe('coordinates typed as text', () => {
+  it('are a location, as a pin is: the region comes from them', () => {
+    h.say('k1', 'halo');
+    h.say('k1', 'ya');
+    h.say('k1', 'lampu jalan mati sudah seminggu, gelap sekali kalau malam');
+    h.say('k1', 'benar');
+    h.say('k1', '-3.4425, 114.8401');
+    const snap = JSON.stringify(h.core.store.conversations.find('simulate', 'k1')?.snapshot);
+    expect(snap).toContain('"location":{"lat":-3.4425,"lon":114.8401}');
+    expect(snap).toContain('"kabkotaCode":"63.72"');
+  });
+});

@@ -386,7 +386,7 @@ describe('findRegion: traps', () => {
       'jalan lurus tapi gelap',
       'tinggal di kota',
       'lahan gambut terbakar lagi',
-      'jl. a. yani km 17',
+      'jl. a. yani km 21',
       'jl cempaka no 5',
       'ada kebakaran di belakang pasar',
       'banjir setinggi lutut',
@@ -582,9 +582,11 @@ describe('findRegion: landmarks', () => {
   });
 
   it('leaves Jl. A. Yani alone near a boundary and yields to a named town', () => {
-    expect(aYaniKabkota(17)).toBeUndefined();
+    // Km 17 is Gambut (Kab. Banjar); around km 21–22 the road enters Banjarbaru.
+    expect(aYaniKabkota(17)).toBe('63.03');
+    expect(aYaniKabkota(21)).toBeUndefined();
     expect(aYaniKabkota(37)).toBeUndefined();
-    expect(findRegion('jl a yani km 20 rusak')).toEqual({ kind: 'none' });
+    expect(findRegion('jl a yani km 22 rusak')).toEqual({ kind: 'none' });
     expect(findRegion('jl a yani banyak lubang')).toEqual({ kind: 'none' });
     expect(found('jl a yani km 2 barabai rusak').kabkotaCode).toBe('63.07');
   });
