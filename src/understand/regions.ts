@@ -382,11 +382,40 @@ function containsOtherPlace(ws: readonly string[], kabkotaCode: string): boolean
   return false;
 }
 
+/** Words that make one village of a family ("Pantai Hambawang Barat", "… Timur"). */
+const FAMILY_SUFFIX = new Set([
+  'barat',
+  'timur',
+  'utara',
+  'selatan',
+  'tengah',
+  'hulu',
+  'hilir',
+  'ulu',
+  'ilir',
+  'i',
+  'ii',
+  'iii',
+]);
+
+/** A village name's stem → the kab/kota whose villages carry it with a suffix ("Pantai Hambawang" → HST). */
+const STEM_KABS = new Map<string, Set<string>>();
+for (const d of DESA) {
+  const ws = nameWords(d.name);
+  if (ws.length < 2 || !FAMILY_SUFFIX.has(ws.at(-1) ?? '')) continue;
+  const stem = ws.slice(0, -1).join('');
+  const kabs = STEM_KABS.get(stem) ?? new Set<string>();
+  kabs.add(d.kecamatanCode.slice(0, 5));
+  STEM_KABS.set(stem, kabs);
+}
+
 function plainDesaUse(ws: readonly string[], key: string, kabkotaCode: string): Use {
   const single = ws.length === 1;
   const word = ws[0] ?? '';
   if (single && (GENERIC_WORDS.has(word) || COMMON_NAMES.has(word) || word.length < 5)) return 'none';
   if (INDEX.has(key) || (desaKeyCount.get(key) ?? 0) > 1) return 'refine';
+  // "Pantai Hambawang" is a village in Barito Kuala, and "Pantai Hambawang Barat/Timur" are in HST: unsure alone.
+  if ([...(STEM_KABS.get(key) ?? [])].some((k) => k !== kabkotaCode)) return 'refine';
   if (!single && (isGeneric(ws) || containsOtherPlace(ws, kabkotaCode))) return 'refine';
   return 'distinct';
 }
