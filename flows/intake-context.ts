@@ -45,6 +45,8 @@ export const Draft = z.object({
   incidentDate: IncidentDate.nullable(),
   priorReport: z.boolean().nullable(),
   priorResult: z.string().nullable(),
+  /** Where the earlier complaint went, as the citizen said it ("kelurahan"); absent in older drafts. */
+  priorTo: z.string().nullable().optional(),
   expectation: z.string().nullable(),
   attachments: z.array(AttachmentRef).max(50),
   identityMode: IdentityMode.nullable(),

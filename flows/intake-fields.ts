@@ -11,6 +11,7 @@ import { parseNik } from '../src/understand/nik.js';
 import { normalize } from '../src/understand/normalize.js';
 import { parsePhone } from '../src/understand/phone.js';
 import { findRegion, kabkotaByCode, regionChoiceList } from '../src/understand/regions.js';
+import { findReportedTo } from '../src/understand/reported-to.js';
 import { leadingYesNo, parseAlready, parseYesNo } from '../src/understand/yes-no.js';
 import type { Draft, Field, IntakeContext, Notice } from './intake-context.js';
 import { LIMITS } from './intake-context.js';
@@ -545,6 +546,8 @@ function understand(ctx: IntakeContext, field: Field, body: MessageBody, now: nu
       const draft = withAnswered(d, 'prior_report', {
         priorReport: done,
         priorResult: done ? (told ? text : d.priorResult) : null,
+        // "sudah lapor ke kelurahan": where it went is kept, and the result is still asked.
+        priorTo: done ? (findReportedTo(text) ?? d.priorTo ?? null) : null,
       });
       return ok(told ? withAnswered(draft, 'prior_result', {}) : draft);
     }

@@ -153,7 +153,9 @@ function summaryValue(ctx: IntakeContext, field: (typeof SUMMARY_FIELDS)[number]
         : { key: 'value.unknown' };
     case 'prior_report':
       return d.priorReport
-        ? { key: 'value.prior_yes', vars: { result: d.priorResult ?? '-' } }
+        ? d.priorTo
+          ? { key: 'value.prior_yes_to', vars: { to: d.priorTo, result: d.priorResult ?? '-' } }
+          : { key: 'value.prior_yes', vars: { result: d.priorResult ?? '-' } }
         : { key: 'value.prior_no' };
     case 'expectation':
       return d.expectation ?? none;
@@ -337,7 +339,11 @@ export function buildComplaint(ctx: IntakeContext): Complaint | null {
     address: d.address,
     location: d.location,
     incidentDate: d.incidentDate,
-    priorReport: { done: d.priorReport === true, result: d.priorResult },
+    priorReport: {
+      done: d.priorReport === true,
+      result: d.priorResult,
+      ...(d.priorReport && d.priorTo ? { to: d.priorTo } : {}),
+    },
     expectation: d.expectation,
     attachments: d.attachments,
     identityMode: d.identityMode,

@@ -545,6 +545,8 @@ export const intakeMachine = setup({
       return (words ?? (yn === 'yes' ? 'same' : yn === 'no' ? 'new' : null)) === id;
     },
     complete: ({ context }) => nextMissing(context) === null,
+    /** Only a voice note, a sticker or files: kept as evidence, and the question asked again with a word on it. */
+    filesOnly: ({ event }) => !!msg(event) && mediaOnlyReply(body(event)) !== null,
     mediaOnly: ({ context, event }) =>
       !!msg(event) &&
       context.field !== 'evidence' &&
@@ -1079,6 +1081,20 @@ export const intakeMachine = setup({
           ],
         },
         message: [
+          {
+            // A voice note or a photo at the guess: kept as evidence; the guess is asked again with a word on it.
+            guard: 'filesOnly',
+            actions: [
+              assign(({ context, event }) => ({ draft: keepExtras(context.draft, body(event)) })),
+              {
+                type: 'reply',
+                params: ({ context, event }) =>
+                  withNotices(context, guessQuestion(context.draft), [
+                    { key: mediaOnlyReply(body(event)) ?? 'ack.media' },
+                  ]),
+              },
+            ],
+          },
           CANCEL_WITH_WORDS,
           {
             // "ya, tp lokasinya di desa Anjir …", "bukan, tanggalnya 3 Mei": that field is fixed, the rest stands.
@@ -1342,6 +1358,16 @@ export const intakeMachine = setup({
       on: {
         message: [
           CANCEL_WITH_WORDS,
+          {
+            // A voice note or a photo at the summary: kept as evidence, and the summary shown again with it.
+            guard: 'filesOnly',
+            target: 'summary',
+            reenter: true,
+            actions: assign(({ context, event }) => ({
+              draft: keepExtras(context.draft, body(event)),
+              notices: [...context.notices, { key: mediaOnlyReply(body(event)) ?? 'ack.media' }],
+            })),
+          },
           {
             // Forwarded text corrects nothing: it joins the story and the summary is shown again.
             guard: ({ event }) => msg(event)?.foreign === true,

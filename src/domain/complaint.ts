@@ -50,7 +50,12 @@ export const Complaint = z.object({
   location: GeoPoint.nullable(),
   /** Null when the citizen could not say when it happened. */
   incidentDate: IncidentDate.nullable(),
-  priorReport: z.object({ done: z.boolean(), result: z.string().max(2000).nullable() }),
+  priorReport: z.object({
+    done: z.boolean(),
+    result: z.string().max(2000).nullable(),
+    /** Where it was reported ("kelurahan"), as the citizen said it. */
+    to: z.string().max(200).optional(),
+  }),
   expectation: z.string().min(1).max(2000),
   attachments: z.array(AttachmentRef).max(50),
   identityMode: IdentityMode,

@@ -108,7 +108,7 @@ function attachment(
 function officerBlocks(p: TicketPayload, opts: RenderOptions = {}): OfficerBlock[] {
   const c = p.complaint;
   const prior = c.priorReport.done
-    ? `sudah${c.priorReport.result ? `: ${c.priorReport.result}` : ''}`
+    ? `sudah${c.priorReport.to ? ` (ke ${c.priorReport.to})` : ''}${c.priorReport.result ? `: ${c.priorReport.result}` : ''}`
     : 'belum';
   const reason = p.routing.fallback ? `${p.routing.reason} (instansi cadangan)` : p.routing.reason;
   const fields: OfficerLine[] = [

@@ -35,7 +35,8 @@ export const TicketPayload = z.object({
         ongoing: z.boolean().optional(),
       })
       .nullable(),
-    priorReport: z.object({ done: z.boolean(), result: z.string().nullable() }),
+    /** `to` (where it was reported) is an addition of December 2026. */
+    priorReport: z.object({ done: z.boolean(), result: z.string().nullable(), to: z.string().optional() }),
     expectation: z.string(),
     channel: z.string(),
   }),

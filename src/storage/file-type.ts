@@ -63,6 +63,7 @@ export function sniffMime(data: Uint8Array, claimed: string): string {
     return OLD_OFFICE.test(said) ? said : 'application/msword';
   }
   if (ascii(data, '%!PS') || ascii(data, 'MZ') || ascii(data, '\x7fELF')) return 'application/octet-stream';
-  if (looksLikeText(data)) return 'text/plain';
+  // Plain text has no signature: only what is said to be text, and reads as text, is text.
+  if (said.startsWith('text/') && looksLikeText(data)) return 'text/plain';
   return 'application/octet-stream';
 }

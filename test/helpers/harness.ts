@@ -79,7 +79,7 @@ export class Harness {
             {
               kind: 'voice' as const,
               mime: 'audio/ogg',
-              data: new Uint8Array([0x4f, 0x67, 0x67, this.seq % 256]),
+              data: new Uint8Array([0x4f, 0x67, 0x67, 0x53, this.seq % 256]),
             },
           ]
         : []),

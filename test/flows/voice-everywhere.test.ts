@@ -1,0 +1,57 @@
+// A voice note (or an audio file) gets the same answer at every step: kept as evidence, and a short text asked for.
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import type { RenderedMessage } from '../../src/i18n/locales.js';
+import { t } from '../../src/i18n/locales.js';
+import { Harness } from '../helpers/harness.js';
+
+const text = (replies: RenderedMessage[]) => replies.map((r) => r.text).join('\n');
+const expecting = (replies: RenderedMessage[]) => replies.at(-1)?.expecting;
+const VOICE = t('id', 'error.voice');
+
+let h: Harness;
+beforeEach(() => {
+  h = new Harness();
+});
+afterEach(() => h.close());
+
+const kept = (chat: string) =>
+  (JSON.stringify(h.core.store.conversations.find('simulate', chat)?.snapshot).match(/"kind":"voice"/g) ?? [])
+    .length;
+
+describe('a voice note', () => {
+  it('at the story, the guess, a question and the summary: kept, and the same question asked again', () => {
+    h.say('v', 'halo');
+    h.say('v', 'ya');
+    const story = h.say('v', { voice: true });
+    expect(text(story)).toContain(VOICE);
+    expect(expecting(story)).toBe('story');
+    h.say('v', 'KTP-el saya belum selesai dicetak di Disdukcapil Kota Banjarmasin sejak 2 bulan lalu');
+    const guess = h.say('v', { voice: true });
+    expect(text(guess)).toContain(VOICE);
+    expect(expecting(guess)).toBe('confirm_guess');
+    h.say('v', 'benar');
+    const asked = h.say('v', { voice: true });
+    expect(text(asked)).toContain(VOICE);
+    expect(expecting(asked)).toBe('prior_report');
+    for (const answer of [
+      'belum',
+      'KTP segera dicetak',
+      '1',
+      'Siti Rahmah',
+      '6371045708900001',
+      '0812 5555 1234',
+    ])
+      h.say('v', answer);
+    const summary = h.say('v', { voice: true });
+    expect(text(summary)).toContain(VOICE);
+    expect(expecting(summary)).toBe('confirm');
+    expect(kept('v')).toBe(4);
+  });
+
+  it('as the very first message: the greeting and consent, and it is kept once consent is given', () => {
+    const first = h.say('w', { voice: true });
+    expect(expecting(first)).toBe('consent');
+    h.say('w', 'ya');
+    expect(kept('w')).toBe(1);
+  });
+});
