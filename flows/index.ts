@@ -170,6 +170,7 @@ export function step(stored: StoredSnapshot | null, event: IntakeEvent, input: I
       lastActivity: event.now,
       timers: {
         storyQuiet: context.timers.storyQuiet,
+        storyNudge: context.timers.storyNudge,
         ...(active ? { reminder: event.now + REMINDER_MS } : {}),
       },
     };

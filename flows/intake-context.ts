@@ -74,6 +74,8 @@ export type Draft = z.infer<typeof Draft>;
 
 export const Timers = z.object({
   storyQuiet: z.number().optional(),
+  /** Story pieces kept without a word: say once that the bot waits, and how to go on. */
+  storyNudge: z.number().optional(),
   reminder: z.number().optional(),
   expiry: z.number().optional(),
 });
@@ -119,6 +121,8 @@ export const IntakeContext = z.object({
    */
   quiet: z.number().int().nonnegative().optional(),
   storyAcked: z.boolean().optional(),
+  /** The "I'm waiting, type selesai" line was said for this story. */
+  nudged: z.boolean().optional(),
   /** More story came after the guess was shown and changed what it would show: "selesai" shows it again. */
   guessChanged: z.boolean().optional(),
   /** "Kirim, juga ke Ombudsman" was chosen before the NIK it needs: file as soon as the NIK question is answered. */

@@ -73,6 +73,8 @@ export const INTAKE_VERSION = 2;
 
 /** Quiet time after a story fragment before the flow moves on by itself. */
 export const STORY_QUIET_MS = 90_000;
+/** Story pieces kept silently, then this long without more: one line says the bot waits and how to go on. */
+export const STORY_NUDGE_MS = 20_000;
 export const REMINDER_MS = 20 * 3600_000;
 export const EXPIRY_MS = 72 * 3600_000;
 
@@ -494,6 +496,10 @@ export const intakeMachine = setup({
     storyFull: ({ context }) =>
       context.draft.story.length >= LIMITS.storyFragments ||
       context.draft.story.join(' ').length >= LIMITS.storyChars,
+    nudgeDue: ({ context, event }) =>
+      event.type === 'timer' &&
+      context.timers.storyNudge !== undefined &&
+      context.timers.storyNudge <= event.now,
     quietDue: ({ context, event }) =>
       event.type === 'timer' &&
       context.timers.storyQuiet !== undefined &&
@@ -1015,9 +1021,39 @@ export const intakeMachine = setup({
             guard: 'storyEmpty',
             actions: ['appendStory', { type: 'reply', params: ({ context }) => storyPrompt(context.draft) }],
           },
-          { actions: 'appendStory' },
+          {
+            // More story, kept without a word: once, a little later, a line says the bot waits for the rest.
+            actions: [
+              'appendStory',
+              assign(({ context, event }) =>
+                context.nudged
+                  ? {}
+                  : { timers: { ...context.timers, storyNudge: event.now + STORY_NUDGE_MS } },
+              ),
+            ],
+          },
         ],
-        timer: { guard: 'quietDue', target: 'analyze' },
+        timer: [
+          { guard: 'quietDue', target: 'analyze' },
+          {
+            guard: 'nudgeDue',
+            actions: [
+              assign(({ context }) => ({
+                nudged: true,
+                timers: { ...context.timers, storyNudge: undefined },
+              })),
+              {
+                type: 'reply',
+                params: ({ context }) => ({
+                  type: 'reply',
+                  key: 'ack.story.waiting',
+                  choices: storyPrompt(context.draft).choices,
+                  expecting: 'story',
+                }),
+              },
+            ],
+          },
+        ],
         command: [{ guard: { type: 'isCommand', params: 'resume' }, target: 'analyze' }],
       },
       always: {
@@ -1025,7 +1061,10 @@ export const intakeMachine = setup({
         target: 'analyze',
         actions: assign({ notices: [{ key: 'notice.story_full' }] }),
       },
-      exit: assign(({ context }) => ({ timers: { ...context.timers, storyQuiet: undefined } })),
+      exit: assign(({ context }) => ({
+        timers: { ...context.timers, storyQuiet: undefined, storyNudge: undefined },
+        nudged: undefined,
+      })),
     },
     analyze: {
       entry: assign(({ context, event }) => ({ draft: guessFromStory(context.draft, event.now) })),

@@ -55,3 +55,21 @@ describe('a voice note', () => {
     expect(kept('w')).toBe(1);
   });
 });
+
+describe('story pieces kept without a word', () => {
+  it('get one line, a little later, saying the bot waits and how to go on; then the guess comes by itself', () => {
+    h.say('n', 'halo');
+    h.say('n', 'ya');
+    expect(h.say('n', 'jadi begini pak')).toHaveLength(1); // the first piece is acknowledged
+    expect(h.say('n', 'kejadiannya kemarin')).toEqual([]);
+    expect(h.say('n', 'waktu saya lewat situ')).toEqual([]);
+    const nudge = h.advance(25_000, 'n');
+    expect(nudge.map((r) => r.text)).toEqual([t('id', 'ack.story.waiting')]);
+    expect(nudge[0]?.choices.map((c) => c.id)).toEqual(['done']);
+    expect(h.advance(25_000, 'n')).toEqual([]); // once
+    // The quiet time ends the story: the conversation goes on by itself.
+    const next = h.advance(60_000, 'n');
+    expect(next.length).toBeGreaterThan(0);
+    expect(expecting(next)).not.toBe('story');
+  });
+});
