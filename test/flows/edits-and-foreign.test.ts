@@ -1,11 +1,8 @@
 // Edited messages correct what they answered; forwarded text and other people's cards never become the citizen's own.
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import type { RenderedMessage } from '../../src/i18n/locales.js';
 import { t } from '../../src/i18n/locales.js';
 import { Harness } from '../helpers/harness.js';
-
-const text = (replies: RenderedMessage[]) => replies.map((r) => r.text).join('\n');
-const expecting = (replies: RenderedMessage[]) => replies.at(-1)?.expecting;
+import { expectingOf, textOf } from '../helpers/replies.js';
 
 let h: Harness;
 beforeEach(() => {
@@ -24,13 +21,13 @@ function toName(chat: string): void {
   h.say(chat, 'benar');
   h.say(chat, 'belum');
   h.say(chat, { text: 'KTP saya segera dicetak', id: 'hope' });
-  expect(expecting(h.say(chat, '1'))).toBe('name');
+  expect(expectingOf(h.say(chat, '1'))).toBe('name');
 }
 
 describe('an edited message', () => {
   it('corrects the answer it gave, says so in one line, and the ticket carries the correction', () => {
     toName('c1');
-    expect(expecting(h.say('c1', { text: 'Siti', id: 'name1' }))).toBe('nik');
+    expect(expectingOf(h.say('c1', { text: 'Siti', id: 'name1' }))).toBe('nik');
     const edited = h.say('c1', { text: 'Siti Rahmah', id: 'edit-name1', edits: 'name1' });
     expect(edited).toHaveLength(1);
     expect(edited[0]?.text).toBe(
@@ -39,7 +36,7 @@ describe('an edited message', () => {
     // The NIK question is still the one open: nothing else moved.
     expect(h.conversationState('c1')).toBe('asking');
     h.say('c1', '6371045708900001');
-    expect(expecting(h.say('c1', '0812-3456-7890'))).toBe('confirm');
+    expect(expectingOf(h.say('c1', '0812-3456-7890'))).toBe('confirm');
     h.say('c1', 'kirim');
     expect(h.complaints()[0]?.complaint).toMatchObject({ name: 'Siti Rahmah' });
   });
@@ -52,7 +49,7 @@ describe('an edited message', () => {
       id: 'edit-story1',
       edits: 'story1',
     });
-    expect(text(story)).toBe(t('id', 'edit.story'));
+    expect(textOf(story)).toBe(t('id', 'edit.story'));
     // Edited once more: the fragment the first edit wrote is the one replaced.
     h.say('c2', {
       text: 'KTP-el saya belum selesai dicetak sejak 4 bulan lalu di Disdukcapil Kota Banjarmasin, sudah 3 kali datang',
@@ -60,9 +57,9 @@ describe('an edited message', () => {
       edits: 'story1',
     });
     const nik = h.say('c2', { text: '6371045708900001', id: 'nik2' });
-    expect(expecting(nik)).toBe('phone');
+    expect(expectingOf(nik)).toBe('phone');
     const bad = h.say('c2', { text: '12345', id: 'edit-nik2', edits: 'nik2' });
-    expect(text(bad)).toContain(t('id', 'edit.field_invalid', { field: t('id', 'field.nik') }));
+    expect(textOf(bad)).toContain(t('id', 'edit.field_invalid', { field: t('id', 'field.nik') }));
     h.say('c2', '0812-3456-7890');
     h.say('c2', 'kirim');
     const filed = h.complaints()[0]?.complaint;
@@ -78,35 +75,35 @@ describe('an edited message', () => {
     toName('c3');
     h.say('c3', { text: 'Siti Rahmah', id: 'name3' });
     // A NIK with a typo is asked again; the citizen edits the typo away instead of typing it anew.
-    expect(expecting(h.say('c3', { text: '637104570890000', id: 'nik3' }))).toBe('nik');
+    expect(expectingOf(h.say('c3', { text: '637104570890000', id: 'nik3' }))).toBe('nik');
     const fixed = h.say('c3', { text: '6371045708900001', id: 'edit-nik3', edits: 'nik3' });
-    expect(expecting(fixed)).toBe('phone');
-    expect(text(fixed)).toContain(t('id', 'field.nik'));
+    expect(expectingOf(fixed)).toBe('phone');
+    expect(textOf(fixed)).toContain(t('id', 'field.nik'));
   });
 
   it('at the summary shows the summary again with the change; after "kirim" it becomes a note on the ticket', () => {
     toName('c4');
     h.say('c4', { text: 'Siti Rahmah', id: 'name4' });
     h.say('c4', '6371045708900001');
-    expect(expecting(h.say('c4', '0812-3456-7890'))).toBe('confirm');
+    expect(expectingOf(h.say('c4', '0812-3456-7890'))).toBe('confirm');
     const again = h.say('c4', { text: 'KTP saya dicetak minggu ini', id: 'edit-hope', edits: 'hope' });
-    expect(expecting(again)).toBe('confirm');
-    expect(text(again)).toContain('KTP saya dicetak minggu ini');
+    expect(expectingOf(again)).toBe('confirm');
+    expect(textOf(again)).toContain('KTP saya dicetak minggu ini');
     h.say('c4', 'kirim');
     const number = h.complaints()[0]?.number ?? '';
     const note = h.say('c4', { text: 'Siti Rahmah binti Ahmad', id: 'edit-name4', edits: 'name4' });
-    expect(text(note)).toBe(t('id', 'edit.ticket_note', { ticket: number }));
+    expect(textOf(note)).toBe(t('id', 'edit.ticket_note', { ticket: number }));
     const notes = h.core.store.db.prepare('SELECT text FROM ticket_notes').pluck().all();
     expect(notes).toContain('Siti Rahmah binti Ahmad');
   });
 
   it('of a message never seen (or sent before the conversation began) is an ordinary message', () => {
     const first = h.say('c5', { text: 'jalan rusak di Martapura', id: 'e1', edits: 'unknown' });
-    expect(expecting(first)).toBe('consent');
+    expect(expectingOf(first)).toBe('consent');
     // During a complaint, an edit of an unknown message is only a note: it never answers the open question.
     h.say('c5', 'ya');
     const note = h.say('c5', { text: 'Budi', id: 'e2', edits: 'never-seen' });
-    expect(text(note)).toBe(t('id', 'edit.draft_note'));
+    expect(textOf(note)).toBe(t('id', 'edit.draft_note'));
   });
 });
 
@@ -114,14 +111,14 @@ describe("a forwarded message or someone else's contact card", () => {
   it('is kept with the story and never taken as the name, NIK or phone', () => {
     toName('f1');
     const fwd = h.say('f1', { text: 'Ahmad Fauzi', id: 'fw1', forwarded: true });
-    expect(expecting(fwd)).toBe('name');
-    expect(text(fwd)).toContain(t('id', 'notice.foreign_kept'));
+    expect(expectingOf(fwd)).toBe('name');
+    expect(textOf(fwd)).toContain(t('id', 'notice.foreign_kept'));
     h.say('f1', 'Siti Rahmah');
     h.say('f1', '6371045708900001');
     const card = h.say('f1', { contact: { phone: '+6281100001111', name: 'Pak RT', own: false } });
-    expect(expecting(card)).toBe('phone');
+    expect(expectingOf(card)).toBe('phone');
     const own = h.say('f1', { contact: { phone: '+6281234567890', name: 'Siti', own: true } });
-    expect(expecting(own)).toBe('confirm');
+    expect(expectingOf(own)).toBe('confirm');
     h.say('f1', 'kirim');
     const filed = h.complaints()[0]?.complaint;
     expect(filed).toMatchObject({ name: 'Siti Rahmah', phone: '+6281234567890' });
@@ -135,13 +132,13 @@ describe('a place sent with its pin', () => {
     h.say('p1', 'ya');
     h.say('p1', 'lampu jalan mati sudah seminggu, gelap sekali kalau malam');
     const replies = h.say('p1', 'benar');
-    const asked = expecting(replies);
+    const asked = expectingOf(replies);
     const placed = h.say('p1', {
       location: { lat: -3.4425, lon: 114.8401 },
       place: { name: 'Taman Van der Pijl', address: 'Jl. Panglima Batur, Banjarbaru' },
     });
     expect(asked === 'location' || asked === 'region').toBe(true);
-    expect(text(placed)).not.toContain(t('id', 'notice.outside_kalsel'));
+    expect(textOf(placed)).not.toContain(t('id', 'notice.outside_kalsel'));
     const conv = h.core.store.conversations.find('simulate', 'p1');
     const draft = JSON.stringify(conv?.snapshot);
     expect(draft).toContain('63.72');

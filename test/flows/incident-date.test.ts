@@ -1,11 +1,8 @@
 // The date question as people answer it: a rough idea asked once for "lupa", two readings asked, ongoing kept.
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import type { RenderedMessage } from '../../src/i18n/locales.js';
 import { formatDate, t } from '../../src/i18n/locales.js';
 import { Harness } from '../helpers/harness.js';
-
-const text = (replies: RenderedMessage[]) => replies.map((r) => r.text).join('\n');
-const expecting = (replies: RenderedMessage[]) => replies.at(-1)?.expecting;
+import { expectingOf, textOf } from '../helpers/replies.js';
 
 let h: Harness;
 beforeEach(() => {
@@ -18,7 +15,7 @@ function toDate(chat: string): void {
   h.say(chat, 'halo');
   h.say(chat, 'ya');
   h.say(chat, 'KTP-el saya belum selesai dicetak di Disdukcapil Kota Banjarmasin, katanya blangko habis');
-  expect(expecting(h.say(chat, 'benar'))).toBe('incident_date');
+  expect(expectingOf(h.say(chat, 'benar'))).toBe('incident_date');
 }
 
 const draftDate = (chat: string) => {
@@ -30,10 +27,10 @@ describe('the date question', () => {
   it('asks once for a rough idea after "lupa", then stores no date at all', () => {
     toDate('d1');
     const again = h.say('d1', 'lupa pak, sudah lama');
-    expect(expecting(again)).toBe('incident_date');
-    expect(text(again)).toContain(t('id', 'error.date_unknown').slice(0, 40));
+    expect(expectingOf(again)).toBe('incident_date');
+    expect(textOf(again)).toContain(t('id', 'error.date_unknown').slice(0, 40));
     const moved = h.say('d1', 'sudah lama sekali');
-    expect(expecting(moved)).not.toBe('incident_date');
+    expect(expectingOf(moved)).not.toBe('incident_date');
     expect(draftDate('d1')).toBe('null');
   });
 
@@ -41,8 +38,8 @@ describe('the date question', () => {
     toDate('d2');
     // Harness clock: Monday 23 November 2026. "25/11" is in two days, or last year's.
     const asked = h.say('d2', '25/11');
-    expect(expecting(asked)).toBe('incident_date');
-    expect(text(asked)).toContain(t('id', 'error.date_ambiguous').slice(0, 40));
+    expect(expectingOf(asked)).toBe('incident_date');
+    expect(textOf(asked)).toContain(t('id', 'error.date_ambiguous').slice(0, 40));
     h.say('d2', 'sudah lawas, kira-kira tiga bulanan');
     expect(draftDate('d2')).toBe('{"date":"2026-08-01","precision":"month","ongoing":true,"tooOld":false}');
   });

@@ -1,10 +1,8 @@
 // Answers as people give them: a phone number inside a sentence, where an earlier complaint went.
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import type { RenderedMessage } from '../../src/i18n/locales.js';
 import { findReportedTo } from '../../src/understand/reported-to.js';
 import { Harness } from '../helpers/harness.js';
-
-const text = (replies: RenderedMessage[]) => replies.map((r) => r.text).join('\n');
+import { textOf } from '../helpers/replies.js';
 
 let h: Harness;
 beforeEach(() => {
@@ -26,7 +24,7 @@ describe('other answers', () => {
     h.say('o', '6371045708900001');
     const summary = h.say('o', 'wa aja ke 0812 5555 1234 ya pak');
     expect(summary.at(-1)?.expecting).toBe('confirm');
-    expect(text(summary)).toContain('sudah, ke kelurahan (disuruh menunggu saja)');
+    expect(textOf(summary)).toContain('sudah, ke kelurahan (disuruh menunggu saja)');
     h.say('o', 'kirim');
     expect(h.complaints()[0]?.complaint).toMatchObject({
       phone: '+6281255551234',

@@ -1,11 +1,9 @@
 // A voice note (or an audio file) gets the same answer at every step: kept as evidence, and a short text asked for.
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import type { RenderedMessage } from '../../src/i18n/locales.js';
 import { t } from '../../src/i18n/locales.js';
 import { Harness } from '../helpers/harness.js';
+import { expectingOf, textOf } from '../helpers/replies.js';
 
-const text = (replies: RenderedMessage[]) => replies.map((r) => r.text).join('\n');
-const expecting = (replies: RenderedMessage[]) => replies.at(-1)?.expecting;
 const VOICE = t('id', 'error.voice');
 
 let h: Harness;
@@ -23,16 +21,16 @@ describe('a voice note', () => {
     h.say('v', 'halo');
     h.say('v', 'ya');
     const story = h.say('v', { voice: true });
-    expect(text(story)).toContain(VOICE);
-    expect(expecting(story)).toBe('story');
+    expect(textOf(story)).toContain(VOICE);
+    expect(expectingOf(story)).toBe('story');
     h.say('v', 'KTP-el saya belum selesai dicetak di Disdukcapil Kota Banjarmasin sejak 2 bulan lalu');
     const guess = h.say('v', { voice: true });
-    expect(text(guess)).toContain(VOICE);
-    expect(expecting(guess)).toBe('confirm_guess');
+    expect(textOf(guess)).toContain(VOICE);
+    expect(expectingOf(guess)).toBe('confirm_guess');
     h.say('v', 'benar');
     const asked = h.say('v', { voice: true });
-    expect(text(asked)).toContain(VOICE);
-    expect(expecting(asked)).toBe('prior_report');
+    expect(textOf(asked)).toContain(VOICE);
+    expect(expectingOf(asked)).toBe('prior_report');
     for (const answer of [
       'belum',
       'KTP segera dicetak',
@@ -43,14 +41,14 @@ describe('a voice note', () => {
     ])
       h.say('v', answer);
     const summary = h.say('v', { voice: true });
-    expect(text(summary)).toContain(VOICE);
-    expect(expecting(summary)).toBe('confirm');
+    expect(textOf(summary)).toContain(VOICE);
+    expect(expectingOf(summary)).toBe('confirm');
     expect(kept('v')).toBe(4);
   });
 
   it('as the very first message: the greeting and consent, and it is kept once consent is given', () => {
     const first = h.say('w', { voice: true });
-    expect(expecting(first)).toBe('consent');
+    expect(expectingOf(first)).toBe('consent');
     h.say('w', 'ya');
     expect(kept('w')).toBe(1);
   });
@@ -70,6 +68,6 @@ describe('story pieces kept without a word', () => {
     // The quiet time ends the story: the conversation goes on by itself.
     const next = h.advance(60_000, 'n');
     expect(next.length).toBeGreaterThan(0);
-    expect(expecting(next)).not.toBe('story');
+    expect(expectingOf(next)).not.toBe('story');
   });
 });
