@@ -564,10 +564,11 @@ function relativeDay(ctx: Context, i: number): Match | null {
   if (word === 'barusan' || (word === 'baru' && (next === 'saja' || next === 'tadi'))) {
     return { end: word === 'barusan' ? i + 1 : i + 2, candidate: onDay(ctx.todayNum) };
   }
-  if (word === 'kemarin' && (next === 'lusa' || next === 'dulu')) {
+  if ((word === 'kemarin' || word === 'kamarin') && (next === 'lusa' || next === 'dulu')) {
     return { end: i + 2, candidate: onDay(ctx.todayNum - 2) };
   }
-  if (word === 'kemarin') {
+  // Banjar "kamarin" is Indonesian "kemarin".
+  if (word === 'kemarin' || word === 'kamarin') {
     return { end: TIMES_OF_DAY.has(next) ? i + 2 : i + 1, candidate: onDay(ctx.todayNum - 1) };
   }
   if (word === 'semalam' || word === 'samalam') return { end: i + 1, candidate: onDay(ctx.todayNum - 1) };
@@ -669,6 +670,8 @@ const NAMED_DAYS: readonly { words: readonly string[]; dates: (y: number) => Ymd
     { words: ['idul', 'adha'], dates: (y) => IDULADHA.filter((d) => d.y === y), precision: 'week' },
     { words: ['iduladha'], dates: (y) => IDULADHA.filter((d) => d.y === y), precision: 'week' },
     { words: ['lebaran'], dates: (y) => IDULFITRI.filter((d) => d.y === y), precision: 'week' },
+    { words: ['hari', 'raya'], dates: (y) => IDULFITRI.filter((d) => d.y === y), precision: 'week' },
+    { words: ['malam', 'takbiran'], dates: (y) => IDULFITRI.filter((d) => d.y === y), precision: 'week' },
     { words: ['idul', 'fitri'], dates: (y) => IDULFITRI.filter((d) => d.y === y), precision: 'week' },
     { words: ['idulfitri'], dates: (y) => IDULFITRI.filter((d) => d.y === y), precision: 'week' },
   ];

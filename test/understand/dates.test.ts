@@ -350,6 +350,8 @@ describe('parseIncidentDate: named days, ongoing problems, the future', () => {
     ['malam tahun baru', day('2025-12-31')],
     ['pas tujuhbelasan', day('2026-08-17')],
     ['sejak lebaran', since(week('2026-03-20'))],
+    ['pas hari raya', week('2026-03-20')],
+    ['kamarin sanja', day('2026-11-22')],
     ['dari pertengahan bulan lalu', since(week('2026-10-11'))],
     ['dari awal bulan ini', since(week('2026-11-01'))],
     ['tiap hari sejak Sanayan', since(day('2026-11-23'))],
