@@ -4,6 +4,7 @@
 // then skipped or given its named fallback, except consent, the summary, cancelling and the duplicate question,
 // which keep asking with the list and the help line.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { EXPECTING } from '../../src/conversation/expecting.js';
 import { t } from '../../src/i18n/locales.js';
 import { Harness } from '../helpers/harness.js';
 import { type QuestionPoint, WALKS, fork, questionsOf, send, stateOf } from '../helpers/question-walk.js';
@@ -11,30 +12,11 @@ import { type QuestionPoint, WALKS, fork, questionsOf, send, stateOf } from '../
 /** Questions no fallback may decide: filing, consenting, cancelling, and a story not yet told at all. */
 const KEEP_ASKING = new Set(['consent', 'confirm', 'cancel_confirm', 'duplicate', 'story']);
 
-/** Every expecting the flow can ask for, besides the retired `escalate` (now a choice at the summary). */
-const ASKED = [
-  'consent',
-  'story',
-  'confirm_guess',
-  'edit_field',
-  'location',
-  'region',
-  'category',
-  'agency',
-  'incident_date',
-  'prior_report',
-  'prior_result',
-  'expectation',
-  'evidence',
-  'identity_mode',
-  'name',
-  'nik',
-  'phone',
-  'confirm',
-  'cancel_confirm',
-  'duplicate',
-  'after_submit',
-];
+/**
+ * Every expecting the flow can ask for: the one list, less the retired `escalate` (now a choice at the summary),
+ * `rating` (later work) and `none` (no question).
+ */
+const ASKED = EXPECTING.filter((e) => e !== 'escalate' && e !== 'rating' && e !== 'none');
 
 const EN_LABELS: Record<string, string> = {};
 
