@@ -114,13 +114,14 @@ export function sqliteWaCloudStore(db: Db): WaCloudStore & {
     }
   };
   const chatFor = db.transaction((sender: WaSender): string => {
-    const chatId =
-      (sender.phone ? linked(`p:${sender.phone}`) : null) ??
-      (sender.userId ? linked(`u:${sender.userId}`) : null) ??
-      sender.phone ??
-      sender.userId ??
-      '';
-    link(chatId, sender);
+    const byPhone = sender.phone ? linked(`p:${sender.phone}`) : null;
+    const byUser = sender.userId ? linked(`u:${sender.userId}`) : null;
+    const chatId = byPhone ?? byUser ?? sender.phone ?? sender.userId ?? '';
+    // Only what is new is written: a citizen already known costs two lookups per message, no writes.
+    link(chatId, {
+      ...(sender.phone && byPhone !== chatId ? { phone: sender.phone } : {}),
+      ...(sender.userId && byUser !== chatId ? { userId: sender.userId } : {}),
+    });
     return chatId;
   });
   const ChatRow = z.object({

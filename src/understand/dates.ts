@@ -285,8 +285,6 @@ const WHOLE_FILLERS = new Set([
   'pian',
   'ulun',
   'lawas',
-  'kurang',
-  'lebih',
   'an',
 ]);
 
