@@ -85,7 +85,7 @@ export class Runtime {
       }));
       const own = msg.contact !== undefined && msg.contact.own !== false;
       // Coordinates typed into the text ("-3.3190, 114.6170", "3°19'S 114°37'E") are a location, as a pin is.
-      const point = msg.location ?? findCoordinates(text) ?? undefined;
+      const point = msg.location ?? findCoordinates(text.slice(0, MAX_TEXT)) ?? undefined;
       const body: MessageBody = {
         text: text.slice(0, MAX_TEXT),
         attachments,

@@ -1,10 +1,13 @@
 // Coordinates typed into a message ("-3.3190, 114.6170", "3°19'S 114°37'E", "3 19 12 LS 114 37 3 BT"): a location.
 import type { GeoPoint } from '../domain/complaint.js';
 
-const DECIMAL = /(-?\d{1,2}\.\d{3,})\s*[,;/ ]\s*(-?\d{2,3}\.\d{3,})/;
-/** Degrees, minutes, seconds with a hemisphere (S/N/E/W or LS/LU/BT/BB). */
+const DECIMAL = /(-?\d{1,2}\.\d{3,})\s?[,;/ ]\s?(-?\d{2,3}\.\d{3,})/;
+/**
+ * Degrees, minutes, seconds with a hemisphere (S/N/E/W or LS/LU/BT/BB), read on text whose spaces are single:
+ * each separator is one optional mark and at most one space, so no input makes the match backtrack for long.
+ */
 const DMS =
-  /(\d{1,2})\s*[°º˚ ]\s*(\d{1,2})?\s*['’′ ]?\s*(\d{1,2}(?:[.,]\d+)?)?\s*["”″]?\s*(LS|LU|S|N)\b[\s,;/]*(\d{1,3})\s*[°º˚ ]\s*(\d{1,2})?\s*['’′ ]?\s*(\d{1,2}(?:[.,]\d+)?)?\s*["”″]?\s*(BT|BB|E|W)\b/i;
+  /(\d{1,2})[°º˚]? ?(\d{1,2})?['’′]? ?(\d{1,2}(?:[.,]\d+)?)?["”″]? ?(LS|LU|S|N)\b[,;/]? ?(\d{1,3})[°º˚]? ?(\d{1,2})?['’′]? ?(\d{1,2}(?:[.,]\d+)?)?["”″]? ?(BT|BB|E|W)\b/i;
 
 const dms = (d: string, m?: string, s?: string) =>
   Number(d) + Number(m ?? 0) / 60 + Number((s ?? '0').replace(',', '.')) / 3600;
@@ -13,7 +16,8 @@ const dms = (d: string, m?: string, s?: string) =>
  * The first pair of coordinates in a text, latitude first. A decimal pair needs three decimals (a street number
  * or a price is not a place); a degrees pair needs its hemispheres. Null when there is none or it is impossible.
  */
-export function findCoordinates(text: string): GeoPoint | null {
+export function findCoordinates(raw: string): GeoPoint | null {
+  const text = raw.replace(/\s+/g, ' ');
   const d = DECIMAL.exec(text);
   if (d) {
     const lat = Number(d[1]);

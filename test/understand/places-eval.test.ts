@@ -31,4 +31,17 @@ describe('places as people name them', () => {
     ])
       expect(findCoordinates(text), text).toBeNull();
   });
+
+  it('reads long or odd texts quickly: digits and runs of spaces never make the match backtrack', () => {
+    const inputs = [
+      `rumah no 12${' '.repeat(500)}rusak`,
+      `${'1'.repeat(10)}${' '.repeat(5_000)}x`,
+      '1 '.repeat(10_000),
+      '12°'.repeat(5_000),
+      `3${" 19'".repeat(3_000)} S`,
+    ];
+    const started = performance.now();
+    for (const text of inputs) expect(findCoordinates(text)).toBeNull();
+    expect(performance.now() - started).toBeLessThan(3_000);
+  });
 });
