@@ -163,7 +163,13 @@ export function step(stored: StoredSnapshot | null, event: IntakeEvent, input: I
   }
   const value = stateName(after);
   let context = after.context;
-  if (event.type === 'message' || event.type === 'command' || event.type === 'emergency') {
+  // Anything the citizen sends, an edit too, is activity: the reminder and expiry count from it.
+  if (
+    event.type === 'message' ||
+    event.type === 'command' ||
+    event.type === 'emergency' ||
+    event.type === 'edit'
+  ) {
     const active = ACTIVE_STATES.has(value);
     context = {
       ...context,

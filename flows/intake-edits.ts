@@ -30,7 +30,7 @@ const line = (key: string, vars?: ReplyEffect['vars']): ReplyEffect => ({
 const shown = (text: string) => (text.length > 80 ? `${text.slice(0, 79)}…` : text);
 
 function withStory(d: Draft, text: string, original: string | null): Draft {
-  const at = original === null ? -1 : d.story.indexOf(original);
+  const at = original === null ? -1 : d.story.indexOf(original.trim());
   if (at >= 0) return { ...d, story: d.story.map((s, i) => (i === at ? text : s)) };
   if (d.story.length >= LIMITS.storyFragments) return d;
   return { ...d, story: [...d.story, text] };
@@ -50,7 +50,7 @@ export function applyEdit(ctx: IntakeContext, event: EditEvent): EditOutcome {
   if (!text) return { ...same, reply: line('edit.ignored') };
   const target = event.target;
   if (target === 'note' || MEDIA_FIELDS.has(target)) {
-    return { ...same, draft: withStory(ctx.draft, text, null), reply: line('edit.draft_note') };
+    return { ...same, draft: withStory(ctx.draft, text, event.original), reply: line('edit.draft_note') };
   }
   if (target === 'story') {
     return { ...same, draft: withStory(ctx.draft, text, event.original), reply: line('edit.story') };

@@ -97,6 +97,16 @@ describe('an edited message', () => {
     expect(notes).toContain('Siti Rahmah binti Ahmad');
   });
 
+  it('of a piece of story sent before consent replaces that piece, not adds to it', () => {
+    h.say('c6', { text: 'jalan di depan rumah saya rusak parah', id: 'p1' });
+    h.say('c6', 'ya');
+    const note = h.say('c6', { text: 'jalan di depan sekolah rusak parah', id: 'e-p1', edits: 'p1' });
+    expect(textOf(note)).toBe(t('id', 'edit.draft_note'));
+    const snap = JSON.stringify(h.core.store.conversations.find('simulate', 'c6')?.snapshot);
+    expect(snap).toContain('jalan di depan sekolah rusak parah');
+    expect(snap).not.toContain('jalan di depan rumah saya rusak parah');
+  });
+
   it('of a message never seen (or sent before the conversation began) is an ordinary message', () => {
     const first = h.say('c5', { text: 'jalan rusak di Martapura', id: 'e1', edits: 'unknown' });
     expect(expectingOf(first)).toBe('consent');
