@@ -3,7 +3,7 @@
 import { findIncidentDate } from '../src/understand/dates.js';
 import { parseNik } from '../src/understand/nik.js';
 import { normalize, tokens } from '../src/understand/normalize.js';
-import { parsePhone } from '../src/understand/phone.js';
+import { PHONE_IN_TEXT, parsePhone } from '../src/understand/phone.js';
 import { findRegion } from '../src/understand/regions.js';
 import { leadingYesNo, parseYesNo } from '../src/understand/yes-no.js';
 import type { Draft, Field } from './intake-context.js';
@@ -141,7 +141,6 @@ function lastPart(text: string, fieldWord: RegExp): string {
     .trim();
 }
 
-const PHONE_IN_TEXT = /(?:\+?62|0)\s?8[\d\s\-.]{6,16}\d/;
 const NIK_IN_TEXT = /\b\d(?:[\s.-]?\d){15}\b/;
 
 /** A correction the reply gives: a field it names and the new value, read with that field's own parser. */

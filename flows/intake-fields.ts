@@ -9,7 +9,7 @@ import { parseIncidentDate } from '../src/understand/dates.js';
 import { locatePin } from '../src/understand/geo.js';
 import { parseNik } from '../src/understand/nik.js';
 import { normalize } from '../src/understand/normalize.js';
-import { parsePhone } from '../src/understand/phone.js';
+import { PHONE_IN_TEXT, parsePhone } from '../src/understand/phone.js';
 import { findRegion, kabkotaByCode, regionChoiceList } from '../src/understand/regions.js';
 import { findReportedTo } from '../src/understand/reported-to.js';
 import { leadingYesNo, parseAlready, parseYesNo } from '../src/understand/yes-no.js';
@@ -612,9 +612,6 @@ function understand(ctx: IntakeContext, field: Field, body: MessageBody, now: nu
     }
   }
 }
-
-/** A phone number inside other words. */
-const PHONE_IN_TEXT = /(?:\+?62|0)\s?8[\d\s.-]{6,16}\d/;
 
 /** "tidak tahu", "gak tau", "kada tahu", "entah": the citizen does not know. */
 function isUnknown(text: string): boolean {

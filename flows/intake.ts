@@ -364,7 +364,6 @@ function reAsk(ctx: IntakeContext, question: ReplyEffect, error: string): ReplyE
   return { ...question, before: [{ key: error }, ...help, ...(question.before ?? [])] };
 }
 
-/** "batal aja lah pak, …" at a question: the cancel question, which comes back here when taken back. */
 /** The one line an edit gets: what became of it. */
 const EDIT_REPLY = {
   type: 'reply',
@@ -373,6 +372,8 @@ const EDIT_REPLY = {
     return e ? editOutcome(context, e).reply : { type: 'reply', key: 'edit.ignored', expecting: 'none' };
   },
 } as const;
+
+/** "batal aja lah pak, …" at a question: the cancel question, which comes back here when taken back. */
 
 const CANCEL_WITH_WORDS = {
   guard: 'wantsCancel',
@@ -429,10 +430,6 @@ export const intakeMachine = setup({
     },
     storyEmpty: ({ context }) => context.draft.story.length === 0,
     hasStory: ({ context }) => context.draft.story.length > 0,
-    mediaOnlyStory: ({ event }) => {
-      const m = msg(event);
-      return !!m && mediaOnlyReply(m) !== null;
-    },
     noLetters: ({ event }) => {
       const m = msg(event);
       return !!m && !/\p{L}{2,}/u.test(m.text);
@@ -968,7 +965,7 @@ export const intakeMachine = setup({
             actions: assign(({ context, event }) => ({ draft: keepExtras(context.draft, body(event)) })),
           },
           {
-            guard: 'mediaOnlyStory',
+            guard: 'filesOnly',
             actions: [
               assign(({ context, event }) => ({
                 fails: context.fails + 1,

@@ -23,6 +23,14 @@ export const ChannelNotice = z.object({
 });
 export type ChannelNotice = z.infer<typeof ChannelNotice>;
 
+/** A place's name and address as a platform gives them, trimmed to what `place` keeps; undefined when empty. */
+export function placeOf(name?: string, address?: string): { name?: string; address?: string } | undefined {
+  const n = name?.trim().slice(0, 300);
+  const a = address?.trim().slice(0, 1000);
+  if (!n && !a) return undefined;
+  return { ...(n ? { name: n } : {}), ...(a ? { address: a } : {}) };
+}
+
 export const InboundMessage = z.object({
   channel: ChannelId,
   /** The chat's address within its channel (a Telegram chat id, a WhatsApp id, a web session id). */

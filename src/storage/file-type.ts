@@ -62,7 +62,6 @@ export function sniffMime(data: Uint8Array, claimed: string): string {
   if (startsWith(data, [0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1])) {
     return OLD_OFFICE.test(said) ? said : 'application/msword';
   }
-  if (ascii(data, '%!PS') || ascii(data, 'MZ') || ascii(data, '\x7fELF')) return 'application/octet-stream';
   // Plain text has no signature: only what is said to be text, and reads as text, is text.
   if (said.startsWith('text/') && looksLikeText(data)) return 'text/plain';
   return 'application/octet-stream';

@@ -233,6 +233,8 @@ const DONT_KNOW = [
   ['lawas'],
   ['bahari'],
   ['dulu'],
+  // Banjar "lawas" arrives here as "lama" (normalize): alone it says "a long time", no date.
+  ['lama'],
 ] as const;
 /** A date after these is an end point ("sampai hari ini belum jadi"), not when it happened. */
 const UNTIL = new Set(['sampai', 'hingga']);

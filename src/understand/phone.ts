@@ -36,3 +36,6 @@ export function maskPhone(e164: string): string {
   if (national.length < 3 + tail + 1) return `${country}${'*'.repeat(national.length)}`;
   return `${country}${national.slice(0, 3)}****${national.slice(-tail)}`;
 }
+
+/** An Indonesian mobile number inside a sentence ("wa aja ke 0812 5555 1234 ya pak"). */
+export const PHONE_IN_TEXT = /(?:\+?62|0)\s?8[\d\s.-]{6,16}\d/;

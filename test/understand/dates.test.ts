@@ -339,6 +339,7 @@ describe('parseIncidentDate: the citizen does not know', () => {
     'kada ingat ulun',
     'bahari',
     'sudah lawas',
+    'lawas',
   ])('%j → unknown (nothing is stored for it)', (text) => {
     expect(parseIncidentDate(text, NOW)).toEqual(UNKNOWN);
   });

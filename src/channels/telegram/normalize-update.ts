@@ -1,5 +1,5 @@
 // Pure: a raw Telegram Update → what the channel should do with it (deliver, buffer an album part, reply, ignore).
-import type { ChannelNotice, MediaKind } from '../../conversation/inbound.js';
+import { type ChannelNotice, type MediaKind, placeOf } from '../../conversation/inbound.js';
 import type { GeoPoint } from '../../domain/complaint.js';
 import { type TgCallbackQuery, type TgChatMemberUpdated, type TgMessage, TgUpdate } from './update-schema.js';
 
@@ -215,13 +215,6 @@ function fromEdit(m: TgMessage): Normalized {
     files: [],
     edits: `${chatId}:${m.message_id}`,
   };
-}
-
-function placeOf(name?: string, address?: string): { name?: string; address?: string } | undefined {
-  const n = name?.trim().slice(0, 300);
-  const a = address?.trim().slice(0, 1000);
-  if (!n && !a) return undefined;
-  return { ...(n ? { name: n } : {}), ...(a ? { address: a } : {}) };
 }
 
 function nameOf(first?: string, last?: string): { name?: string } {

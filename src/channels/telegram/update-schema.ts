@@ -65,7 +65,6 @@ export const TgMessage = z.object({
   forward_from: z.unknown().optional(),
   forward_from_chat: z.unknown().optional(),
   forward_sender_name: z.string().optional(),
-  is_automatic_forward: z.boolean().optional(),
   contact: z
     .object({
       phone_number: z.string(),

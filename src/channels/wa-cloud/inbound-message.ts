@@ -1,5 +1,5 @@
 // Reads one WhatsApp webhook message as what the runtime understands (InboundMessage), downloading its media.
-import { type ChannelNotice, InboundMessage, type MediaKind } from '../../conversation/inbound.js';
+import { type ChannelNotice, InboundMessage, type MediaKind, placeOf } from '../../conversation/inbound.js';
 import type { Downloaded } from './graph-client.js';
 import { morePage } from './render-message.js';
 import type { MediaRef, WaContent, WaMessage } from './webhook-payload.js';
@@ -47,13 +47,6 @@ function contactOf(m: WaContent, own: boolean): InboundMessage['contact'] {
     }
   }
   return undefined;
-}
-
-function placeOf(m: WaContent): InboundMessage['place'] {
-  const name = m.location?.name?.trim().slice(0, 300);
-  const address = m.location?.address?.trim().slice(0, 1000);
-  if (!name && !address) return undefined;
-  return { ...(name ? { name } : {}), ...(address ? { address } : {}) };
 }
 
 export async function interpret(
@@ -116,7 +109,7 @@ export async function interpret(
     text: hasText ? text : undefined,
     media: media.length > 0 ? media : undefined,
     location,
-    place: location ? placeOf(content) : undefined,
+    place: location ? placeOf(content.location?.name, content.location?.address) : undefined,
     contact,
     channelPhone: to.phone ? `+${to.phone}` : undefined,
     forwarded: forwarded || undefined,

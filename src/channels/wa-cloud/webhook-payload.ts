@@ -7,10 +7,6 @@ const WaError = z.object({
   message: z.string().max(2000).optional(),
 });
 
-/**
- * The envelope is checked strictly enough to know where things are; messages and statuses stay unknown here
- * and are parsed one by one, so that one odd item (a new message type) never rejects its whole batch.
- */
 /** Errors Meta reports in a webhook (value-level or per item): logged by code and title, never with content. */
 export const WaErrors = z.array(WaError).max(50);
 
@@ -29,6 +25,10 @@ export const WaContact = z.object({
   user_id: BusinessScopedId.optional(),
 });
 
+/**
+ * The envelope is checked strictly enough to know where things are; messages and statuses stay unknown here
+ * and are parsed one by one, so that one odd item (a new message type) never rejects its whole batch.
+ */
 export const WebhookEnvelope = z.object({
   object: z.string(),
   entry: z
