@@ -32,6 +32,6 @@ const { report, labels, errors } = evaluateFile(file, readFileSync(file, 'utf8')
 });
 for (const e of errors) process.stderr.write(`${e}\n`);
 if (values.json) {
-  const { misses, ...rest } = report;
+  const { misses, regionMisses, ...rest } = report;
   process.stdout.write(`${JSON.stringify(values.misses ? report : rest, null, 2)}\n`);
 } else process.stdout.write(`${formatReport(report, labels, values.misses)}\n`);

@@ -419,6 +419,13 @@ export const SEED_CORPUS: SeedCorpus = {
     'tenaga honorer satpol pp tidak dapat thr seperti asn',
     'taspen pensiun janda belum cair setahun',
     'formasi pppk guru di kabupaten kami sedikit sekali',
+    'perawat honorer di puskesmas insentifnya dari apbd belum dibayar berbulan bulan',
+    'bidan sukarela di puskesmas desa tidak pernah menerima honor',
+    'tenaga kesehatan kontrak di rsud belum digaji sejak januari',
+    'operator sekolah honorer honornya dari dana bos sering telat dibayar',
+    'guru honor paud negeri belum terima honor dari pemda',
+    'tenaga alih daya di kantor dinas kontraknya diputus tanpa pemberitahuan',
+    'sopir dan satpam kontrak di kantor bupati gaji dua bulan belum dibayar',
   ],
   pajak_daerah: [
     'pbb rumah saya naik drastis tahun ini tanpa penjelasan',

@@ -148,7 +148,11 @@ export type Report = {
   confusion: Record<string, Record<string, number>>;
   region: RegionStats | null;
   misses: Miss[];
+  /** Labelled kab/kota answered null or wrong, and a kab/kota named where the label is null. */
+  regionMisses: RegionMiss[];
 };
+
+export type RegionMiss = { id: string; text: string; truth: string | null; predicted: string | null };
 
 export const NO_PREDICTION = '∅';
 
@@ -165,6 +169,7 @@ export function evaluate(
   const stats = new Map(labels.map((l) => [l, { n: 0, predicted: 0, correct: 0 }]));
   const confusion: Record<string, Record<string, number>> = {};
   const misses: Miss[] = [];
+  const regionMisses: RegionMiss[] = [];
   const region = { n: 0, correct: 0, answeredNull: 0, wrong: 0, labelledNull: 0, falsePositives: 0 };
   let hasRegion = false;
   for (const s of samples) {
@@ -193,6 +198,8 @@ export function evaluate(
       else if (p.kabkota === null) region.answeredNull++;
       else region.wrong++;
     }
+    if (p.kabkota !== s.kabkota)
+      regionMisses.push({ id: s.id, text: s.text, truth: s.kabkota, predicted: p.kabkota });
   }
   return {
     n: samples.length,
@@ -206,6 +213,7 @@ export function evaluate(
     confusion,
     region: hasRegion ? { ...region, accuracy: ratio(region.correct, region.n) } : null,
     misses,
+    regionMisses,
   };
 }
 
@@ -254,6 +262,12 @@ export function formatReport(r: Report, labels: readonly string[], showMisses = 
     lines.push('misses:');
     for (const m of r.misses)
       lines.push(`${m.id}  ${m.label} → ${m.ranked.join(', ') || NO_PREDICTION}  | ${m.text}`);
+  }
+  if (showMisses && r.regionMisses.length > 0) {
+    lines.push('');
+    lines.push('kab/kota misses:');
+    for (const m of r.regionMisses)
+      lines.push(`${m.id}  ${m.truth ?? 'null'} → ${m.predicted ?? 'null'}  | ${m.text}`);
   }
   return lines.join('\n');
 }

@@ -143,6 +143,15 @@ describe('evaluate: metrics on a tiny fixture', () => {
     expect(text).toContain(`4  b → ${NO_PREDICTION}`);
   });
 
+  it('lists each kab/kota miss with the label and the answer', () => {
+    expect(report.regionMisses.map((m) => [m.id, m.truth, m.predicted])).toEqual([
+      ['2', '63.72', null],
+      ['3', null, '63.03'],
+      ['4', '63.01', '63.02'],
+    ]);
+    expect(formatReport(report, ['a', 'b', 'c'], true)).toContain('4  63.01 → 63.02');
+  });
+
   it('has no region section without region labels', () => {
     expect(
       evaluate([{ id: '1', text: '', label: 'a' }], () => ({ ranked: ['a'], kabkota: null }), ['a']).region,

@@ -406,6 +406,10 @@ describe('findRegion: traps', () => {
     ['lampu jalan loktabat mati', '63.72'],
     ['pasar kandangan becek', '63.06'],
     ['RSUD Ratu Zalecha', '63.03'],
+    ['air pdam keruh di Kebun Bunga dari kemarin', '63.71'],
+    ['KIOS KAMI DI PASAR LIMA DITAGIH DOBEL', '63.71'],
+    ['ruko di Jl. Mistar Cokrokusumo belum ada izinnya', '63.72'],
+    ['toko bangunan di jl. s. parman gaji di bawah umk', '63.71'],
   ])('reads the landmark in %s', (text, code) => {
     expect(found(text).kabkotaCode).toBe(code);
   });
