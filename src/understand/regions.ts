@@ -292,6 +292,8 @@ type Target = {
   readonly fallback?: boolean;
   /** Counts only when every word is written in title case. */
   readonly titled?: boolean;
+  /** Use without a prefix when every word is written in title case (a unique village name of ordinary words). */
+  readonly titledUse?: Use;
 };
 
 const NO_PREFIX: ReadonlySet<Prefix> = new Set();
@@ -420,6 +422,14 @@ function plainDesaUse(ws: readonly string[], key: string, kabkotaCode: string): 
   return 'distinct';
 }
 
+/** "Sungai Malang", "Kebun Bunga": a name of ordinary words, unique in Kalsel, is that village when written as a name. */
+function titledDesaUse(ws: readonly string[], key: string, kabkotaCode: string): Use | undefined {
+  if (ws.length < 2 || !isGeneric(ws) || containsOtherPlace(ws, kabkotaCode)) return undefined;
+  if (INDEX.has(key) || (desaKeyCount.get(key) ?? 0) > 1) return undefined;
+  if ([...(STEM_KABS.get(key) ?? [])].some((k) => k !== kabkotaCode)) return undefined;
+  return 'distinct';
+}
+
 const DESA_PREFIX: ReadonlySet<Prefix> = new Set(['desa']);
 for (const d of DESA) {
   const ws = nameWords(d.name);
@@ -432,14 +442,21 @@ for (const d of DESA) {
     kecamatanCode: d.kecamatanCode,
     desaCode: d.code,
     plain: plainDesaUse(ws, key, kabkotaCode),
+    ...(titledDesaUse(ws, key, kabkotaCode) === undefined ? {} : { titledUse: 'distinct' as const }),
     prefixes: DESA_PREFIX,
     prefixed: GENERIC_WORDS.has(word) || COMMON_NAMES.has(word) ? 'refine' : 'strong',
   });
 }
 
 const STREET_FORMS = ['Jalan', 'Jl', 'Jln'];
-const landmarkNames = (l: Landmark): string[] =>
-  l.street ? STREET_FORMS.map((s) => `${s} ${l.text}`) : [l.text];
+/** Hospitals named after a person are written with the person's titles too: "RSUD H. Badaruddin", "RSUD dr. H. …". */
+const PERSON_NAMED = /^(RSUD|RSD|RS) (.+)$/;
+const TITLES = ['H', 'Dr', 'Dr H', 'Hj', 'Drs H', 'Ir H'];
+const landmarkNames = (l: Landmark): string[] => {
+  if (l.street) return STREET_FORMS.map((s) => `${s} ${l.text}`);
+  const person = PERSON_NAMED.exec(l.text);
+  return person ? [l.text, ...TITLES.map((t) => `${person[1]} ${t} ${person[2]}`)] : [l.text];
+};
 
 /** Landmarks join last: a desa named like one ("Kuin Besar") keeps its own reading. */
 for (const l of LANDMARKS) {
@@ -584,6 +601,7 @@ function picksFor(
   prefix: Prefix | undefined,
   typo: boolean,
   promote: boolean,
+  titled = false,
 ): Pick[] {
   const out: Pick[] = [];
   for (const target of targets) {
@@ -594,7 +612,9 @@ function picksFor(
           : 'none'
         : promote && promotable(target)
           ? 'strong'
-          : target.plain;
+          : titled && target.titledUse !== undefined
+            ? target.titledUse
+            : target.plain;
     if (use === 'none') continue;
     if (typo && (use !== 'strong' || !typoAllowed(target, key))) continue;
     out.push({ target, use, weight: WEIGHT[use] - (typo ? 1 : 0) });
@@ -666,7 +686,8 @@ function mention(
       trip ||
       (PLACE_AFTER_LOCATIVE.has(key) && LOCATIVES.has(wordBefore(tokens, start))) ||
       (PLACE_AFTER_OFFICE.has(key) && afterOffice(tokens, start));
-    picks = picksFor(targets, key, undefined, typo, promote);
+    const titled = tokens.slice(start, end).every((t) => t.titled);
+    picks = picksFor(targets, key, undefined, typo, promote, titled);
     if (STREET_WORDS.has(wordBefore(tokens, start))) {
       picks = picks.filter((p) => p.use === 'strong' || p.use === 'distinct');
     }

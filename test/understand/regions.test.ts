@@ -410,8 +410,17 @@ describe('findRegion: traps', () => {
     ['KIOS KAMI DI PASAR LIMA DITAGIH DOBEL', '63.71'],
     ['ruko di Jl. Mistar Cokrokusumo belum ada izinnya', '63.72'],
     ['toko bangunan di jl. s. parman gaji di bawah umk', '63.71'],
+    ['antre obat 4 jam di RSUD H. Hasan Basry', '63.06'],
+    ['rujukan ke RSUD dr. H. Damanhuri ditolak', '63.07'],
   ])('reads the landmark in %s', (text, code) => {
     expect(found(text).kabkotaCode).toBe(code);
+  });
+
+  it('reads a unique village name of ordinary words when it is written as a name', () => {
+    expect(found('jalan desa di Sungai Malang rusak parah').kabkotaCode).toBe('63.08');
+    expect(found('bantuan beras kada sampai ka Pulau Tambak').kabkotaCode).toBe('63.08');
+    expect(findRegion('anak saya sungai malang nasibnya jatuh ke sungai')).toEqual({ kind: 'none' });
+    expect(findRegion('air sungai besar meluap')).toEqual({ kind: 'none' });
   });
 });
 
