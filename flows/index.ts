@@ -1,7 +1,7 @@
 // Flow registry and the pure step: (stored snapshot, event) → (next stored snapshot, effects, next deadline).
 import { type AnyActorScope, createActor, initialTransition } from 'xstate';
 import { z } from 'zod';
-import type { Effect } from '../src/conversation/effects.js';
+import type { Effect } from './effects.js';
 import { type Draft, IntakeContext, type IntakeInput, emptyDraft, initialContext } from './intake-context.js';
 import type { IntakeEvent } from './intake-events.js';
 import { nextMissing } from './intake-fields.js';

@@ -1,6 +1,7 @@
 // An edited message (Telegram edited_message, WhatsApp `edit`): a correction of the answer the original gave, or a
 // note on the draft or the ticket when it answered no question. Pure.
-import type { Effect, ReplyEffect } from '../src/conversation/effects.js';
+import type { ReplyEffect } from '../src/domain/reply.js';
+import type { Effect } from './effects.js';
 import { type Draft, type Field, type IntakeContext, LIMITS } from './intake-context.js';
 import type { IntakeEvent, MessageBody } from './intake-events.js';
 import { answerField } from './intake-fields.js';

@@ -1,9 +1,9 @@
 // One question of the intake flow per field: how it is asked, how an answer is understood, what comes next.
 
-import type { Choice, ReplyEffect, Vars } from '../src/conversation/effects.js';
-import type { Expecting } from '../src/conversation/expecting.js';
-import { CATEGORY_IDS, type CategoryId, USUAL_AGENCY, suggestCategories } from '../src/domain/categories.js';
+import { CATEGORY_IDS, type CategoryId, USUAL_AGENCY } from '../src/domain/categories.js';
 import { IdentityMode } from '../src/domain/complaint.js';
+import type { Expecting } from '../src/domain/expecting.js';
+import type { Choice, ReplyEffect, Vars } from '../src/domain/reply.js';
 import { parseChoice } from '../src/understand/choice.js';
 import { parseIncidentDate } from '../src/understand/dates.js';
 import { locatePin } from '../src/understand/geo.js';
@@ -12,6 +12,7 @@ import { normalize } from '../src/understand/normalize.js';
 import { PHONE_IN_TEXT, parsePhone } from '../src/understand/phone.js';
 import { findRegion, kabkotaByCode, regionChoiceList } from '../src/understand/regions.js';
 import { findReportedTo } from '../src/understand/reported-to.js';
+import { suggestCategories } from '../src/understand/suggest-categories.js';
 import { leadingYesNo, parseAlready, parseYesNo } from '../src/understand/yes-no.js';
 import type { Draft, Field, IntakeContext, Notice } from './intake-context.js';
 import { LIMITS } from './intake-context.js';

@@ -1,13 +1,9 @@
 // Answers to the guess ("Dari cerita Anda, saya menangkap: … Benar begitu?"): a yes, a restated fact, a new value
 // for one fact, a date, a bare "bukan", or an offered alternative category — each read as the citizen meant it.
-import {
-  type CategoryId,
-  USUAL_AGENCY,
-  findAgencyMention,
-  suggestCategories,
-} from '../src/domain/categories.js';
+import { type CategoryId, USUAL_AGENCY, findAgencyMention } from '../src/domain/categories.js';
 import { findIncidentDate } from '../src/understand/dates.js';
 import { findRegion } from '../src/understand/regions.js';
+import { suggestCategories } from '../src/understand/suggest-categories.js';
 import { leadingYesNo, parseYesNo } from '../src/understand/yes-no.js';
 import type { Draft, Field } from './intake-context.js';
 import { guessQuestion } from './intake-questions.js';

@@ -1,7 +1,7 @@
 // The messages the intake flow builds from its context: greeting, questions, guesses, summary, the complaint itself.
 
-import type { Choice, Paragraph, ReplyEffect, VarValue } from '../src/conversation/effects.js';
 import { type Complaint, applyIdentityMode } from '../src/domain/complaint.js';
+import type { Choice, Paragraph, ReplyEffect, VarValue } from '../src/domain/reply.js';
 import { findMaladministration } from '../src/understand/maladministration.js';
 import { maskNik } from '../src/understand/nik.js';
 import { kabkotaByCode, kecamatanByCode } from '../src/understand/regions.js';

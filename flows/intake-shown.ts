@@ -1,5 +1,5 @@
 // The choice a typed answer picks among those a question showed: derived from the question itself and `locales/`.
-import type { ReplyEffect, Vars } from '../src/conversation/effects.js';
+import type { ReplyEffect, Vars } from '../src/domain/reply.js';
 import { LANGS, t } from '../src/i18n/locales.js';
 import { matchShown } from '../src/understand/shown-choice.js';
 

@@ -1,13 +1,8 @@
 // The complaint-intake conversation as an XState machine: no I/O, no timers; effects leave as `reply`/`effect` actions.
 import { and, assign, raise, setup } from 'xstate';
-import type { Effect, ReplyEffect, Vars } from '../src/conversation/effects.js';
-import {
-  type CategoryId,
-  USUAL_AGENCY,
-  findAgencyMention,
-  suggestCategories,
-} from '../src/domain/categories.js';
+import { type CategoryId, USUAL_AGENCY, findAgencyMention } from '../src/domain/categories.js';
 import type { AttachmentRef } from '../src/domain/complaint.js';
+import type { ReplyEffect, Vars } from '../src/domain/reply.js';
 import { findAddress } from '../src/understand/address.js';
 import { parseChoice } from '../src/understand/choice.js';
 import { findIncidentDate } from '../src/understand/dates.js';
@@ -18,7 +13,9 @@ import { normalize, tokens } from '../src/understand/normalize.js';
 import { findRegion } from '../src/understand/regions.js';
 import { isStoryFragment } from '../src/understand/small-talk.js';
 import { storyDone } from '../src/understand/story-done.js';
+import { suggestCategories } from '../src/understand/suggest-categories.js';
 import { leadingYesNo, parseYesNo } from '../src/understand/yes-no.js';
+import type { Effect } from './effects.js';
 import {
   type Draft,
   type Field,

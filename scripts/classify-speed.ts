@@ -2,7 +2,7 @@
 import { performance } from 'node:perf_hooks';
 
 const loadStart = performance.now();
-const { suggestCategories } = await import('../src/domain/categories.js');
+const { suggestCategories } = await import('../src/understand/suggest-categories.js');
 const { analyzeStory } = await import('../src/understand/analyze.js');
 const loadMs = performance.now() - loadStart;
 const { CATEGORY_IDS } = await import('../src/domain/categories.js');

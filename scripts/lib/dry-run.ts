@@ -4,9 +4,9 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { type Core, buildCore } from '../../src/app/core.js';
 import type { InboundMessage } from '../../src/conversation/inbound.js';
 import type { Outgoing } from '../../src/conversation/runtime.js';
-import { type Core, buildCore } from '../../src/core.js';
 import { type Action, Brain, type Persona, type Prompt, classify, isConfirm } from './citizen.js';
 import { PHOTO_BYTES } from './fake-bot-api.js';
 

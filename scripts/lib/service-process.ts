@@ -1,4 +1,4 @@
-// The real service as a second process (`node --import tsx src/main.ts`), on 127.0.0.1 and a fixed port so a
+// The real service as a second process (`node --import tsx src/app/main.ts`), on 127.0.0.1 and a fixed port so a
 // restarted service answers at the same address. Started, waited for on /healthz, stopped with SIGTERM or killed
 // with SIGKILL, always by its own pid. Also samples its resident memory from /proc/<pid>/status.
 import { type ChildProcess, spawn } from 'node:child_process';
@@ -52,7 +52,7 @@ export class ServiceProcess {
   ) {
     const base: Record<string, string | undefined> = {};
     for (const [k, v] of Object.entries(process.env)) if (!SCRUBBED.test(k)) base[k] = v;
-    const args = ['--import', 'tsx', ...nodeArgs, 'src/main.ts'];
+    const args = ['--import', 'tsx', ...nodeArgs, 'src/app/main.ts'];
     this.proc = spawn(process.execPath, args, {
       cwd: ROOT,
       env: { ...base, HOST: '127.0.0.1', PORT: String(port), ...env },

@@ -1,5 +1,5 @@
 // `npm run analyze -- [FILE]`: JSON lines {"id","text"} in, the analysis of each story out (category, region, agency, reasons).
-import { loadConfigFromEnv } from '../config.js';
+import { loadConfigFromEnv } from '../app/config.js';
 import { routedAgency } from '../routing/agency-resolver.js';
 import { loadDirectory } from '../routing/directory.js';
 import { analyzeMain } from '../understand/analyze-cli.js';

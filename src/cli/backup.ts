@@ -2,7 +2,7 @@
 import { existsSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
-import { ConfigError, loadConfigFromEnv } from '../config.js';
+import { ConfigError, loadConfigFromEnv } from '../app/config.js';
 import { backup, openLiveDb } from '../ops/backup.js';
 
 async function main(): Promise<number> {

@@ -3,8 +3,8 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
+import { buildCore } from '../app/core.js';
 import { ManualClock, seededIds } from '../clock.js';
-import { buildCore } from '../core.js';
 import { openDb } from '../storage/db.js';
 
 const { values } = parseArgs({

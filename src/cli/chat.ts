@@ -2,10 +2,10 @@
 import { mkdirSync } from 'node:fs';
 import { createInterface } from 'node:readline';
 import { parseArgs } from 'node:util';
-import { loadConfigFromEnv } from '../config.js';
+import { loadConfigFromEnv } from '../app/config.js';
+import { buildCore } from '../app/core.js';
 import type { Outgoing } from '../conversation/runtime.js';
-import { buildCore } from '../core.js';
-import type { RenderedMessage } from '../i18n/locales.js';
+import type { RenderedMessage } from '../domain/reply.js';
 
 const { values } = parseArgs({
   options: { db: { type: 'string' }, user: { type: 'string', default: 'local' } },

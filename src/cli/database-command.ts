@@ -1,6 +1,6 @@
 // Runs an operators' command against the configured database: prints its lines and sets the exit code
 // (2 for a configuration or usage error, 1 for anything else that went wrong).
-import { ConfigError, loadConfigFromEnv } from '../config.js';
+import { ConfigError, loadConfigFromEnv } from '../app/config.js';
 import { type Db, openDb } from '../storage/db.js';
 
 export type CommandResult = { code: number; lines: string[] };

@@ -1,7 +1,7 @@
 // `npm run doctor [-- --full] [--strict]`: checks configuration, database, disk and channels; says what to fix.
 import { parseArgs } from 'node:util';
-import { loadConfigFromEnv } from '../config.js';
-import { exitCode, formatReport, runDoctor } from '../ops/doctor.js';
+import { loadConfigFromEnv } from '../app/config.js';
+import { exitCode, formatReport, runDoctor } from '../app/doctor.js';
 
 const { values } = parseArgs({
   options: { full: { type: 'boolean', default: false }, strict: { type: 'boolean', default: false } },

@@ -1,7 +1,7 @@
 // `npm run restore -- SRC`: restores a backup into this (stopped) instance; the current database is kept aside.
 import { resolve } from 'node:path';
 import { parseArgs } from 'node:util';
-import { ConfigError, loadConfigFromEnv } from '../config.js';
+import { ConfigError, loadConfigFromEnv } from '../app/config.js';
 import { RestoreError, restore } from '../ops/restore.js';
 
 async function main(): Promise<number> {

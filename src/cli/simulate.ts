@@ -5,10 +5,10 @@ import { join } from 'node:path';
 import { createInterface } from 'node:readline';
 import { parseArgs } from 'node:util';
 import { z } from 'zod';
+import { buildCore } from '../app/core.js';
 import { ManualClock } from '../clock.js';
 import { MediaKind } from '../conversation/inbound.js';
 import type { Outgoing } from '../conversation/runtime.js';
-import { buildCore } from '../core.js';
 
 const Line = z.union([
   z.object({

@@ -1,6 +1,6 @@
 // The language a chat's conversation speaks (`/lang en`), for words said outside the flow: a channel's buttons, the
 // web page's own texts.
-import type { Lang } from '../i18n/locales.js';
+import type { Lang } from '../domain/reply.js';
 import type { Store } from '../storage/store.js';
 
 /** The language of a chat's conversation, for the words a channel adds itself (buttons, "reply with a number"). */

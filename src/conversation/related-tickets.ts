@@ -1,6 +1,6 @@
-// Links a new ticket to similar recent tickets from other citizens (same category and kab/kota), for officers.
-import { RELATED_THRESHOLD, storySimilarity, storyWords } from '../domain/similarity.js';
 import type { Tickets } from '../storage/tickets.js';
+// Links a new ticket to similar recent tickets from other citizens (same category and kab/kota), for officers.
+import { RELATED_THRESHOLD, storySimilarity, storyWords } from '../understand/similarity.js';
 
 const DAY_MS = 24 * 3600_000;
 /** Similar complaints from other citizens are linked when filed within this window. */

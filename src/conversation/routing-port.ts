@@ -1,6 +1,6 @@
 // What the runtime needs from routing: where a complaint goes and by which destinations (the directory stays behind).
 import type { CategoryId } from '../domain/categories.js';
-import type { DeliveryMethodName } from '../forwarding/destination.js';
+import type { DeliveryMethodName } from '../domain/destination.js';
 
 export type RouteQuery = {
   category: CategoryId;

@@ -1,14 +1,15 @@
 // The runtime: an inbound message (or a fired deadline) → flow step → ONE transaction with every row it implies.
 import { z } from 'zod';
+import type { Effect } from '../../flows/effects.js';
 import { INTAKE_VERSION, type MessageBody, StoredSnapshot, classify, step } from '../../flows/index.js';
 import { Field } from '../../flows/intake-context.js';
 import type { EditTarget, IntakeEvent } from '../../flows/intake-events.js';
 import type { Clock, Ids } from '../clock.js';
 import { type AttachmentRef, ChannelId, type Complaint } from '../domain/complaint.js';
-import { sameStory } from '../domain/similarity.js';
+import type { Lang, RenderedMessage } from '../domain/reply.js';
 import { newTicketNumber } from '../domain/ticket-number.js';
 import type { WorkingDays } from '../domain/working-days.js';
-import { type Lang, type RenderedMessage, renderReply, t } from '../i18n/locales.js';
+import { renderReply, t } from '../i18n/locales.js';
 import type { ConversationRow } from '../storage/conversations.js';
 import { deliveryKey } from '../storage/deliveries.js';
 import type { FileStore } from '../storage/file-store.js';
@@ -17,7 +18,7 @@ import type { Store } from '../storage/store.js';
 import { findCoordinates } from '../understand/coordinates.js';
 import { type PinResult, locatePin } from '../understand/geo.js';
 import { parsePhone } from '../understand/phone.js';
-import type { Effect } from './effects.js';
+import { sameStory } from '../understand/similarity.js';
 import type { InboundMessage } from './inbound.js';
 import { linkRelated } from './related-tickets.js';
 import type { RoutingPort } from './routing-port.js';

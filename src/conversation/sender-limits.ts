@@ -2,7 +2,8 @@
 import { z } from 'zod';
 import { INTAKE_VERSION } from '../../flows/index.js';
 import type { Clock } from '../clock.js';
-import { type Lang, type RenderedMessage, t } from '../i18n/locales.js';
+import type { Lang, RenderedMessage } from '../domain/reply.js';
+import { t } from '../i18n/locales.js';
 import type { Store } from '../storage/store.js';
 import type { InboundMessage } from './inbound.js';
 import type { HandleResult, Outgoing } from './runtime.js';

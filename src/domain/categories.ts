@@ -1,10 +1,4 @@
-// The complaint categories (stable ids from DOMAIN.md), the suggestion of one from a story, and the usual agency of each.
-import { CATEGORY_LEXICON, NEUTRAL_WORDS } from '../understand/category-lexicon.js';
-import { SEED_CORPUS } from '../understand/classifier-seed.js';
-import { type CategorySuggestion, buildClassifier } from '../understand/classify.js';
-
-export type { CategorySuggestion } from '../understand/classify.js';
-
+// The complaint categories (stable ids from DOMAIN.md), the usual agency of each, and an agency named in a story.
 export const CATEGORY_IDS = [
   'adminduk',
   'kesehatan',
@@ -31,22 +25,6 @@ export type CategoryId = (typeof CATEGORY_IDS)[number];
 
 export function isCategoryId(value: string): value is CategoryId {
   return (CATEGORY_IDS as readonly string[]).includes(value);
-}
-
-const CLASSIFIER = buildClassifier({
-  categories: CATEGORY_IDS,
-  lexicon: CATEGORY_LEXICON,
-  seed: SEED_CORPUS,
-  neutral: NEUTRAL_WORDS,
-});
-
-/**
- * Ranks categories for a story, the best first, each with the words and phrases that decided it.
- * Empty when nothing in the story points anywhere. A score is points of evidence: a top score of 2 or
- * more is a confident guess (one word that names the service, or two good hints).
- */
-export function suggestCategories(story: string): CategorySuggestion[] {
-  return CLASSIFIER.suggest(story);
 }
 
 /** The agency usually complained about for a category (DOMAIN.md); a proper name, shown as a suggestion. */

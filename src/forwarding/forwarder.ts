@@ -1,8 +1,8 @@
 // Drains the ticket deliveries: claims due rows with a lease, hands each to its method, retries or dead-letters.
 import type { Clock } from '../clock.js';
+import type { DeliveryMethodName, Destination } from '../domain/destination.js';
 import type { Deliveries, Delivery } from '../storage/deliveries.js';
 import { type BackoffPolicy, DEFAULT_BACKOFF, type DeliveryFailure, afterFailure } from './backoff.js';
-import type { DeliveryMethodName, Destination } from './destination.js';
 import type { DeliveryMethod, DeliveryOutcome } from './method.js';
 import type { TicketPayload } from './payload.js';
 

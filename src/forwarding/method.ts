@@ -1,5 +1,5 @@
 // One interface for every way a ticket leaves Aduan; each method is a small adapter behind it (grammY-style).
-import type { DeliveryMethodName, Destination } from './destination.js';
+import type { DeliveryMethodName, Destination } from '../domain/destination.js';
 import type { TicketPayload } from './payload.js';
 
 export type DeliveryJob = {

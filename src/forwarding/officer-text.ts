@@ -1,6 +1,6 @@
-// A ticket payload as agency officers read it, in Indonesian: plain text, an e-mail HTML page, Telegram HTML parts.
-import { TELEGRAM_TEXT_LIMIT, splitText } from '../channels/telegram/split-text.js';
 import { formatDate, hasKey, t } from '../i18n/locales.js';
+// A ticket payload as agency officers read it, in Indonesian: plain text, an e-mail HTML page, Telegram HTML parts.
+import { TELEGRAM_TEXT_LIMIT, splitText } from '../platforms/telegram/split-text.js';
 import type { TicketPayload } from './payload.js';
 
 /** A labelled value, or (label null) a line of its own; a link follows the text. */

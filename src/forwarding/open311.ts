@@ -1,7 +1,7 @@
 // Delivery to an Open311 GeoReport v2 endpoint: POST {endpoint}/requests.json, form-encoded, one service request.
 import { z } from 'zod';
+import { type Destination, resolveSecret } from '../domain/destination.js';
 import { fetchFailure, statusFailure } from './backoff.js';
-import { type Destination, resolveSecret } from './destination.js';
 import type { DeliveryJob, DeliveryMethod, DeliveryOutcome } from './method.js';
 import type { TicketPayload } from './payload.js';
 import type { HttpMethodOptions } from './webhook.js';

@@ -1,6 +1,6 @@
 // Tickets to an agency officers' Telegram group through the bot (telegraf's Telegram client), split over 4096 chars.
 import { Telegram, TelegramError } from 'telegraf';
-import { redactToken } from '../channels/telegram/send-errors.js';
+import { redactToken } from '../platforms/telegram/send-errors.js';
 import type { DeliveryJob, DeliveryMethod, DeliveryOutcome } from './method.js';
 import { officerTelegramParts } from './officer-text.js';
 import { withoutNik } from './payload.js';

@@ -1,8 +1,8 @@
 // Delivery by webhook: the ticket payload POSTed as signed JSON; the receiver's 2xx is the acknowledgement.
 import { z } from 'zod';
 import type { Clock } from '../clock.js';
+import { resolveSecret } from '../domain/destination.js';
 import { fetchFailure, statusFailure } from './backoff.js';
-import { resolveSecret } from './destination.js';
 import type { DeliveryJob, DeliveryMethod, DeliveryOutcome } from './method.js';
 import { SIGNATURE_HEADER, signBody } from './signature.js';
 

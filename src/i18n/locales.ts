@@ -1,22 +1,12 @@
 // Loads the locale files (every word a citizen reads) and renders a reply effect into text and choice labels.
 import en from '../../locales/en.json' with { type: 'json' };
 import id from '../../locales/id.json' with { type: 'json' };
-import type { Choice, Paragraph, ReplyEffect, VarValue } from '../conversation/effects.js';
-import type { Expecting } from '../conversation/expecting.js';
+import type { Expecting } from '../domain/expecting.js';
+import type { Choice, Lang, Paragraph, RenderedMessage, ReplyEffect, VarValue } from '../domain/reply.js';
 
-export type Lang = 'id' | 'en';
 export const LANGS: readonly Lang[] = ['id', 'en'];
 
 const TABLES: Record<Lang, Record<string, string>> = { id, en };
-
-/** A rendered message, channel-neutral: each channel adapter turns choices into buttons or numbered lines. */
-export type RenderedMessage = {
-  text: string;
-  choices: { id: string; label: string }[];
-  expecting: Expecting;
-  /** Choices that must be typed as words (the message also accepts field numbers). */
-  wordChoices?: boolean;
-};
 
 const LOCALE_TAGS: Record<Lang, string> = { id: 'id-ID', en: 'en-GB' };
 

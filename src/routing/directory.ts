@@ -2,8 +2,8 @@
 import { readFileSync } from 'node:fs';
 import { z } from 'zod';
 import { CATEGORY_IDS, type CategoryId, isCategoryId } from '../domain/categories.js';
+import { Destination } from '../domain/destination.js';
 import { KABKOTA } from '../domain/regions-data.js';
-import { Destination } from '../forwarding/destination.js';
 import { kabkotaByCode, kecamatanByCode } from '../understand/regions.js';
 import defaultAgencies from './agencies.json' with { type: 'json' };
 import { DETAIL_KEYS, type DetailKey } from './details.js';

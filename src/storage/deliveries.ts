@@ -1,6 +1,6 @@
 // The outbox of ticket deliveries to agencies (migration 005): one row per ticket × destination, at least once.
 import { z } from 'zod';
-import type { DeliveryMethodName } from '../forwarding/destination.js';
+import type { DeliveryMethodName } from '../domain/destination.js';
 import type { Db } from './db.js';
 
 export type DeliveryStatus = 'pending' | 'sending' | 'delivered' | 'dead';

@@ -1,7 +1,7 @@
 // The outbox of messages to citizens: written in the step's transaction, drained by the senders with retries.
 import { z } from 'zod';
-import { Expecting } from '../conversation/expecting.js';
-import type { RenderedMessage } from '../i18n/locales.js';
+import { Expecting } from '../domain/expecting.js';
+import type { RenderedMessage } from '../domain/reply.js';
 import { ChatBlocks } from './chat-blocks.js';
 import type { Db } from './db.js';
 

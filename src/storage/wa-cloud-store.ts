@@ -1,13 +1,9 @@
 // SQLite backing for the WhatsApp Cloud API channel's per-chat memory and the delivery statuses Meta reports.
 import { z } from 'zod';
-import { type WaCloudStore, type WaSender, addressOfChatId } from '../channels/wa-cloud/chat-store.js';
-import {
-  type WaStatusKind,
-  type WaStatusRecord,
-  advancesStatus,
-} from '../channels/wa-cloud/message-status.js';
-import { Expecting } from '../conversation/expecting.js';
-import type { RenderedMessage } from '../i18n/locales.js';
+import { Expecting } from '../domain/expecting.js';
+import type { RenderedMessage } from '../domain/reply.js';
+import { type WaCloudStore, type WaSender, addressOfChatId } from '../ports/wa-cloud-chat-store.js';
+import { type WaStatusKind, type WaStatusRecord, advancesStatus } from '../ports/wa-message-status.js';
 import type { Db } from './db.js';
 
 const Message = z.object({

@@ -1,8 +1,9 @@
 // Reads a whole complaint story at once: category with candidates and reasons, maladministration, region, agency and date.
-import { type CategoryId, findAgencyMention, suggestCategories } from '../domain/categories.js';
+import { type CategoryId, findAgencyMention } from '../domain/categories.js';
 import { type IncidentDate, findIncidentDate } from './dates.js';
 import { type MaladministrationFinding, findMaladministration } from './maladministration.js';
 import { findRegion } from './regions.js';
+import { suggestCategories } from './suggest-categories.js';
 
 export type Analysis = {
   /** The best category, or null when nothing in the story points at one. */

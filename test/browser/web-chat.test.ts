@@ -6,11 +6,11 @@ import { join } from 'node:path';
 import { Writable } from 'node:stream';
 import type { Browser, Locator, Page, Route } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { loadConfig } from '../../src/config.js';
+import { loadConfig } from '../../src/app/config.js';
+import { createLogger } from '../../src/app/logger.js';
+import type { Service } from '../../src/app/service.js';
 import { webChatPage } from '../../src/http/web-chat-page.js';
 import { t } from '../../src/i18n/locales.js';
-import { createLogger } from '../../src/logger.js';
-import type { Service } from '../../src/service.js';
 import { ONE_PIXEL_PNG, hasChromium, launchChromium, phoneContext } from '../helpers/browser.js';
 
 const TEST_TIMEOUT = 60_000;
@@ -81,7 +81,7 @@ describe.skipIf(!hasChromium)('web chat in a browser (360 px phone)', () => {
     browser = await launchChromium();
     dataDir = mkdtempSync(join(tmpdir(), 'aduan-web-'));
     // The service is imported lazily so that the page-only tests still run while the runtime is broken.
-    const { buildService } = await import('../../src/service.js');
+    const { buildService } = await import('../../src/app/service.js');
     const config = loadConfig({ PORT: '0', HOST: '127.0.0.1', DATA_DIR: dataDir, LOG_LEVEL: 'silent' });
     const sink = new Writable({
       write(chunk, _enc, done) {

@@ -4,7 +4,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { StoredSnapshot } from '../../flows/index.js';
 import { IntakeContext } from '../../flows/intake-context.js';
-import type { RenderedMessage } from '../../src/i18n/locales.js';
+import type { RenderedMessage } from '../../src/domain/reply.js';
 import { Harness, type Said } from '../helpers/harness.js';
 
 const WORDS = [

@@ -1,4 +1,4 @@
-// Crash-test helpers: the real service (`node --import tsx src/main.ts`) as a child process on a free port,
+// Crash-test helpers: the real service (`node --import tsx src/app/main.ts`) as a child process on a free port,
 // waited for on /healthz, talked to over HTTP, and killed (or stopped) by its own pid only.
 import { type ChildProcess, spawn } from 'node:child_process';
 import { existsSync } from 'node:fs';
@@ -56,7 +56,7 @@ export class ServiceChild {
     const base = { ...process.env };
     for (const k of ['ADUAN_FAULT', 'ADUAN_FAULT_AFTER', 'DB_PATH', 'PORT', 'HOST', 'DATA_DIR'])
       delete base[k];
-    this.proc = spawn(process.execPath, ['--import', 'tsx', 'src/main.ts'], {
+    this.proc = spawn(process.execPath, ['--import', 'tsx', 'src/app/main.ts'], {
       cwd: ROOT,
       env: {
         ...base,

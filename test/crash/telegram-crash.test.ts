@@ -1,4 +1,4 @@
-// Crash tests for the Telegram channel: the real service (`node --import tsx src/main.ts`) polls the fake Bot API,
+// Crash tests for the Telegram channel: the real service (`node --import tsx src/app/main.ts`) polls the fake Bot API,
 // is SIGKILLed at a fault point and restarted on the same data while the fake keeps running (and keeps the updates
 // nobody confirmed). Every reply must reach the chat, a committed update served again must be a duplicate, and a
 // send cut off after the platform acknowledged it may be repeated once, never more.

@@ -2,11 +2,11 @@
 // (or unblocking) sends them in order, and after 30 days they die; Telegram's 403 and my_chat_member say so.
 import pino from 'pino';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { buildChannels } from '../../src/channels/build-channels.js';
-import { type OutboundChannel, SendError } from '../../src/channels/channel.js';
+import { buildChannels } from '../../src/app/build-channels.js';
 import { TelegramChannel } from '../../src/channels/telegram/telegram-channel.js';
+import { type OutboundChannel, SendError } from '../../src/delivery/outbound-channel.js';
 import { BLOCKED_REASON, OutboxSender } from '../../src/delivery/outbox-sender.js';
-import type { RenderedMessage } from '../../src/i18n/locales.js';
+import type { RenderedMessage } from '../../src/domain/reply.js';
 import { FakeTelegram, TelegramUser } from '../fakes/telegram-bot-api.js';
 import { Harness } from '../helpers/harness.js';
 

@@ -3,9 +3,9 @@
 // nothing more; each failure is counted once.
 import { Hono } from 'hono';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { type OutboundChannel, SendError } from '../../src/channels/channel.js';
+import { actionFor, failedStatusHandler } from '../../src/channels/wa-cloud/failed-statuses.js';
 import { WaCloudChannel } from '../../src/channels/wa-cloud/wa-cloud-channel.js';
-import { actionFor, failedStatusHandler } from '../../src/delivery/failed-statuses.js';
+import { type OutboundChannel, SendError } from '../../src/delivery/outbound-channel.js';
 import { DEFAULT_RETRY, OutboxSender } from '../../src/delivery/outbox-sender.js';
 import { sqliteWaCloudStore } from '../../src/storage/wa-cloud-store.js';
 import { TOKEN, postSigned, quiet, testConfig, webhookBody } from '../channels/wa-cloud/wa-cloud-helpers.js';

@@ -4,7 +4,7 @@
 // then skipped or given its named fallback, except consent, the summary, cancelling and the duplicate question,
 // which keep asking with the list and the help line.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { EXPECTING } from '../../src/conversation/expecting.js';
+import { EXPECTING } from '../../src/domain/expecting.js';
 import { t } from '../../src/i18n/locales.js';
 import { Harness } from '../helpers/harness.js';
 import { type QuestionPoint, WALKS, fork, questionsOf, send, stateOf } from '../helpers/question-walk.js';

@@ -18,7 +18,7 @@ import {
   withdrawQuestion,
 } from '../../flows/intake-questions.js';
 import { pickShown } from '../../flows/intake-shown.js';
-import type { ReplyEffect } from '../../src/conversation/effects.js';
+import type { ReplyEffect } from '../../src/domain/reply.js';
 import { LANGS, t } from '../../src/i18n/locales.js';
 import { matchShown, shownNumber } from '../../src/understand/shown-choice.js';
 

@@ -1,6 +1,6 @@
 // E-mail delivery against a real SMTP server on loopback: bodies, headers, retries, attachments, identity, escaping.
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import type { Destination } from '../../src/forwarding/destination.js';
+import type { Destination } from '../../src/domain/destination.js';
 import { EmailMethod, type EmailMethodOptions } from '../../src/forwarding/email.js';
 import type { DeliveryOutcome } from '../../src/forwarding/method.js';
 import { SmtpReceiver } from '../fakes/smtp-receiver.js';

@@ -3,7 +3,7 @@ import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Complaint } from '../../src/domain/complaint.js';
-import type { DeliveryMethodName } from '../../src/forwarding/destination.js';
+import type { DeliveryMethodName } from '../../src/domain/destination.js';
 import type { ForwarderLog } from '../../src/forwarding/forwarder.js';
 import { type TicketPayload, buildTicketPayload } from '../../src/forwarding/payload.js';
 import { type Db, openDb } from '../../src/storage/db.js';

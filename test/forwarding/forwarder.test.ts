@@ -8,7 +8,7 @@ import {
   EmailDestination,
   Open311Destination,
   WebhookDestination,
-} from '../../src/forwarding/destination.js';
+} from '../../src/domain/destination.js';
 import {
   type FailureKind,
   type ForwardPolicy,

@@ -1,7 +1,7 @@
 // The Open311 method against a GeoReport v2 endpoint on loopback: form fields, identity only when shared, answers.
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { ManualClock } from '../../src/clock.js';
-import { Open311Destination } from '../../src/forwarding/destination.js';
+import { Open311Destination } from '../../src/domain/destination.js';
 import type { DeliveryJob } from '../../src/forwarding/method.js';
 import { DESCRIPTION_MAX, Open311Method } from '../../src/forwarding/open311.js';
 import type { TicketPayload } from '../../src/forwarding/payload.js';

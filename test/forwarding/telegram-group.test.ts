@@ -1,6 +1,6 @@
 // Posting tickets to an officers' group with the real telegraf client against the fake Bot API on loopback.
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import type { Destination } from '../../src/forwarding/destination.js';
+import type { Destination } from '../../src/domain/destination.js';
 import { TelegramGroupMethod } from '../../src/forwarding/telegram-group.js';
 import { FakeTelegram } from '../fakes/telegram-bot-api.js';
 import { ATTACHMENTS, IDENTITY, KEY, TICKET, job, payload } from './ticket-fixture.js';

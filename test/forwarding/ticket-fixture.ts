@@ -1,6 +1,6 @@
 // A complete complaint and the payload and delivery job built from it, for the delivery method tests.
 import type { Complaint } from '../../src/domain/complaint.js';
-import type { Destination } from '../../src/forwarding/destination.js';
+import type { Destination } from '../../src/domain/destination.js';
 import type { DeliveryJob } from '../../src/forwarding/method.js';
 import { type LinkSigner, type TicketPayload, buildTicketPayload } from '../../src/forwarding/payload.js';
 

@@ -3,7 +3,7 @@ import { type ServerType, serve } from '@hono/node-server';
 import { Hono } from 'hono';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { ManualClock } from '../../src/clock.js';
-import { type SecretRef, WebhookDestination } from '../../src/forwarding/destination.js';
+import { type SecretRef, WebhookDestination } from '../../src/domain/destination.js';
 import type { DeliveryJob } from '../../src/forwarding/method.js';
 import { WebhookMethod } from '../../src/forwarding/webhook.js';
 import { FakeWebhookReceiver } from '../fakes/webhook-receiver.js';

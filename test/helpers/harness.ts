@@ -2,10 +2,10 @@
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { type Core, type CoreOptions, buildCore } from '../../src/app/core.js';
 import { ManualClock, seededIds } from '../../src/clock.js';
 import type { Outgoing } from '../../src/conversation/runtime.js';
-import { type Core, type CoreOptions, buildCore } from '../../src/core.js';
-import type { RenderedMessage } from '../../src/i18n/locales.js';
+import type { RenderedMessage } from '../../src/domain/reply.js';
 
 /** Monday 23 November 2026, 10:00 WITA. */
 export const T0 = Date.parse('2026-11-23T02:00:00Z');

@@ -1,6 +1,6 @@
 // Walks dialogues that together reach every question the intake flow asks, and forks a chat at any of them: the
 // prefix is replayed in a new chat of the same harness, so each fork starts from exactly that question.
-import type { RenderedMessage } from '../../src/i18n/locales.js';
+import type { RenderedMessage } from '../../src/domain/reply.js';
 import { type Harness, type Said, T0 } from './harness.js';
 
 /** A step of a walk: what the citizen says, or minutes of silence. */

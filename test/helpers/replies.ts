@@ -1,5 +1,5 @@
 // What a citizen reads of the replies to one message: their texts together, and what the last one expects.
-import type { RenderedMessage } from '../../src/i18n/locales.js';
+import type { RenderedMessage } from '../../src/domain/reply.js';
 
 export const textOf = (replies: readonly RenderedMessage[]): string => replies.map((r) => r.text).join('\n');
 

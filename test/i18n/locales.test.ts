@@ -2,8 +2,8 @@
 import { readFileSync, readdirSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { EXPECTING } from '../../src/conversation/expecting.js';
 import { CATEGORY_IDS } from '../../src/domain/categories.js';
+import { EXPECTING } from '../../src/domain/expecting.js';
 import { localeKeys, renderReply, t } from '../../src/i18n/locales.js';
 
 const placeholders = (s: string) => (s.match(/\{\w+\}/g) ?? []).sort().join(',');

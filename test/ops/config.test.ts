@@ -1,6 +1,6 @@
 // The settings an operator and a load test need: per-sender limits (0 = none) and the Telegram send limiter switch.
 import { describe, expect, it } from 'vitest';
-import { loadConfig } from '../../src/config.js';
+import { loadConfig } from '../../src/app/config.js';
 
 describe('config', () => {
   it('per-sender limits default to 20 a minute, 20 uploads and 50 MB a day; 0 means none', () => {

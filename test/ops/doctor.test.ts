@@ -4,8 +4,8 @@ import { type Server, createServer } from 'node:http';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { loadConfig } from '../../src/config.js';
-import { exitCode, formatReport, maskSecret, runDoctor } from '../../src/ops/doctor.js';
+import { loadConfig } from '../../src/app/config.js';
+import { exitCode, formatReport, maskSecret, runDoctor } from '../../src/app/doctor.js';
 import { Harness } from '../helpers/harness.js';
 import { fileComplaint } from './fixtures.js';
 

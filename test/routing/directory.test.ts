@@ -4,8 +4,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { z } from 'zod';
+import { resolveSecret } from '../../src/domain/destination.js';
 import { KABKOTA } from '../../src/domain/regions-data.js';
-import { resolveSecret } from '../../src/forwarding/destination.js';
 import { DirectoryError, defaultDirectory, loadDirectory } from '../../src/routing/directory.js';
 
 const dir = defaultDirectory();

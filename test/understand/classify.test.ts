@@ -1,7 +1,8 @@
 // The category classifier on realistic messages of every category (written for this test), ambiguous cases and its reasons.
 import { describe, expect, it } from 'vitest';
-import { type CategoryId, suggestCategories } from '../../src/domain/categories.js';
+import type { CategoryId } from '../../src/domain/categories.js';
 import { buildClassifier } from '../../src/understand/classify.js';
+import { suggestCategories } from '../../src/understand/suggest-categories.js';
 
 const EXAMPLES: Record<CategoryId, string[]> = {
   adminduk: [

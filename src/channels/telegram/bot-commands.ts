@@ -1,7 +1,8 @@
 // The bot's command menu (/start, /batal, /bantuan, /status) with descriptions from the locales, per language.
 import type { Telegram } from 'telegraf';
 import type { BotCommand } from 'telegraf/types';
-import { type Lang, t } from '../../i18n/locales.js';
+import type { Lang } from '../../domain/reply.js';
+import { t } from '../../i18n/locales.js';
 
 export const BOT_COMMANDS = ['start', 'batal', 'bantuan', 'status'] as const;
 

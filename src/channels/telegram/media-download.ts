@@ -1,8 +1,8 @@
 // Fetches a file a citizen sent: getFile, then the file URL on the API root, refusing files over the size limit.
 import { type Telegram, TelegramError } from 'telegraf';
 import type { InboundMedia } from '../../conversation/inbound.js';
+import { redactToken } from '../../platforms/telegram/send-errors.js';
 import type { FileRef } from './normalize-update.js';
-import { redactToken } from './send-errors.js';
 
 export type DownloadResult = { ok: true; media: InboundMedia } | { ok: false; reason: 'too_large' };
 

@@ -6,9 +6,10 @@ import type {
   ReplyKeyboardMarkup,
   ReplyKeyboardRemove,
 } from 'telegraf/types';
-import { type Lang, type RenderedMessage, t } from '../../i18n/locales.js';
+import type { Lang, RenderedMessage } from '../../domain/reply.js';
+import { t } from '../../i18n/locales.js';
+import { TELEGRAM_TEXT_LIMIT, splitText } from '../../platforms/telegram/split-text.js';
 import { toTelegramHtml } from './format-html.js';
-import { TELEGRAM_TEXT_LIMIT, splitText } from './split-text.js';
 
 export type TelegramReplyMarkup = InlineKeyboardMarkup | ReplyKeyboardMarkup | ReplyKeyboardRemove;
 

@@ -1,5 +1,5 @@
 // The Graph API message bodies this channel sends (POST /<phone-number-id>/messages), and their size limits.
-import type { WaSender } from './chat-store.js';
+import type { WaSender } from '../../ports/wa-cloud-chat-store.js';
 
 /** Limits from Meta's interactive message reference. */
 export const LIMITS = {

@@ -1,7 +1,7 @@
 // The webhook routes Meta calls: the subscription handshake (GET) and signed updates (POST) for our number.
 import { Hono } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
-import { type OnStatus, STATUS_KINDS, type WaStatusKind } from './message-status.js';
+import { type OnStatus, STATUS_KINDS, type WaStatusKind } from '../../ports/wa-message-status.js';
 import { SIGNATURE_HEADER, sameSecret, validSignature } from './signature.js';
 import {
   WaContact,

@@ -1,13 +1,9 @@
 // The WhatsApp Web channel: drives a whatsapp-web.js client (QR login, reconnects) and adapts its messages.
 import { InboundMessage } from '../../conversation/inbound.js';
-import { type Lang, type RenderedMessage, hasKey, t } from '../../i18n/locales.js';
-import {
-  type ChannelAdapter,
-  type ChannelState,
-  type Deliver,
-  SendError,
-  type SendResult,
-} from '../channel.js';
+import { type ChannelState, SendError, type SendResult } from '../../delivery/outbound-channel.js';
+import type { Lang, RenderedMessage } from '../../domain/reply.js';
+import { hasKey, t } from '../../i18n/locales.js';
+import type { ChannelAdapter, Deliver } from '../channel.js';
 import { ChoiceReplies } from './choice-replies.js';
 import type { WaClientFactory, WaClientPort } from './client-port.js';
 import { type Notice, normalizeMessage, normalizeRevoke } from './normalize-message.js';

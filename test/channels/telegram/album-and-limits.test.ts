@@ -1,12 +1,12 @@
 // The album buffer (injected timer), per-chat ordering, the token buckets (injected clock), error mapping.
 import { TelegramError } from 'telegraf';
 import { describe, expect, it } from 'vitest';
-import { SendError } from '../../../src/channels/channel.js';
 import { type Album, AlbumBuffer, type Schedule } from '../../../src/channels/telegram/album-buffer.js';
 import { ChatQueue } from '../../../src/channels/telegram/chat-queue.js';
 import type { AlbumPart } from '../../../src/channels/telegram/normalize-update.js';
-import { toSendError } from '../../../src/channels/telegram/send-errors.js';
 import { NO_SEND_LIMIT, SendRateLimiter, TokenBucket } from '../../../src/channels/telegram/token-bucket.js';
+import { SendError } from '../../../src/delivery/outbound-channel.js';
+import { toSendError } from '../../../src/platforms/telegram/send-errors.js';
 
 /** A manual timer: `tick(ms)` runs what falls due. */
 function manualTimers() {

@@ -2,8 +2,8 @@
 import { describe, expect, it } from 'vitest';
 import { htmlToPlain, toTelegramHtml } from '../../../src/channels/telegram/format-html.js';
 import { renderMessage } from '../../../src/channels/telegram/render-message.js';
-import { splitText } from '../../../src/channels/telegram/split-text.js';
 import { t } from '../../../src/i18n/locales.js';
+import { splitText } from '../../../src/platforms/telegram/split-text.js';
 
 describe('toTelegramHtml', () => {
   it('escapes &, < and > and turns *bold* into <b>', () => {

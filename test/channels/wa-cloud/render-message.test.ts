@@ -10,7 +10,8 @@ import {
 import { splitText } from '../../../src/channels/wa-cloud/split-text.js';
 import { CATEGORY_IDS } from '../../../src/domain/categories.js';
 import { KABKOTA } from '../../../src/domain/regions-data.js';
-import { type RenderedMessage, t } from '../../../src/i18n/locales.js';
+import type { RenderedMessage } from '../../../src/domain/reply.js';
+import { t } from '../../../src/i18n/locales.js';
 
 const chars = (s: string) => Array.from(s).length;
 

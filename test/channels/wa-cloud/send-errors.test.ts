@@ -1,10 +1,10 @@
 // Sending: Graph API failures mapped to retry decisions, and multi-part messages never sent twice.
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { SendError } from '../../../src/channels/channel.js';
-import { memoryWaCloudStore } from '../../../src/channels/wa-cloud/chat-store.js';
 import { WaCloudChannel } from '../../../src/channels/wa-cloud/wa-cloud-channel.js';
 import { ManualClock } from '../../../src/clock.js';
-import type { RenderedMessage } from '../../../src/i18n/locales.js';
+import { SendError } from '../../../src/delivery/outbound-channel.js';
+import type { RenderedMessage } from '../../../src/domain/reply.js';
+import { memoryWaCloudStore } from '../../../src/ports/wa-cloud-chat-store.js';
 import { FakeGraphApi } from '../../fakes/graph-api.js';
 import { Citizen, TOKEN, WaWorld, quiet, testConfig } from './wa-cloud-helpers.js';
 

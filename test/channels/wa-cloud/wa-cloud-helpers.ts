@@ -1,7 +1,5 @@
 // Test helpers: a channel wired to a Harness runtime, the fake Graph API and an outbox sender; a signed citizen.
 import { Hono } from 'hono';
-import { type WaCloudStore, memoryWaCloudStore } from '../../../src/channels/wa-cloud/chat-store.js';
-import type { OnStatus } from '../../../src/channels/wa-cloud/message-status.js';
 import { signBody } from '../../../src/channels/wa-cloud/signature.js';
 import {
   WaCloudChannel,
@@ -9,6 +7,8 @@ import {
 } from '../../../src/channels/wa-cloud/wa-cloud-channel.js';
 import type { WaCloudConfig } from '../../../src/channels/wa-cloud/wa-cloud-config.js';
 import { OutboxSender } from '../../../src/delivery/outbox-sender.js';
+import { type WaCloudStore, memoryWaCloudStore } from '../../../src/ports/wa-cloud-chat-store.js';
+import type { OnStatus } from '../../../src/ports/wa-message-status.js';
 import { FakeGraphApi, type SentMessage } from '../../fakes/graph-api.js';
 import { Harness } from '../../helpers/harness.js';
 

@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { ChoiceReplies } from '../../../src/channels/wa-web/choice-replies.js';
 import { renderMessage, renderText } from '../../../src/channels/wa-web/render-message.js';
 import { splitText } from '../../../src/channels/wa-web/split-text.js';
-import type { RenderedMessage } from '../../../src/i18n/locales.js';
+import type { RenderedMessage } from '../../../src/domain/reply.js';
 
 const msg = (text: string, labels: string[] = [], wordChoices = false): RenderedMessage => ({
   text,

@@ -1,9 +1,9 @@
 // The adapter's life: QR login and its operator page, reconnect with backoff, initialize() timeouts, sending.
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { SendError } from '../../../src/channels/channel.js';
 import { WaWebChannel, type WaWebChannelOptions } from '../../../src/channels/wa-web/wa-web-channel.js';
 import type { InboundMessage } from '../../../src/conversation/inbound.js';
-import type { RenderedMessage } from '../../../src/i18n/locales.js';
+import { SendError } from '../../../src/delivery/outbound-channel.js';
+import type { RenderedMessage } from '../../../src/domain/reply.js';
 import { FakeWwebClient } from '../../fakes/fake-wweb-client.js';
 
 const SITI = '6281234567890@c.us';

@@ -1,18 +1,18 @@
 // Builds the platform channel adapters the configuration switches on, with their storage and language hooks.
 import { join } from 'node:path';
 import type { Logger } from 'pino';
+import type { ChannelAdapter } from '../channels/channel.js';
+import { TelegramChannel } from '../channels/telegram/telegram-channel.js';
+import { NO_SEND_LIMIT } from '../channels/telegram/token-bucket.js';
+import { failedStatusHandler } from '../channels/wa-cloud/failed-statuses.js';
+import { WaCloudChannel } from '../channels/wa-cloud/wa-cloud-channel.js';
+import { WaWebChannel } from '../channels/wa-web/wa-web-channel.js';
 import type { Clock } from '../clock.js';
-import type { ChannelsConfig } from '../config.js';
 import { conversationLang } from '../conversation/conversation-lang.js';
-import { failedStatusHandler } from '../delivery/failed-statuses.js';
 import { DEFAULT_RETRY, type RetryPolicy } from '../delivery/outbox-sender.js';
 import type { Store } from '../storage/store.js';
 import { sqliteWaCloudStore } from '../storage/wa-cloud-store.js';
-import type { ChannelAdapter } from './channel.js';
-import { TelegramChannel } from './telegram/telegram-channel.js';
-import { NO_SEND_LIMIT } from './telegram/token-bucket.js';
-import { WaCloudChannel } from './wa-cloud/wa-cloud-channel.js';
-import { WaWebChannel } from './wa-web/wa-web-channel.js';
+import type { ChannelsConfig } from './config.js';
 
 export function buildChannels(opts: {
   config: ChannelsConfig;

@@ -4,20 +4,20 @@ import { chmodSync, existsSync, mkdirSync, readFileSync, writeFileSync } from 'n
 import { join } from 'node:path';
 import type { Logger } from 'pino';
 import type { Clock, Ids } from '../clock.js';
-import type { Config } from '../config.js';
+import type { DeliveryMethodName } from '../domain/destination.js';
+import { EmailMethod } from '../forwarding/email.js';
+import { type FailureKind, type ForwardResult, Forwarder } from '../forwarding/forwarder.js';
+import type { DeliveryMethod } from '../forwarding/method.js';
+import { Open311Method } from '../forwarding/open311.js';
+import { makeLinkSigner } from '../forwarding/signed-links.js';
+import { TelegramGroupMethod } from '../forwarding/telegram-group.js';
+import { ticketPayloads } from '../forwarding/ticket-payloads.js';
+import { WebhookMethod } from '../forwarding/webhook.js';
 import { readTicketFile } from '../http/file-links.js';
 import type { Directory } from '../routing/directory.js';
 import type { FileStore } from '../storage/file-store.js';
 import type { Store } from '../storage/store.js';
-import type { DeliveryMethodName } from './destination.js';
-import { EmailMethod } from './email.js';
-import { type FailureKind, type ForwardResult, Forwarder } from './forwarder.js';
-import type { DeliveryMethod } from './method.js';
-import { Open311Method } from './open311.js';
-import { makeLinkSigner } from './signed-links.js';
-import { TelegramGroupMethod } from './telegram-group.js';
-import { ticketPayloads } from './ticket-payloads.js';
-import { WebhookMethod } from './webhook.js';
+import type { Config } from './config.js';
 
 /** Attachments e-mailed to an agency, in total; larger evidence goes as signed links only. */
 const MAIL_ATTACHMENTS_BYTES = 7 * 1024 * 1024;

@@ -1,11 +1,11 @@
 // Composition root: reads the environment, builds the service, starts it, and stops it cleanly on a signal.
 import type { Logger } from 'pino';
+import type { FaultPoint } from '../conversation/runtime.js';
+import { DirectoryError } from '../routing/directory.js';
+import { BoundariesError } from '../understand/boundaries.js';
 import { type Config, ConfigError, loadConfig } from './config.js';
-import type { FaultPoint } from './conversation/runtime.js';
 import { createLogger } from './logger.js';
-import { DirectoryError } from './routing/directory.js';
 import { type Service, buildService } from './service.js';
-import { BoundariesError } from './understand/boundaries.js';
 
 function faultInjector(config: Config): ((point: FaultPoint) => void) | undefined {
   if (!config.ADUAN_FAULT) return undefined;

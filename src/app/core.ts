@@ -1,15 +1,15 @@
 // The conversation core without any server: storage, files, calendar and runtime, shared by the service and the CLIs.
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { type Clock, type Ids, cryptoIds, systemClock } from './clock.js';
-import { type FaultPoint, type Queued, Runtime } from './conversation/runtime.js';
-import { HolidayCalendar, WorkingDays } from './domain/working-days.js';
-import { type Directory, defaultDirectory } from './routing/directory.js';
-import { routingPort } from './routing/routing-port.js';
-import { type Synchronous, openDb } from './storage/db.js';
-import { DEFAULT_FILE_LIMITS, FileStore } from './storage/file-store.js';
-import { type Store, createStore } from './storage/store.js';
-import type { PinResult } from './understand/geo.js';
+import { type Clock, type Ids, cryptoIds, systemClock } from '../clock.js';
+import { type FaultPoint, type Queued, Runtime } from '../conversation/runtime.js';
+import { HolidayCalendar, WorkingDays } from '../domain/working-days.js';
+import { type Directory, defaultDirectory } from '../routing/directory.js';
+import { routingPort } from '../routing/routing-port.js';
+import { type Synchronous, openDb } from '../storage/db.js';
+import { DEFAULT_FILE_LIMITS, FileStore } from '../storage/file-store.js';
+import { type Store, createStore } from '../storage/store.js';
+import type { PinResult } from '../understand/geo.js';
 
 export type CoreOptions = {
   dbPath: string;

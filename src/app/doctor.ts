@@ -5,10 +5,10 @@ import { access, rm, stat, statfs, writeFile } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
 import Database from 'better-sqlite3';
 import { z } from 'zod';
-import { type Config, ConfigError } from '../config.js';
 import { HolidayCalendar, WorkingDays } from '../domain/working-days.js';
+import { integrityProblems } from '../ops/backup.js';
 import { MIGRATIONS } from '../storage/migrations/index.js';
-import { integrityProblems } from './backup.js';
+import { type Config, ConfigError } from './config.js';
 
 export type Mark = 'ok' | 'warn' | 'fail';
 

@@ -1,5 +1,5 @@
 // How alike two complaint stories are: word-set overlap after normalization, without the words every story shares.
-import { normalize } from '../understand/normalize.js';
+import { normalize } from './normalize.js';
 
 /** Function words and complaint boilerplate: they make any two complaints look alike. */
 const COMMON = new Set(

@@ -1,6 +1,5 @@
-// Effects are data: what a flow step asks the runtime to do, never done by the flow itself.
-import type { CategoryId } from '../domain/categories.js';
-import type { AttachmentRef, Complaint } from '../domain/complaint.js';
+// A reply as data (a locale key with its values and choices) and as rendered text: the words shared by flows, i18n,
+// channels and storage.
 import type { Expecting } from './expecting.js';
 
 /** A value in a message: literal text or a number, another locale text, or a date rendered in the reader's language. */
@@ -31,25 +30,14 @@ export type ReplyEffect = {
   expecting: Expecting;
 };
 
-export type Effect =
-  | ReplyEffect
-  /** File the complaint; the runtime answers with a `ticket.created` event in the same transaction. */
-  | { type: 'submit'; complaint: Complaint; allowDuplicate: boolean }
-  /** Find the agency for the draft; the runtime answers with a `routed` event in the same transaction. */
-  | {
-      type: 'route';
-      query: {
-        category: CategoryId;
-        kabkotaCode: string | null;
-        kecamatanCode: string | null;
-        story: string;
-        priorReport: { done: boolean; result: string | null };
-        escalate: boolean;
-      };
-    }
-  | { type: 'append'; ticket: string; text: string | null; attachments: AttachmentRef[] }
-  | { type: 'withdraw'; ticket: string }
-  /** List the sender's own tickets, or one of them. */
-  | { type: 'status'; ticket: string | null; lang: 'id' | 'en' }
-  /** Consent refused: forget what this chat sent so far. */
-  | { type: 'forget' };
+/** The languages a conversation can speak. */
+export type Lang = 'id' | 'en';
+
+/** A rendered message, channel-neutral: each channel adapter turns choices into buttons or numbered lines. */
+export type RenderedMessage = {
+  text: string;
+  choices: { id: string; label: string }[];
+  expecting: Expecting;
+  /** Choices that must be typed as words (the message also accepts field numbers). */
+  wordChoices?: boolean;
+};

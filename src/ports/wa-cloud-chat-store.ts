@@ -1,5 +1,5 @@
 // What the channel must remember per chat (24-hour window, held messages, long menus); the service backs it.
-import type { RenderedMessage } from '../../i18n/locales.js';
+import type { RenderedMessage } from '../domain/reply.js';
 
 /** When the citizen last wrote: free-form messages may only be sent within 24 hours of it. */
 export interface WindowStore {

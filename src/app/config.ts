@@ -1,9 +1,9 @@
 // The environment as a zod schema, parsed once by the composition root; nothing else reads process.env.
 import { resolve } from 'node:path';
 import { z } from 'zod';
-import { type TelegramSettings, telegramConfigFromEnv } from './channels/telegram/telegram-config.js';
-import { type WaCloudConfig, waCloudConfigFromEnv } from './channels/wa-cloud/wa-cloud-config.js';
-import { type WaWebConfig, waWebConfigFromEnv } from './channels/wa-web/wa-web-config.js';
+import { type TelegramSettings, telegramConfigFromEnv } from '../channels/telegram/telegram-config.js';
+import { type WaCloudConfig, waCloudConfigFromEnv } from '../channels/wa-cloud/wa-cloud-config.js';
+import { type WaWebConfig, waWebConfigFromEnv } from '../channels/wa-web/wa-web-config.js';
 
 const flagValue = z.enum(['0', '1', 'true', 'false', 'yes', 'no', '']);
 const isOn = (v: string) => v === '1' || v === 'true' || v === 'yes';

@@ -1,0 +1,77 @@
+// The house's layers, one way (README "Architecture"): `npm test` fails when an import runs up or round.
+//   domain (and ports) ← understand ← flows ← conversation, tickets ← routing, forwarding, delivery, platforms
+//          ← channels, http, ops, observability ← app (composition) and cli (entry points)
+// Storage and i18n import only the domain and the clock; nothing imports app/ or cli/.
+const BASE = ['^src/domain/', '^src/ports/', '^src/clock\\.ts$', '^locales/'];
+const below = (...paths) => [...BASE, ...paths];
+/** Node's own modules and packages may be imported anywhere; only the project's modules are layered. */
+const OUTSIDE = [
+  'core',
+  'npm',
+  'npm-dev',
+  'npm-optional',
+  'npm-peer',
+  'npm-no-pkg',
+  'npm-unknown',
+  'unknown',
+];
+
+/** A layer's files may import only the listed paths. */
+const layer = (name, from, allowed) => ({
+  name,
+  severity: 'error',
+  comment: `${name} imports only: ${allowed.join(', ')}`,
+  from: { path: from },
+  to: { pathNot: allowed, dependencyTypesNot: OUTSIDE },
+});
+
+const STORAGE = '^src/storage/';
+const I18N = '^src/i18n/';
+const UNDERSTAND = '^src/understand/';
+const FLOWS = '^flows/';
+const CORE = '^src/(conversation|tickets)/';
+const SERVICES = '^src/(routing|forwarding|delivery|platforms)/';
+const EDGES = '^src/(channels|http|ops|observability)/';
+
+module.exports = {
+  forbidden: [
+    {
+      name: 'no-cycles',
+      severity: 'error',
+      comment: 'Import cycles hide which module depends on which.',
+      from: {},
+      to: { circular: true },
+    },
+    layer('domain', '^src/(domain|ports)/', below()),
+    layer('storage', STORAGE, below(STORAGE)),
+    layer('i18n', I18N, below(I18N)),
+    layer('understand', UNDERSTAND, below(UNDERSTAND)),
+    layer('flows', FLOWS, below(UNDERSTAND, I18N, FLOWS)),
+    layer('conversation-tickets', CORE, below(STORAGE, I18N, UNDERSTAND, FLOWS, CORE)),
+    layer('routing-forwarding-delivery', SERVICES, below(STORAGE, I18N, UNDERSTAND, FLOWS, CORE, SERVICES)),
+    layer('edges', EDGES, below(STORAGE, I18N, UNDERSTAND, FLOWS, CORE, SERVICES, EDGES)),
+    {
+      name: 'nothing-imports-the-composition',
+      severity: 'error',
+      comment: 'app/ and cli/ wire the house together; no other module may import them.',
+      from: { pathNot: '^src/(app|cli)/' },
+      to: { path: '^src/(app|cli)/' },
+    },
+    {
+      name: 'no-orphans',
+      severity: 'error',
+      comment: 'A module nothing imports is dead code (entry points excepted).',
+      from: {
+        orphan: true,
+        pathNot: ['^src/app/main\\.ts$', '^src/cli/', '\\.d\\.ts$', '\\.json$'],
+      },
+      to: {},
+    },
+  ],
+  options: {
+    doNotFollow: { path: 'node_modules' },
+    tsPreCompilationDeps: true,
+    tsConfig: { fileName: 'tsconfig.json' },
+    exclude: { path: '^(test|scripts|node_modules)/' },
+  },
+};

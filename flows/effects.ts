@@ -1,0 +1,27 @@
+// Effects are data: what a flow step asks the runtime to do, never done by the flow itself.
+import type { CategoryId } from '../src/domain/categories.js';
+import type { AttachmentRef, Complaint } from '../src/domain/complaint.js';
+import type { ReplyEffect } from '../src/domain/reply.js';
+
+export type Effect =
+  | ReplyEffect
+  /** File the complaint; the runtime answers with a `ticket.created` event in the same transaction. */
+  | { type: 'submit'; complaint: Complaint; allowDuplicate: boolean }
+  /** Find the agency for the draft; the runtime answers with a `routed` event in the same transaction. */
+  | {
+      type: 'route';
+      query: {
+        category: CategoryId;
+        kabkotaCode: string | null;
+        kecamatanCode: string | null;
+        story: string;
+        priorReport: { done: boolean; result: string | null };
+        escalate: boolean;
+      };
+    }
+  | { type: 'append'; ticket: string; text: string | null; attachments: AttachmentRef[] }
+  | { type: 'withdraw'; ticket: string }
+  /** List the sender's own tickets, or one of them. */
+  | { type: 'status'; ticket: string | null; lang: 'id' | 'en' }
+  /** Consent refused: forget what this chat sent so far. */
+  | { type: 'forget' };
