@@ -38,6 +38,12 @@ export type IntakeEvent =
   /** The runtime's answer to a `route` effect. */
   | { type: 'routed'; now: number; route: RouteInfo };
 
+/**
+ * Events that reach a conversation from outside a citizen's message, through the runtime's `dispatch`: a stored
+ * deadline today; the officers' status changes and replies next.
+ */
+export type DispatchEvent = Extract<IntakeEvent, { type: 'timer' }>;
+
 export type RouteInfo = {
   agencyId: string;
   agencyName: string;

@@ -8,7 +8,6 @@ import { failedStatusHandler } from '../channels/wa-cloud/failed-statuses.js';
 import { WaCloudChannel } from '../channels/wa-cloud/wa-cloud-channel.js';
 import { WaWebChannel } from '../channels/wa-web/wa-web-channel.js';
 import type { Clock } from '../clock.js';
-import { conversationLang } from '../conversation/conversation-lang.js';
 import { DEFAULT_RETRY, type RetryPolicy } from '../delivery/outbox-sender.js';
 import type { Store } from '../storage/store.js';
 import { sqliteWaCloudStore } from '../storage/wa-cloud-store.js';
@@ -34,7 +33,7 @@ export function buildChannels(opts: {
       new TelegramChannel({
         settings: config.telegram,
         log: log.child({ channel: 'telegram' }),
-        langOf: (chatId) => conversationLang(store, 'telegram', chatId),
+        langOf: (chatId) => store.conversations.lang('telegram', chatId),
         now: () => clock.now(),
         ...(opts.telegramSendLimits === false ? { rateLimit: NO_SEND_LIMIT } : {}),
         // The citizen blocked or unblocked the bot: held messages wait, or go out on the sender's next poll.
@@ -54,7 +53,7 @@ export function buildChannels(opts: {
         store: waStore,
         clock,
         log: waLog,
-        langOf: (chatId) => conversationLang(store, 'wacloud', chatId),
+        langOf: (chatId) => store.conversations.lang('wacloud', chatId),
         onStatus: failedStatusHandler({
           outbox: store.outbox,
           wa: waStore,
@@ -74,7 +73,7 @@ export function buildChannels(opts: {
         sessionDir: join(opts.dataDir, 'wa-web-session'),
         log: log.child({ channel: 'whatsapp' }),
         now: () => clock.now(),
-        langFor: (chatId) => conversationLang(store, 'whatsapp', chatId),
+        langFor: (chatId) => store.conversations.lang('whatsapp', chatId),
         onRevoke: (messageId, info) => {
           const conv = store.conversations.find('whatsapp', info.chatId);
           store.audit.record({

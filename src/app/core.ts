@@ -9,6 +9,7 @@ import { routingPort } from '../routing/routing-port.js';
 import { type Synchronous, openDb } from '../storage/db.js';
 import { DEFAULT_FILE_LIMITS, FileStore } from '../storage/file-store.js';
 import { type Store, createStore } from '../storage/store.js';
+import { TicketDesk } from '../tickets/ticket-desk.js';
 import type { PinResult } from '../understand/geo.js';
 
 export type CoreOptions = {
@@ -51,15 +52,22 @@ export function buildCore(opts: CoreOptions): Core {
     maxBytes: Math.round((opts.maxUploadMb ?? 10) * 1024 * 1024),
   });
   const directory = opts.directory ?? defaultDirectory();
+  const routing = routingPort(directory);
+  const tickets = new TicketDesk({
+    store,
+    routing,
+    calendar,
+    answerDays: opts.answerDays ?? 5,
+    random: ids.random,
+  });
   const runtime = new Runtime({
-    routing: routingPort(directory),
+    routing,
+    tickets,
     locate: opts.locate,
     store,
     files,
     clock,
     ids,
-    calendar,
-    answerDays: opts.answerDays ?? 5,
     onQueued: opts.onQueued,
     fault: opts.fault,
   });

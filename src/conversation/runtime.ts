@@ -1,27 +1,24 @@
-// The runtime: an inbound message (or a fired deadline) → flow step → ONE transaction with every row it implies.
 import { z } from 'zod';
 import type { Effect } from '../../flows/effects.js';
 import { INTAKE_VERSION, type MessageBody, StoredSnapshot, classify, step } from '../../flows/index.js';
 import { Field } from '../../flows/intake-context.js';
-import type { EditTarget, IntakeEvent } from '../../flows/intake-events.js';
+import type { DispatchEvent, EditTarget, IntakeEvent } from '../../flows/intake-events.js';
 import type { Clock, Ids } from '../clock.js';
 import { type AttachmentRef, ChannelId, type Complaint } from '../domain/complaint.js';
 import type { Lang, RenderedMessage } from '../domain/reply.js';
-import { newTicketNumber } from '../domain/ticket-number.js';
-import type { WorkingDays } from '../domain/working-days.js';
+// The runtime: an inbound message or a dispatched event → flow step → ONE transaction with every row it implies.
+import { witaDate } from '../domain/wita.js';
 import { renderReply, t } from '../i18n/locales.js';
+import type { RoutingPort } from '../ports/routing.js';
 import type { ConversationRow } from '../storage/conversations.js';
-import { deliveryKey } from '../storage/deliveries.js';
 import type { FileStore } from '../storage/file-store.js';
 import { sniffMime } from '../storage/file-type.js';
 import type { Store } from '../storage/store.js';
+import type { TicketDesk } from '../tickets/ticket-desk.js';
 import { findCoordinates } from '../understand/coordinates.js';
 import { type PinResult, locatePin } from '../understand/geo.js';
 import { parsePhone } from '../understand/phone.js';
-import { sameStory } from '../understand/similarity.js';
 import type { InboundMessage } from './inbound.js';
-import { linkRelated } from './related-tickets.js';
-import type { RoutingPort } from './routing-port.js';
 
 export type Outgoing = { id: number; channel: string; chatId: string; message: RenderedMessage };
 
@@ -38,9 +35,8 @@ export type RuntimeDeps = {
   files: FileStore;
   clock: Clock;
   ids: Ids;
-  calendar: WorkingDays;
-  /** Working days an agency has to answer (SP4N-LAPOR!: 5). */
-  answerDays: number;
+  /** The one writer of ticket state: the runtime files, appends and withdraws through it. */
+  tickets: TicketDesk;
   /** Locates a pin: the operator's boundary polygons when configured, the embedded centroids otherwise. */
   locate?: (lat: number, lon: number) => PinResult;
   /** Where complaints go (the agency directory and its rules). */
@@ -51,27 +47,26 @@ export type RuntimeDeps = {
 };
 
 const MAX_TEXT = 4000;
-const DAY_MS = 24 * 3600_000;
+
+/** What one transaction queued besides messages: set by the effects it applied. */
+type Commit = { deliveries: boolean };
 
 type LoadedConversation = { id: number; stored: StoredSnapshot | null; channel: string; chatId: string };
 
 export class Runtime {
-  /** Whether the transaction under way queued ticket deliveries (set by forward). */
-  private deliveriesQueued = false;
-
   constructor(private readonly deps: RuntimeDeps) {}
 
-  private notify(outgoing: readonly Outgoing[]): void {
-    const deliveries = this.deliveriesQueued;
-    this.deliveriesQueued = false;
-    if (outgoing.length > 0 || deliveries) this.deps.onQueued?.({ outgoing, deliveries });
+  private notify(outgoing: readonly Outgoing[], commit: Commit): void {
+    if (outgoing.length > 0 || commit.deliveries) {
+      this.deps.onQueued?.({ outgoing, deliveries: commit.deliveries });
+    }
   }
 
   /** Handles one inbound message. Synchronous, so one chat's messages are processed strictly in order. */
   handle(msg: InboundMessage): HandleResult {
     const { store, clock } = this.deps;
     const now = clock.now();
-    this.deliveriesQueued = false; // a rolled-back transaction's deliveries were never queued
+    const commit: Commit = { deliveries: false };
     const text = messageText(msg).replace(/\u0000/g, '');
     const clipped = text.length > MAX_TEXT;
     const files = this.storeFiles(msg);
@@ -128,7 +123,7 @@ export class Runtime {
         const f = files.accepted[i];
         store.attachments.add({ ...a, filename: f?.filename ?? null }, conv.id, now);
       }
-      const lang = this.langOf(loaded);
+      const lang = conv.lang;
       const pre: RenderedMessage[] = [];
       const notice = (text: string): RenderedMessage => ({ text, choices: [], expecting: 'none' });
       for (const n of msg.notices ?? []) pre.push(notice(t(lang, n.key, n.vars ?? {})));
@@ -150,13 +145,13 @@ export class Runtime {
         return { duplicate: false, conversationId: conv.id, outgoing };
       }
       const event = this.eventFor(msg, body, loaded, now);
-      const outgoing = this.run(loaded, event, inboundId, pre);
+      const outgoing = this.run(loaded, event, inboundId, pre, commit);
       this.deps.fault?.('before_commit');
       return { duplicate: false, conversationId: conv.id, outgoing };
     });
     if (!result.duplicate) {
       this.deps.fault?.('after_commit');
-      this.notify(result.outgoing);
+      this.notify(result.outgoing, commit);
     }
     return result;
   }
@@ -196,29 +191,31 @@ export class Runtime {
     };
   }
 
-  /** Fires the stored deadlines that are due (reminders, expiry, the story's quiet time). */
-  fireDue(limit = 200): Outgoing[] {
-    const { store, clock } = this.deps;
-    const now = clock.now();
-    this.deliveriesQueued = false;
-    const out: Outgoing[] = [];
-    for (const id of store.conversations.dueIds(now, limit)) {
-      out.push(
-        ...store.tx(() => {
-          const conv = store.conversations.get(id);
-          if (!conv || conv.nextDeadlineAt === null || conv.nextDeadlineAt > now) return [];
-          return this.run(toLoaded(conv), { type: 'timer', now }, null, []);
-        }),
-      );
-    }
-    this.notify(out);
+  /**
+   * Runs an event that is not a citizen's message in a conversation (a due deadline; next, an officer's status change
+   * or reply): the same path as a message — load, pure step, one transaction, outbox — and, being synchronous, in
+   * order with everything else in that chat. A timer whose deadline is not (or no longer) due is dropped.
+   */
+  dispatch(conversationId: number, event: DispatchEvent): Outgoing[] {
+    const { store } = this.deps;
+    const commit: Commit = { deliveries: false };
+    const out = store.tx(() => {
+      const conv = store.conversations.get(conversationId);
+      if (!conv) return [];
+      if (event.type === 'timer' && (conv.nextDeadlineAt === null || conv.nextDeadlineAt > event.now))
+        return [];
+      return this.run(toLoaded(conv), event, null, [], commit);
+    });
+    this.notify(out, commit);
     return out;
   }
 
-  private langOf(conv: LoadedConversation): Lang {
-    const ctx = conv.stored?.context;
-    if (ctx && typeof ctx === 'object' && 'lang' in ctx && ctx.lang === 'en') return 'en';
-    return 'id';
+  /** Fires the stored deadlines that are due (reminders, expiry, the story's quiet time), each through `dispatch`. */
+  fireDue(limit = 200): Outgoing[] {
+    const now = this.deps.clock.now();
+    return this.deps.store.conversations
+      .dueIds(now, limit)
+      .flatMap((id) => this.dispatch(id, { type: 'timer', now }));
   }
 
   /** Steps the flow, applies its effects, and saves; inside the caller's transaction. */
@@ -227,6 +224,7 @@ export class Runtime {
     event: IntakeEvent,
     inboundId: number | null,
     pre: RenderedMessage[],
+    commit: Commit,
   ): Outgoing[] {
     const { store } = this.deps;
     const now = event.now;
@@ -243,7 +241,7 @@ export class Runtime {
       for (const effect of effects) {
         if (effect.type === 'reply') out.push(queue(renderReply(lang, effect)));
         else {
-          const answer = this.apply(effect, conv, lang, now);
+          const answer = this.apply(effect, conv, lang, now, commit);
           if (answer && 'message' in answer) out.push(queue(answer.message));
           else if (answer) followUps.push(answer.event);
         }
@@ -256,10 +254,13 @@ export class Runtime {
     }
     store.conversations.save(
       conv.id,
-      result.stored.version,
-      result.stored.value,
-      result.stored,
-      result.nextDeadline,
+      {
+        version: result.stored.version,
+        state: result.stored.value,
+        snapshot: result.stored,
+        nextDeadlineAt: result.nextDeadline,
+        lang: result.stored.context.lang,
+      },
       now,
     );
     return out;
@@ -282,8 +283,9 @@ export class Runtime {
     conv: LoadedConversation,
     lang: Lang,
     now: number,
+    commit: Commit,
   ): { event: IntakeEvent } | { message: RenderedMessage } | null {
-    const { store, calendar, answerDays } = this.deps;
+    const { store } = this.deps;
     switch (effect.type) {
       case 'route': {
         const d = this.deps.routing.route(effect.query);
@@ -297,62 +299,19 @@ export class Runtime {
         return { event: { type: 'routed', now, route } };
       }
       case 'submit': {
-        const c = effect.complaint;
-        if (!effect.allowDuplicate) {
-          const earlier = store.tickets
-            .recentForChat(conv.id, now - DAY_MS)
-            .find((t) => sameStory(t.story, c.story));
-          if (earlier) return { event: { type: 'ticket.duplicate', now, ticket: earlier.number } };
-        }
-        const number = this.freshTicketNumber(now);
-        const due = calendar.addWorkingDays(new Date(now), answerDays);
-        const ticketId = store.tickets.create(c, number, conv.id, due, now);
-        store.attachments.linkToTicket(
-          effect.complaint.attachments.map((a) => a.id),
-          ticketId,
-          conv.id,
-        );
-        store.audit.record({
-          at: now,
-          actor: 'citizen',
-          type: 'ticket.created',
-          ticketId,
-          conversationId: conv.id,
-        });
-        const agency = this.forward(ticketId, number, c, conv.id, now);
-        return { event: { type: 'ticket.created', now, ticket: number, due, days: answerDays, agency } };
+        const filed = this.deps.tickets.file(effect.complaint, conv.id, effect.allowDuplicate, now);
+        if (filed.kind === 'duplicate')
+          return { event: { type: 'ticket.duplicate', now, ticket: filed.ticket } };
+        if (filed.deliveries > 0) commit.deliveries = true;
+        const { ticket, due, days, agency } = filed;
+        return { event: { type: 'ticket.created', now, ticket, due, days, agency } };
       }
-      case 'append': {
-        const ticket = store.tickets.findForChat(conv.id, effect.ticket);
-        if (!ticket) return null;
-        store.tickets.addNote(ticket.id, 'citizen', effect.text, now);
-        store.attachments.linkToTicket(
-          effect.attachments.map((a) => a.id),
-          ticket.id,
-          conv.id,
-        );
-        store.audit.record({
-          at: now,
-          actor: 'citizen',
-          type: 'ticket.appended',
-          ticketId: ticket.id,
-          conversationId: conv.id,
-        });
+      case 'append':
+        this.deps.tickets.append(conv.id, effect.ticket, effect.text, effect.attachments, now);
         return null;
-      }
-      case 'withdraw': {
-        const ticket = store.tickets.findForChat(conv.id, effect.ticket);
-        if (!ticket) return null;
-        store.tickets.updateStatus(ticket.id, 'dicabut', now);
-        store.audit.record({
-          at: now,
-          actor: 'citizen',
-          type: 'ticket.withdrawn',
-          ticketId: ticket.id,
-          conversationId: conv.id,
-        });
+      case 'withdraw':
+        this.deps.tickets.withdraw(conv.id, effect.ticket, now);
         return null;
-      }
       case 'status':
         return { message: this.statusMessage(conv.id, effect.ticket, lang) };
       case 'forget':
@@ -363,68 +322,10 @@ export class Runtime {
     }
   }
 
-  /**
-   * Routes a new ticket, stores the decision with its reason, links similar tickets from other citizens, and queues
-   * its deliveries to every destination of the agencies concerned; all in the step's transaction.
-   * Returns the agency names the citizen is told about.
-   */
-  private forward(
-    ticketId: number,
-    number: string,
-    c: Complaint,
-    conversationId: number,
-    now: number,
-  ): string {
-    const { store, routing } = this.deps;
-    const decision = routing.route({
-      category: c.category,
-      kabkotaCode: c.kabkotaCode,
-      kecamatanCode: c.kecamatanCode,
-      story: c.story,
-      priorReport: c.priorReport,
-      escalate: c.escalate === true && c.identityMode !== 'anonim',
-    });
-    store.tickets.setRouting(ticketId, decision.agencyId, {
-      agencyName: decision.agencyName,
-      rule: decision.rule,
-      reason: decision.reason,
-      details: decision.details,
-      fallback: decision.fallback,
-      also: decision.also,
-    });
-    linkRelated(store.tickets, {
-      ticketId,
-      story: c.story,
-      category: c.category,
-      kabkotaCode: c.kabkotaCode,
-      conversationId,
-      now,
-    });
-    for (const agencyId of [decision.agencyId, ...decision.also.map((a) => a.agencyId)]) {
-      for (const dest of routing.destinations(agencyId)) {
-        this.deliveriesQueued = true;
-        store.deliveries.enqueue({
-          ticketId,
-          agencyId,
-          destinationId: dest.id,
-          method: dest.method,
-          idempotencyKey: deliveryKey(number, agencyId, dest.id),
-          now,
-        });
-      }
-    }
-    store.audit.record({ at: now, actor: 'system', type: 'ticket.routed', ticketId, conversationId });
-    const known = (id: string, name: string) => routing.shortName(id) ?? name;
-    return [
-      known(decision.agencyId, decision.agencyName),
-      ...decision.also.map((a) => known(a.agencyId, a.agencyName)),
-    ].join(' + ');
-  }
-
   private statusMessage(conversationId: number, number: string | null, lang: Lang): RenderedMessage {
     const { store } = this.deps;
     const date = (ms: number) => ({
-      date: new Date(ms + 8 * 3600_000).toISOString().slice(0, 10),
+      date: witaDate(ms),
       precision: 'day' as const,
     });
     const msg = (text: string): RenderedMessage => ({ text, choices: [], expecting: 'none' });
@@ -452,14 +353,6 @@ export class Runtime {
       }),
     );
     return msg([t(lang, 'status.title'), ...lines].join('\n'));
-  }
-
-  private freshTicketNumber(now: number): string {
-    for (let i = 0; i < 20; i++) {
-      const n = newTicketNumber(new Date(now), this.deps.ids.random);
-      if (!this.deps.store.tickets.isTaken(n)) return n;
-    }
-    throw new Error('could not find a free ticket number in 20 tries');
   }
 
   private storeFiles(msg: InboundMessage) {

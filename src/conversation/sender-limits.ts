@@ -1,8 +1,9 @@
-// Per-sender limits (messages per minute, uploads and bytes per day) applied before a message reaches the runtime.
 import { z } from 'zod';
 import { INTAKE_VERSION } from '../../flows/index.js';
 import type { Clock } from '../clock.js';
 import type { Lang, RenderedMessage } from '../domain/reply.js';
+// Per-sender limits (messages per minute, uploads and bytes per day) applied before a message reaches the runtime.
+import { nextWitaMidnight, witaDay } from '../domain/wita.js';
 import { t } from '../i18n/locales.js';
 import type { Store } from '../storage/store.js';
 import type { InboundMessage } from './inbound.js';
@@ -36,12 +37,6 @@ export type SenderLimitsOptions = {
 };
 
 const MINUTE = 60_000;
-const DAY = 86_400_000;
-/** WITA (UTC+8): the day a citizen in Kalsel calls "today". */
-const WITA_OFFSET = 8 * 3_600_000;
-
-const witaDay = (now: number) => Math.floor((now + WITA_OFFSET) / DAY);
-const nextWitaMidnight = (now: number) => (witaDay(now) + 1) * DAY - WITA_OFFSET;
 
 /** A Map bounded by size that forgets the least recently used key. */
 export class LruMap<K, V> {

@@ -1,11 +1,12 @@
 // Ticket numbers a citizen can read over the phone (ADU-2611-4K7Q): year+month, then random Crockford-style symbols.
+import { witaWallClock } from './wita.js';
 const ALPHABET = '23456789ABCDEFGHJKMNPQRSTVWXYZ'; // no 0/O, 1/I/L, U: easy to read aloud
 
 export const TICKET_PATTERN = /^ADU-\d{4}-[2-9A-HJKMNP-TV-Z]{4}$/;
 
 /** `random` returns independent uniform integers in [0, n): injected so tests are deterministic. */
 export function newTicketNumber(now: Date, random: (n: number) => number): string {
-  const wita = new Date(now.getTime() + 8 * 3600_000);
+  const wita = witaWallClock(now);
   const yymm = `${String(wita.getUTCFullYear() % 100).padStart(2, '0')}${String(wita.getUTCMonth() + 1).padStart(2, '0')}`;
   let tail = '';
   for (let i = 0; i < 4; i++) tail += ALPHABET[random(ALPHABET.length)];

@@ -1,6 +1,7 @@
-// Working days in WITA: Monday–Friday minus national holidays and cuti bersama, kept as data (SKB 3 Menteri).
 import { z } from 'zod';
 import defaultCalendar from './holidays-2026.json' with { type: 'json' };
+// Working days in WITA: Monday–Friday minus national holidays and cuti bersama, kept as data (SKB 3 Menteri).
+import { witaDate } from './wita.js';
 
 export const HolidayCalendar = z.object({
   source: z.string(),
@@ -14,13 +15,6 @@ export const HolidayCalendar = z.object({
   ),
 });
 export type HolidayCalendar = z.infer<typeof HolidayCalendar>;
-
-const WITA_MS = 8 * 3600_000;
-
-/** The calendar date in WITA (Asia/Makassar, UTC+8, no daylight saving) as YYYY-MM-DD. */
-export function witaDate(at: Date): string {
-  return new Date(at.getTime() + WITA_MS).toISOString().slice(0, 10);
-}
 
 export class WorkingDays {
   private readonly closed: Set<string>;

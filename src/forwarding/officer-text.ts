@@ -1,3 +1,4 @@
+import { WITA_ZONE } from '../domain/wita.js';
 import { formatDate, hasKey, t } from '../i18n/locales.js';
 // A ticket payload as agency officers read it, in Indonesian: plain text, an e-mail HTML page, Telegram HTML parts.
 import { TELEGRAM_TEXT_LIMIT, splitText } from '../platforms/telegram/split-text.js';
@@ -36,7 +37,7 @@ const DATE_TIME = new Intl.DateTimeFormat('id-ID', {
   year: 'numeric',
   hour: '2-digit',
   minute: '2-digit',
-  timeZone: 'Asia/Makassar',
+  timeZone: WITA_ZONE,
 });
 const DECIMAL = new Intl.NumberFormat('id-ID', { maximumFractionDigits: 1 });
 

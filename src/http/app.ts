@@ -4,7 +4,6 @@ import { getCookie } from 'hono/cookie';
 import { HTTPException } from 'hono/http-exception';
 import { secureHeaders } from 'hono/secure-headers';
 import type { ChannelAdapter } from '../channels/channel.js';
-import { conversationLang } from '../conversation/conversation-lang.js';
 import type { StorageState } from '../conversation/storage-guard.js';
 import { SESSION_COOKIE, type WebChatDeps, isSessionId, webChatApi } from './web-chat-api.js';
 import { webChatPage } from './web-chat-page.js';
@@ -55,7 +54,7 @@ export function createApp(deps: AppDeps): Hono {
       asked === 'en' || asked === 'id'
         ? asked
         : session && isSessionId(session)
-          ? conversationLang(deps.store, 'web', session)
+          ? deps.store.conversations.lang('web', session)
           : 'id';
     return c.html(webChatPage(lang));
   });

@@ -4,7 +4,6 @@ import { bodyLimit } from 'hono/body-limit';
 import { getCookie, setCookie } from 'hono/cookie';
 import { z } from 'zod';
 import type { Ids } from '../clock.js';
-import { conversationLang } from '../conversation/conversation-lang.js';
 import { InboundMessage } from '../conversation/inbound.js';
 import type { HandleResult, Runtime } from '../conversation/runtime.js';
 import { StorageUnavailable } from '../conversation/storage-guard.js';
@@ -175,7 +174,7 @@ export function webChatApi(deps: WebChatDeps): Hono {
       replies: entries.map(toReply),
       duplicate: result.duplicate,
       // The conversation's language after this message ("/lang en"): the page's own words follow it.
-      lang: conversationLang(store, 'web', chatId),
+      lang: store.conversations.lang('web', chatId),
     });
   });
 
@@ -208,7 +207,7 @@ export function webChatApi(deps: WebChatDeps): Hono {
     const items = [...citizen, ...bot]
       .sort((a, b) => a.at - b.at || a.turn - b.turn || a.rank - b.rank || a.item.id - b.item.id)
       .map((x) => x.item);
-    const lang = conversationLang(store, 'web', chatId);
+    const lang = store.conversations.lang('web', chatId);
     return c.json({ replies: after === 0 ? asTapped(items, lang) : items, lang });
   });
 

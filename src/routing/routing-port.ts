@@ -1,5 +1,5 @@
 // The runtime's routing port over a directory: the rules decide the agency, the directory lists its destinations.
-import type { RoutingPort } from '../conversation/routing-port.js';
+import type { RoutingPort } from '../ports/routing.js';
 import type { Directory } from './directory.js';
 import { route } from './route.js';
 

@@ -1,5 +1,6 @@
 // Conversations: one row per chat with the flow's stored snapshot and its next deadline.
 import { z } from 'zod';
+import type { Lang } from '../domain/reply.js';
 import type { Db } from './db.js';
 
 export type ConversationRow = {
@@ -11,7 +12,20 @@ export type ConversationRow = {
   state: string;
   snapshot: unknown;
   nextDeadlineAt: number | null;
+  /** The language the conversation speaks (`/lang en`), kept beside the snapshot for channels and pages. */
+  lang: Lang;
 };
+
+/** What a step leaves of a conversation. */
+export type ConversationUpdate = {
+  version: number;
+  state: string;
+  snapshot: unknown;
+  nextDeadlineAt: number | null;
+  lang: Lang;
+};
+
+const LangColumn = z.enum(['id', 'en']).catch('id');
 
 const Row = z.object({
   id: z.number(),
@@ -22,6 +36,7 @@ const Row = z.object({
   state: z.string(),
   snapshot: z.string(),
   next_deadline_at: z.number().nullable(),
+  lang: LangColumn,
 });
 
 function toConversation(raw: unknown): ConversationRow | null {
@@ -42,6 +57,7 @@ function toConversation(raw: unknown): ConversationRow | null {
     state: r.data.state,
     snapshot,
     nextDeadlineAt: r.data.next_deadline_at,
+    lang: r.data.lang,
   };
 }
 
@@ -51,6 +67,7 @@ export class Conversations {
   private readonly insert;
   private readonly update;
   private readonly due;
+  private readonly langByChat;
 
   constructor(db: Db) {
     this.byChat = db.prepare('SELECT * FROM conversations WHERE channel = ? AND chat_id = ?');
@@ -60,9 +77,10 @@ export class Conversations {
        VALUES (?, ?, ?, ?, 'new', 'null', ?, ?)`,
     );
     this.update = db.prepare(
-      `UPDATE conversations SET flow_version = ?, state = ?, snapshot = ?, next_deadline_at = ?, updated_at = ?
-       WHERE id = ?`,
+      `UPDATE conversations SET flow_version = ?, state = ?, snapshot = ?, next_deadline_at = ?, lang = ?,
+       updated_at = ? WHERE id = ?`,
     );
+    this.langByChat = db.prepare('SELECT lang FROM conversations WHERE channel = ? AND chat_id = ?').pluck();
     this.due = db.prepare(
       'SELECT id FROM conversations WHERE next_deadline_at IS NOT NULL AND next_deadline_at <= ? ORDER BY next_deadline_at LIMIT ?',
     );
@@ -90,18 +108,17 @@ export class Conversations {
       state: 'new',
       snapshot: null,
       nextDeadlineAt: null,
+      lang: 'id',
     };
   }
 
-  save(
-    id: number,
-    version: number,
-    state: string,
-    snapshot: unknown,
-    nextDeadlineAt: number | null,
-    now: number,
-  ): void {
-    this.update.run(version, state, JSON.stringify(snapshot), nextDeadlineAt, now, id);
+  save(id: number, u: ConversationUpdate, now: number): void {
+    this.update.run(u.version, u.state, JSON.stringify(u.snapshot), u.nextDeadlineAt, u.lang, now, id);
+  }
+
+  /** The language a chat's conversation speaks; Indonesian for a chat never seen. */
+  lang(channel: string, chatId: string): Lang {
+    return LangColumn.parse(this.langByChat.get(channel, chatId) ?? 'id');
   }
 
   dueIds(now: number, limit: number): number[] {

@@ -6,6 +6,7 @@ import type { Db } from './db.js';
 import { Deliveries } from './deliveries.js';
 import { InboundLog } from './inbound.js';
 import { Outbox } from './outbox.js';
+import { TicketEvents } from './ticket-events.js';
 import { Tickets } from './tickets.js';
 
 export type Store = {
@@ -14,6 +15,8 @@ export type Store = {
   inbound: InboundLog;
   outbox: Outbox;
   tickets: Tickets;
+  /** Each ticket's history: one typed event per change. */
+  ticketEvents: TicketEvents;
   deliveries: Deliveries;
   attachments: Attachments;
   audit: Audit;
@@ -30,6 +33,7 @@ export function createStore(db: Db): Store {
     inbound: new InboundLog(db),
     outbox: new Outbox(db),
     tickets: new Tickets(db),
+    ticketEvents: new TicketEvents(db),
     deliveries: new Deliveries(db),
     attachments: new Attachments(db),
     audit: new Audit(db),

@@ -75,7 +75,7 @@ const InboxRowRaw = z.object({
   routing: z.string().nullable(),
 });
 
-/** The routing decision as stored with a ticket (Runtime.forward writes it). */
+/** The routing decision as stored with a ticket (the ticket desk writes it when filing). */
 export const StoredRouting = z.object({
   agencyName: z.string(),
   rule: z.string(),
@@ -136,10 +136,7 @@ export class Tickets {
     this.forChat = db.prepare(`${select} WHERE t.conversation_id = ? ORDER BY t.id DESC LIMIT 20`);
     this.oneForChat = db.prepare(`${select} WHERE t.conversation_id = ? AND t.number = ?`);
     this.setStatus = db.prepare('UPDATE tickets SET status = ?, updated_at = ? WHERE id = ?');
-    this.dropChat = db.prepare(
-      `UPDATE tickets SET conversation_id = NULL
-       WHERE id = ? AND complaint_id IN (SELECT id FROM complaints WHERE identity_mode = 'anonim')`,
-    );
+    this.dropChat = db.prepare('UPDATE tickets SET conversation_id = NULL WHERE id = ?');
     this.insertNote = db.prepare(
       'INSERT INTO ticket_notes (ticket_id, author, text, created_at) VALUES (?, ?, ?, ?)',
     );
@@ -274,10 +271,13 @@ export class Tickets {
     return r.success ? r.data : null;
   }
 
-  /** Closing statuses drop an anonim ticket's chat address: nobody can link it to the citizen any more. */
   updateStatus(ticketId: number, status: TicketStatus, now: number): void {
     this.setStatus.run(status, now, ticketId);
-    if (status === 'ditutup' || status === 'dicabut' || status === 'selesai') this.dropChat.run(ticketId);
+  }
+
+  /** Forgets which chat filed the ticket: nobody can link it to the citizen any more. */
+  detachChat(ticketId: number): void {
+    this.dropChat.run(ticketId);
   }
 
   addNote(ticketId: number, author: string, text: string | null, now: number): void {

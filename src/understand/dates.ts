@@ -1,4 +1,5 @@
 // Reads when an incident happened ("kemarin", "3 bulan lalu", "12 Jan", "senin lalu", "12/1/2026") as a WITA calendar date.
+import { WITA_OFFSET_MS } from '../domain/wita.js';
 import { tokens } from './normalize.js';
 
 export type Precision = 'day' | 'week' | 'month' | 'year';
@@ -19,7 +20,6 @@ export type DateParse =
   | { ok: true; value: IncidentDate; tooOld: boolean }
   | { ok: false; reason: 'future' | 'unparsed' | 'invalid' | 'unknown' | 'ambiguous' };
 
-const WITA_OFFSET_MS = 8 * 3600_000;
 const DAY_MS = 86_400_000;
 const MIN_YEAR = 1900;
 const MAX_YEAR = 2100;

@@ -1,4 +1,5 @@
 // Validates an Indonesian NIK (16 digits: region, birth date with +40 for women, sequence), finds one in text, masks it.
+import { witaWallClock } from '../domain/wita.js';
 
 export type NikResult =
   | {
@@ -58,7 +59,6 @@ const PROVINCES = new Set([
 ]);
 
 const KALSEL = '63';
-const WITA_OFFSET_MS = 8 * 3600_000;
 
 /** What people type between digit groups: spaces (incl. NBSP), dots, dashes, invisible characters. */
 const SEPARATORS = /[\s.\-\u2010-\u2015\u2212\p{Cf}]/gu;
@@ -94,7 +94,7 @@ export function parseNik(text: string, now: Date): NikResult {
   const yy = Number(nik.slice(10, 12));
   const female = rawDay > 40;
   const day = female ? rawDay - 40 : rawDay;
-  const today = new Date(now.getTime() + WITA_OFFSET_MS);
+  const today = witaWallClock(now);
   const todayKey = today.getUTCFullYear() * 10_000 + (today.getUTCMonth() + 1) * 100 + today.getUTCDate();
   const year = (2000 + yy) * 10_000 + month * 100 + day <= todayKey ? 2000 + yy : 1900 + yy;
   if (!validDate(year, month, day)) return { ok: false, reason: 'birth_date' };

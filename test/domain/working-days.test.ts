@@ -1,6 +1,7 @@
 // Working days in WITA: weekends, 2026 national holidays and cuti bersama are skipped.
 import { describe, expect, it } from 'vitest';
-import { HolidayCalendar, WorkingDays, witaDate } from '../../src/domain/working-days.js';
+import { witaDate } from '../../src/domain/wita.js';
+import { HolidayCalendar, WorkingDays } from '../../src/domain/working-days.js';
 
 const wd = new WorkingDays();
 const at = (iso: string) => new Date(iso);

@@ -7,6 +7,8 @@ import { sql as forwarding } from './005-forwarding.js';
 import { sql as outboxChatHead } from './006-outbox-chat-head.js';
 import { sql as deliveryFailures } from './007-delivery-failures.js';
 import { sql as waIdentities } from './008-wa-identities.js';
+import { sql as ticketEvents } from './009-ticket-events.js';
+import { sql as conversationLang } from './010-conversation-lang.js';
 
 export type Migration = { version: number; name: string; sql: string };
 
@@ -19,4 +21,6 @@ export const MIGRATIONS: readonly Migration[] = [
   { version: 6, name: 'outbox-chat-head', sql: outboxChatHead },
   { version: 7, name: 'delivery-failures', sql: deliveryFailures },
   { version: 8, name: 'wa-identities', sql: waIdentities },
+  { version: 9, name: 'ticket-events', sql: ticketEvents },
+  { version: 10, name: 'conversation-lang', sql: conversationLang },
 ];

@@ -1,5 +1,5 @@
-import type { Tickets } from '../storage/tickets.js';
 // Links a new ticket to similar recent tickets from other citizens (same category and kab/kota), for officers.
+import type { Tickets } from '../storage/tickets.js';
 import { RELATED_THRESHOLD, storySimilarity, storyWords } from '../understand/similarity.js';
 
 const DAY_MS = 24 * 3600_000;

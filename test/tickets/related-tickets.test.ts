@@ -1,10 +1,10 @@
 // Related tickets: other citizens' similar complaints in the same category and kab/kota are linked both ways, the
 // strongest first and only a bounded number, within 30 days.
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { MAX_RELATED_LINKS, RELATED_WINDOW_MS, linkRelated } from '../../src/conversation/related-tickets.js';
 import type { Complaint } from '../../src/domain/complaint.js';
 import { type Db, openDb } from '../../src/storage/db.js';
 import { type Store, createStore } from '../../src/storage/store.js';
+import { MAX_RELATED_LINKS, RELATED_WINDOW_MS, linkRelated } from '../../src/tickets/related-tickets.js';
 import { complaint } from '../forwarding/ticket-fixture.js';
 
 const T0 = Date.parse('2026-11-23T02:00:00Z');

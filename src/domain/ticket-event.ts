@@ -1,0 +1,24 @@
+// A ticket's history: each change is one typed event (who, what, when, from → to, why), written with the change itself.
+import { z } from 'zod';
+import type { TicketStatus } from './complaint.js';
+
+export const TicketEventType = z.enum(['filed', 'routed', 'appended', 'status_changed']);
+export type TicketEventType = z.infer<typeof TicketEventType>;
+
+/** Who changed the ticket: the citizen in their chat, Aduan itself, or (later) an officer's account. */
+export type TicketActor = 'citizen' | 'system';
+
+export type TicketEvent = {
+  ticketId: number;
+  at: number;
+  actor: TicketActor;
+  type: TicketEventType;
+  from: TicketStatus | null;
+  to: TicketStatus | null;
+  /** Why, in a word a machine can read ('citizen_withdrew', the routing rule id…). */
+  reason: string | null;
+  data?: Record<string, string | number | boolean | null>;
+};
+
+/** Statuses that end a ticket's life: an anonim citizen's chat is no longer linked to it after one of them. */
+export const CLOSING_STATUSES: ReadonlySet<TicketStatus> = new Set(['selesai', 'ditutup', 'dicabut']);

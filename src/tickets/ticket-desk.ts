@@ -1,0 +1,231 @@
+// The one writer of ticket state: files, appends to and withdraws tickets. Each change writes its typed ticket event
+// and audit record and queues what follows from it (forwarding rows), inside the caller's transaction.
+import type { AttachmentRef, Complaint, TicketStatus } from '../domain/complaint.js';
+import { CLOSING_STATUSES, type TicketActor } from '../domain/ticket-event.js';
+import { newTicketNumber } from '../domain/ticket-number.js';
+import type { WorkingDays } from '../domain/working-days.js';
+import type { RoutingPort } from '../ports/routing.js';
+import { deliveryKey } from '../storage/deliveries.js';
+import type { Store } from '../storage/store.js';
+import { sameStory } from '../understand/similarity.js';
+import { linkRelated } from './related-tickets.js';
+
+export type TicketDeskDeps = {
+  store: Store;
+  routing: RoutingPort;
+  calendar: WorkingDays;
+  /** Working days an agency has to answer (SP4N-LAPOR!: 5). */
+  answerDays: number;
+  /** Uniform integers in [0, n), for ticket numbers. */
+  random: (n: number) => number;
+};
+
+/** What filing a complaint came to: an earlier ticket with the same story, or a new ticket and where it went. */
+export type Filed =
+  | { kind: 'duplicate'; ticket: string }
+  | {
+      kind: 'filed';
+      ticket: string;
+      due: string;
+      days: number;
+      /** The agencies the citizen is told about ("Disdukcapil Kota Banjarmasin + Ombudsman RI Perwakilan Kalsel"). */
+      agency: string;
+      /** Forwarding rows queued for the agencies' destinations. */
+      deliveries: number;
+    };
+
+const DAY_MS = 24 * 3600_000;
+
+export class TicketDesk {
+  constructor(private readonly deps: TicketDeskDeps) {}
+
+  /**
+   * Files a complaint from a chat: unless allowed, a ticket with the same story from the same chat in the last day
+   * is returned instead. Routes it, stores the decision, links similar tickets and queues its forwarding.
+   */
+  file(complaint: Complaint, conversationId: number, allowDuplicate: boolean, now: number): Filed {
+    const { store, calendar, answerDays } = this.deps;
+    if (!allowDuplicate) {
+      const earlier = store.tickets
+        .recentForChat(conversationId, now - DAY_MS)
+        .find((t) => sameStory(t.story, complaint.story));
+      if (earlier) return { kind: 'duplicate', ticket: earlier.number };
+    }
+    const number = this.freshTicketNumber(now);
+    const due = calendar.addWorkingDays(new Date(now), answerDays);
+    const ticketId = store.tickets.create(complaint, number, conversationId, due, now);
+    store.attachments.linkToTicket(
+      complaint.attachments.map((a) => a.id),
+      ticketId,
+      conversationId,
+    );
+    store.ticketEvents.add({
+      ticketId,
+      at: now,
+      actor: 'citizen',
+      type: 'filed',
+      from: null,
+      to: 'baru',
+      reason: null,
+    });
+    store.audit.record({ at: now, actor: 'citizen', type: 'ticket.created', ticketId, conversationId });
+    const { agency, deliveries } = this.route(ticketId, number, complaint, conversationId, now);
+    return { kind: 'filed', ticket: number, due, days: answerDays, agency, deliveries };
+  }
+
+  /** Adds the citizen's words and files to one of their chat's tickets; false when the chat has no such ticket. */
+  append(
+    conversationId: number,
+    number: string,
+    text: string | null,
+    attachments: readonly AttachmentRef[],
+    now: number,
+  ): boolean {
+    const { store } = this.deps;
+    const ticket = store.tickets.findForChat(conversationId, number);
+    if (!ticket) return false;
+    store.tickets.addNote(ticket.id, 'citizen', text, now);
+    store.attachments.linkToTicket(
+      attachments.map((a) => a.id),
+      ticket.id,
+      conversationId,
+    );
+    store.ticketEvents.add({
+      ticketId: ticket.id,
+      at: now,
+      actor: 'citizen',
+      type: 'appended',
+      from: null,
+      to: null,
+      reason: null,
+      data: { text: text !== null, files: attachments.length },
+    });
+    store.audit.record({
+      at: now,
+      actor: 'citizen',
+      type: 'ticket.appended',
+      ticketId: ticket.id,
+      conversationId,
+    });
+    return true;
+  }
+
+  /** The citizen withdraws one of their chat's tickets; false when the chat has no such ticket. */
+  withdraw(conversationId: number, number: string, now: number): boolean {
+    const ticket = this.deps.store.tickets.findForChat(conversationId, number);
+    if (!ticket) return false;
+    this.changeStatus(ticket, 'dicabut', 'citizen', 'citizen_withdrew', now);
+    this.deps.store.audit.record({
+      at: now,
+      actor: 'citizen',
+      type: 'ticket.withdrawn',
+      ticketId: ticket.id,
+      conversationId,
+    });
+    return true;
+  }
+
+  /**
+   * Moves a ticket to another status with its event. A closing status drops an anonim ticket's chat link: nobody
+   * can tie the ticket to the citizen any more.
+   */
+  private changeStatus(
+    ticket: { id: number; status: TicketStatus },
+    to: TicketStatus,
+    actor: TicketActor,
+    reason: string,
+    now: number,
+  ): void {
+    const { store } = this.deps;
+    store.tickets.updateStatus(ticket.id, to, now);
+    store.ticketEvents.add({
+      ticketId: ticket.id,
+      at: now,
+      actor,
+      type: 'status_changed',
+      from: ticket.status,
+      to,
+      reason,
+    });
+    if (CLOSING_STATUSES.has(to) && store.tickets.complaint(ticket.id)?.identityMode === 'anonim') {
+      store.tickets.detachChat(ticket.id);
+    }
+  }
+
+  /** Routes a new ticket, stores the decision with its reason, links similar tickets and queues its deliveries. */
+  private route(
+    ticketId: number,
+    number: string,
+    c: Complaint,
+    conversationId: number,
+    now: number,
+  ): { agency: string; deliveries: number } {
+    const { store, routing } = this.deps;
+    const decision = routing.route({
+      category: c.category,
+      kabkotaCode: c.kabkotaCode,
+      kecamatanCode: c.kecamatanCode,
+      story: c.story,
+      priorReport: c.priorReport,
+      escalate: c.escalate === true && c.identityMode !== 'anonim',
+    });
+    store.tickets.setRouting(ticketId, decision.agencyId, {
+      agencyName: decision.agencyName,
+      rule: decision.rule,
+      reason: decision.reason,
+      details: decision.details,
+      fallback: decision.fallback,
+      also: decision.also,
+    });
+    linkRelated(store.tickets, {
+      ticketId,
+      story: c.story,
+      category: c.category,
+      kabkotaCode: c.kabkotaCode,
+      conversationId,
+      now,
+    });
+    let deliveries = 0;
+    const agencies = [decision.agencyId, ...decision.also.map((a) => a.agencyId)];
+    for (const agencyId of agencies) {
+      for (const dest of routing.destinations(agencyId)) {
+        deliveries++;
+        store.deliveries.enqueue({
+          ticketId,
+          agencyId,
+          destinationId: dest.id,
+          method: dest.method,
+          idempotencyKey: deliveryKey(number, agencyId, dest.id),
+          now,
+        });
+      }
+    }
+    store.ticketEvents.add({
+      ticketId,
+      at: now,
+      actor: 'system',
+      type: 'routed',
+      from: null,
+      to: null,
+      reason: decision.rule,
+      data: { agency: decision.agencyId, also: decision.also.map((a) => a.agencyId).join(',') || null },
+    });
+    store.audit.record({ at: now, actor: 'system', type: 'ticket.routed', ticketId, conversationId });
+    const known = (id: string, name: string) => routing.shortName(id) ?? name;
+    return {
+      agency: [
+        known(decision.agencyId, decision.agencyName),
+        ...decision.also.map((a) => known(a.agencyId, a.agencyName)),
+      ].join(' + '),
+      deliveries,
+    };
+  }
+
+  private freshTicketNumber(now: number): string {
+    for (let i = 0; i < 20; i++) {
+      const n = newTicketNumber(new Date(now), this.deps.random);
+      if (!this.deps.store.tickets.isTaken(n)) return n;
+    }
+    throw new Error('could not find a free ticket number in 20 tries');
+  }
+}
