@@ -10,7 +10,6 @@ import { SenderLimits, limitSenders } from '../conversation/sender-limits.js';
 import { StorageHealth, guardStorage } from '../conversation/storage-guard.js';
 import { mailboxChannel } from '../delivery/outbound-channel.js';
 import { DEFAULT_RETRY, OutboxSender } from '../delivery/outbox-sender.js';
-import type { Forwarder } from '../forwarding/forwarder.js';
 import { createApp } from '../http/app.js';
 import { fileLinks } from '../http/file-links.js';
 import { webGuard } from '../http/web-guard.js';
@@ -27,6 +26,8 @@ import { buildChannels } from './build-channels.js';
 import { buildForwarder, linkSecret } from './build-forwarder.js';
 import type { Config } from './config.js';
 import { buildCore } from './core.js';
+import { composePipeline } from './inbound-pipeline.js';
+import { WakeHub } from './wake-hub.js';
 
 export type ServiceOptions = {
   config: Config;
@@ -53,20 +54,15 @@ const SWEEP_MS = 1000;
 
 export function buildService(opts: ServiceOptions): Service {
   const { config, log } = opts;
-  let sender: OutboxSender | null = null;
-  let forwarder: Forwarder | null = null;
   const directory = loadDirectory({ file: config.AGENCIES_FILE, secrets: config.secrets });
   for (const warning of directory.warnings) log.warn({ agencies: directory.source }, warning);
-  /** Ticket deliveries run beside the message senders; a failed pass is logged, never thrown at the caller. */
-  const forward = () => {
-    void forwarder?.drain().catch((err: unknown) => log.error({ err }, 'ticket forwarding pass failed'));
-  };
   const boundaries = config.BOUNDARIES_FILE ? loadBoundaries(config.BOUNDARIES_FILE) : null;
   if (boundaries && boundaries.missing.length > 0)
     log.warn(
       { missing: boundaries.missing.length },
       'boundaries file lacks some regions: pins there use centroids',
     );
+  const hub = new WakeHub();
   const core = buildCore({
     directory,
     locate: locatePinWith(boundaries),
@@ -79,62 +75,11 @@ export function buildService(opts: ServiceOptions): Service {
     clock: opts.clock,
     ids: opts.ids,
     fault: opts.fault,
-    onQueued: (queued) => {
-      sender?.wake(queued.outgoing);
-      if (queued.deliveries) forward();
-    },
+    onQueued: (queued) => hub.queued(queued),
   });
   const { store, runtime, clock, ids } = core;
   const metrics = createMetrics(sqliteMetricsQueries(store.db, store.deliveries, config.dbPath), { clock });
   const secret = linkSecret(config.LINK_SECRET, config.dataDir);
-  forwarder = buildForwarder({
-    config,
-    store,
-    files: core.files,
-    directory,
-    clock,
-    ids,
-    log,
-    secret,
-    fault: opts.fault,
-    onResult: (method, result, kind) => metrics.forwarded(method, result, kind),
-  });
-  // Every inbound message (web chat and channels) passes the per-sender limits, then is counted and timed.
-  runtime.handle = limitSenders(instrumentHandle(runtime.handle.bind(runtime), metrics), {
-    limits: new SenderLimits({
-      clock,
-      messagesPerMinute: config.SENDER_MESSAGES_PER_MINUTE,
-      uploadsPerDay: config.SENDER_UPLOADS_PER_DAY,
-      bytesPerDay: config.SENDER_UPLOAD_MB_PER_DAY * 1024 * 1024,
-    }),
-    store,
-    clock,
-    onQueued: (outgoing) => sender?.wake(outgoing),
-    onLimited: (m, d) => {
-      metrics.inbound(m.channel);
-      metrics.limited(m.channel, d.reason);
-      if (d.reply) log.warn({ channel: m.channel, reason: d.reason }, 'sender limited');
-    },
-  }); // Blocked senders first: recorded, never stepped or answered, never sent a limit notice either.
-  runtime.handle = blockSenders(runtime.handle, { blockList: new BlockList(store.db), store, clock });
-  // Outermost: a disk-full or busy database loses nothing (the caller answers 5xx or keeps its offset).
-  const storageHealth = new StorageHealth();
-  runtime.handle = guardStorage(runtime.handle, {
-    health: storageHealth,
-    clock,
-    onFailure: (code, m) => {
-      metrics.storageFailure(code);
-      log.error(
-        { code, channel: m.channel },
-        'message not stored: storage unavailable, the platform will redeliver',
-      );
-    },
-    notify: async (m) => {
-      const channel = channels.find((c) => c.channel === m.channel);
-      if (!channel || channel.state() !== 'connected') return;
-      await channel.send(m.chatId, { text: t('id', 'error.storage_busy'), choices: [], expecting: 'none' });
-    },
-  });
 
   for (const p of config.channels.problems) {
     log.error({ channel: p.channel, problems: p.problems }, `channel ${p.channel} is off: fix its settings`);
@@ -153,7 +98,7 @@ export function buildService(opts: ServiceOptions): Service {
       retry,
       onFailed: outboxFailed,
     });
-  sender = new OutboxSender(
+  const sender = new OutboxSender(
     store.outbox,
     [mailboxChannel('terminal'), ...channels],
     clock,
@@ -163,8 +108,86 @@ export function buildService(opts: ServiceOptions): Service {
     (channel, result) => metrics.outbound(channel, result),
     outboxFailed,
   );
+  hub.onOutgoing((rows) => sender.wake(rows));
+  const forwarder = buildForwarder({
+    config,
+    store,
+    files: core.files,
+    directory,
+    clock,
+    ids,
+    log,
+    secret,
+    fault: opts.fault,
+    onResult: (method, result, kind) => metrics.forwarded(method, result, kind),
+  });
+  /** Ticket deliveries run beside the message senders; a failed pass is logged, never thrown at the caller. */
+  const forward = () => {
+    void forwarder.drain().catch((err: unknown) => log.error({ err }, 'ticket forwarding pass failed'));
+  };
+  hub.onDeliveries(forward);
+
+  const storageHealth = new StorageHealth();
+  const handle = composePipeline(
+    [
+      {
+        // Outermost: a disk-full or busy database loses nothing (the caller answers 5xx or keeps its offset).
+        name: 'storage guard',
+        wrap: (next) =>
+          guardStorage(next, {
+            health: storageHealth,
+            clock,
+            onFailure: (code, m) => {
+              metrics.storageFailure(code);
+              log.error(
+                { code, channel: m.channel },
+                'message not stored: storage unavailable, the platform will redeliver',
+              );
+            },
+            notify: async (m) => {
+              const channel = channels.find((c) => c.channel === m.channel);
+              if (!channel || channel.state() !== 'connected') return;
+              await channel.send(m.chatId, {
+                text: t('id', 'error.storage_busy'),
+                choices: [],
+                expecting: 'none',
+              });
+            },
+          }),
+      },
+      {
+        // Blocked senders: recorded, never stepped or answered, never sent a limit notice either.
+        name: 'block list',
+        wrap: (next) => blockSenders(next, { blockList: new BlockList(store.db), store, clock }),
+      },
+      {
+        name: 'sender limits',
+        wrap: (next) =>
+          limitSenders(next, {
+            limits: new SenderLimits({
+              clock,
+              messagesPerMinute: config.SENDER_MESSAGES_PER_MINUTE,
+              uploadsPerDay: config.SENDER_UPLOADS_PER_DAY,
+              bytesPerDay: config.SENDER_UPLOAD_MB_PER_DAY * 1024 * 1024,
+            }),
+            store,
+            clock,
+            onQueued: (outgoing) => hub.queued({ outgoing, deliveries: false }),
+            onLimited: (m, d) => {
+              metrics.inbound(m.channel);
+              metrics.limited(m.channel, d.reason);
+              if (d.reply) log.warn({ channel: m.channel, reason: d.reason }, 'sender limited');
+            },
+          }),
+      },
+      { name: 'metrics', wrap: (next) => instrumentHandle(next, metrics) },
+    ],
+    (message) => runtime.handle(message),
+  );
+
+  let draining = false;
   const app = createApp({
-    runtime,
+    handle,
     store,
     ids,
     clock,
@@ -180,21 +203,14 @@ export function buildService(opts: ServiceOptions): Service {
     }),
     metrics: metricsRoutes(metrics.registry, { token: config.METRICS_TOKEN }),
     files: fileLinks({ secret, files: core.files, attachments: store.attachments, clock }),
-    databaseOk: () => {
-      try {
-        return store.db.prepare('SELECT 1').pluck().get() === 1;
-      } catch {
-        return false;
-      }
-    },
+    databaseOk: () => store.ping(),
   });
-  /** Hands a channel's message to the runtime; the runtime commits it before this resolves. */
+  /** Hands a channel's message to the pipeline; the runtime commits it before this resolves. */
   const deliver = async (message: InboundMessage): Promise<void> => {
-    runtime.handle(message);
+    handle(message);
   };
 
   let timer: NodeJS.Timeout | null = null;
-  let draining = false;
   let stopBackups: (() => Promise<void>) | null = null;
   let checkpointer: Checkpointer | null = null;
   const service: Service = {
@@ -213,7 +229,7 @@ export function buildService(opts: ServiceOptions): Service {
       const tick = () => {
         try {
           runtime.fireDue();
-          sender?.poll();
+          sender.poll();
           forward();
         } catch (err) {
           log.error({ err }, 'deadline sweep failed');
@@ -255,8 +271,8 @@ export function buildService(opts: ServiceOptions): Service {
       await new Promise<void>((resolve) =>
         service.server ? service.server.close(() => resolve()) : resolve(),
       );
-      await sender?.drain();
-      await forwarder?.stop();
+      await sender.drain();
+      await forwarder.stop();
       await stopBackups?.();
       await checkpointer?.stop();
       core.close();

@@ -1,8 +1,9 @@
 import { z } from 'zod';
 import type { Effect } from '../../flows/effects.js';
-import { INTAKE_VERSION, type MessageBody, StoredSnapshot, classify, step } from '../../flows/index.js';
+import { type MessageBody, StoredSnapshot } from '../../flows/index.js';
 import { Field } from '../../flows/intake-context.js';
 import type { DispatchEvent, EditTarget, IntakeEvent } from '../../flows/intake-events.js';
+import { DEFAULT_FLOW, type FlowDefinition, flowOf } from '../../flows/registry.js';
 import type { Clock, Ids } from '../clock.js';
 import { type AttachmentRef, ChannelId, type Complaint } from '../domain/complaint.js';
 import type { Lang, RenderedMessage } from '../domain/reply.js';
@@ -26,6 +27,9 @@ export type Outgoing = { id: number; channel: string; chatId: string; message: R
 export type Queued = { outgoing: readonly Outgoing[]; deliveries: boolean };
 
 export type HandleResult = { duplicate: boolean; conversationId: number | null; outgoing: Outgoing[] };
+
+/** Takes one inbound message to its commit: the runtime's `handle`, or a pipeline stage wrapped around it. */
+export type Handle = (message: InboundMessage) => HandleResult;
 
 /** Named points where a crash test may kill the process. */
 export type FaultPoint = 'after_commit' | 'before_commit' | 'mid_send' | 'mid_delivery';
@@ -51,7 +55,13 @@ const MAX_TEXT = 4000;
 /** What one transaction queued besides messages: set by the effects it applied. */
 type Commit = { deliveries: boolean };
 
-type LoadedConversation = { id: number; stored: StoredSnapshot | null; channel: string; chatId: string };
+type LoadedConversation = {
+  id: number;
+  flow: FlowDefinition;
+  stored: StoredSnapshot | null;
+  channel: string;
+  chatId: string;
+};
 
 export class Runtime {
   constructor(private readonly deps: RuntimeDeps) {}
@@ -71,7 +81,13 @@ export class Runtime {
     const clipped = text.length > MAX_TEXT;
     const files = this.storeFiles(msg);
     const result = store.tx((): HandleResult => {
-      const conv = store.conversations.findOrCreate(msg.channel, msg.chatId, 'intake', INTAKE_VERSION, now);
+      const conv = store.conversations.findOrCreate(
+        msg.channel,
+        msg.chatId,
+        DEFAULT_FLOW.id,
+        DEFAULT_FLOW.version,
+        now,
+      );
       const attachments: AttachmentRef[] = files.accepted.map((f) => ({
         id: this.deps.ids.id(),
         kind: f.kind,
@@ -172,7 +188,8 @@ export class Runtime {
     now: number,
   ): IntakeEvent {
     const state = conv.stored?.value ?? 'idle';
-    if (msg.edits === undefined || state === 'idle' || state === 'declined') return classify(body, now);
+    if (msg.edits === undefined || state === 'idle' || state === 'declined')
+      return conv.flow.classify(body, now);
     const original = this.deps.store.inbound.find(msg.channel, msg.edits);
     const known = original !== null && original.conversationId === conv.id;
     const recorded = known ? OriginalBody.safeParse(original.body) : null;
@@ -229,7 +246,7 @@ export class Runtime {
     const { store } = this.deps;
     const now = event.now;
     const input = { channel: parseChannel(conv.channel), now };
-    let result = step(conv.stored, event, input);
+    let result = conv.flow.step(conv.stored, event, input);
     const queue = (m: RenderedMessage): Outgoing =>
       this.queue(conv.id, conv.channel, conv.chatId, inboundId, m, now);
     const out: Outgoing[] = pre.map(queue);
@@ -248,7 +265,7 @@ export class Runtime {
       }
       effects = [];
       for (const e of followUps) {
-        result = step(result.stored, e, input);
+        result = conv.flow.step(result.stored, e, input);
         effects.push(...result.effects);
       }
     }
@@ -411,6 +428,7 @@ function messageText(msg: InboundMessage): string {
 function toLoaded(conv: ConversationRow): LoadedConversation {
   return {
     id: conv.id,
+    flow: flowOf(conv.flow),
     stored: conv.snapshot === null ? null : parseStored(conv.snapshot),
     channel: conv.channel,
     chatId: conv.chatId,

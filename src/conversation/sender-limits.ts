@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { INTAKE_VERSION } from '../../flows/index.js';
+import { DEFAULT_FLOW } from '../../flows/registry.js';
 import type { Clock } from '../clock.js';
 import type { Lang, RenderedMessage } from '../domain/reply.js';
 // Per-sender limits (messages per minute, uploads and bytes per day) applied before a message reaches the runtime.
@@ -216,8 +216,8 @@ export function limitSenders(
       const conv = store.conversations.findOrCreate(
         message.channel,
         message.chatId,
-        'intake',
-        INTAKE_VERSION,
+        DEFAULT_FLOW.id,
+        DEFAULT_FLOW.version,
         now,
       );
       const parsed = LangOf.safeParse(conv.snapshot);

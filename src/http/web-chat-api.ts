@@ -5,7 +5,7 @@ import { getCookie, setCookie } from 'hono/cookie';
 import { z } from 'zod';
 import type { Ids } from '../clock.js';
 import { InboundMessage } from '../conversation/inbound.js';
-import type { HandleResult, Runtime } from '../conversation/runtime.js';
+import type { Handle, HandleResult } from '../conversation/runtime.js';
 import { StorageUnavailable } from '../conversation/storage-guard.js';
 import type { Lang, RenderedMessage } from '../domain/reply.js';
 import { LANGS, t } from '../i18n/locales.js';
@@ -16,7 +16,8 @@ import { maskNik } from '../understand/nik.js';
 export const SESSION_COOKIE = 'aduan_sid';
 
 export type WebChatDeps = {
-  runtime: Runtime;
+  /** The inbound pipeline: the runtime behind the service's guards. */
+  handle: Handle;
   store: Store;
   ids: Ids;
   clock: { now(): number };
@@ -158,7 +159,7 @@ export function webChatApi(deps: WebChatDeps): Hono {
     if (!inbound.success) return c.json({ error: 'invalid_message' }, 400);
     let result: HandleResult;
     try {
-      result = deps.runtime.handle(inbound.data);
+      result = deps.handle(inbound.data);
     } catch (err) {
       // Disk full or database busy: nothing was stored; the page keeps the message and sends it again.
       if (!(err instanceof StorageUnavailable)) throw err;

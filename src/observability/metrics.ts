@@ -2,7 +2,7 @@
 import { statSync } from 'node:fs';
 import { Counter, Gauge, Histogram, Registry, collectDefaultMetrics } from 'prom-client';
 import { z } from 'zod';
-import { ACTIVE_STATES } from '../../flows/index.js';
+import { ACTIVE_FLOW_STATES } from '../../flows/registry.js';
 import type { Clock } from '../clock.js';
 import { TicketStatus } from '../domain/complaint.js';
 import type { FailureKind, ForwardResult } from '../forwarding/forwarder.js';
@@ -65,7 +65,7 @@ export type Metrics = {
 export const STEP_BUCKETS = [0.0005, 0.001, 0.0025, 0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5];
 
 /** A complaint in progress (reminder and expiry apply): the flow's own list, not a copy. */
-export const ACTIVE_CONVERSATION_STATES: ReadonlySet<string> = ACTIVE_STATES;
+export const ACTIVE_CONVERSATION_STATES: ReadonlySet<string> = ACTIVE_FLOW_STATES;
 
 export function conversationBucket(state: string): 'active' | 'paused' | 'other' {
   if (ACTIVE_CONVERSATION_STATES.has(state)) return 'active';

@@ -1,6 +1,6 @@
 // The operators' block list over SQLite (migration 003): senders whose messages get no reply and no flow step.
 import { z } from 'zod';
-import { INTAKE_VERSION } from '../../flows/index.js';
+import { DEFAULT_FLOW } from '../../flows/registry.js';
 import type { Clock } from '../clock.js';
 import type { InboundMessage } from '../conversation/inbound.js';
 import type { HandleResult } from '../conversation/runtime.js';
@@ -112,8 +112,8 @@ export function blockSenders(
       const conv = store.conversations.findOrCreate(
         message.channel,
         message.chatId,
-        'intake',
-        INTAKE_VERSION,
+        DEFAULT_FLOW.id,
+        DEFAULT_FLOW.version,
         now,
       );
       const id = store.inbound.record(message.channel, message.messageId, conv.id, now, 'blocked', {

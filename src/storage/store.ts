@@ -24,6 +24,8 @@ export type Store = {
   chatBlocks: ChatBlocks;
   /** Runs `fn` in one SQLite transaction (nested calls join the outer one). */
   tx<T>(fn: () => T): T;
+  /** Whether the database answers a trivial query (readiness). */
+  ping(): boolean;
 };
 
 export function createStore(db: Db): Store {
@@ -39,5 +41,12 @@ export function createStore(db: Db): Store {
     audit: new Audit(db),
     chatBlocks: new ChatBlocks(db),
     tx: (fn) => db.transaction(fn)(),
+    ping: () => {
+      try {
+        return db.prepare('SELECT 1').pluck().get() === 1;
+      } catch {
+        return false;
+      }
+    },
   };
 }

@@ -76,12 +76,10 @@ describe('storage errors', () => {
     const h = new Harness();
     const health = new StorageHealth();
     health.failed('SQLITE_BUSY', T0);
-    const runtime = h.core.runtime;
-    runtime.handle = () => {
-      throw new StorageUnavailable('SQLITE_BUSY');
-    };
     const app = createApp({
-      runtime,
+      handle: () => {
+        throw new StorageUnavailable('SQLITE_BUSY');
+      },
       store: h.core.store,
       ids: h.core.ids,
       clock: h.clock,

@@ -16,7 +16,7 @@ describe('web chat API', () => {
   beforeEach(() => {
     h = new Harness();
     app = createApp({
-      runtime: h.core.runtime,
+      handle: (m) => h.core.runtime.handle(m),
       store: h.core.store,
       ids: h.core.ids,
       clock: h.clock,
@@ -209,7 +209,7 @@ describe('web chat API', () => {
   it('answers 503 with Retry-After to new messages once shutdown began, and /readyz says so', async () => {
     let draining = false;
     const app2 = createApp({
-      runtime: h.core.runtime,
+      handle: (m) => h.core.runtime.handle(m),
       store: h.core.store,
       ids: h.core.ids,
       clock: h.clock,

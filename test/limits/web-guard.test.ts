@@ -151,13 +151,14 @@ describe('web guard in front of the real web chat API', () => {
   });
 
   it('lets a browser conversation through and stops a cross-site POST before the runtime', async () => {
-    h = new Harness();
+    const harness = new Harness();
+    h = harness;
     const app = new Hono();
-    app.use('/api/chat/*', webGuard({ clock: h.clock }));
+    app.use('/api/chat/*', webGuard({ clock: harness.clock }));
     app.route(
       '/',
       createApp({
-        runtime: h.core.runtime,
+        handle: (m) => harness.core.runtime.handle(m),
         store: h.core.store,
         ids: h.core.ids,
         clock: h.clock,

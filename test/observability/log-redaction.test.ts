@@ -96,7 +96,7 @@ async function scenario(log: Logger, h: Harness): Promise<string[]> {
       }),
   };
   const app = createApp({
-    runtime: h.core.runtime,
+    handle: (m) => h.core.runtime.handle(m),
     store: h.core.store,
     ids: h.core.ids,
     clock: h.clock,
