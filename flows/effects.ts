@@ -2,6 +2,7 @@
 import type { CategoryId } from '../src/domain/categories.js';
 import type { AttachmentRef, Complaint } from '../src/domain/complaint.js';
 import type { ReplyEffect } from '../src/domain/reply.js';
+import type { RouteQuery } from '../src/ports/routing.js';
 
 export type Effect =
   | ReplyEffect
@@ -10,14 +11,7 @@ export type Effect =
   /** Find the agency for the draft; the runtime answers with a `routed` event in the same transaction. */
   | {
       type: 'route';
-      query: {
-        category: CategoryId;
-        kabkotaCode: string | null;
-        kecamatanCode: string | null;
-        story: string;
-        priorReport: { done: boolean; result: string | null };
-        escalate: boolean;
-      };
+      query: RouteQuery;
     }
   | { type: 'append'; ticket: string; text: string | null; attachments: AttachmentRef[] }
   | { type: 'withdraw'; ticket: string }

@@ -1,4 +1,5 @@
-// What the runtime needs from routing: where a complaint goes and by which destinations (the directory stays behind).
+// What the runtime and the ticket desk need from routing: where a complaint goes and by which destinations (the
+// directory stays behind). The query and decision are defined here once.
 import type { CategoryId } from '../domain/categories.js';
 import type { DeliveryMethodName } from '../domain/destination.js';
 
@@ -14,13 +15,16 @@ export type RouteQuery = {
 export type RouteDecision = {
   agencyId: string;
   agencyName: string;
+  /** The rule's id, or cadangan-koordinator / cadangan-ombudsman for the fallbacks. */
   rule: string;
-  /** One sentence for officers: why this agency. */
+  /** One Indonesian sentence for officers: why this agency. */
   reason: string;
+  /** The story's words that decided the rule's detail (normalized); empty for a plain rule. */
   details: string[];
   fallback: boolean;
-  /** Also notified (Ombudsman Kalsel on escalation). */
+  /** Agencies that get a copy: the Ombudsman when the citizen asks to escalate. */
   also: { agencyId: string; agencyName: string; reason: string }[];
+  /** The citizen already complained to the agency, it was not solved, and has not asked to escalate. */
   offerEscalation: boolean;
 };
 

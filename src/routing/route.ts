@@ -1,35 +1,11 @@
 // Decides which agency a complaint goes to (category × region × story details → agency, by the directory's rules).
 import type { CategoryId } from '../domain/categories.js';
+import type { RouteDecision, RouteQuery } from '../ports/routing.js';
 import { kabkotaByCode, kecamatanByCode } from '../understand/regions.js';
 import { DETAIL_LABELS, type DetailKey, detectDetails, storyText } from './details.js';
 import { type Agency, type Directory, FALLBACK_RULES, type Rule } from './directory.js';
 import { findNamed } from './names.js';
 import { priorReportSolved } from './prior-report.js';
-
-export type RouteQuery = {
-  category: CategoryId;
-  kabkotaCode: string | null;
-  kecamatanCode: string | null;
-  story: string;
-  priorReport: { done: boolean; result: string | null };
-  escalate: boolean;
-};
-
-export type RoutingDecision = {
-  agencyId: string;
-  agencyName: string;
-  /** The rule's id, or cadangan-koordinator / cadangan-ombudsman for the fallbacks. */
-  rule: string;
-  /** One Indonesian sentence for officers. */
-  reason: string;
-  /** The story's words that decided the rule's detail (normalized); empty for a plain rule. */
-  details: string[];
-  fallback: boolean;
-  /** Agencies that get a copy: the Ombudsman when the citizen asks to escalate. */
-  also: { agencyId: string; agencyName: string; reason: string }[];
-  /** The citizen already complained to the agency, it was not solved, and has not asked to escalate. */
-  offerEscalation: boolean;
-};
 
 type Place = { kabkota: string | null; kecamatan: string | null };
 
@@ -78,7 +54,7 @@ function where(at: Place): string {
   return kab ? `di ${kab.name}` : '(kab/kota belum diketahui)';
 }
 
-function decide(dir: Directory, q: RouteQuery, at: Place): Omit<RoutingDecision, 'also' | 'offerEscalation'> {
+function decide(dir: Directory, q: RouteQuery, at: Place): Omit<RouteDecision, 'also' | 'offerEscalation'> {
   const text = storyText(q.story);
   const details = detectDetails(text);
   for (const rule of dir.rules) {
@@ -117,7 +93,7 @@ function decide(dir: Directory, q: RouteQuery, at: Place): Omit<RoutingDecision,
 }
 
 /** The agency responsible for a complaint, why, and whether the Ombudsman is copied or should be offered. */
-export function route(dir: Directory, q: RouteQuery): RoutingDecision {
+export function route(dir: Directory, q: RouteQuery): RouteDecision {
   const at = place(q);
   const decision = decide(dir, q, at);
   const ombudsman = dir.ombudsman(at.kabkota);

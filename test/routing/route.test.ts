@@ -2,8 +2,9 @@
 import { describe, expect, it } from 'vitest';
 import { CATEGORY_IDS, type CategoryId } from '../../src/domain/categories.js';
 import { KABKOTA } from '../../src/domain/regions-data.js';
+import type { RouteQuery } from '../../src/ports/routing.js';
 import { type Level, defaultDirectory } from '../../src/routing/directory.js';
-import { type RouteQuery, agencyLabel, route } from '../../src/routing/route.js';
+import { agencyLabel, route } from '../../src/routing/route.js';
 
 const dir = defaultDirectory();
 
