@@ -1,5 +1,5 @@
 // The house's layers, one way (README "Architecture"): `npm test` fails when an import runs up or round.
-//   domain (and ports) ← understand ← flows ← conversation, tickets ← routing, forwarding, delivery, platforms
+//   domain (and ports) ← understand ← flows ← conversation, tickets ← routing, forwarding, delivery, platforms, officers
 //          ← channels, http, ops, observability ← app (composition) and cli (entry points)
 // Storage and i18n import only the domain and the clock; nothing imports app/ or cli/.
 const BASE = ['^src/domain/', '^src/ports/', '^src/clock\\.ts$', '^locales/'];
@@ -30,7 +30,7 @@ const I18N = '^src/i18n/';
 const UNDERSTAND = '^src/understand/';
 const FLOWS = '^flows/';
 const CORE = '^src/(conversation|tickets)/';
-const SERVICES = '^src/(routing|forwarding|delivery|platforms)/';
+const SERVICES = '^src/(routing|forwarding|delivery|platforms|officers)/';
 const EDGES = '^src/(channels|http|ops|observability)/';
 
 module.exports = {

@@ -1,4 +1,5 @@
 // Events the intake flow understands, and the pure classification of an inbound message into one of them.
+import type { TicketStatus } from '../src/domain/complaint.js';
 import type { AttachmentRef, GeoPoint } from '../src/domain/complaint.js';
 import { type Command, parseCommand } from '../src/understand/commands.js';
 import { type Emergency, detectEmergency } from '../src/understand/emergency.js';
@@ -36,13 +37,22 @@ export type IntakeEvent =
    */
   | { type: 'edit'; now: number; target: EditTarget; text: string; original: string | null; state: string }
   /** The runtime's answer to a `route` effect. */
-  | { type: 'routed'; now: number; route: RouteInfo };
+  | { type: 'routed'; now: number; route: RouteInfo }
+  /** An officer changed one of this chat's tickets: the citizen is told what changed and the officer's message. */
+  | {
+      type: 'ticket.update';
+      now: number;
+      ticket: string;
+      status: TicketStatus;
+      message: string | null;
+      reason: string | null;
+    };
 
 /**
  * Events that reach a conversation from outside a citizen's message, through the runtime's `dispatch`: a stored
- * deadline today; the officers' status changes and replies next.
+ * deadline, and an officer's change to one of the chat's tickets.
  */
-export type DispatchEvent = Extract<IntakeEvent, { type: 'timer' }>;
+export type DispatchEvent = Extract<IntakeEvent, { type: 'timer' | 'ticket.update' }>;
 
 export type RouteInfo = {
   agencyId: string;

@@ -2,7 +2,7 @@
 import { and, assign, raise, setup } from 'xstate';
 import { type CategoryId, USUAL_AGENCY, findAgencyMention } from '../src/domain/categories.js';
 import type { AttachmentRef } from '../src/domain/complaint.js';
-import type { ReplyEffect, Vars } from '../src/domain/reply.js';
+import type { Paragraph, ReplyEffect, Vars } from '../src/domain/reply.js';
 import { findAddress } from '../src/understand/address.js';
 import { parseChoice } from '../src/understand/choice.js';
 import { findIncidentDate } from '../src/understand/dates.js';
@@ -628,6 +628,28 @@ export const intakeMachine = setup({
   context: ({ input }) => initialContext(input),
   initial: 'idle',
   on: {
+    // An officer changed one of this chat's tickets: told at once, and an open question is asked again after it.
+    'ticket.update': {
+      actions: {
+        type: 'reply',
+        params: ({ context, event }) => {
+          if (event.type !== 'ticket.update') return { type: 'reply', key: 'help', expecting: 'none' };
+          const update: Paragraph[] = [
+            {
+              key: 'ticket.update',
+              vars: { ticket: event.ticket, status: { key: `ticket.status.${event.status}` } },
+            },
+            ...(event.reason ? [{ key: 'ticket.update.reason', vars: { reason: event.reason } }] : []),
+            ...(event.message ? [{ key: 'ticket.update.message', vars: { message: event.message } }] : []),
+            { key: `ticket.update.next.${event.status}` },
+          ];
+          const q = currentQuestion(context);
+          return q
+            ? withNotices({ ...context, notices: [] }, q, update)
+            : { type: 'reply', key: 'ticket.update.done', before: update, expecting: 'none' };
+        },
+      },
+    },
     emergency: {
       actions: [
         {

@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import { type Clock, type Ids, cryptoIds, systemClock } from '../clock.js';
 import { type FaultPoint, type Queued, Runtime } from '../conversation/runtime.js';
 import { HolidayCalendar, WorkingDays } from '../domain/working-days.js';
+import { TicketActions } from '../officers/ticket-actions.js';
 import { type Directory, defaultDirectory } from '../routing/directory.js';
 import { routingPort } from '../routing/routing-port.js';
 import { type Synchronous, openDb } from '../storage/db.js';
@@ -32,6 +33,10 @@ export type CoreOptions = {
 export type Core = {
   store: Store;
   runtime: Runtime;
+  /** The one writer of ticket state. */
+  tickets: TicketDesk;
+  /** What officers do to tickets: the desk changes them, the citizen's conversation is told. */
+  actions: TicketActions;
   files: FileStore;
   clock: Clock;
   ids: Ids;
@@ -71,5 +76,12 @@ export function buildCore(opts: CoreOptions): Core {
     onQueued: opts.onQueued,
     fault: opts.fault,
   });
-  return { store, runtime, files, clock, ids, directory, close: () => db.close() };
+  const actions = new TicketActions({
+    store,
+    tickets,
+    dispatch: (conversationId, event) => runtime.dispatch(conversationId, event),
+    directory,
+    clock,
+  });
+  return { store, runtime, tickets, actions, files, clock, ids, directory, close: () => db.close() };
 }

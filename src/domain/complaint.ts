@@ -81,5 +81,17 @@ export function applyIdentityMode(c: Complaint): Complaint {
   return c.identityMode === 'anonim' ? { ...c, name: null, nik: null, phone: null } : c;
 }
 
-export const TicketStatus = z.enum(['baru', 'diproses', 'selesai', 'ditutup', 'dicabut']);
+/**
+ * A ticket's life (after SP4N-LAPOR! and FixMyStreet): baru → diverifikasi → diproses → selesai → ditutup, or ditolak
+ * (with a reason), or the citizen's own dicabut. The allowed moves are one table in `src/tickets/transitions.ts`.
+ */
+export const TicketStatus = z.enum([
+  'baru',
+  'diverifikasi',
+  'diproses',
+  'selesai',
+  'ditolak',
+  'ditutup',
+  'dicabut',
+]);
 export type TicketStatus = z.infer<typeof TicketStatus>;

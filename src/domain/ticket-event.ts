@@ -5,8 +5,8 @@ import type { TicketStatus } from './complaint.js';
 export const TicketEventType = z.enum(['filed', 'routed', 'appended', 'status_changed']);
 export type TicketEventType = z.infer<typeof TicketEventType>;
 
-/** Who changed the ticket: the citizen in their chat, Aduan itself, or (later) an officer's account. */
-export type TicketActor = 'citizen' | 'system';
+/** Who changed the ticket: the citizen in their chat, Aduan itself, or an officer's account. */
+export type TicketActor = 'citizen' | 'system' | 'officer';
 
 export type TicketEvent = {
   ticketId: number;
@@ -17,8 +17,13 @@ export type TicketEvent = {
   to: TicketStatus | null;
   /** Why, in a word a machine can read ('citizen_withdrew', the routing rule id…). */
   reason: string | null;
+  /** The account, when an officer made the change. */
+  officerId?: number;
   data?: Record<string, string | number | boolean | null>;
 };
 
-/** Statuses that end a ticket's life: an anonim citizen's chat is no longer linked to it after one of them. */
-export const CLOSING_STATUSES: ReadonlySet<TicketStatus> = new Set(['selesai', 'ditutup', 'dicabut']);
+/**
+ * Statuses that end a ticket's life: an anonim citizen's chat is no longer linked to it after one of them. Not
+ * `selesai`: the citizen is still asked then whether it is solved.
+ */
+export const CLOSING_STATUSES: ReadonlySet<TicketStatus> = new Set(['ditutup', 'dicabut']);

@@ -5,6 +5,7 @@ import { Conversations } from './conversations.js';
 import type { Db } from './db.js';
 import { Deliveries } from './deliveries.js';
 import { InboundLog } from './inbound.js';
+import { Officers } from './officers.js';
 import { Outbox } from './outbox.js';
 import { TicketEvents } from './ticket-events.js';
 import { Tickets } from './tickets.js';
@@ -20,6 +21,8 @@ export type Store = {
   deliveries: Deliveries;
   attachments: Attachments;
   audit: Audit;
+  /** Officers' accounts and sessions. */
+  officers: Officers;
   /** Chats whose citizen blocked the bot: their messages wait until the citizen writes again. */
   chatBlocks: ChatBlocks;
   /** Runs `fn` in one SQLite transaction (nested calls join the outer one). */
@@ -40,6 +43,7 @@ export function createStore(db: Db): Store {
     attachments: new Attachments(db),
     audit: new Audit(db),
     chatBlocks: new ChatBlocks(db),
+    officers: new Officers(db),
     tx: (fn) => db.transaction(fn)(),
     ping: () => {
       try {

@@ -7,7 +7,8 @@ import type { Db } from './db.js';
 const Row = z.object({
   ticket_id: z.number(),
   at: z.number(),
-  actor: z.enum(['citizen', 'system']),
+  actor: z.enum(['citizen', 'system', 'officer']),
+  officer_id: z.number().nullable(),
   type: TicketEventType,
   from_status: TicketStatus.nullable(),
   to_status: TicketStatus.nullable(),
@@ -22,11 +23,11 @@ export class TicketEvents {
 
   constructor(db: Db) {
     this.insert = db.prepare(
-      `INSERT INTO ticket_events (ticket_id, at, actor, type, from_status, to_status, reason, data)
-       VALUES (?, ?, ?, ?, ?, ?, ?, ?)`,
+      `INSERT INTO ticket_events (ticket_id, at, actor, type, from_status, to_status, reason, data, officer_id)
+       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`,
     );
     this.ofTicket = db.prepare(
-      `SELECT ticket_id, at, actor, type, from_status, to_status, reason, data
+      `SELECT ticket_id, at, actor, type, from_status, to_status, reason, data, officer_id
        FROM ticket_events WHERE ticket_id = ? ORDER BY id`,
     );
   }
@@ -41,6 +42,7 @@ export class TicketEvents {
       e.to,
       e.reason,
       e.data ? JSON.stringify(e.data) : null,
+      e.officerId ?? null,
     );
   }
 
@@ -57,6 +59,7 @@ export class TicketEvents {
         from: r.from_status,
         to: r.to_status,
         reason: r.reason,
+        ...(r.officer_id === null ? {} : { officerId: r.officer_id }),
         ...(data?.success ? { data: data.data } : {}),
       };
     });

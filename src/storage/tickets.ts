@@ -1,6 +1,7 @@
 // Complaints and their tickets: stored once per submission; a chat only ever sees the tickets it filed.
 import { z } from 'zod';
 import { Complaint, TicketStatus } from '../domain/complaint.js';
+import type { TicketScope } from '../domain/officer.js';
 import type { Db } from './db.js';
 
 export type TicketSummary = {
@@ -52,16 +53,19 @@ const toStoryRow = (raw: unknown): StoryRow | null => {
     : null;
 };
 
-/** A ticket as the agency's built-in inbox lists it. */
+/** A ticket as the officers' inbox lists it. */
 export type InboxRow = {
   id: number;
   number: string;
   status: TicketStatus;
   category: string;
   kabkotaCode: string;
+  agencyId: string | null;
   createdAt: number;
   dueDate: string;
   routing: unknown;
+  /** The story's first words, for the list. */
+  excerpt: string;
 };
 
 const InboxRowRaw = z.object({
@@ -70,10 +74,46 @@ const InboxRowRaw = z.object({
   status: TicketStatus,
   category: z.string(),
   kabkota_code: z.string(),
+  agency_id: z.string().nullable(),
   created_at: z.number(),
   due_date: z.string(),
   routing: z.string().nullable(),
+  excerpt: z.string().nullable(),
 });
+
+/** A ticket as an officer's page shows it: the complaint, the routing decision and the chat to answer. */
+export type OfficerTicket = {
+  id: number;
+  number: string;
+  status: TicketStatus;
+  agencyId: string | null;
+  conversationId: number | null;
+  createdAt: number;
+  dueDate: string;
+  routing: StoredRouting | null;
+  complaint: Complaint;
+};
+
+const OfficerTicketRaw = z.object({
+  id: z.number(),
+  number: z.string(),
+  status: TicketStatus,
+  agency_id: z.string().nullable(),
+  conversation_id: z.number().nullable(),
+  created_at: z.number(),
+  due_date: z.string(),
+  routing: z.string().nullable(),
+  data: z.string(),
+});
+
+/** The scope as SQL over tickets `t` joined with complaints `c`: access is decided in the query itself. */
+function scopeWhere(scope: TicketScope): { sql: string; params: string[] } {
+  if (scope.kind === 'all') return { sql: '1 = 1', params: [] };
+  const list = scope.kind === 'agencies' ? scope.agencyIds : scope.codes;
+  if (list.length === 0) return { sql: '0 = 1', params: [] };
+  const column = scope.kind === 'agencies' ? 't.agency_id' : 'c.kabkota_code';
+  return { sql: `${column} IN (${list.map(() => '?').join(', ')})`, params: [...list] };
+}
 
 /** The routing decision as stored with a ticket (the ticket desk writes it when filing). */
 export const StoredRouting = z.object({
@@ -110,7 +150,6 @@ export class Tickets {
   private readonly setRoutingStmt;
   private readonly linkStmt;
   private readonly relatedStmt;
-  private readonly inboxStmt;
   private readonly forwardStmt;
   private readonly insertComplaint;
   private readonly insertTicket;
@@ -122,7 +161,7 @@ export class Tickets {
   private readonly insertNote;
   private readonly complaintOf;
 
-  constructor(db: Db) {
+  constructor(private readonly db: Db) {
     this.insertComplaint = db.prepare(
       'INSERT INTO complaints (data, category, kabkota_code, identity_mode, created_at) VALUES (?, ?, ?, ?, ?)',
     );
@@ -158,11 +197,6 @@ export class Tickets {
         'SELECT t.number FROM ticket_links l JOIN tickets t ON t.id = l.linked_ticket_id WHERE l.ticket_id = ? ORDER BY t.id',
       )
       .pluck();
-    this.inboxStmt = db.prepare(
-      `SELECT t.id, t.number, t.status, c.category, c.kabkota_code, t.created_at, t.due_date, t.routing
-       FROM tickets t JOIN complaints c ON c.id = t.complaint_id
-       WHERE t.agency_id = ? ORDER BY t.id DESC LIMIT ?`,
-    );
     this.forwardStmt = db.prepare(
       `SELECT t.number, t.created_at, t.due_date, t.agency_id, t.routing, c.data
        FROM tickets t JOIN complaints c ON c.id = t.complaint_id WHERE t.id = ?`,
@@ -220,21 +254,85 @@ export class Tickets {
     return this.relatedStmt.all(ticketId).filter((n): n is string => typeof n === 'string');
   }
 
-  /** The built-in inbox of an agency: its tickets, newest first. */
-  inbox(agencyId: string, limit = 100): InboxRow[] {
-    return this.inboxStmt.all(agencyId, limit).map((raw) => {
-      const r = InboxRowRaw.parse(raw);
-      return {
-        id: r.id,
-        number: r.number,
-        status: r.status,
-        category: r.category,
-        kabkotaCode: r.kabkota_code,
-        createdAt: r.created_at,
-        dueDate: r.due_date,
-        routing: r.routing ? JSON.parse(r.routing) : null,
-      };
-    });
+  /** The tickets an account may see, newest first, after `before` (a ticket id, for the next page). */
+  inbox(scope: TicketScope, filter: { status?: TicketStatus; before?: number } = {}, limit = 50): InboxRow[] {
+    const where = scopeWhere(scope);
+    const params: (string | number)[] = [...where.params];
+    let sql = `SELECT t.id, t.number, t.status, c.category, c.kabkota_code, t.agency_id, t.created_at, t.due_date,
+        t.routing, substr(json_extract(c.data, '$.story'), 1, 140) AS excerpt
+      FROM tickets t JOIN complaints c ON c.id = t.complaint_id WHERE ${where.sql}`;
+    if (filter.status) {
+      sql += ' AND t.status = ?';
+      params.push(filter.status);
+    }
+    if (filter.before !== undefined) {
+      sql += ' AND t.id < ?';
+      params.push(filter.before);
+    }
+    sql += ' ORDER BY t.id DESC LIMIT ?';
+    params.push(limit);
+    return this.db
+      .prepare(sql)
+      .all(...params)
+      .map((raw) => {
+        const r = InboxRowRaw.parse(raw);
+        return {
+          id: r.id,
+          number: r.number,
+          status: r.status,
+          category: r.category,
+          kabkotaCode: r.kabkota_code,
+          agencyId: r.agency_id,
+          createdAt: r.created_at,
+          dueDate: r.due_date,
+          routing: r.routing ? JSON.parse(r.routing) : null,
+          excerpt: r.excerpt ?? '',
+        };
+      });
+  }
+
+  /** How many tickets in the scope are in each status. */
+  statusCounts(scope: TicketScope): Partial<Record<TicketStatus, number>> {
+    const where = scopeWhere(scope);
+    const rows = this.db
+      .prepare(
+        `SELECT t.status, count(*) AS n FROM tickets t JOIN complaints c ON c.id = t.complaint_id
+         WHERE ${where.sql} GROUP BY t.status`,
+      )
+      .all(...where.params);
+    const out: Partial<Record<TicketStatus, number>> = {};
+    for (const raw of rows) {
+      const r = z.object({ status: TicketStatus, n: z.number() }).parse(raw);
+      out[r.status] = r.n;
+    }
+    return out;
+  }
+
+  /** One ticket by its number, only when the scope may see it (null otherwise: a 404, never a 403). */
+  forOfficer(number: string, scope: TicketScope): OfficerTicket | null {
+    const where = scopeWhere(scope);
+    const raw = this.db
+      .prepare(
+        `SELECT t.id, t.number, t.status, t.agency_id, t.conversation_id, t.created_at, t.due_date, t.routing, c.data
+         FROM tickets t JOIN complaints c ON c.id = t.complaint_id WHERE t.number = ? AND ${where.sql}`,
+      )
+      .get(number, ...where.params);
+    if (!raw) return null;
+    const r = OfficerTicketRaw.parse(raw);
+    const complaint = Complaint.safeParse(JSON.parse(r.data));
+    if (!complaint.success) return null;
+    const routing = StoredRouting.safeParse(r.routing ? JSON.parse(r.routing) : null);
+    return {
+      id: r.id,
+      number: r.number,
+      status: r.status,
+      agencyId: r.agency_id,
+      conversationId: r.conversation_id,
+      createdAt: r.created_at,
+      dueDate: r.due_date,
+      routing: routing.success ? routing.data : null,
+      complaint: complaint.data,
+    };
   }
 
   /** What leaving Aduan needs of a ticket: its number, dates, routing decision and complaint. */

@@ -9,6 +9,7 @@ import { deliveryKey } from '../storage/deliveries.js';
 import type { Store } from '../storage/store.js';
 import { sameStory } from '../understand/similarity.js';
 import { linkRelated } from './related-tickets.js';
+import { REASON_REQUIRED, canMove } from './transitions.js';
 
 export type TicketDeskDeps = {
   store: Store;
@@ -126,6 +127,32 @@ export class TicketDesk {
   }
 
   /**
+   * An officer moves a ticket (already looked up within the officer's scope) to another status, as the transitions
+   * table allows; `ditolak` needs a reason. The officer's message to the citizen is kept in the event.
+   */
+  move(
+    ticket: { id: number; status: TicketStatus },
+    to: TicketStatus,
+    by: { officerId: number; reason: string | null; message: string | null },
+    now: number,
+  ): { ok: true } | { ok: false; problem: 'not_allowed' | 'reason_required' } {
+    if (!canMove(ticket.status, to)) return { ok: false, problem: 'not_allowed' };
+    const reason = by.reason?.trim() || null;
+    if (REASON_REQUIRED.has(to) && !reason) return { ok: false, problem: 'reason_required' };
+    this.changeStatus(ticket, to, 'officer', reason, now, {
+      officerId: by.officerId,
+      ...(by.message ? { data: { message: by.message } } : {}),
+    });
+    this.deps.store.audit.record({
+      at: now,
+      actor: `officer:${by.officerId}`,
+      type: 'ticket.status_changed',
+      ticketId: ticket.id,
+    });
+    return { ok: true };
+  }
+
+  /**
    * Moves a ticket to another status with its event. A closing status drops an anonim ticket's chat link: nobody
    * can tie the ticket to the citizen any more.
    */
@@ -133,8 +160,9 @@ export class TicketDesk {
     ticket: { id: number; status: TicketStatus },
     to: TicketStatus,
     actor: TicketActor,
-    reason: string,
+    reason: string | null,
     now: number,
+    extra: { officerId?: number; data?: Record<string, string> } = {},
   ): void {
     const { store } = this.deps;
     store.tickets.updateStatus(ticket.id, to, now);
@@ -146,6 +174,7 @@ export class TicketDesk {
       from: ticket.status,
       to,
       reason,
+      ...extra,
     });
     if (CLOSING_STATUSES.has(to) && store.tickets.complaint(ticket.id)?.identityMode === 'anonim') {
       store.tickets.detachChat(ticket.id);

@@ -4,7 +4,7 @@ CREATE TABLE ticket_events (
   id INTEGER PRIMARY KEY,
   ticket_id INTEGER NOT NULL REFERENCES tickets (id),
   at INTEGER NOT NULL,
-  -- 'citizen', 'system', later an officer's account
+  -- 'citizen', 'system' or 'officer' (migration 011 adds officer_id)
   actor TEXT NOT NULL,
   -- filed | routed | appended | status_changed
   type TEXT NOT NULL,

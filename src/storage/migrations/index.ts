@@ -9,6 +9,7 @@ import { sql as deliveryFailures } from './007-delivery-failures.js';
 import { sql as waIdentities } from './008-wa-identities.js';
 import { sql as ticketEvents } from './009-ticket-events.js';
 import { sql as conversationLang } from './010-conversation-lang.js';
+import { sql as officers } from './011-officers.js';
 
 export type Migration = { version: number; name: string; sql: string };
 
@@ -23,4 +24,5 @@ export const MIGRATIONS: readonly Migration[] = [
   { version: 8, name: 'wa-identities', sql: waIdentities },
   { version: 9, name: 'ticket-events', sql: ticketEvents },
   { version: 10, name: 'conversation-lang', sql: conversationLang },
+  { version: 11, name: 'officers', sql: officers },
 ];

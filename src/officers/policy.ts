@@ -1,0 +1,26 @@
+// Who may see and change which tickets: an account's scope, applied by the queries, and whether it may act.
+import type { Officer, TicketScope } from '../domain/officer.js';
+import type { Directory } from '../routing/directory.js';
+
+/**
+ * Admins see every ticket. An officer sees the tickets routed to its agencies. A supervisor sees its coordinator's
+ * area: a pemda's complaint coordinator its kab/kota, Ombudsman Kalsel and a provincial coordinator the province.
+ */
+export function scopeOf(officer: Officer, directory: Directory): TicketScope {
+  if (officer.role === 'admin') return { kind: 'all' };
+  if (officer.role === 'officer') return { kind: 'agencies', agencyIds: officer.agencies };
+  const codes: string[] = [];
+  for (const id of officer.agencies) {
+    const agency = directory.agency(id);
+    if (!agency) continue;
+    if (agency.level === 'ombudsman' || (agency.coordinator && agency.region === null))
+      return { kind: 'all' };
+    if (agency.coordinator && agency.region) codes.push(agency.region);
+  }
+  return { kind: 'kabkota', codes };
+}
+
+/** Supervisors watch; admins and the agency's own officers act. */
+export function mayAct(officer: Officer): boolean {
+  return !officer.disabled && (officer.role === 'admin' || officer.role === 'officer');
+}

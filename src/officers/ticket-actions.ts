@@ -1,0 +1,58 @@
+// What an officer does to a ticket, in one transaction: the ticket desk makes the change, and the citizen's
+// conversation is told through `dispatch` (in their language, on their channel).
+import type { DispatchEvent } from '../../flows/intake-events.js';
+import type { Clock } from '../clock.js';
+import type { TicketStatus } from '../domain/complaint.js';
+import type { Officer } from '../domain/officer.js';
+import type { Directory } from '../routing/directory.js';
+import type { Store } from '../storage/store.js';
+import type { TicketDesk } from '../tickets/ticket-desk.js';
+import { mayAct, scopeOf } from './policy.js';
+
+export type ActionProblem = 'not_found' | 'read_only' | 'not_allowed' | 'reason_required';
+
+export type TicketActionsDeps = {
+  store: Store;
+  tickets: TicketDesk;
+  /** The runtime's door into a conversation. */
+  dispatch: (conversationId: number, event: DispatchEvent) => unknown;
+  directory: Directory;
+  clock: Clock;
+};
+
+export class TicketActions {
+  constructor(private readonly deps: TicketActionsDeps) {}
+
+  /**
+   * Moves a ticket the officer may see to `to`, with an optional message to the citizen (and the reason a
+   * rejection needs). A ticket outside the officer's scope is `not_found`, before any other check.
+   */
+  changeStatus(
+    officer: Officer,
+    number: string,
+    to: TicketStatus,
+    say: { message: string | null; reason: string | null },
+  ): { ok: true } | { ok: false; problem: ActionProblem } {
+    const { store, tickets, directory, clock } = this.deps;
+    return store.tx(() => {
+      const ticket = store.tickets.forOfficer(number, scopeOf(officer, directory));
+      if (!ticket) return { ok: false, problem: 'not_found' } as const;
+      if (!mayAct(officer)) return { ok: false, problem: 'read_only' } as const;
+      const now = clock.now();
+      const message = say.message?.trim() || null;
+      const moved = tickets.move(ticket, to, { officerId: officer.id, reason: say.reason, message }, now);
+      if (!moved.ok) return moved;
+      if (ticket.conversationId !== null) {
+        this.deps.dispatch(ticket.conversationId, {
+          type: 'ticket.update',
+          now,
+          ticket: ticket.number,
+          status: to,
+          message,
+          reason: say.reason?.trim() || null,
+        });
+      }
+      return { ok: true } as const;
+    });
+  }
+}

@@ -1,0 +1,29 @@
+// The ticket's life as one table: which status may follow which, and which moves need a reason.
+import type { TicketStatus } from '../domain/complaint.js';
+
+/**
+ * Moves an officer may make. An officer may go from `baru` straight to `diproses` or `selesai` (the verification is
+ * then implied); `selesai` may be reopened to `diproses`; `ditutup` and `dicabut` are terminal. The citizen's own
+ * `dicabut` is not an officer's move.
+ */
+export const TRANSITIONS: Readonly<Record<TicketStatus, readonly TicketStatus[]>> = {
+  baru: ['diverifikasi', 'diproses', 'selesai', 'ditolak'],
+  diverifikasi: ['diproses', 'selesai', 'ditolak'],
+  diproses: ['selesai', 'ditolak'],
+  selesai: ['diproses', 'ditutup'],
+  ditolak: ['ditutup'],
+  ditutup: [],
+  dicabut: [],
+};
+
+/** Moves that must say why: the citizen is told the reason. */
+export const REASON_REQUIRED: ReadonlySet<TicketStatus> = new Set(['ditolak']);
+
+export function canMove(from: TicketStatus, to: TicketStatus): boolean {
+  return TRANSITIONS[from].includes(to);
+}
+
+/** Statuses an officer may choose next from `from`. */
+export function nextStatuses(from: TicketStatus): readonly TicketStatus[] {
+  return TRANSITIONS[from];
+}

@@ -1,0 +1,109 @@
+// Officers acting on tickets: the scope decides what exists for them (404 before anything else), supervisors watch,
+// the transitions table decides the move, and the citizen hears of it in their conversation, in their language.
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import type { OfficerRole } from '../../src/domain/officer.js';
+import { hashPassword } from '../../src/officers/passwords.js';
+import { Harness } from '../helpers/harness.js';
+import { DIALOGUES } from '../transcripts/dialogues.js';
+
+describe('TicketActions.changeStatus', () => {
+  let h: Harness;
+  let number: string;
+  let agencyId: string;
+  const hash = hashPassword('kata-sandi-uji-1');
+  const account = (username: string, role: OfficerRole, agencies: string[]) => {
+    const id = h.core.store.officers.add(
+      { username, name: null, role, passwordHash: hash, agencies },
+      h.clock.now(),
+    );
+    const officer = h.core.store.officers.get(id);
+    if (!officer) throw new Error('no officer');
+    return officer;
+  };
+  /** Files the informal citizen's complaint (anonim) through the real conversation. */
+  const file = (chat: string) => {
+    const dialogue = DIALOGUES.find((d) => d.name === 'an informal citizen with chat abbreviations');
+    for (const turn of dialogue?.turns ?? []) if ('say' in turn) h.say(chat, turn.say);
+  };
+  const lastTo = (chat: string) => h.core.store.outbox.latest('simulate', chat, 1)[0]?.message.text ?? '';
+
+  beforeEach(() => {
+    h = new Harness();
+    file('warga');
+    const row = h.core.store.tickets.inbox({ kind: 'all' })[0];
+    number = row?.number ?? '';
+    agencyId = row?.agencyId ?? '';
+  });
+  afterEach(() => h.close());
+
+  it('routes the ticket to a Banjarmasin agency (the fixture the rest relies on)', () => {
+    expect(number).toMatch(/^ADU-/);
+    expect(agencyId.startsWith('6371-')).toBe(true);
+  });
+
+  it('answers not_found outside the scope, before saying whether the move would be allowed', () => {
+    const other = account('lain', 'officer', ['6303-pupr']);
+    expect(h.core.actions.changeStatus(other, number, 'ditutup', { message: null, reason: null })).toEqual({
+      ok: false,
+      problem: 'not_found',
+    });
+    const farSupervisor = account('korbanjar', 'supervisor', ['6303-koordinator']);
+    expect(
+      h.core.actions.changeStatus(farSupervisor, number, 'diproses', { message: null, reason: null }),
+    ).toEqual({ ok: false, problem: 'not_found' });
+    const supervisor = account('korbjm', 'supervisor', ['6371-koordinator']);
+    expect(
+      h.core.actions.changeStatus(supervisor, number, 'diproses', { message: null, reason: null }),
+    ).toEqual({
+      ok: false,
+      problem: 'read_only',
+    });
+  });
+
+  it('follows the transitions table and tells the citizen, with the officer message, in the same transaction', () => {
+    const officer = account('petugas', 'officer', [agencyId]);
+    const act = h.core.actions;
+    expect(act.changeStatus(officer, number, 'ditutup', { message: null, reason: null })).toEqual({
+      ok: false,
+      problem: 'not_allowed',
+    });
+    expect(act.changeStatus(officer, number, 'ditolak', { message: null, reason: '  ' })).toEqual({
+      ok: false,
+      problem: 'reason_required',
+    });
+    const before = lastTo('warga');
+    expect(
+      act.changeStatus(officer, number, 'diproses', { message: 'Tim kami survei hari Kamis.', reason: null }),
+    ).toEqual({ ok: true });
+    const told = lastTo('warga');
+    expect(told).not.toBe(before);
+    expect(told).toContain(number);
+    expect(told).toContain('sedang diproses instansi');
+    expect(told).toContain('Tim kami survei hari Kamis.');
+    const ticket = h.core.store.tickets.forOfficer(number, { kind: 'all' });
+    expect(ticket?.status).toBe('diproses');
+    const events = h.core.store.ticketEvents.forTicket(ticket?.id ?? -1);
+    expect(events.at(-1)).toMatchObject({
+      type: 'status_changed',
+      actor: 'officer',
+      officerId: officer.id,
+      from: 'baru',
+      to: 'diproses',
+      data: { message: 'Tim kami survei hari Kamis.' },
+    });
+  });
+
+  it('speaks the citizen’s language, and an anonim ticket stays linked at selesai but not at ditutup', () => {
+    h.say('warga', '/lang en');
+    const officer = account('petugas', 'officer', [agencyId]);
+    expect(h.core.actions.changeStatus(officer, number, 'selesai', { message: null, reason: null }).ok).toBe(
+      true,
+    );
+    expect(lastTo('warga')).toContain('responded to');
+    expect(h.core.store.tickets.forOfficer(number, { kind: 'all' })?.conversationId).not.toBeNull();
+    expect(h.core.actions.changeStatus(officer, number, 'ditutup', { message: null, reason: null }).ok).toBe(
+      true,
+    );
+    expect(h.core.store.tickets.forOfficer(number, { kind: 'all' })?.conversationId).toBeNull();
+  });
+});
