@@ -12,7 +12,7 @@ import { mailboxChannel } from '../delivery/outbound-channel.js';
 import { DEFAULT_RETRY, OutboxSender } from '../delivery/outbox-sender.js';
 import { createApp } from '../http/app.js';
 import { fileLinks } from '../http/file-links.js';
-import { webGuard } from '../http/web-guard.js';
+import { clientAddress, clientKey, requestIsSecure, webGuard } from '../http/web-guard.js';
 import { t } from '../i18n/locales.js';
 import { metricsRoutes } from '../observability/metrics-routes.js';
 import { createMetrics, instrumentHandle, sqliteMetricsQueries } from '../observability/metrics.js';
@@ -186,6 +186,10 @@ export function buildService(opts: ServiceOptions): Service {
   );
 
   let draining = false;
+  const guardOptions = {
+    trustProxy: config.TRUST_PROXY ? true : ('loopback' as const),
+    allowedOrigins: config.WEB_ALLOWED_ORIGINS,
+  };
   const app = createApp({
     handle,
     store,
@@ -197,13 +201,18 @@ export function buildService(opts: ServiceOptions): Service {
     channels,
     draining: () => draining,
     storage: () => storageHealth.current(),
-    webGuard: webGuard({
-      trustProxy: config.TRUST_PROXY ? true : 'loopback',
-      allowedOrigins: config.WEB_ALLOWED_ORIGINS,
-    }),
+    webGuard: webGuard(guardOptions),
     metrics: metricsRoutes(metrics.registry, { token: config.METRICS_TOKEN }),
     files: fileLinks({ secret, files: core.files, attachments: store.attachments, clock }),
     databaseOk: () => store.ping(),
+    officers: {
+      store,
+      actions: core.actions,
+      directory,
+      clock,
+      secureRequest: (c) => requestIsSecure(c, guardOptions),
+      clientAddress: (c) => clientKey(clientAddress(c, guardOptions)),
+    },
   });
   /** Hands a channel's message to the pipeline; the runtime commits it before this resolves. */
   const deliver = async (message: InboundMessage): Promise<void> => {
@@ -235,6 +244,10 @@ export function buildService(opts: ServiceOptions): Service {
           log.error({ err }, 'deadline sweep failed');
         }
       };
+      if (store.officers.activeAdmins() === 0)
+        log.warn(
+          'no officer admin yet: create one with `echo "<password>" | npm run user -- add --username admin --role admin`, then sign in at /petugas',
+        );
       if (config.dbPath !== ':memory:') checkpointer = new Checkpointer({ dbPath: config.dbPath, log });
       tick();
       timer = setInterval(tick, SWEEP_MS);

@@ -67,7 +67,7 @@ function proxyTrusted(c: Context, opts: WebGuardOptions): boolean {
   return opts.trustProxy === true;
 }
 
-function clientAddress(c: Context, opts: WebGuardOptions): string | undefined {
+export function clientAddress(c: Context, opts: WebGuardOptions): string | undefined {
   if (proxyTrusted(c, opts)) {
     const forwarded = c.req.header('x-forwarded-for');
     const last = forwarded
@@ -78,6 +78,18 @@ function clientAddress(c: Context, opts: WebGuardOptions): string | undefined {
     if (last) return last;
   }
   return (opts.remoteAddress ?? socketAddress)(c);
+}
+
+/**
+ * Whether a request came over HTTPS (its URL, or `X-Forwarded-Proto: https` from a trusted proxy) or from this machine:
+ * officers sign in only then.
+ */
+export function requestIsSecure(c: Context, opts: WebGuardOptions): boolean {
+  if (new URL(c.req.url).protocol === 'https:') return true;
+  if (proxyTrusted(c, opts) && c.req.header('x-forwarded-proto')?.split(',').pop()?.trim() === 'https')
+    return true;
+  const forwardedFor = proxyTrusted(c, opts) ? c.req.header('x-forwarded-for') : undefined;
+  return !forwardedFor && LOOPBACK.test((opts.remoteAddress ?? socketAddress)(c) ?? '');
 }
 
 function hostOf(origin: string): string | null {

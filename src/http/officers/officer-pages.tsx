@@ -1,0 +1,248 @@
+// The officers' workspace under /petugas: sign-in, the inbox of the tickets they may see, a ticket's page with its
+// history and the status change that tells the citizen. Access is decided by the queries (a ticket outside the scope
+// is a 404), every form carries the session's CSRF token, and sign-in happens only over HTTPS or from this machine.
+import { type Context, Hono } from 'hono';
+import { deleteCookie, getCookie, setCookie } from 'hono/cookie';
+import { z } from 'zod';
+import type { Clock } from '../../clock.js';
+import { TicketStatus } from '../../domain/complaint.js';
+import type { Lang } from '../../domain/reply.js';
+import { witaDate } from '../../domain/wita.js';
+import { t } from '../../i18n/locales.js';
+import { DUMMY_HASH, verifyPassword } from '../../officers/passwords.js';
+import { mayAct, scopeOf } from '../../officers/policy.js';
+import type { TicketActions } from '../../officers/ticket-actions.js';
+import type { Directory } from '../../routing/directory.js';
+import type { Store } from '../../storage/store.js';
+import { nextStatuses } from '../../tickets/transitions.js';
+import { maskNik } from '../../understand/nik.js';
+import { kabkotaByCode } from '../../understand/regions.js';
+import {
+  LOGIN_COOKIE,
+  SESSION_COOKIE,
+  SignInThrottle,
+  type SignedIn,
+  newToken,
+  signedIn,
+  tokenHash,
+} from './officer-session.js';
+import { type Frame, InboxPage, MessagePage, type Reporter, SignInPage, TicketPage } from './views.js';
+
+export type OfficerPagesDeps = {
+  store: Store;
+  actions: TicketActions;
+  directory: Directory;
+  clock: Clock;
+  /** True when the request came over HTTPS (or through a trusted proxy that says so) or from this machine. */
+  secureRequest: (c: Context) => boolean;
+  /** The caller's address, for sign-in throttling. */
+  clientAddress: (c: Context) => string;
+};
+
+const PAGE_SIZE = 50;
+const SignInForm = z.object({
+  username: z.string().trim().min(1).max(100),
+  password: z.string().min(1).max(1000),
+  csrf: z.string().max(100),
+});
+const StatusForm = z.object({
+  status: TicketStatus,
+  message: z.string().max(2000).optional(),
+  reason: z.string().max(500).optional(),
+  csrf: z.string().max(100),
+});
+const CsrfForm = z.object({ csrf: z.string().max(100) });
+const TicketNumber = z.string().regex(/^ADU-\d{4}-[A-Z0-9]{4}$/);
+const cookieOptions = { prefix: 'host', secure: true, httpOnly: true, sameSite: 'Lax', path: '/' } as const;
+
+export function officerPages(deps: OfficerPagesDeps): Hono<{ Variables: { me: SignedIn; lang: Lang } }> {
+  const { store, directory, clock } = deps;
+  const throttle = new SignInThrottle();
+  const app = new Hono<{ Variables: { me: SignedIn; lang: Lang } }>();
+  const langOf = (c: Context): Lang => {
+    const asked = c.req.query('lang');
+    if (asked === 'en' || asked === 'id') {
+      setCookie(c, 'aduan_petugas_lang', asked, { ...cookieOptions, httpOnly: false });
+      return asked;
+    }
+    return getCookie(c, 'aduan_petugas_lang', 'host') === 'en' ? 'en' : 'id';
+  };
+  const agencyName = (id: string | null) => (id ? (directory.agency(id)?.shortName ?? id) : '–');
+  const regionName = (code: string) => kabkotaByCode(code)?.name ?? code;
+  const frame = (c: Context, me: SignedIn): Frame => ({
+    lang: langOf(c),
+    officer: { name: me.officer.name ?? me.officer.username, csrf: me.csrf },
+  });
+
+  app.use('*', async (c, next) => {
+    const lang = langOf(c);
+    c.set('lang', lang);
+    if (!deps.secureRequest(c)) {
+      const title = t(lang, 'officer.login.title');
+      return c.html(<MessagePage lang={lang} title={title} text={t(lang, 'officer.login.insecure')} />, 403);
+    }
+    await next();
+  });
+
+  const signInPage = (
+    c: Context,
+    lang: Lang,
+    problem: string | null,
+    status: 200 | 401 | 403 | 429,
+    user = '',
+  ) => {
+    const csrf = newToken();
+    setCookie(c, LOGIN_COOKIE, csrf, { ...cookieOptions, maxAge: 3600 });
+    return c.html(<SignInPage lang={lang} csrf={csrf} problem={problem} username={user} />, status);
+  };
+  app.get('/masuk', (c) => signInPage(c, c.get('lang'), null, 200));
+  app.post('/masuk', async (c) => {
+    const lang = c.get('lang');
+    const form = SignInForm.safeParse(await c.req.parseBody());
+    const expected = getCookie(c, LOGIN_COOKIE, 'host');
+    if (!form.success || !expected || form.data.csrf !== expected)
+      return signInPage(c, lang, t(lang, 'officer.login.expired'), 403);
+    const now = clock.now();
+    const keys = [`user:${form.data.username.toLowerCase()}`, `ip:${deps.clientAddress(c)}`];
+    const wait = throttle.waitMs(keys, now);
+    if (wait > 0)
+      return signInPage(c, lang, t(lang, 'officer.login.wait', { seconds: Math.ceil(wait / 1000) }), 429);
+    const found = store.officers.credentials(form.data.username);
+    const ok =
+      verifyPassword(form.data.password, found?.passwordHash ?? DUMMY_HASH) && !found?.officer.disabled;
+    if (!found || !ok) {
+      throttle.failed(keys, now);
+      store.audit.record({ at: now, actor: 'officer', type: 'officer.login_failed', data: { ip: keys[1] } });
+      return signInPage(c, lang, t(lang, 'officer.login.failed'), 401, form.data.username);
+    }
+    throttle.succeeded(keys);
+    const token = newToken();
+    store.officers.openSession(tokenHash(token), found.officer.id, newToken(), now);
+    store.audit.record({ at: now, actor: `officer:${found.officer.id}`, type: 'officer.login' });
+    deleteCookie(c, LOGIN_COOKIE, cookieOptions);
+    setCookie(c, SESSION_COOKIE, token, cookieOptions);
+    return c.redirect('/petugas', 303);
+  });
+
+  // Everything below needs a session.
+  app.use('*', async (c, next) => {
+    const me = signedIn(store, getCookie(c, SESSION_COOKIE, 'host'), clock.now());
+    if (!me) return c.req.method === 'GET' ? c.redirect('/petugas/masuk', 303) : c.text('unauthorized', 401);
+    if (c.req.method === 'POST') {
+      const form = CsrfForm.safeParse(await c.req.parseBody());
+      if (!form.success || form.data.csrf !== me.csrf) return c.text('forbidden', 403);
+    }
+    c.set('me', me);
+    await next();
+  });
+
+  app.post('/keluar', (c) => {
+    store.officers.closeSession(c.get('me').sessionHash);
+    deleteCookie(c, SESSION_COOKIE, cookieOptions);
+    return c.redirect('/petugas/masuk', 303);
+  });
+
+  app.get('/', (c) => {
+    const me = c.get('me');
+    const scope = scopeOf(me.officer, directory);
+    const status = TicketStatus.safeParse(c.req.query('status'));
+    const before = z.coerce.number().int().positive().safeParse(c.req.query('before'));
+    const filter = {
+      ...(status.success ? { status: status.data } : {}),
+      ...(before.success ? { before: before.data } : {}),
+    };
+    const rows = store.tickets.inbox(scope, filter, PAGE_SIZE + 1);
+    const shown = rows.slice(0, PAGE_SIZE);
+    const last = shown.at(-1);
+    const next =
+      rows.length > PAGE_SIZE && last
+        ? `/petugas?${status.success ? `status=${status.data}&` : ''}before=${last.id}`
+        : null;
+    return c.html(
+      <InboxPage
+        frame={frame(c, me)}
+        rows={shown}
+        counts={store.tickets.statusCounts(scope)}
+        statuses={TicketStatus.options}
+        current={status.success ? status.data : null}
+        today={witaDate(clock.now())}
+        next={next}
+        agencyName={agencyName}
+        regionName={regionName}
+      />,
+    );
+  });
+
+  const notFound = (c: Context) => {
+    const lang = c.get('lang');
+    return c.html(<MessagePage lang={lang} title="404" text={t(lang, 'officer.not_found')} />, 404);
+  };
+
+  app.get('/tiket/:number', (c) => {
+    const me = c.get('me');
+    const number = TicketNumber.safeParse(c.req.param('number'));
+    const ticket = number.success
+      ? store.tickets.forOfficer(number.data, scopeOf(me.officer, directory))
+      : null;
+    if (!ticket) return notFound(c);
+    const lang = langOf(c);
+    const reporter = reporterFor(ticket.complaint, me.officer.role !== 'officer');
+    if (reporter.kind === 'shown')
+      store.audit.record({
+        at: clock.now(),
+        actor: `officer:${me.officer.id}`,
+        type: 'officer.viewed_identity',
+        ticketId: ticket.id,
+      });
+    const done = c.req.query('done');
+    const flash =
+      done === 'ok'
+        ? { ok: true, text: t(lang, 'officer.ticket.saved') }
+        : done === 'not_allowed' || done === 'reason_required'
+          ? { ok: false, text: t(lang, `officer.ticket.${done}`) }
+          : null;
+    return c.html(
+      <TicketPage
+        frame={frame(c, me)}
+        ticket={ticket}
+        events={store.ticketEvents.forTicket(ticket.id)}
+        reporter={reporter}
+        next={nextStatuses(ticket.status)}
+        mayAct={mayAct(me.officer)}
+        flash={flash}
+        agencyName={agencyName(ticket.agencyId)}
+        regionName={regionName(ticket.complaint.kabkotaCode)}
+      />,
+    );
+  });
+
+  app.post('/tiket/:number/status', async (c) => {
+    const me = c.get('me');
+    const number = TicketNumber.safeParse(c.req.param('number'));
+    if (!number.success) return notFound(c);
+    const form = StatusForm.safeParse(await c.req.parseBody());
+    if (!form.success) return c.redirect(`/petugas/tiket/${number.data}?done=not_allowed`, 303);
+    const result = deps.actions.changeStatus(me.officer, number.data, form.data.status, {
+      message: form.data.message ?? null,
+      reason: form.data.reason ?? null,
+    });
+    if (!result.ok && result.problem === 'not_found') return notFound(c);
+    const done = result.ok ? 'ok' : result.problem;
+    return c.redirect(`/petugas/tiket/${number.data}?done=${done}`, 303);
+  });
+
+  return app;
+}
+
+/**
+ * What an account may see of the reporter: nothing of an anonim one; of a rahasia one, only admins and supervisors
+ * see who it is; the NIK is always masked.
+ */
+function reporterFor(
+  c: { identityMode: string; name: string | null; phone: string | null; nik: string | null },
+  privileged: boolean,
+): Reporter {
+  if (c.identityMode === 'anonim') return { kind: 'anonim' };
+  if (c.identityMode === 'rahasia' && !privileged) return { kind: 'hidden' };
+  return { kind: 'shown', name: c.name, phone: c.phone, nik: c.nik ? maskNik(c.nik) : null };
+}

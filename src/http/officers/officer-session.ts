@@ -1,0 +1,64 @@
+// Officers' sessions and sign-in throttling: a random cookie known to the database only by its hash, idle and absolute
+// expiry, a CSRF token per session, and a growing delay after failed sign-ins (never a lockout).
+import { createHash, randomBytes } from 'node:crypto';
+import type { Officer } from '../../domain/officer.js';
+import type { Store } from '../../storage/store.js';
+
+export const SESSION_COOKIE = 'aduan_petugas';
+export const LOGIN_COOKIE = 'aduan_masuk';
+/** A session ends after 2 hours without a request, and 12 hours after sign-in in any case. */
+export const IDLE_MS = 2 * 3600_000;
+export const ABSOLUTE_MS = 12 * 3600_000;
+
+export const newToken = (): string => randomBytes(32).toString('base64url');
+export const tokenHash = (token: string): string => createHash('sha256').update(token).digest('hex');
+
+export type SignedIn = { officer: Officer; csrf: string; sessionHash: string };
+
+/** The signed-in, enabled officer of a session cookie, or null (unknown, expired, disabled). Refreshes the idle time. */
+export function signedIn(store: Store, cookie: string | undefined, now: number): SignedIn | null {
+  if (!cookie || cookie.length > 100) return null;
+  const hash = tokenHash(cookie);
+  const session = store.officers.session(hash);
+  if (!session) return null;
+  if (now - session.lastSeenAt > IDLE_MS || now - session.createdAt > ABSOLUTE_MS) {
+    store.officers.closeSession(hash);
+    return null;
+  }
+  const officer = store.officers.get(session.officerId);
+  if (!officer || officer.disabled) return null;
+  store.officers.touchSession(hash, now);
+  return { officer, csrf: session.csrf, sessionHash: hash };
+}
+
+/**
+ * Failed sign-ins per key (an account, an address): each failure doubles the wait before the next try, from 1 s up
+ * to 5 minutes; a success clears it. Nobody can lock an officer out for longer than the cap.
+ */
+export class SignInThrottle {
+  private readonly failures = new Map<string, { count: number; until: number }>();
+
+  constructor(private readonly maxKeys = 10_000) {}
+
+  /** Milliseconds to wait before `keys` may try again (0: now). */
+  waitMs(keys: readonly string[], now: number): number {
+    return Math.max(0, ...keys.map((k) => (this.failures.get(k)?.until ?? 0) - now));
+  }
+
+  failed(keys: readonly string[], now: number): void {
+    for (const k of keys) {
+      const count = (this.failures.get(k)?.count ?? 0) + 1;
+      this.failures.delete(k);
+      this.failures.set(k, { count, until: now + Math.min(2 ** (count - 1) * 1000, 5 * 60_000) });
+    }
+    while (this.failures.size > this.maxKeys) {
+      const oldest = this.failures.keys().next().value;
+      if (oldest === undefined) break;
+      this.failures.delete(oldest);
+    }
+  }
+
+  succeeded(keys: readonly string[]): void {
+    for (const k of keys) this.failures.delete(k);
+  }
+}

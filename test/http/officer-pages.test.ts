@@ -1,0 +1,182 @@
+// The officers' pages through app.request: sign-in with CSRF and throttling, the inbox and ticket pages scoped by the
+// queries (another agency's ticket is a 404), a status change that reaches the citizen, sign-out, and HTTPS only.
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { createApp } from '../../src/http/app.js';
+import { hashPassword } from '../../src/officers/passwords.js';
+import { Harness } from '../helpers/harness.js';
+import { DIALOGUES } from '../transcripts/dialogues.js';
+
+const PASSWORD = 'kata-sandi-panjang-1';
+
+/** A browser's cookies, enough for these pages: name=value pairs from Set-Cookie, sent back on each request. */
+class Jar {
+  private readonly cookies = new Map<string, string>();
+  take(res: Response): Response {
+    for (const line of res.headers.getSetCookie()) {
+      const [pair = ''] = line.split(';');
+      const [name = '', value = ''] = pair.split('=');
+      if (/max-age=0/i.test(line)) this.cookies.delete(name);
+      else this.cookies.set(name, value);
+    }
+    return res;
+  }
+  header(): string {
+    return [...this.cookies].map(([k, v]) => `${k}=${v}`).join('; ');
+  }
+}
+
+describe('officer pages', () => {
+  let h: Harness;
+  let secure = true;
+  let app: ReturnType<typeof createApp>;
+  let mine = '';
+  let theirs = '';
+
+  const fileDialogue = (chat: string, name: string) => {
+    const d = DIALOGUES.find((x) => x.name === name);
+    for (const turn of d?.turns ?? []) if ('say' in turn) h.say(chat, turn.say);
+  };
+  const get = async (jar: Jar, path: string) =>
+    jar.take(await app.request(path, { headers: { cookie: jar.header() } }));
+  const post = async (jar: Jar, path: string, form: Record<string, string>) =>
+    jar.take(
+      await app.request(path, {
+        method: 'POST',
+        headers: { cookie: jar.header(), 'content-type': 'application/x-www-form-urlencoded' },
+        body: new URLSearchParams(form).toString(),
+      }),
+    );
+  const csrfIn = (html: string) => /name="csrf" value="([^"]+)"/.exec(html)?.[1] ?? '';
+  const signIn = async (username: string, password = PASSWORD) => {
+    const jar = new Jar();
+    const page = await get(jar, '/petugas/masuk');
+    const res = await post(jar, '/petugas/masuk', { username, password, csrf: csrfIn(await page.text()) });
+    return { jar, res };
+  };
+
+  beforeEach(() => {
+    h = new Harness();
+    fileDialogue('warga-jalan', 'an informal citizen with chat abbreviations');
+    fileDialogue('warga-ktp', 'a formal citizen files a complete complaint');
+    const rows = h.core.store.tickets.inbox({ kind: 'all' });
+    const road = rows.find((r) => r.category === 'infrastruktur');
+    const ktp = rows.find((r) => r.category === 'adminduk');
+    mine = road?.number ?? '';
+    theirs = ktp?.number ?? '';
+    const add = (username: string, agency: string) =>
+      h.core.store.officers.add(
+        {
+          username,
+          name: `Petugas ${username}`,
+          role: 'officer',
+          passwordHash: hashPassword(PASSWORD),
+          agencies: [agency],
+        },
+        h.clock.now(),
+      );
+    add('pupr', road?.agencyId ?? '');
+    add('capil', ktp?.agencyId ?? '');
+    secure = true;
+    app = createApp({
+      handle: (m) => h.core.runtime.handle(m),
+      store: h.core.store,
+      ids: h.core.ids,
+      clock: h.clock,
+      maxUploadBytes: 1024,
+      devSenders: false,
+      log: { error: () => {} },
+      officers: {
+        store: h.core.store,
+        actions: h.core.actions,
+        directory: h.core.directory,
+        clock: h.clock,
+        secureRequest: () => secure,
+        clientAddress: () => '10.0.0.7',
+      },
+    });
+  });
+  afterEach(() => h.close());
+
+  it('sends a visitor to the sign-in form, whose fields are username and password', async () => {
+    const jar = new Jar();
+    const inbox = await get(jar, '/petugas');
+    expect(inbox.status).toBe(303);
+    expect(inbox.headers.get('location')).toBe('/petugas/masuk');
+    const page = await get(jar, '/petugas/masuk');
+    const html = await page.text();
+    expect(html).toContain('name="username"');
+    expect(html).toContain('name="password"');
+    expect(page.headers.getSetCookie().join()).toMatch(
+      /__Host-aduan_masuk=.*Secure.*|__Host-aduan_masuk=.*HttpOnly/,
+    );
+  });
+
+  it('refuses a wrong password, then makes the next try wait (a growing delay, not a lockout)', async () => {
+    const wrong = await signIn('pupr', 'bukan-sandinya-1');
+    expect(wrong.res.status).toBe(401);
+    expect(await wrong.res.text()).toContain('Nama pengguna atau kata sandi salah.');
+    const early = await signIn('pupr');
+    expect(early.res.status).toBe(429);
+    h.clock.advance(1500);
+    const ok = await signIn('pupr');
+    expect(ok.res.status).toBe(303);
+    expect(ok.res.headers.get('location')).toBe('/petugas');
+    const forged = new Jar();
+    await get(forged, '/petugas/masuk');
+    const noCsrf = await post(forged, '/petugas/masuk', { username: 'pupr', password: PASSWORD, csrf: 'x' });
+    expect(noCsrf.status).toBe(403);
+  });
+
+  it('lists only the officer’s tickets and answers 404 for another agency’s, by page and by guessed URL', async () => {
+    const { jar } = await signIn('pupr');
+    const inbox = await (await get(jar, '/petugas')).text();
+    expect(inbox).toContain(mine);
+    expect(inbox).not.toContain(theirs);
+    expect((await get(jar, `/petugas/tiket/${theirs}`)).status).toBe(404);
+    const page = await get(jar, `/petugas/tiket/${mine}`);
+    expect(page.status).toBe(200);
+    const html = await page.text();
+    expect(html).toContain('rusak parah');
+    expect(html).toContain('anonim');
+    const csrf = csrfIn(html);
+    expect((await post(jar, `/petugas/tiket/${theirs}/status`, { status: 'diproses', csrf })).status).toBe(
+      404,
+    );
+  });
+
+  it('changes the status with a message that reaches the citizen, and shows it in the history', async () => {
+    const { jar } = await signIn('pupr');
+    const html = await (await get(jar, `/petugas/tiket/${mine}`)).text();
+    const forged = await post(jar, `/petugas/tiket/${mine}/status`, { status: 'diproses', csrf: 'nope' });
+    expect(forged.status).toBe(403);
+    const done = await post(jar, `/petugas/tiket/${mine}/status`, {
+      status: 'diproses',
+      message: 'Besok tim kami turun ke lokasi.',
+      csrf: csrfIn(html),
+    });
+    expect(done.status).toBe(303);
+    expect(done.headers.get('location')).toBe(`/petugas/tiket/${mine}?done=ok`);
+    const told = h.core.store.outbox.latest('simulate', 'warga-jalan', 1)[0]?.message.text ?? '';
+    expect(told).toContain('Besok tim kami turun ke lokasi.');
+    const after = await (await get(jar, `/petugas/tiket/${mine}?done=ok`)).text();
+    expect(after).toContain('Tersimpan. Pelapor sudah dikabari.');
+    expect(after).toContain('Besok tim kami turun ke lokasi.');
+    const notAllowed = await post(jar, `/petugas/tiket/${mine}/status`, {
+      status: 'baru',
+      csrf: csrfIn(after),
+    });
+    expect(notAllowed.headers.get('location')).toBe(`/petugas/tiket/${mine}?done=not_allowed`);
+  });
+
+  it('signs out, and refuses the pages over plain HTTP from elsewhere', async () => {
+    const { jar } = await signIn('capil');
+    const inbox = await (await get(jar, '/petugas')).text();
+    expect(inbox).toContain(theirs);
+    await post(jar, '/petugas/keluar', { csrf: csrfIn(inbox) });
+    expect((await get(jar, '/petugas')).status).toBe(303);
+    secure = false;
+    const refused = await get(new Jar(), '/petugas/masuk');
+    expect(refused.status).toBe(403);
+    expect(await refused.text()).toContain('HTTPS');
+  });
+});
