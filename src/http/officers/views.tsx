@@ -72,7 +72,7 @@ export function InboxPage(props: {
           {`${t(lang, 'officer.inbox.all')} (${total})`}
         </a>
         {props.statuses.map((s) => (
-          <a href={`/petugas?status=${s}`} aria-current={props.current === s ? 'page' : undefined}>
+          <a key={s} href={`/petugas?status=${s}`} aria-current={props.current === s ? 'page' : undefined}>
             {`${status(lang, s)} (${props.counts[s] ?? 0})`}
           </a>
         ))}
@@ -97,7 +97,7 @@ export function InboxPage(props: {
               const late =
                 r.dueDate < props.today && !['selesai', 'ditutup', 'dicabut', 'ditolak'].includes(r.status);
               return (
-                <tr>
+                <tr key={r.number}>
                   <td class="nowrap">
                     <a href={`/petugas/tiket/${r.number}`}>{r.number}</a>
                   </td>
@@ -156,7 +156,7 @@ export function TicketPage(props: {
         {ticket.number} <span class="badge">{status(lang, ticket.status)}</span>
       </h1>
       {props.flash ? (
-        <p class={props.flash.ok ? 'note' : 'note error'} role="status">
+        <p class={props.flash.ok ? 'note' : 'note error'} aria-live="polite">
           {props.flash.text}
         </p>
       ) : null}
@@ -207,7 +207,9 @@ export function TicketPage(props: {
             <label for="status">{t(lang, 'officer.ticket.to')}</label>
             <select id="status" name="status">
               {props.next.map((s) => (
-                <option value={s}>{status(lang, s)}</option>
+                <option key={s} value={s}>
+                  {status(lang, s)}
+                </option>
               ))}
             </select>
             <label for="message">{t(lang, 'officer.ticket.message')}</label>
@@ -223,8 +225,8 @@ export function TicketPage(props: {
       <section class="card">
         <h2>{t(lang, 'officer.ticket.history')}</h2>
         <ol>
-          {props.events.map((e) => (
-            <li>
+          {props.events.map((e, i) => (
+            <li key={`${e.at}-${i}`}>
               {`${formatDate(lang, witaDate(e.at), 'day')} · ${t(lang, `officer.actor.${e.actor}`)}: `}
               {eventText(lang, e)}
               {typeof e.data?.message === 'string' ? <div>“{e.data.message}”</div> : null}
