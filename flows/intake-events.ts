@@ -46,13 +46,15 @@ export type IntakeEvent =
       status: TicketStatus;
       message: string | null;
       reason: string | null;
-    };
+    }
+  /** An officer wrote to the citizen about one of this chat's tickets. */
+  | { type: 'ticket.reply'; now: number; ticket: string; text: string };
 
 /**
  * Events that reach a conversation from outside a citizen's message, through the runtime's `dispatch`: a stored
- * deadline, and an officer's change to one of the chat's tickets.
+ * deadline, an officer's change to one of the chat's tickets, an officer's message.
  */
-export type DispatchEvent = Extract<IntakeEvent, { type: 'timer' | 'ticket.update' }>;
+export type DispatchEvent = Extract<IntakeEvent, { type: 'timer' | 'ticket.update' | 'ticket.reply' }>;
 
 export type RouteInfo = {
   agencyId: string;

@@ -650,6 +650,30 @@ export const intakeMachine = setup({
         },
       },
     },
+    // An officer wrote to the citizen: shown at once, and an open question is asked again after it. The citizen's
+    // answer goes to that ticket when they choose to add it.
+    'ticket.reply': {
+      actions: [
+        assign({
+          lastTicket: ({ context, event }) =>
+            event.type === 'ticket.reply' ? event.ticket : context.lastTicket,
+        }),
+        {
+          type: 'reply',
+          params: ({ context, event }) => {
+            if (event.type !== 'ticket.reply') return { type: 'reply', key: 'help', expecting: 'none' };
+            const said: Paragraph[] = [
+              { key: 'ticket.reply', vars: { ticket: event.ticket, text: event.text } },
+              { key: 'ticket.reply.answer', vars: { ticket: event.ticket } },
+            ];
+            const q = currentQuestion(context);
+            return q
+              ? withNotices({ ...context, notices: [] }, q, said)
+              : { type: 'reply', key: 'ticket.update.done', before: said, expecting: 'none' };
+          },
+        },
+      ],
+    },
     emergency: {
       actions: [
         {

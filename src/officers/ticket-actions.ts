@@ -9,7 +9,10 @@ import type { Store } from '../storage/store.js';
 import type { TicketDesk } from '../tickets/ticket-desk.js';
 import { mayAct, scopeOf } from './policy.js';
 
-export type ActionProblem = 'not_found' | 'read_only' | 'not_allowed' | 'reason_required';
+export type ActionProblem = 'not_found' | 'read_only' | 'not_allowed' | 'reason_required' | 'empty';
+
+/** The longest message or note an officer may write (a WhatsApp message holds 4,096 characters). */
+export const MAX_OFFICER_TEXT = 2000;
 
 export type TicketActionsDeps = {
   store: Store;
@@ -52,6 +55,42 @@ export class TicketActions {
           reason: say.reason?.trim() || null,
         });
       }
+      return { ok: true } as const;
+    });
+  }
+
+  /**
+   * The officer writes to the citizen (`reply`, sent through their conversation) or leaves an internal note (`note`,
+   * which any account that sees the ticket may do; the citizen never sees it).
+   */
+  write(
+    officer: Officer,
+    number: string,
+    kind: 'reply' | 'note',
+    text: string,
+  ): { ok: true } | { ok: false; problem: ActionProblem } {
+    const { store, tickets, directory, clock } = this.deps;
+    return store.tx(() => {
+      const ticket = store.tickets.forOfficer(number, scopeOf(officer, directory));
+      if (!ticket) return { ok: false, problem: 'not_found' } as const;
+      if (officer.disabled || (kind === 'reply' && !mayAct(officer)))
+        return { ok: false, problem: 'read_only' } as const;
+      const clean = text.trim().slice(0, MAX_OFFICER_TEXT);
+      if (!clean) return { ok: false, problem: 'empty' } as const;
+      const now = clock.now();
+      tickets.write(
+        ticket,
+        kind === 'reply' ? 'replied' : 'noted',
+        { officerId: officer.id, text: clean },
+        now,
+      );
+      if (kind === 'reply' && ticket.conversationId !== null)
+        this.deps.dispatch(ticket.conversationId, {
+          type: 'ticket.reply',
+          now,
+          ticket: ticket.number,
+          text: clean,
+        });
       return { ok: true } as const;
     });
   }

@@ -66,6 +66,8 @@ export type InboxRow = {
   routing: unknown;
   /** The story's first words, for the list. */
   excerpt: string;
+  /** The citizen added to the ticket after the last thing an officer did. */
+  newReply: boolean;
 };
 
 const InboxRowRaw = z.object({
@@ -79,6 +81,7 @@ const InboxRowRaw = z.object({
   due_date: z.string(),
   routing: z.string().nullable(),
   excerpt: z.string().nullable(),
+  new_reply: z.number(),
 });
 
 /** A ticket as an officer's page shows it: the complaint, the routing decision and the chat to answer. */
@@ -105,6 +108,10 @@ const OfficerTicketRaw = z.object({
   routing: z.string().nullable(),
   data: z.string(),
 });
+
+/** SQL: the citizen appended to ticket `t` after the last officer's event on it. */
+const NEW_REPLY = `EXISTS (SELECT 1 FROM ticket_events e WHERE e.ticket_id = t.id AND e.type = 'appended'
+  AND e.id > COALESCE((SELECT max(o.id) FROM ticket_events o WHERE o.ticket_id = t.id AND o.actor = 'officer'), 0))`;
 
 /** The scope as SQL over tickets `t` joined with complaints `c`: access is decided in the query itself. */
 function scopeWhere(scope: TicketScope): { sql: string; params: string[] } {
@@ -159,6 +166,7 @@ export class Tickets {
   private readonly setStatus;
   private readonly dropChat;
   private readonly insertNote;
+  private readonly notesOf;
   private readonly complaintOf;
 
   constructor(private readonly db: Db) {
@@ -176,6 +184,9 @@ export class Tickets {
     this.oneForChat = db.prepare(`${select} WHERE t.conversation_id = ? AND t.number = ?`);
     this.setStatus = db.prepare('UPDATE tickets SET status = ?, updated_at = ? WHERE id = ?');
     this.dropChat = db.prepare('UPDATE tickets SET conversation_id = NULL WHERE id = ?');
+    this.notesOf = db.prepare(
+      'SELECT author, text, created_at FROM ticket_notes WHERE ticket_id = ? AND text IS NOT NULL ORDER BY id',
+    );
     this.insertNote = db.prepare(
       'INSERT INTO ticket_notes (ticket_id, author, text, created_at) VALUES (?, ?, ?, ?)',
     );
@@ -255,12 +266,17 @@ export class Tickets {
   }
 
   /** The tickets an account may see, newest first, after `before` (a ticket id, for the next page). */
-  inbox(scope: TicketScope, filter: { status?: TicketStatus; before?: number } = {}, limit = 50): InboxRow[] {
+  inbox(
+    scope: TicketScope,
+    filter: { status?: TicketStatus; before?: number; newReply?: boolean } = {},
+    limit = 50,
+  ): InboxRow[] {
     const where = scopeWhere(scope);
     const params: (string | number)[] = [...where.params];
     let sql = `SELECT t.id, t.number, t.status, c.category, c.kabkota_code, t.agency_id, t.created_at, t.due_date,
-        t.routing, substr(json_extract(c.data, '$.story'), 1, 140) AS excerpt
+        t.routing, substr(json_extract(c.data, '$.story'), 1, 140) AS excerpt, ${NEW_REPLY} AS new_reply
       FROM tickets t JOIN complaints c ON c.id = t.complaint_id WHERE ${where.sql}`;
+    if (filter.newReply) sql += ` AND ${NEW_REPLY}`;
     if (filter.status) {
       sql += ' AND t.status = ?';
       params.push(filter.status);
@@ -287,6 +303,7 @@ export class Tickets {
           dueDate: r.due_date,
           routing: r.routing ? JSON.parse(r.routing) : null,
           excerpt: r.excerpt ?? '',
+          newReply: r.new_reply === 1,
         };
       });
   }
@@ -380,5 +397,13 @@ export class Tickets {
 
   addNote(ticketId: number, author: string, text: string | null, now: number): void {
     this.insertNote.run(ticketId, author, text, now);
+  }
+
+  /** What was added to a ticket after filing (the citizen's later messages), oldest first. */
+  notes(ticketId: number): { author: string; text: string; createdAt: number }[] {
+    return this.notesOf.all(ticketId).map((raw) => {
+      const r = z.object({ author: z.string(), text: z.string(), created_at: z.number() }).parse(raw);
+      return { author: r.author, text: r.text, createdAt: r.created_at };
+    });
   }
 }

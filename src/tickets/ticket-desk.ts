@@ -152,6 +152,26 @@ export class TicketDesk {
     return { ok: true };
   }
 
+  /** An officer's message to the citizen (`replied`) or an internal note other officers read (`noted`). */
+  write(
+    ticket: { id: number },
+    kind: 'replied' | 'noted',
+    by: { officerId: number; text: string },
+    now: number,
+  ): void {
+    this.deps.store.ticketEvents.add({
+      ticketId: ticket.id,
+      at: now,
+      actor: 'officer',
+      type: kind,
+      from: null,
+      to: null,
+      reason: null,
+      officerId: by.officerId,
+      data: { text: by.text },
+    });
+  }
+
   /**
    * Moves a ticket to another status with its event. A closing status drops an anonim ticket's chat link: nobody
    * can tie the ticket to the citizen any more.

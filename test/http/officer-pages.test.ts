@@ -168,6 +168,37 @@ describe('officer pages', () => {
     expect(notAllowed.headers.get('location')).toBe(`/petugas/tiket/${mine}?done=not_allowed`);
   });
 
+  it('writes to the citizen, keeps internal notes from them, and marks the citizen’s answer as a new reply', async () => {
+    const { jar } = await signIn('pupr');
+    let html = await (await get(jar, `/petugas/tiket/${mine}`)).text();
+    const empty = await post(jar, `/petugas/tiket/${mine}/balas`, { text: '   ', csrf: csrfIn(html) });
+    expect(empty.headers.get('location')).toBe(`/petugas/tiket/${mine}?done=empty`);
+    const sent = await post(jar, `/petugas/tiket/${mine}/balas`, {
+      text: 'Mohon kirim foto lubangnya dari dekat.',
+      csrf: csrfIn(html),
+    });
+    expect(sent.headers.get('location')).toBe(`/petugas/tiket/${mine}?done=replied`);
+    const told = h.core.store.outbox.latest('simulate', 'warga-jalan', 1)[0]?.message.text ?? '';
+    expect(told).toContain('Mohon kirim foto lubangnya dari dekat.');
+    expect(told).toContain(mine);
+    await post(jar, `/petugas/tiket/${mine}/catatan`, {
+      text: 'Sudah dicek tim lapangan.',
+      csrf: csrfIn(html),
+    });
+    expect(h.core.store.outbox.latest('simulate', 'warga-jalan', 1)[0]?.message.text).toBe(told);
+    html = await (await get(jar, `/petugas/tiket/${mine}?done=noted`)).text();
+    expect(html).toContain('Catatan tersimpan.');
+    expect(html).toContain('Sudah dicek tim lapangan.');
+    expect(await (await get(jar, '/petugas?balasan=1')).text()).not.toContain(mine);
+
+    h.say('warga-jalan', 'ini fotonya pak, lubangnya makin besar');
+    h.say('warga-jalan', '1');
+    const replies = await (await get(jar, '/petugas?balasan=1')).text();
+    expect(replies).toContain(mine);
+    expect(replies).toContain('balasan baru');
+    expect(await (await get(jar, `/petugas/tiket/${mine}`)).text()).toContain('lubangnya makin besar');
+  });
+
   it('signs out, and refuses the pages over plain HTTP from elsewhere', async () => {
     const { jar } = await signIn('capil');
     const inbox = await (await get(jar, '/petugas')).text();

@@ -93,6 +93,30 @@ describe('TicketActions.changeStatus', () => {
     });
   });
 
+  it('lets a supervisor note but not write to the citizen, and hides the ticket from other agencies', () => {
+    const supervisor = account('korbjm', 'supervisor', ['6371-koordinator']);
+    const other = account('lain', 'officer', ['6303-pupr']);
+    expect(h.core.actions.write(other, number, 'note', 'x')).toEqual({ ok: false, problem: 'not_found' });
+    expect(h.core.actions.write(supervisor, number, 'reply', 'Halo')).toEqual({
+      ok: false,
+      problem: 'read_only',
+    });
+    expect(h.core.actions.write(supervisor, number, 'note', 'Pantau minggu depan')).toEqual({ ok: true });
+    const officer = account('petugas', 'officer', [agencyId]);
+    expect(h.core.actions.write(officer, number, 'reply', 'Kami cek besok.')).toEqual({ ok: true });
+    expect(lastTo('warga')).toContain('Kami cek besok.');
+    const id = h.core.store.tickets.forOfficer(number, { kind: 'all' })?.id ?? -1;
+    expect(
+      h.core.store.ticketEvents
+        .forTicket(id)
+        .slice(-2)
+        .map((e) => [e.type, e.officerId]),
+    ).toEqual([
+      ['noted', supervisor.id],
+      ['replied', officer.id],
+    ]);
+  });
+
   it('speaks the citizen’s language, and an anonim ticket stays linked at selesai but not at ditutup', () => {
     h.say('warga', '/lang en');
     const officer = account('petugas', 'officer', [agencyId]);

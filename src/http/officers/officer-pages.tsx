@@ -52,6 +52,10 @@ const StatusForm = z.object({
   csrf: z.string().max(100),
 });
 const CsrfForm = z.object({ csrf: z.string().max(100) });
+const TextForm = z.object({ text: z.string().max(10_000), csrf: z.string().max(100) });
+/** What a redirect after an action may say on the ticket page (`?done=`). */
+const FLASH_OK = new Set(['ok', 'replied', 'noted']);
+const FLASH_PROBLEM = new Set(['not_allowed', 'reason_required', 'empty', 'read_only']);
 const TicketNumber = z.string().regex(/^ADU-\d{4}-[A-Z0-9]{4}$/);
 const cookieOptions = { prefix: 'host', secure: true, httpOnly: true, sameSite: 'Lax', path: '/' } as const;
 
@@ -147,16 +151,18 @@ export function officerPages(deps: OfficerPagesDeps): Hono<{ Variables: { me: Si
     const scope = scopeOf(me.officer, directory);
     const status = TicketStatus.safeParse(c.req.query('status'));
     const before = z.coerce.number().int().positive().safeParse(c.req.query('before'));
+    const newReply = c.req.query('balasan') === '1';
     const filter = {
       ...(status.success ? { status: status.data } : {}),
       ...(before.success ? { before: before.data } : {}),
+      ...(newReply ? { newReply } : {}),
     };
     const rows = store.tickets.inbox(scope, filter, PAGE_SIZE + 1);
     const shown = rows.slice(0, PAGE_SIZE);
     const last = shown.at(-1);
     const next =
       rows.length > PAGE_SIZE && last
-        ? `/petugas?${status.success ? `status=${status.data}&` : ''}before=${last.id}`
+        ? `/petugas?${status.success ? `status=${status.data}&` : ''}${newReply ? 'balasan=1&' : ''}before=${last.id}`
         : null;
     return c.html(
       <InboxPage
@@ -164,7 +170,7 @@ export function officerPages(deps: OfficerPagesDeps): Hono<{ Variables: { me: Si
         rows={shown}
         counts={store.tickets.statusCounts(scope)}
         statuses={TicketStatus.options}
-        current={status.success ? status.data : null}
+        current={newReply ? 'reply' : status.success ? status.data : null}
         today={witaDate(clock.now())}
         next={next}
         agencyName={agencyName}
@@ -194,18 +200,18 @@ export function officerPages(deps: OfficerPagesDeps): Hono<{ Variables: { me: Si
         type: 'officer.viewed_identity',
         ticketId: ticket.id,
       });
-    const done = c.req.query('done');
-    const flash =
-      done === 'ok'
-        ? { ok: true, text: t(lang, 'officer.ticket.saved') }
-        : done === 'not_allowed' || done === 'reason_required'
-          ? { ok: false, text: t(lang, `officer.ticket.${done}`) }
-          : null;
+    const done = c.req.query('done') ?? '';
+    const flash = FLASH_OK.has(done)
+      ? { ok: true, text: t(lang, done === 'ok' ? 'officer.ticket.saved' : `officer.ticket.${done}`) }
+      : FLASH_PROBLEM.has(done)
+        ? { ok: false, text: t(lang, `officer.ticket.${done}`) }
+        : null;
     return c.html(
       <TicketPage
         frame={frame(c, me)}
         ticket={ticket}
         events={store.ticketEvents.forTicket(ticket.id)}
+        additions={store.tickets.notes(ticket.id).filter((n) => n.author === 'citizen')}
         reporter={reporter}
         next={nextStatuses(ticket.status)}
         mayAct={mayAct(me.officer)}
@@ -230,6 +236,26 @@ export function officerPages(deps: OfficerPagesDeps): Hono<{ Variables: { me: Si
     const done = result.ok ? 'ok' : result.problem;
     return c.redirect(`/petugas/tiket/${number.data}?done=${done}`, 303);
   });
+
+  for (const [path, kind] of [
+    ['balas', 'reply'],
+    ['catatan', 'note'],
+  ] as const) {
+    app.post(`/tiket/:number/${path}`, async (c) => {
+      const number = TicketNumber.safeParse(c.req.param('number'));
+      if (!number.success) return notFound(c);
+      const form = TextForm.safeParse(await c.req.parseBody());
+      const result = deps.actions.write(
+        c.get('me').officer,
+        number.data,
+        kind,
+        form.success ? form.data.text : '',
+      );
+      if (!result.ok && result.problem === 'not_found') return notFound(c);
+      const done = result.ok ? (kind === 'reply' ? 'replied' : 'noted') : result.problem;
+      return c.redirect(`/petugas/tiket/${number.data}?done=${done}`, 303);
+    });
+  }
 
   return app;
 }

@@ -56,7 +56,7 @@ export function InboxPage(props: {
   rows: InboxRow[];
   counts: Partial<Record<TicketStatus, number>>;
   statuses: readonly TicketStatus[];
-  current: TicketStatus | null;
+  current: TicketStatus | 'reply' | null;
   today: string;
   next: string | null;
   agencyName: (id: string | null) => string;
@@ -71,8 +71,11 @@ export function InboxPage(props: {
         <a href="/petugas" aria-current={props.current === null ? 'page' : undefined}>
           {`${t(lang, 'officer.inbox.all')} (${total})`}
         </a>
+        <a href="/petugas?balasan=1" aria-current={props.current === 'reply' ? 'page' : undefined}>
+          {t(lang, 'officer.inbox.new_replies')}
+        </a>
         {props.statuses.map((s) => (
-          <a key={s} href={`/petugas?status=${s}`} aria-current={props.current === s ? 'page' : undefined}>
+          <a href={`/petugas?status=${s}`} aria-current={props.current === s ? 'page' : undefined}>
             {`${status(lang, s)} (${props.counts[s] ?? 0})`}
           </a>
         ))}
@@ -97,12 +100,15 @@ export function InboxPage(props: {
               const late =
                 r.dueDate < props.today && !['selesai', 'ditutup', 'dicabut', 'ditolak'].includes(r.status);
               return (
-                <tr key={r.number}>
+                <tr>
                   <td class="nowrap">
                     <a href={`/petugas/tiket/${r.number}`}>{r.number}</a>
                   </td>
                   <td>
                     <span class="badge">{status(lang, r.status)}</span>
+                    {r.newReply ? (
+                      <span class="badge late"> {t(lang, 'officer.inbox.new_reply')}</span>
+                    ) : null}
                   </td>
                   <td class="wide">{t(lang, `category.${r.category}`)}</td>
                   <td class="wide">{props.regionName(r.kabkotaCode)}</td>
@@ -137,6 +143,8 @@ export function TicketPage(props: {
   frame: Frame;
   ticket: OfficerTicket;
   events: TicketEvent[];
+  /** The citizen's later additions. */
+  additions: { text: string; createdAt: number }[];
   reporter: Reporter;
   next: readonly TicketStatus[];
   mayAct: boolean;
@@ -195,6 +203,19 @@ export function TicketPage(props: {
           ) : null}
         </dl>
       </section>
+      {props.additions.length > 0 ? (
+        <section class="card">
+          <h2>{t(lang, 'officer.ticket.additions')}</h2>
+          <dl>
+            {props.additions.map((a) => (
+              <>
+                <dt>{formatDate(lang, witaDate(a.createdAt), 'day')}</dt>
+                <dd>{a.text}</dd>
+              </>
+            ))}
+          </dl>
+        </section>
+      ) : null}
       <section class="card">
         <h2>{t(lang, 'officer.ticket.action')}</h2>
         {!props.mayAct ? (
@@ -207,9 +228,7 @@ export function TicketPage(props: {
             <label for="status">{t(lang, 'officer.ticket.to')}</label>
             <select id="status" name="status">
               {props.next.map((s) => (
-                <option key={s} value={s}>
-                  {status(lang, s)}
-                </option>
+                <option value={s}>{status(lang, s)}</option>
               ))}
             </select>
             <label for="message">{t(lang, 'officer.ticket.message')}</label>
@@ -222,14 +241,43 @@ export function TicketPage(props: {
           </form>
         )}
       </section>
+      {props.mayAct ? (
+        <section class="card">
+          <h2>{t(lang, 'officer.ticket.reply')}</h2>
+          {props.ticket.conversationId === null ? (
+            <p>{t(lang, 'officer.ticket.no_chat')}</p>
+          ) : (
+            <form method="post" action={`/petugas/tiket/${ticket.number}/balas`}>
+              <input type="hidden" name="csrf" value={props.frame.officer.csrf} />
+              <label for="reply">{t(lang, 'officer.ticket.reply.label')}</label>
+              <textarea id="reply" name="text" rows={3} maxlength={2000} required />
+              <button class="primary" type="submit">
+                {t(lang, 'officer.ticket.reply.submit')}
+              </button>
+            </form>
+          )}
+        </section>
+      ) : null}
+      <section class="card">
+        <h2>{t(lang, 'officer.ticket.note')}</h2>
+        <form method="post" action={`/petugas/tiket/${ticket.number}/catatan`}>
+          <input type="hidden" name="csrf" value={props.frame.officer.csrf} />
+          <label for="note">{t(lang, 'officer.ticket.note.label')}</label>
+          <textarea id="note" name="text" rows={2} maxlength={2000} required />
+          <button class="primary" type="submit">
+            {t(lang, 'officer.ticket.note.submit')}
+          </button>
+        </form>
+      </section>
       <section class="card">
         <h2>{t(lang, 'officer.ticket.history')}</h2>
         <ol>
-          {props.events.map((e, i) => (
-            <li key={`${e.at}-${i}`}>
+          {props.events.map((e) => (
+            <li>
               {`${formatDate(lang, witaDate(e.at), 'day')} · ${t(lang, `officer.actor.${e.actor}`)}: `}
               {eventText(lang, e)}
               {typeof e.data?.message === 'string' ? <div>“{e.data.message}”</div> : null}
+              {typeof e.data?.text === 'string' ? <div>“{e.data.text}”</div> : null}
             </li>
           ))}
         </ol>

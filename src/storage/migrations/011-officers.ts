@@ -29,5 +29,6 @@ CREATE TABLE officer_sessions (
 ) WITHOUT ROWID;
 CREATE INDEX officer_sessions_officer ON officer_sessions (officer_id);
 
+-- Officers' replies to the citizen ('replied') and internal notes ('noted') are ticket events too.
 ALTER TABLE ticket_events ADD COLUMN officer_id INTEGER REFERENCES officers (id);
 `;
