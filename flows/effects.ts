@@ -15,6 +15,10 @@ export type Effect =
     }
   | { type: 'append'; ticket: string; text: string | null; attachments: AttachmentRef[] }
   | { type: 'withdraw'; ticket: string }
+  /** The citizen says a ticket the agency called done is not solved: it goes back to the agency. */
+  | { type: 'reopen'; ticket: string }
+  /** The citizen's score (1–5) and comment for a ticket the agency called done. */
+  | { type: 'rate'; ticket: string; score: number; comment: string | null }
   /** List the sender's own tickets, or one of them. */
   | { type: 'status'; ticket: string | null; lang: 'id' | 'en' }
   /** Consent refused: forget what this chat sent so far. */

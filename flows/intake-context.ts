@@ -127,6 +127,11 @@ export const IntakeContext = z.object({
   guessChanged: z.boolean().optional(),
   /** "Kirim, juga ke Ombudsman" was chosen before the NIK it needs: file as soon as the NIK question is answered. */
   sendWhenDone: z.boolean().optional(),
+  /** A ticket the agency called done: asking whether it is solved, then a score (1–5), then a comment. */
+  rating: z
+    .object({ ticket: z.string(), score: z.number().int().min(1).max(5).nullable() })
+    .nullable()
+    .default(null),
   /** Text or files sent after submitting, waiting for "add to ticket or new complaint?". */
   pendingAfterSubmit: z
     .object({ text: z.string().nullable(), attachments: z.array(AttachmentRef) })
@@ -181,6 +186,7 @@ export function initialContext(input: IntakeInput | undefined): IntakeContext {
     channelPhone: null,
     channel: input?.channel ?? 'web',
     lastTicket: null,
+    rating: null,
     duplicateOf: null,
     pendingAfterSubmit: null,
   };

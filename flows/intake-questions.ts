@@ -282,6 +282,39 @@ export function editPickQuestion(): ReplyEffect {
   };
 }
 
+/** After the agency says a ticket is done: is it really solved? */
+export function resolvedQuestion(ticket: string): ReplyEffect {
+  return {
+    type: 'reply',
+    key: 'ask.resolved',
+    vars: { ticket },
+    choices: [
+      { id: 'yes', label: { key: 'choice.resolved_yes' } },
+      { id: 'no', label: { key: 'choice.resolved_no' } },
+    ],
+    expecting: 'resolved',
+  };
+}
+
+/** The citizen's score of how the agency handled it, 1 (bad) to 5 (very good). */
+export function ratingQuestion(): ReplyEffect {
+  return {
+    type: 'reply',
+    key: 'ask.rating',
+    choices: [1, 2, 3, 4, 5].map((n) => ({ id: String(n), label: { key: `choice.rating_${n}` } })),
+    expecting: 'rating',
+  };
+}
+
+export function ratingCommentQuestion(): ReplyEffect {
+  return {
+    type: 'reply',
+    key: 'ask.rating_comment',
+    choices: [{ id: 'skip', label: { key: 'choice.skip_comment' } }],
+    expecting: 'rating_comment',
+  };
+}
+
 export function afterSubmitQuestion(ticket: string): ReplyEffect {
   return {
     type: 'reply',

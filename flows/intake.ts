@@ -1,5 +1,5 @@
 // The complaint-intake conversation as an XState machine: no I/O, no timers; effects leave as `reply`/`effect` actions.
-import { and, assign, raise, setup } from 'xstate';
+import { and, assign, or, raise, setup, stateIn } from 'xstate';
 import { type CategoryId, USUAL_AGENCY, findAgencyMention } from '../src/domain/categories.js';
 import type { AttachmentRef } from '../src/domain/complaint.js';
 import type { Paragraph, ReplyEffect, Vars } from '../src/domain/reply.js';
@@ -59,6 +59,9 @@ import {
   guessFixQuestion,
   guessQuestion,
   pausedQuestion,
+  ratingCommentQuestion,
+  ratingQuestion,
+  resolvedQuestion,
   storyPrompt,
   summaryMessage,
   withNotices,
@@ -356,6 +359,30 @@ function storyHelp(ctx: IntakeContext): { more?: { key: string }[] } {
 }
 
 /** The reply to a question not understood: the question again, after two misses with the help line too. */
+/** What an officer's status change tells the citizen: the new status, the reason or message, what comes next. */
+function updateNotice(event: IntakeEvent): Paragraph[] {
+  if (event.type !== 'ticket.update') return [];
+  return [
+    {
+      key: 'ticket.update',
+      vars: { ticket: event.ticket, status: { key: `ticket.status.${event.status}` } },
+    },
+    ...(event.reason ? [{ key: 'ticket.update.reason', vars: { reason: event.reason } }] : []),
+    ...(event.message ? [{ key: 'ticket.update.message', vars: { message: event.message } }] : []),
+    { key: `ticket.update.next.${event.status}` },
+  ];
+}
+
+/** The rating's score from what the citizen typed: a shown choice, a digit 1–5, or that many stars. */
+function scoreOf(text: string): number | null {
+  const shown = pickShown(ratingQuestion(), text);
+  if (shown) return Number(shown);
+  const stars = [...text].filter((ch) => ch === '⭐' || ch === '★').length;
+  if (stars >= 1 && stars <= 5) return stars;
+  const digit = /^\D*([1-5])\D*$/.exec(text.trim());
+  return digit ? Number(digit[1]) : null;
+}
+
 function reAsk(ctx: IntakeContext, question: ReplyEffect, error: string): ReplyEffect {
   const help = ctx.fails >= 2 ? [{ key: 'help.short' }] : [];
   return { ...question, before: [{ key: error }, ...help, ...(question.before ?? [])] };
@@ -597,6 +624,30 @@ export const intakeMachine = setup({
     isActive: ({ context }) => context.at !== null && ACTIVE.has(context.at),
     resumeIs: ({ context }, target: ResumeTarget) => context.resume === target,
     isCommand: ({ event }, name: string) => event.type === 'command' && event.command.type === name,
+    resolvedAnswer: ({ context, event }, answer: 'yes' | 'no') => {
+      const m = msg(event);
+      if (!m) return false;
+      const shown = pickShown(resolvedQuestion(context.rating?.ticket ?? ''), m.text);
+      if (shown) return shown === answer;
+      if (/\b(belum|blm|blum|balum|not)\b/i.test(m.text)) return answer === 'no';
+      return parseYesNo(m.text) === answer || sureOf(resolvedQuestion(''), m.text) === answer;
+    },
+    scoreGiven: ({ event }) => {
+      const m = msg(event);
+      return !!m && scoreOf(m.text) !== null;
+    },
+    skipComment: ({ event }) => {
+      const m = msg(event);
+      return (
+        !!m &&
+        (pickShown(ratingCommentQuestion(), m.text) === 'skip' ||
+          /^\s*(tidak|nggak|gak|ga|kada|no|-|lewat)\s*$/i.test(m.text))
+      );
+    },
+    hasText: ({ event }) => {
+      const m = msg(event);
+      return !!m && m.text.trim().length > 0;
+    },
     afterSubmitPick: ({ context, event }, id: 'add' | 'new' | 'withdraw') => {
       const m = msg(event);
       if (!m) return false;
@@ -629,27 +680,41 @@ export const intakeMachine = setup({
   initial: 'idle',
   on: {
     // An officer changed one of this chat's tickets: told at once, and an open question is asked again after it.
-    'ticket.update': {
-      actions: {
-        type: 'reply',
-        params: ({ context, event }) => {
-          if (event.type !== 'ticket.update') return { type: 'reply', key: 'help', expecting: 'none' };
-          const update: Paragraph[] = [
-            {
-              key: 'ticket.update',
-              vars: { ticket: event.ticket, status: { key: `ticket.status.${event.status}` } },
-            },
-            ...(event.reason ? [{ key: 'ticket.update.reason', vars: { reason: event.reason } }] : []),
-            ...(event.message ? [{ key: 'ticket.update.message', vars: { message: event.message } }] : []),
-            { key: `ticket.update.next.${event.status}` },
-          ];
-          const q = currentQuestion(context);
-          return q
-            ? withNotices({ ...context, notices: [] }, q, update)
-            : { type: 'reply', key: 'ticket.update.done', before: update, expecting: 'none' };
+    'ticket.update': [
+      {
+        // The agency called a ticket done while the chat is at rest: is it solved? then a score and a comment.
+        guard: and([
+          ({ event }) => event.type === 'ticket.update' && event.status === 'selesai',
+          or([stateIn('idle'), stateIn('submitted')]),
+        ]),
+        target: '.rateResolved',
+        actions: [
+          assign(({ event }) => {
+            const ticket = event.type === 'ticket.update' ? event.ticket : '';
+            return { rating: { ticket, score: null }, lastTicket: ticket, fails: 0 };
+          }),
+          {
+            type: 'reply',
+            params: ({ event }) => ({
+              ...resolvedQuestion(event.type === 'ticket.update' ? event.ticket : ''),
+              before: updateNotice(event).slice(0, -1),
+            }),
+          },
+        ],
+      },
+      {
+        actions: {
+          type: 'reply',
+          params: ({ context, event }) => {
+            const update = updateNotice(event);
+            const q = currentQuestion(context);
+            return q
+              ? withNotices({ ...context, notices: [] }, q, update)
+              : { type: 'reply', key: 'ticket.update.done', before: update, expecting: 'none' };
+          },
         },
       },
-    },
+    ],
     // An officer wrote to the citizen: shown at once, and an open question is asked again after it. The citizen's
     // answer goes to that ticket when they choose to add it.
     'ticket.reply': {
@@ -1897,6 +1962,172 @@ export const intakeMachine = setup({
             actions: [
               assign({ pendingAfterSubmit: null }),
               { type: 'reply', params: { type: 'reply', key: 'withdraw.kept', expecting: 'none' } },
+            ],
+          },
+        ],
+      },
+    },
+    /** The agency called a ticket done: is it solved? "Belum" sends it back to the agency. */
+    rateResolved: {
+      entry: assign({ at: null }),
+      on: {
+        message: [
+          {
+            guard: { type: 'resolvedAnswer', params: 'no' },
+            target: 'submitted',
+            actions: [
+              {
+                type: 'effect',
+                params: ({ context }) => ({ type: 'reopen', ticket: context.rating?.ticket ?? '' }),
+              },
+              {
+                type: 'reply',
+                params: ({ context }) => ({
+                  type: 'reply',
+                  key: 'rating.reopened',
+                  vars: { ticket: context.rating?.ticket ?? '' },
+                  expecting: 'none',
+                }),
+              },
+              assign({ rating: null }),
+            ],
+          },
+          { guard: { type: 'resolvedAnswer', params: 'yes' }, target: 'rateScore' },
+          {
+            guard: 'failedTwice',
+            target: 'submitted',
+            actions: [
+              assign({ rating: null }),
+              { type: 'reply', params: { type: 'reply', key: 'rating.skipped', expecting: 'none' } },
+            ],
+          },
+          {
+            actions: [
+              assign(({ context }) => ({ fails: context.fails + 1 })),
+              {
+                type: 'reply',
+                params: ({ context }) =>
+                  reAsk(context, resolvedQuestion(context.rating?.ticket ?? ''), 'error.choice'),
+              },
+            ],
+          },
+        ],
+      },
+    },
+    rateScore: {
+      entry: [assign({ fails: 0 }), { type: 'reply', params: () => ratingQuestion() }],
+      on: {
+        message: [
+          {
+            guard: 'scoreGiven',
+            target: 'rateComment',
+            actions: assign(({ context, event }) => ({
+              rating: context.rating ? { ...context.rating, score: scoreOf(body(event).text) } : null,
+            })),
+          },
+          {
+            guard: 'failedTwice',
+            target: 'submitted',
+            actions: [
+              assign({ rating: null }),
+              { type: 'reply', params: { type: 'reply', key: 'rating.skipped', expecting: 'none' } },
+            ],
+          },
+          {
+            actions: [
+              assign(({ context }) => ({ fails: context.fails + 1 })),
+              { type: 'reply', params: ({ context }) => reAsk(context, ratingQuestion(), 'error.choice') },
+            ],
+          },
+        ],
+      },
+    },
+    rateComment: {
+      entry: [assign({ fails: 0 }), { type: 'reply', params: () => ratingCommentQuestion() }],
+      on: {
+        message: [
+          {
+            guard: 'skipComment',
+            target: 'submitted',
+            actions: [
+              {
+                type: 'effect',
+                params: ({ context, event }) => ({
+                  type: 'rate',
+                  ticket: context.rating?.ticket ?? '',
+                  score: context.rating?.score ?? 3,
+                  comment: null,
+                }),
+              },
+              {
+                type: 'reply',
+                params: ({ context }) => ({
+                  type: 'reply',
+                  key: 'rating.thanks',
+                  vars: { ticket: context.rating?.ticket ?? '' },
+                  expecting: 'none',
+                }),
+              },
+              assign({ rating: null }),
+            ],
+          },
+          {
+            guard: 'hasText',
+            target: 'submitted',
+            actions: [
+              {
+                type: 'effect',
+                params: ({ context, event }) => ({
+                  type: 'rate',
+                  ticket: context.rating?.ticket ?? '',
+                  score: context.rating?.score ?? 3,
+                  comment: body(event).text.trim().slice(0, 1000) || null,
+                }),
+              },
+              {
+                type: 'reply',
+                params: ({ context }) => ({
+                  type: 'reply',
+                  key: 'rating.thanks',
+                  vars: { ticket: context.rating?.ticket ?? '' },
+                  expecting: 'none',
+                }),
+              },
+              assign({ rating: null }),
+            ],
+          },
+          {
+            guard: 'failedTwice',
+            target: 'submitted',
+            actions: [
+              {
+                type: 'effect',
+                params: ({ context, event }) => ({
+                  type: 'rate',
+                  ticket: context.rating?.ticket ?? '',
+                  score: context.rating?.score ?? 3,
+                  comment: null,
+                }),
+              },
+              {
+                type: 'reply',
+                params: ({ context }) => ({
+                  type: 'reply',
+                  key: 'rating.thanks',
+                  vars: { ticket: context.rating?.ticket ?? '' },
+                  expecting: 'none',
+                }),
+              },
+              assign({ rating: null }),
+            ],
+          },
+          {
+            actions: [
+              assign(({ context }) => ({ fails: context.fails + 1 })),
+              {
+                type: 'reply',
+                params: ({ context }) => reAsk(context, ratingCommentQuestion(), 'error.choice'),
+              },
             ],
           },
         ],

@@ -235,8 +235,11 @@ export function buildService(opts: ServiceOptions): Service {
           resolve();
         });
       });
+      let ticks = 0;
       const tick = () => {
         try {
+          // Once a minute: tickets left at selesai for 10 days without an objection are closed.
+          if (ticks++ % 60 === 0) core.actions.closeQuietResolved();
           runtime.fireDue();
           sender.poll();
           forward();

@@ -329,6 +329,12 @@ export class Runtime {
       case 'withdraw':
         this.deps.tickets.withdraw(conv.id, effect.ticket, now);
         return null;
+      case 'reopen':
+        this.deps.tickets.reopen(conv.id, effect.ticket, now);
+        return null;
+      case 'rate':
+        this.deps.tickets.rate(conv.id, effect.ticket, effect.score, effect.comment, now);
+        return null;
       case 'status':
         return { message: this.statusMessage(conv.id, effect.ticket, lang) };
       case 'forget':

@@ -24,7 +24,9 @@ export const EXPECTING = [
   'after_submit',
   'escalate',
   'duplicate',
+  'resolved',
   'rating',
+  'rating_comment',
   'none',
 ] as const;
 

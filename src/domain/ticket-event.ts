@@ -2,7 +2,15 @@
 import { z } from 'zod';
 import type { TicketStatus } from './complaint.js';
 
-export const TicketEventType = z.enum(['filed', 'routed', 'appended', 'status_changed', 'replied', 'noted']);
+export const TicketEventType = z.enum([
+  'filed',
+  'routed',
+  'appended',
+  'status_changed',
+  'replied',
+  'noted',
+  'rated',
+]);
 export type TicketEventType = z.infer<typeof TicketEventType>;
 
 /** Who changed the ticket: the citizen in their chat, Aduan itself, or an officer's account. */

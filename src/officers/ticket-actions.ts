@@ -23,6 +23,9 @@ export type TicketActionsDeps = {
   clock: Clock;
 };
 
+/** A ticket left at `selesai` this long without the citizen saying it is not solved is closed. */
+export const QUIET_CLOSE_MS = 10 * 24 * 3600_000;
+
 export class TicketActions {
   constructor(private readonly deps: TicketActionsDeps) {}
 
@@ -56,6 +59,28 @@ export class TicketActions {
         });
       }
       return { ok: true } as const;
+    });
+  }
+
+  /** Closes tickets left at `selesai` for 10 days without an objection, and tells each citizen. */
+  closeQuietResolved(limit = 100): number {
+    const { store, tickets, clock } = this.deps;
+    const now = clock.now();
+    return store.tx(() => {
+      const due = store.tickets.resolvedSince(now - QUIET_CLOSE_MS, limit);
+      for (const ticket of due) {
+        tickets.closeQuiet(ticket, now);
+        if (ticket.conversationId !== null)
+          this.deps.dispatch(ticket.conversationId, {
+            type: 'ticket.update',
+            now,
+            ticket: ticket.number,
+            status: 'ditutup',
+            message: null,
+            reason: null,
+          });
+      }
+      return due.length;
     });
   }
 

@@ -68,6 +68,7 @@ export type InboxRow = {
   excerpt: string;
   /** The citizen added to the ticket after the last thing an officer did. */
   newReply: boolean;
+  rating: number | null;
 };
 
 const InboxRowRaw = z.object({
@@ -82,6 +83,7 @@ const InboxRowRaw = z.object({
   routing: z.string().nullable(),
   excerpt: z.string().nullable(),
   new_reply: z.number(),
+  rating_score: z.number().nullable(),
 });
 
 /** A ticket as an officer's page shows it: the complaint, the routing decision and the chat to answer. */
@@ -95,6 +97,7 @@ export type OfficerTicket = {
   dueDate: string;
   routing: StoredRouting | null;
   complaint: Complaint;
+  rating: { score: number; comment: string | null } | null;
 };
 
 const OfficerTicketRaw = z.object({
@@ -107,10 +110,13 @@ const OfficerTicketRaw = z.object({
   due_date: z.string(),
   routing: z.string().nullable(),
   data: z.string(),
+  rating_score: z.number().nullable(),
+  rating_comment: z.string().nullable(),
 });
 
-/** SQL: the citizen appended to ticket `t` after the last officer's event on it. */
-const NEW_REPLY = `EXISTS (SELECT 1 FROM ticket_events e WHERE e.ticket_id = t.id AND e.type = 'appended'
+/** SQL: the citizen added to ticket `t`, or said it is not solved, after the last officer's event on it. */
+const NEW_REPLY = `EXISTS (SELECT 1 FROM ticket_events e WHERE e.ticket_id = t.id
+  AND (e.type = 'appended' OR (e.actor = 'citizen' AND e.type = 'status_changed' AND e.to_status = 'diproses'))
   AND e.id > COALESCE((SELECT max(o.id) FROM ticket_events o WHERE o.ticket_id = t.id AND o.actor = 'officer'), 0))`;
 
 /** The scope as SQL over tickets `t` joined with complaints `c`: access is decided in the query itself. */
@@ -166,6 +172,8 @@ export class Tickets {
   private readonly setStatus;
   private readonly dropChat;
   private readonly insertNote;
+  private readonly setRatingStmt;
+  private readonly quietResolved;
   private readonly notesOf;
   private readonly complaintOf;
 
@@ -184,6 +192,12 @@ export class Tickets {
     this.oneForChat = db.prepare(`${select} WHERE t.conversation_id = ? AND t.number = ?`);
     this.setStatus = db.prepare('UPDATE tickets SET status = ?, updated_at = ? WHERE id = ?');
     this.dropChat = db.prepare('UPDATE tickets SET conversation_id = NULL WHERE id = ?');
+    this.setRatingStmt = db.prepare(
+      'UPDATE tickets SET rating_score = ?, rating_comment = ?, rated_at = ? WHERE id = ?',
+    );
+    this.quietResolved = db.prepare(
+      "SELECT id, number, conversation_id FROM tickets WHERE status = 'selesai' AND updated_at < ? ORDER BY updated_at LIMIT ?",
+    );
     this.notesOf = db.prepare(
       'SELECT author, text, created_at FROM ticket_notes WHERE ticket_id = ? AND text IS NOT NULL ORDER BY id',
     );
@@ -274,7 +288,7 @@ export class Tickets {
     const where = scopeWhere(scope);
     const params: (string | number)[] = [...where.params];
     let sql = `SELECT t.id, t.number, t.status, c.category, c.kabkota_code, t.agency_id, t.created_at, t.due_date,
-        t.routing, substr(json_extract(c.data, '$.story'), 1, 140) AS excerpt, ${NEW_REPLY} AS new_reply
+        t.routing, substr(json_extract(c.data, '$.story'), 1, 140) AS excerpt, ${NEW_REPLY} AS new_reply, t.rating_score
       FROM tickets t JOIN complaints c ON c.id = t.complaint_id WHERE ${where.sql}`;
     if (filter.newReply) sql += ` AND ${NEW_REPLY}`;
     if (filter.status) {
@@ -304,6 +318,7 @@ export class Tickets {
           routing: r.routing ? JSON.parse(r.routing) : null,
           excerpt: r.excerpt ?? '',
           newReply: r.new_reply === 1,
+          rating: r.rating_score,
         };
       });
   }
@@ -330,7 +345,8 @@ export class Tickets {
     const where = scopeWhere(scope);
     const raw = this.db
       .prepare(
-        `SELECT t.id, t.number, t.status, t.agency_id, t.conversation_id, t.created_at, t.due_date, t.routing, c.data
+        `SELECT t.id, t.number, t.status, t.agency_id, t.conversation_id, t.created_at, t.due_date, t.routing, c.data,
+           t.rating_score, t.rating_comment
          FROM tickets t JOIN complaints c ON c.id = t.complaint_id WHERE t.number = ? AND ${where.sql}`,
       )
       .get(number, ...where.params);
@@ -349,6 +365,7 @@ export class Tickets {
       dueDate: r.due_date,
       routing: routing.success ? routing.data : null,
       complaint: complaint.data,
+      rating: r.rating_score === null ? null : { score: r.rating_score, comment: r.rating_comment },
     };
   }
 
@@ -397,6 +414,24 @@ export class Tickets {
 
   addNote(ticketId: number, author: string, text: string | null, now: number): void {
     this.insertNote.run(ticketId, author, text, now);
+  }
+
+  /** The citizen's score (1–5) and comment. */
+  setRating(ticketId: number, score: number, comment: string | null, now: number): void {
+    this.setRatingStmt.run(score, comment, now, ticketId);
+  }
+
+  /** Tickets left at `selesai` since before `before`: the citizen did not say it is not solved. */
+  resolvedSince(
+    before: number,
+    limit: number,
+  ): { id: number; number: string; conversationId: number | null }[] {
+    return this.quietResolved.all(before, limit).map((raw) => {
+      const r = z
+        .object({ id: z.number(), number: z.string(), conversation_id: z.number().nullable() })
+        .parse(raw);
+      return { id: r.id, number: r.number, conversationId: r.conversation_id };
+    });
   }
 
   /** What was added to a ticket after filing (the citizen's later messages), oldest first. */

@@ -152,6 +152,45 @@ export class TicketDesk {
     return { ok: true };
   }
 
+  /** The citizen says a ticket the agency called done is not solved: back to `diproses`; false if not `selesai`. */
+  reopen(conversationId: number, number: string, now: number): boolean {
+    const ticket = this.deps.store.tickets.findForChat(conversationId, number);
+    if (!ticket || ticket.status !== 'selesai') return false;
+    this.changeStatus(ticket, 'diproses', 'citizen', 'citizen_not_resolved', now);
+    this.deps.store.audit.record({
+      at: now,
+      actor: 'citizen',
+      type: 'ticket.reopened',
+      ticketId: ticket.id,
+      conversationId,
+    });
+    return true;
+  }
+
+  /** The citizen's score (1–5) and comment for one of their chat's tickets. */
+  rate(conversationId: number, number: string, score: number, comment: string | null, now: number): boolean {
+    const { store } = this.deps;
+    const ticket = store.tickets.findForChat(conversationId, number);
+    if (!ticket || score < 1 || score > 5) return false;
+    store.tickets.setRating(ticket.id, score, comment, now);
+    store.ticketEvents.add({
+      ticketId: ticket.id,
+      at: now,
+      actor: 'citizen',
+      type: 'rated',
+      from: null,
+      to: null,
+      reason: null,
+      data: { score, comment },
+    });
+    return true;
+  }
+
+  /** Aduan closes a ticket left at `selesai` without an objection (the citizen was asked). */
+  closeQuiet(ticket: { id: number }, now: number): void {
+    this.changeStatus({ id: ticket.id, status: 'selesai' }, 'ditutup', 'system', 'no_objection_10_days', now);
+  }
+
   /** An officer's message to the citizen (`replied`) or an internal note other officers read (`noted`). */
   write(
     ticket: { id: number },

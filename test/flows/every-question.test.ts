@@ -14,9 +14,11 @@ const KEEP_ASKING = new Set(['consent', 'confirm', 'cancel_confirm', 'duplicate'
 
 /**
  * Every expecting the flow can ask for: the one list, less the retired `escalate` (now a choice at the summary),
- * `rating` (later work) and `none` (no question).
+ * `none` (no question), and the rating's questions, which an officer's `selesai` opens through dispatch rather than a
+ * citizen's message (test/flows/rating.test.ts walks them the same way).
  */
-const ASKED = EXPECTING.filter((e) => e !== 'escalate' && e !== 'rating' && e !== 'none');
+const RATING = new Set(['resolved', 'rating', 'rating_comment']);
+const ASKED = EXPECTING.filter((e) => e !== 'escalate' && e !== 'none' && !RATING.has(e));
 
 const EN_LABELS: Record<string, string> = {};
 

@@ -109,6 +109,7 @@ export function InboxPage(props: {
                     {r.newReply ? (
                       <span class="badge late"> {t(lang, 'officer.inbox.new_reply')}</span>
                     ) : null}
+                    {r.rating !== null ? <span class="badge"> {'★'.repeat(r.rating)}</span> : null}
                   </td>
                   <td class="wide">{t(lang, `category.${r.category}`)}</td>
                   <td class="wide">{props.regionName(r.kabkotaCode)}</td>
@@ -195,6 +196,15 @@ export function TicketPage(props: {
                 ? t(lang, 'officer.ticket.reporter.hidden')
                 : t(lang, 'officer.ticket.reporter.anonim')}
           </dd>
+          {ticket.rating ? (
+            <>
+              <dt>{t(lang, 'officer.ticket.rating')}</dt>
+              <dd>
+                {`${'★'.repeat(ticket.rating.score)}${'☆'.repeat(5 - ticket.rating.score)} ${ticket.rating.score}/5`}
+                {ticket.rating.comment ? ` · “${ticket.rating.comment}”` : ''}
+              </dd>
+            </>
+          ) : null}
           {ticket.routing ? (
             <>
               <dt>{t(lang, 'officer.ticket.routing')}</dt>
@@ -293,5 +303,6 @@ function eventText(lang: Lang, e: TicketEvent): string {
       to: e.to ? status(lang, e.to) : '–',
     })}${e.reason ? ` (${e.reason})` : ''}`;
   if (e.type === 'routed') return t(lang, 'officer.event.routed', { reason: e.reason ?? '' });
+  if (e.type === 'rated') return t(lang, 'officer.event.rated', { score: Number(e.data?.score ?? 0) });
   return t(lang, `officer.event.${e.type}`);
 }

@@ -10,6 +10,7 @@ import { sql as waIdentities } from './008-wa-identities.js';
 import { sql as ticketEvents } from './009-ticket-events.js';
 import { sql as conversationLang } from './010-conversation-lang.js';
 import { sql as officers } from './011-officers.js';
+import { sql as ratings } from './012-ratings.js';
 
 export type Migration = { version: number; name: string; sql: string };
 
@@ -25,4 +26,5 @@ export const MIGRATIONS: readonly Migration[] = [
   { version: 9, name: 'ticket-events', sql: ticketEvents },
   { version: 10, name: 'conversation-lang', sql: conversationLang },
   { version: 11, name: 'officers', sql: officers },
+  { version: 12, name: 'ratings', sql: ratings },
 ];
