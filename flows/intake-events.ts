@@ -28,7 +28,16 @@ export type IntakeEvent =
   /** `text`: what was typed, where the same command means something else at a question ("tidak jadi"). */
   | { type: 'command'; now: number; command: Command; text?: string }
   | { type: 'timer'; now: number }
-  | { type: 'ticket.created'; now: number; ticket: string; due: string; days: number; agency: string | null }
+  | {
+      type: 'ticket.created';
+      now: number;
+      ticket: string;
+      due: string;
+      days: number;
+      agency: string | null;
+      /** Nobody at the agency receives tickets yet: held by the coordinator named, or by Aduan's admins (null). */
+      heldBy?: { name: string | null } | null;
+    }
   /** The same chat filed a similar complaint within a day: ask before filing it again. */
   | { type: 'ticket.duplicate'; now: number; ticket: string }
   /**

@@ -1695,14 +1695,22 @@ export const intakeMachine = setup({
                       }
                     : {};
                 const routed = event.type === 'ticket.created' && event.agency;
+                const held = event.type === 'ticket.created' ? event.heldBy : null;
+                // The receipt says truthfully where the complaint is: forwarded, or held until the agency is reachable.
+                const where = !routed
+                  ? []
+                  : held
+                    ? [
+                        held.name
+                          ? { key: 'submitted.agency_held', vars: { ...vars, holder: held.name } }
+                          : { key: 'submitted.agency_held_admin', vars },
+                      ]
+                    : [{ key: 'submitted.agency', vars }];
                 return withNotices(context, {
                   type: 'reply',
                   key: 'submitted',
                   vars,
-                  more: [
-                    ...(routed ? [{ key: 'submitted.agency', vars }] : []),
-                    { key: 'submitted.next', vars },
-                  ],
+                  more: [...where, { key: 'submitted.next', vars }],
                   expecting: 'none',
                 });
               },

@@ -7,7 +7,9 @@ import Database from 'better-sqlite3';
 import { z } from 'zod';
 import { HolidayCalendar, WorkingDays } from '../domain/working-days.js';
 import { integrityProblems } from '../ops/backup.js';
+import { loadDirectory } from '../routing/directory.js';
 import { MIGRATIONS } from '../storage/migrations/index.js';
+import { Tickets } from '../storage/tickets.js';
 import { type Config, ConfigError } from './config.js';
 
 export type Mark = 'ok' | 'warn' | 'fail';
@@ -156,6 +158,7 @@ function checkDatabase(config: Config, full: boolean): Check[] {
         });
       } else {
         checks.push({ mark: 'ok', name: 'migrations', detail: `${applied.size} of ${known.size} applied` });
+        checks.push(checkReceivers(config, db));
       }
     }
     const problems = integrityProblems(db, !full);
@@ -192,6 +195,43 @@ function checkDatabase(config: Config, full: boolean): Check[] {
       : { mark: 'ok', name: 'WAL', detail: walBytes === 0 ? 'empty (fully checkpointed)' : human(walBytes) },
   );
   return checks;
+}
+
+/**
+ * Which agencies can receive tickets (a destination in the directory, or an officer account) and which open tickets
+ * reach no one at their agency: those wait with the coordinator or the admins.
+ */
+function checkReceivers(config: Config, db: Database.Database): Check {
+  const directory = loadDirectory({ file: config.AGENCIES_FILE, secrets: config.secrets });
+  const withAccount = new Set(
+    db
+      .prepare(
+        'SELECT DISTINCT oa.agency_id FROM officer_agencies oa JOIN officers o ON o.id = oa.officer_id WHERE o.disabled_at IS NULL',
+      )
+      .pluck()
+      .all()
+      .filter((a): a is string => typeof a === 'string'),
+  );
+  const agencies = directory.all();
+  const reachable = agencies.filter((a) => a.destinations.length > 0 || withAccount.has(a.id)).length;
+  const waiting = new Tickets(db).unreceivedByAgency();
+  const open = waiting.reduce((n, a) => n + a.tickets, 0);
+  const detail = `${reachable} of ${agencies.length} agencies receive tickets (a destination or an officer account)`;
+  const fix =
+    'add officers: npm run user -- add --username U --role officer --agency ID (npm run user -- agencies lists ids), or destinations in AGENCIES_FILE';
+  if (open > 0)
+    return {
+      mark: 'warn',
+      name: 'receivers',
+      detail: `${detail}; ${open} open ticket(s) reach no one: ${waiting
+        .slice(0, 5)
+        .map((a) => `${a.agencyId} (${a.tickets})`)
+        .join(', ')}${waiting.length > 5 ? ', …' : ''}`,
+      fix,
+    };
+  return reachable === 0
+    ? { mark: 'warn', name: 'receivers', detail: `${detail}: tickets wait with the admins`, fix }
+    : { mark: 'ok', name: 'receivers', detail };
 }
 
 function readSize(path: string): number {

@@ -2,6 +2,7 @@
 import { parseArgs } from 'node:util';
 import { deliveriesCommand } from '../ops/deliveries-admin.js';
 import { Deliveries } from '../storage/deliveries.js';
+import { createStore } from '../storage/store.js';
 import { runDatabaseCommand } from './database-command.js';
 
 runDatabaseCommand((db) => {
@@ -13,5 +14,6 @@ runDatabaseCommand((db) => {
     { command: positionals[0], id: positionals[1], dead: values.dead, allDead: values['all-dead'] },
     new Deliveries(db),
     Date.now(),
+    createStore(db).tickets.unreceivedByAgency(),
   );
 });

@@ -320,8 +320,8 @@ export class Runtime {
         if (filed.kind === 'duplicate')
           return { event: { type: 'ticket.duplicate', now, ticket: filed.ticket } };
         if (filed.deliveries > 0) commit.deliveries = true;
-        const { ticket, due, days, agency } = filed;
-        return { event: { type: 'ticket.created', now, ticket, due, days, agency } };
+        const { ticket, due, days, agency, heldBy } = filed;
+        return { event: { type: 'ticket.created', now, ticket, due, days, agency, heldBy } };
       }
       case 'append':
         this.deps.tickets.append(conv.id, effect.ticket, effect.text, effect.attachments, now);

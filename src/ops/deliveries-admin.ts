@@ -23,6 +23,17 @@ export function describeDelivery(d: Delivery): string {
   return `${head}: ${state}${error}; queued ${when(d.createdAt)}`;
 }
 
+/** Open tickets no one at their agency receives: the operator adds an officer account or a destination. */
+function unreceivedLines(list: readonly { agencyId: string; tickets: number }[]): string[] {
+  if (list.length === 0) return [];
+  const total = list.reduce((n, a) => n + a.tickets, 0);
+  return [
+    `${total} open ${total === 1 ? 'ticket reaches' : 'tickets reach'} no one at their agency (no destination, no officer account); their coordinators or the admins hold them / belum ada penerima:`,
+    ...list.map((a) => `  ${a.agencyId}: ${a.tickets}`),
+    'fix: npm run user -- add --role officer --agency ID …, or a destination in AGENCIES_FILE',
+  ];
+}
+
 /** Waiting and dead counts per method, one line. */
 function summary(deliveries: Deliveries): string | null {
   const stats = deliveries.stats();
@@ -42,9 +53,11 @@ export function deliveriesCommand(
   args: { command?: string; id?: string; dead?: boolean; allDead?: boolean },
   deliveries: Deliveries,
   now: number,
+  unreceived: readonly { agencyId: string; tickets: number }[] = [],
 ): CommandResult {
   switch (args.command) {
     case 'list': {
+      const nobody = unreceivedLines(unreceived);
       const dead = deliveries.listDead();
       if (args.dead) {
         if (dead.length === 0)
@@ -55,12 +68,22 @@ export function deliveriesCommand(
       if (head === null) {
         return {
           code: 0,
-          lines: ['nothing waits and nothing is dead: every ticket was delivered / semua terkirim'],
+          lines: [
+            nobody.length === 0
+              ? 'nothing waits and nothing is dead: every ticket was delivered / semua terkirim'
+              : 'nothing waits and nothing is dead among the deliveries that exist',
+            ...nobody,
+          ],
         };
       }
       return {
         code: 0,
-        lines: [head, ...deliveries.listWaiting().map(describeDelivery), ...dead.map(describeDelivery)],
+        lines: [
+          head,
+          ...deliveries.listWaiting().map(describeDelivery),
+          ...dead.map(describeDelivery),
+          ...nobody,
+        ],
       };
     }
     case 'redeliver': {

@@ -32,6 +32,8 @@ export type RoutingPort = {
   route(q: RouteQuery): RouteDecision;
   /** The name a citizen knows an agency by ("Disdukcapil Kota Banjarmasin"). */
   shortName(agencyId: string): string | null;
+  /** The pemda's complaint coordinator for a kab/kota: it holds tickets no one at their agency receives yet. */
+  coordinator(kabkotaCode: string | null): { agencyId: string; name: string } | null;
   /** The agency's destinations besides the built-in inbox. */
   destinations(agencyId: string): { id: string; method: DeliveryMethodName }[];
 };

@@ -7,6 +7,10 @@ export function routingPort(dir: Directory): RoutingPort {
   return {
     route: (q) => route(dir, q),
     shortName: (agencyId) => dir.agency(agencyId)?.shortName ?? null,
+    coordinator: (code) => {
+      const a = code ? dir.coordinator(code) : undefined;
+      return a ? { agencyId: a.id, name: a.shortName } : null;
+    },
     destinations: (agencyId) =>
       (dir.agency(agencyId)?.destinations ?? []).map((d) => ({ id: d.id, method: d.method })),
   };

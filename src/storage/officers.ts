@@ -43,6 +43,7 @@ export class Officers {
   private readonly dropSession;
   private readonly dropSessionsOf;
   private readonly admins;
+  private readonly ofAgency;
 
   constructor(db: Db) {
     this.insert = db.prepare(
@@ -69,6 +70,12 @@ export class Officers {
     this.touch = db.prepare('UPDATE officer_sessions SET last_seen_at = ? WHERE id = ?');
     this.dropSession = db.prepare('DELETE FROM officer_sessions WHERE id = ?');
     this.dropSessionsOf = db.prepare('DELETE FROM officer_sessions WHERE officer_id = ?');
+    this.ofAgency = db
+      .prepare(
+        `SELECT count(*) FROM officer_agencies oa JOIN officers o ON o.id = oa.officer_id
+         WHERE oa.agency_id = ? AND o.disabled_at IS NULL`,
+      )
+      .pluck();
     this.admins = db
       .prepare("SELECT count(*) FROM officers WHERE role = 'admin' AND disabled_at IS NULL")
       .pluck();
@@ -99,6 +106,11 @@ export class Officers {
 
   list(): Officer[] {
     return this.all.all().map((raw) => this.toOfficer(Row.parse(raw)));
+  }
+
+  /** Enabled accounts (officers or a coordinator's supervisors) that belong to an agency. */
+  activeFor(agencyId: string): number {
+    return z.number().parse(this.ofAgency.get(agencyId));
   }
 
   activeAdmins(): number {

@@ -69,6 +69,8 @@ export type InboxRow = {
   /** The citizen added to the ticket after the last thing an officer did. */
   newReply: boolean;
   rating: number | null;
+  /** No destination and no account at the agency: the ticket waits for its coordinator or the admins. */
+  unreceived: boolean;
 };
 
 const InboxRowRaw = z.object({
@@ -84,6 +86,7 @@ const InboxRowRaw = z.object({
   excerpt: z.string().nullable(),
   new_reply: z.number(),
   rating_score: z.number().nullable(),
+  unreceived: z.number(),
 });
 
 /** A ticket as an officer's page shows it: the complaint, the routing decision and the chat to answer. */
@@ -118,6 +121,11 @@ const OfficerTicketRaw = z.object({
 const NEW_REPLY = `EXISTS (SELECT 1 FROM ticket_events e WHERE e.ticket_id = t.id
   AND (e.type = 'appended' OR (e.actor = 'citizen' AND e.type = 'status_changed' AND e.to_status = 'diproses'))
   AND e.id > COALESCE((SELECT max(o.id) FROM ticket_events o WHERE o.ticket_id = t.id AND o.actor = 'officer'), 0))`;
+
+/** SQL: nobody receives ticket `t` at its agency: no forwarding row and no enabled account of the agency. */
+const UNRECEIVED = `(NOT EXISTS (SELECT 1 FROM deliveries d WHERE d.ticket_id = t.id)
+  AND NOT EXISTS (SELECT 1 FROM officer_agencies oa JOIN officers o ON o.id = oa.officer_id
+    WHERE oa.agency_id = t.agency_id AND o.disabled_at IS NULL))`;
 
 /** The scope as SQL over tickets `t` joined with complaints `c`: access is decided in the query itself. */
 function scopeWhere(scope: TicketScope): { sql: string; params: string[] } {
@@ -282,15 +290,16 @@ export class Tickets {
   /** The tickets an account may see, newest first, after `before` (a ticket id, for the next page). */
   inbox(
     scope: TicketScope,
-    filter: { status?: TicketStatus; before?: number; newReply?: boolean } = {},
+    filter: { status?: TicketStatus; before?: number; newReply?: boolean; unreceived?: boolean } = {},
     limit = 50,
   ): InboxRow[] {
     const where = scopeWhere(scope);
     const params: (string | number)[] = [...where.params];
     let sql = `SELECT t.id, t.number, t.status, c.category, c.kabkota_code, t.agency_id, t.created_at, t.due_date,
-        t.routing, substr(json_extract(c.data, '$.story'), 1, 140) AS excerpt, ${NEW_REPLY} AS new_reply, t.rating_score
+        t.routing, substr(json_extract(c.data, '$.story'), 1, 140) AS excerpt, ${NEW_REPLY} AS new_reply, t.rating_score, ${UNRECEIVED} AS unreceived
       FROM tickets t JOIN complaints c ON c.id = t.complaint_id WHERE ${where.sql}`;
     if (filter.newReply) sql += ` AND ${NEW_REPLY}`;
+    if (filter.unreceived) sql += ` AND ${UNRECEIVED}`;
     if (filter.status) {
       sql += ' AND t.status = ?';
       params.push(filter.status);
@@ -319,6 +328,7 @@ export class Tickets {
           excerpt: r.excerpt ?? '',
           newReply: r.new_reply === 1,
           rating: r.rating_score,
+          unreceived: r.unreceived === 1,
         };
       });
   }
@@ -432,6 +442,20 @@ export class Tickets {
         .parse(raw);
       return { id: r.id, number: r.number, conversationId: r.conversation_id };
     });
+  }
+
+  /** Tickets nobody at their agency receives (no forwarding row, no account), counted per agency, most first. */
+  unreceivedByAgency(): { agencyId: string; tickets: number }[] {
+    return this.db
+      .prepare(
+        `SELECT t.agency_id, count(*) AS n FROM tickets t WHERE t.agency_id IS NOT NULL AND ${UNRECEIVED}
+         AND t.status NOT IN ('ditutup', 'dicabut') GROUP BY t.agency_id ORDER BY n DESC, t.agency_id`,
+      )
+      .all()
+      .map((raw) => {
+        const r = z.object({ agency_id: z.string(), n: z.number() }).parse(raw);
+        return { agencyId: r.agency_id, tickets: r.n };
+      });
   }
 
   /** What was added to a ticket after filing (the citizen's later messages), oldest first. */

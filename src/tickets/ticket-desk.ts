@@ -33,6 +33,11 @@ export type Filed =
       agency: string;
       /** Forwarding rows queued for the agencies' destinations. */
       deliveries: number;
+      /**
+       * Nobody at the agency receives tickets yet (no destination, no account): who holds it meanwhile, the kab/kota's
+       * complaint coordinator when it has an account, else Aduan's admins (null).
+       */
+      heldBy: { name: string | null } | null;
     };
 
 const DAY_MS = 24 * 3600_000;
@@ -70,8 +75,13 @@ export class TicketDesk {
       reason: null,
     });
     store.audit.record({ at: now, actor: 'citizen', type: 'ticket.created', ticketId, conversationId });
-    const { agency, deliveries } = this.route(ticketId, number, complaint, conversationId, now);
-    return { kind: 'filed', ticket: number, due, days: answerDays, agency, deliveries };
+    const { agency, deliveries, agencyId } = this.route(ticketId, number, complaint, conversationId, now);
+    const received = deliveries > 0 || store.officers.activeFor(agencyId) > 0;
+    const coordinator = received ? null : this.deps.routing.coordinator(complaint.kabkotaCode);
+    const heldBy = received
+      ? null
+      : { name: coordinator && store.officers.activeFor(coordinator.agencyId) > 0 ? coordinator.name : null };
+    return { kind: 'filed', ticket: number, due, days: answerDays, agency, deliveries, heldBy };
   }
 
   /** Adds the citizen's words and files to one of their chat's tickets; false when the chat has no such ticket. */
@@ -247,7 +257,7 @@ export class TicketDesk {
     c: Complaint,
     conversationId: number,
     now: number,
-  ): { agency: string; deliveries: number } {
+  ): { agency: string; deliveries: number; agencyId: string } {
     const { store, routing } = this.deps;
     const decision = routing.route({
       category: c.category,
@@ -306,6 +316,7 @@ export class TicketDesk {
         ...decision.also.map((a) => known(a.agencyId, a.agencyName)),
       ].join(' + '),
       deliveries,
+      agencyId: decision.agencyId,
     };
   }
 

@@ -49,6 +49,20 @@ describe('deliveries admin', () => {
     ]);
   });
 
+  it('does not call tickets delivered when no one at their agency receives them', () => {
+    const unreceived = [
+      { agencyId: '6371-pupr', tickets: 3 },
+      { agencyId: '6303-disdik', tickets: 1 },
+    ];
+    expect(deliveriesCommand({ command: 'list' }, d, T0, unreceived).lines).toEqual([
+      'nothing waits and nothing is dead among the deliveries that exist',
+      '4 open tickets reach no one at their agency (no destination, no officer account); their coordinators or the admins hold them / belum ada penerima:',
+      '  6371-pupr: 3',
+      '  6303-disdik: 1',
+      'fix: npm run user -- add --role officer --agency ID …, or a destination in AGENCIES_FILE',
+    ]);
+  });
+
   it('lists what waits and what is dead, or only the dead', () => {
     scene();
     expect(deliveriesCommand({ command: 'list' }, d, T0)).toEqual({

@@ -62,14 +62,35 @@ afterAll(async () => {
 });
 
 /** A data folder with a real database in it. */
-function dataDir(): string {
+/** A database with one complaint; with `officer`, the agency it went to has an officer account. */
+function dataDir(officer = true): string {
   const h = new Harness();
   fileComplaint(h, 'a');
+  const agency = h.core.store.tickets.inbox({ kind: 'all' })[0]?.agencyId ?? '';
+  if (officer)
+    h.core.store.officers.add(
+      { username: 'petugas', name: null, role: 'officer', passwordHash: 'x', agencies: [agency] },
+      0,
+    );
   h.close();
   return h.dir;
 }
 
 describe('doctor', () => {
+  it('warns when open tickets reach no one at their agency, and says how to fix it', async () => {
+    const result = await runDoctor({
+      load: () => loadConfig({ DATA_DIR: dataDir(false) }),
+      statfs: plentyOfDisk,
+      now: NOW,
+    });
+    const receivers = result.checks.find((c) => c.name === 'receivers');
+    expect(receivers?.mark).toBe('warn');
+    expect(receivers?.detail).toMatch(
+      /0 of \d+ agencies receive tickets .*; 1 open ticket\(s\) reach no one: \S+ \(1\)/,
+    );
+    expect(receivers?.fix).toContain('npm run user -- add');
+  });
+
   it('passes a good setup, channels reachable, secrets masked', async () => {
     const env = {
       DATA_DIR: dataDir(),
@@ -95,6 +116,7 @@ describe('doctor', () => {
     expect(out).toMatch(/✓ database: .*aduan\.db opens/);
     expect(out).toMatch(/✓ integrity: quick_check ok/);
     expect(out).toMatch(/✓ migrations: (\d+) of \1 applied/);
+    expect(out).toMatch(/✓ receivers: 1 of \d+ agencies receive tickets/);
     expect(out).toMatch(/✓ disk: 10\.0 GB free/);
     expect(out).toMatch(/✓ attachments: .* is writable/);
     expect(out).toMatch(/✓ holidays: built-in calendar covers 2026/);

@@ -23,6 +23,7 @@ const routing: RoutingPort = {
     offerEscalation: false,
   }),
   shortName: () => 'Dinkes Kab. Banjar',
+  coordinator: () => null,
   destinations: () => [
     { id: 'hook', method: 'webhook' },
     { id: 'mail', method: 'email' },
@@ -103,5 +104,40 @@ describe('TicketDesk', () => {
     desk.withdraw(named, b.ticket, T0 + 1);
     expect(store.tickets.findForChat(anon, a.ticket)).toBeNull();
     expect(store.tickets.findForChat(named, b.ticket)?.status).toBe('dicabut');
+  });
+});
+
+describe('TicketDesk: nobody at the agency receives it yet', () => {
+  it('says who holds a ticket whose agency has no destination and no account, and stops once one exists', () => {
+    const db = openDb(':memory:');
+    const store = createStore(db);
+    const bare: RoutingPort = {
+      ...routing,
+      destinations: () => [],
+      coordinator: () => ({ agencyId: '6303-koordinator', name: 'Admin LAPOR! Pemkab Banjar' }),
+    };
+    let n = 0;
+    const desk = new TicketDesk({
+      store,
+      routing: bare,
+      calendar: new WorkingDays(),
+      answerDays: 5,
+      random: () => n++ % 30,
+    });
+    const conv = store.conversations.findOrCreate('web', 'x', 'intake', 2, T0).id;
+    const file = (story: string) => desk.file(complaint({ story }), conv, true, T0);
+    expect(file('satu')).toMatchObject({ kind: 'filed', deliveries: 0, heldBy: { name: null } });
+    const account = (agency: string) =>
+      store.officers.add(
+        { username: agency, name: null, role: 'supervisor', passwordHash: 'x', agencies: [agency] },
+        T0,
+      );
+    account('6303-koordinator');
+    expect(file('dua')).toMatchObject({ heldBy: { name: 'Admin LAPOR! Pemkab Banjar' } });
+    expect(store.tickets.inbox({ kind: 'all' }, { unreceived: true })).toHaveLength(2);
+    account('dinkes-6303');
+    expect(file('tiga')).toMatchObject({ heldBy: null });
+    expect(store.tickets.inbox({ kind: 'all' }, { unreceived: true })).toHaveLength(0);
+    db.close();
   });
 });

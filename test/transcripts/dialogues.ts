@@ -580,7 +580,11 @@ export const DIALOGUES: Dialogue[] = [
       {
         say: '6371045708900001',
         expect: ['none'],
-        contains: ['Pengaduan diteruskan ke *Disdik Provinsi Kalsel + Ombudsman RI Kalsel*'],
+        // No destination and no officer account in a bare install: the receipt says who holds it meanwhile.
+        contains: [
+          'Pengaduan ini untuk *Disdik Provinsi Kalsel + Ombudsman RI Kalsel*',
+          'dipegang dulu oleh pengelola Aduan',
+        ],
       },
     ],
     complaint: {

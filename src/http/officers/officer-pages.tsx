@@ -152,7 +152,9 @@ export function officerPages(deps: OfficerPagesDeps): Hono<{ Variables: { me: Si
     const status = TicketStatus.safeParse(c.req.query('status'));
     const before = z.coerce.number().int().positive().safeParse(c.req.query('before'));
     const newReply = c.req.query('balasan') === '1';
+    const unreceived = c.req.query('tanpa_penerima') === '1';
     const filter = {
+      ...(unreceived ? { unreceived } : {}),
       ...(status.success ? { status: status.data } : {}),
       ...(before.success ? { before: before.data } : {}),
       ...(newReply ? { newReply } : {}),
@@ -162,7 +164,7 @@ export function officerPages(deps: OfficerPagesDeps): Hono<{ Variables: { me: Si
     const last = shown.at(-1);
     const next =
       rows.length > PAGE_SIZE && last
-        ? `/petugas?${status.success ? `status=${status.data}&` : ''}${newReply ? 'balasan=1&' : ''}before=${last.id}`
+        ? `/petugas?${status.success ? `status=${status.data}&` : ''}${newReply ? 'balasan=1&' : ''}${unreceived ? 'tanpa_penerima=1&' : ''}before=${last.id}`
         : null;
     return c.html(
       <InboxPage
@@ -170,7 +172,7 @@ export function officerPages(deps: OfficerPagesDeps): Hono<{ Variables: { me: Si
         rows={shown}
         counts={store.tickets.statusCounts(scope)}
         statuses={TicketStatus.options}
-        current={newReply ? 'reply' : status.success ? status.data : null}
+        current={newReply ? 'reply' : unreceived ? 'unreceived' : status.success ? status.data : null}
         today={witaDate(clock.now())}
         next={next}
         agencyName={agencyName}

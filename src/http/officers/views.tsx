@@ -56,7 +56,7 @@ export function InboxPage(props: {
   rows: InboxRow[];
   counts: Partial<Record<TicketStatus, number>>;
   statuses: readonly TicketStatus[];
-  current: TicketStatus | 'reply' | null;
+  current: TicketStatus | 'reply' | 'unreceived' | null;
   today: string;
   next: string | null;
   agencyName: (id: string | null) => string;
@@ -73,6 +73,12 @@ export function InboxPage(props: {
         </a>
         <a href="/petugas?balasan=1" aria-current={props.current === 'reply' ? 'page' : undefined}>
           {t(lang, 'officer.inbox.new_replies')}
+        </a>
+        <a
+          href="/petugas?tanpa_penerima=1"
+          aria-current={props.current === 'unreceived' ? 'page' : undefined}
+        >
+          {t(lang, 'officer.inbox.unreceived_tab')}
         </a>
         {props.statuses.map((s) => (
           <a href={`/petugas?status=${s}`} aria-current={props.current === s ? 'page' : undefined}>
@@ -110,6 +116,9 @@ export function InboxPage(props: {
                       <span class="badge late"> {t(lang, 'officer.inbox.new_reply')}</span>
                     ) : null}
                     {r.rating !== null ? <span class="badge"> {'★'.repeat(r.rating)}</span> : null}
+                    {r.unreceived ? (
+                      <span class="badge late"> {t(lang, 'officer.inbox.unreceived')}</span>
+                    ) : null}
                   </td>
                   <td class="wide">{t(lang, `category.${r.category}`)}</td>
                   <td class="wide">{props.regionName(r.kabkotaCode)}</td>
