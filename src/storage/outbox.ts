@@ -78,6 +78,7 @@ export class Outbox {
   private readonly afterStmt;
   private readonly recoverStmt;
   private readonly byIdStmt;
+  private readonly betweenStmt;
   private readonly latestStmt;
   private readonly deadList;
   private readonly forInboundStmt;
@@ -136,6 +137,9 @@ export class Outbox {
       `UPDATE outbox SET status = 'pending' WHERE status = 'sending' AND next_attempt_at <= ?`,
     );
     this.byIdStmt = db.prepare('SELECT * FROM outbox WHERE id = ?');
+    this.betweenStmt = db.prepare(
+      'SELECT * FROM outbox WHERE conversation_id = ? AND created_at >= ? AND created_at <= ? ORDER BY id LIMIT ?',
+    );
     this.latestStmt = db.prepare(
       'SELECT * FROM outbox WHERE channel = ? AND chat_id = ? ORDER BY id DESC LIMIT ?',
     );
@@ -251,6 +255,11 @@ export class Outbox {
   }
 
   /** The latest messages to one chat, oldest first (the web chat shown again after a reload). */
+  /** A conversation's messages between two instants, oldest first (a ticket's transcript). */
+  between(conversationId: number, from: number, to: number, limit: number): OutboxEntry[] {
+    return this.betweenStmt.all(conversationId, from, to, limit).map(toEntry);
+  }
+
   latest(channel: string, chatId: string, limit: number): OutboxEntry[] {
     return this.latestStmt.all(channel, chatId, limit).map(toEntry).reverse();
   }

@@ -12,6 +12,7 @@ import { t } from '../../i18n/locales.js';
 import { DUMMY_HASH, verifyPassword } from '../../officers/passwords.js';
 import { mayAct, scopeOf } from '../../officers/policy.js';
 import type { TicketActions } from '../../officers/ticket-actions.js';
+import { ticketTranscript } from '../../officers/transcript.js';
 import type { Directory } from '../../routing/directory.js';
 import type { Store } from '../../storage/store.js';
 import { nextStatuses } from '../../tickets/transitions.js';
@@ -214,6 +215,12 @@ export function officerPages(deps: OfficerPagesDeps): Hono<{ Variables: { me: Si
         ticket={ticket}
         events={store.ticketEvents.forTicket(ticket.id)}
         additions={store.tickets.notes(ticket.id).filter((n) => n.author === 'citizen')}
+        transcript={ticketTranscript(
+          store,
+          ticket,
+          reporter.kind === 'shown',
+          t(lang, 'officer.transcript.hidden'),
+        )}
         reporter={reporter}
         next={nextStatuses(ticket.status)}
         mayAct={mayAct(me.officer)}

@@ -155,6 +155,8 @@ export function TicketPage(props: {
   events: TicketEvent[];
   /** The citizen's later additions. */
   additions: { text: string; createdAt: number }[];
+  /** The conversation up to the filing; null when the chat is no longer linked. */
+  transcript: { from: 'citizen' | 'bot'; text: string }[] | null;
   reporter: Reporter;
   next: readonly TicketStatus[];
   mayAct: boolean;
@@ -288,6 +290,23 @@ export function TicketPage(props: {
           </button>
         </form>
       </section>
+      <details class="card">
+        <summary>
+          <strong>{t(lang, 'officer.ticket.transcript')}</strong>
+        </summary>
+        {props.transcript === null ? (
+          <p>{t(lang, 'officer.transcript.none')}</p>
+        ) : (
+          <dl>
+            {props.transcript.map((line) => (
+              <>
+                <dt>{t(lang, `officer.transcript.${line.from}`)}</dt>
+                <dd>{line.text}</dd>
+              </>
+            ))}
+          </dl>
+        )}
+      </details>
       <section class="card">
         <h2>{t(lang, 'officer.ticket.history')}</h2>
         <ol>

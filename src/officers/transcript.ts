@@ -1,0 +1,52 @@
+// A ticket's conversation as officers read it: what the citizen and Aduan said from the end of the chat's previous
+// ticket to this one's filing. Never a chat id; the NIK always masked; a rahasia reporter's identity answers hidden
+// from those who may not see who it is.
+import type { Complaint } from '../domain/complaint.js';
+import type { Store } from '../storage/store.js';
+import { maskNik } from '../understand/nik.js';
+
+export type TranscriptLine = { at: number; from: 'citizen' | 'bot'; text: string };
+
+const MAX_LINES = 400;
+const IDENTITY_FIELDS = new Set(['name', 'nik', 'phone']);
+const NIK = /\b\d{16}\b/g;
+const PHONE = /(?:\+|\b)\d[\d\s.-]{7,}\d\b/g;
+
+export function ticketTranscript(
+  store: Store,
+  ticket: { id: number; conversationId: number | null; createdAt: number; complaint: Complaint },
+  showIdentity: boolean,
+  hidden: string,
+): TranscriptLine[] | null {
+  if (ticket.conversationId === null) return null;
+  const earlier = store.tickets
+    .listForChat(ticket.conversationId)
+    .filter((t) => t.createdAt < ticket.createdAt)
+    .map((t) => t.createdAt);
+  const from = earlier.length > 0 ? Math.max(...earlier) + 1 : 0;
+  const to = ticket.createdAt;
+  const name = ticket.complaint.name?.trim();
+  const redact = (text: string): string => {
+    let out = text.replace(NIK, (nik) => (showIdentity ? maskNik(nik) : hidden));
+    if (!showIdentity) {
+      out = out.replace(PHONE, hidden);
+      if (name && name.length >= 3) out = out.split(name).join(hidden);
+    }
+    return out;
+  };
+  const citizen: TranscriptLine[] = store.inbound
+    .history(ticket.conversationId, from, MAX_LINES)
+    .filter((m) => m.at <= to)
+    .flatMap((m) => {
+      const body = typeof m.body === 'object' && m.body !== null ? m.body : {};
+      const text = 'text' in body && typeof body.text === 'string' ? body.text : '';
+      const answers = 'answers' in body && typeof body.answers === 'string' ? body.answers : null;
+      if (!text.trim()) return [];
+      const shown = !showIdentity && answers !== null && IDENTITY_FIELDS.has(answers) ? hidden : redact(text);
+      return [{ at: m.at, from: 'citizen' as const, text: shown }];
+    });
+  const bot: TranscriptLine[] = store.outbox
+    .between(ticket.conversationId, from, to, MAX_LINES)
+    .map((e) => ({ at: e.createdAt, from: 'bot' as const, text: redact(e.message.text) }));
+  return [...citizen, ...bot].sort((a, b) => a.at - b.at || (a.from === 'citizen' ? -1 : 1));
+}
