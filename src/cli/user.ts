@@ -24,6 +24,7 @@ runDatabaseCommand((db) => {
       role: { type: 'string' },
       agency: { type: 'string', multiple: true },
       name: { type: 'string' },
+      revoke: { type: 'boolean' },
     },
   });
   const config = loadConfigFromEnv();
@@ -34,6 +35,7 @@ runDatabaseCommand((db) => {
       role: values.role,
       agencies: values.agency ?? [],
       name: values.name,
+      revoke: values.revoke,
     },
     {
       store: createStore(db),

@@ -5,6 +5,7 @@ import { HTTPException } from 'hono/http-exception';
 import { secureHeaders } from 'hono/secure-headers';
 import type { ChannelAdapter } from '../channels/channel.js';
 import type { StorageState } from '../conversation/storage-guard.js';
+import { apiV1 } from './api/api-v1.js';
 import { type OfficerPagesDeps, officerPages } from './officers/officer-pages.js';
 import { SESSION_COOKIE, type WebChatDeps, isSessionId, webChatApi } from './web-chat-api.js';
 import { webChatPage } from './web-chat-page.js';
@@ -80,7 +81,10 @@ export function createApp(deps: AppDeps): Hono {
     if (routes) app.route(`/channels/${channel.channel}`, routes);
   }
   app.route('/api/chat', webChatApi(deps));
-  if (deps.officers) app.route('/petugas', officerPages(deps.officers));
+  if (deps.officers) {
+    app.route('/petugas', officerPages(deps.officers));
+    app.route('/api', apiV1(deps.officers));
+  }
   app.notFound((c) => c.json({ error: 'not_found' }, 404));
   app.onError((err, c) => {
     if (err instanceof HTTPException) return err.getResponse();

@@ -3,6 +3,7 @@ import { type OfficerRole, OfficerRole as Role } from '../domain/officer.js';
 import type { Directory } from '../routing/directory.js';
 import type { Store } from '../storage/store.js';
 import { MIN_PASSWORD_LENGTH, hashPassword } from './passwords.js';
+import { newApiToken, tokenHash } from './tokens.js';
 
 export type UserArgs = {
   command: string | undefined;
@@ -10,6 +11,7 @@ export type UserArgs = {
   role?: string;
   agencies: string[];
   name?: string;
+  revoke?: boolean;
 };
 
 export type UserCommandDeps = {
@@ -29,6 +31,7 @@ export const USER_USAGE = [
   '  npm run user -- disable --username U',
   '  npm run user -- reset-password --username U  (password on stdin)',
   '  npm run user -- agencies',
+  '  npm run user -- token --username U [--revoke]  (a new API token, printed once on the last line)',
 ];
 
 const fail = (line: string, code = 2): UserCommandResult => ({ code, lines: [line] });
@@ -79,6 +82,24 @@ export function userCommand(args: UserArgs, deps: UserCommandDeps): UserCommandR
         ),
       );
       return { code: 0, lines: [`✓ ${args.username} (${role.data}) added`] };
+    }
+    case 'token': {
+      const officer = args.username ? store.officers.find(args.username) : null;
+      if (!officer) return fail(`✗ no account named ${args.username ?? '(none given)'}`, 1);
+      if (args.revoke) {
+        const n = store.officers.revokeTokensOf(officer.id, deps.now);
+        return { code: 0, lines: [`✓ ${n} API token(s) of ${officer.username} revoked`] };
+      }
+      if (officer.disabled) return fail(`✗ ${officer.username} is disabled`, 1);
+      const token = newApiToken();
+      store.officers.addToken(tokenHash(token), officer.id, deps.now);
+      return {
+        code: 0,
+        lines: [
+          `✓ a new API token for ${officer.username}; it is shown once, keep it secret (send it as Authorization: Bearer …):`,
+          token,
+        ],
+      };
     }
     case 'disable':
     case 'reset-password': {

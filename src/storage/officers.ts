@@ -44,6 +44,9 @@ export class Officers {
   private readonly dropSessionsOf;
   private readonly admins;
   private readonly ofAgency;
+  private readonly insertToken;
+  private readonly tokenOwner;
+  private readonly revokeTokens;
 
   constructor(db: Db) {
     this.insert = db.prepare(
@@ -76,6 +79,15 @@ export class Officers {
          WHERE oa.agency_id = ? AND o.disabled_at IS NULL`,
       )
       .pluck();
+    this.insertToken = db.prepare(
+      'INSERT INTO api_tokens (token_hash, officer_id, created_at) VALUES (?, ?, ?)',
+    );
+    this.tokenOwner = db
+      .prepare('SELECT officer_id FROM api_tokens WHERE token_hash = ? AND revoked_at IS NULL')
+      .pluck();
+    this.revokeTokens = db.prepare(
+      'UPDATE api_tokens SET revoked_at = ? WHERE officer_id = ? AND revoked_at IS NULL',
+    );
     this.admins = db
       .prepare("SELECT count(*) FROM officers WHERE role = 'admin' AND disabled_at IS NULL")
       .pluck();
@@ -117,10 +129,28 @@ export class Officers {
     return z.number().parse(this.admins.get());
   }
 
-  /** Disables the account and ends its sessions. */
+  /** Disables the account and ends its sessions and API tokens. */
   disableAccount(id: number, now: number): void {
     this.disable.run(now, id);
     this.dropSessionsOf.run(id);
+    this.revokeTokens.run(now, id);
+  }
+
+  addToken(tokenHash: string, officerId: number, now: number): void {
+    this.insertToken.run(tokenHash, officerId, now);
+  }
+
+  /** The enabled account of an API token that was not revoked. */
+  byToken(tokenHash: string): Officer | null {
+    const id = this.tokenOwner.get(tokenHash);
+    if (typeof id !== 'number') return null;
+    const officer = this.get(id);
+    return officer && !officer.disabled ? officer : null;
+  }
+
+  /** Revokes every API token of the account; how many there were. */
+  revokeTokensOf(officerId: number, now: number): number {
+    return this.revokeTokens.run(now, officerId).changes;
   }
 
   /** Sets a new password and ends the account's sessions. */

@@ -12,21 +12,14 @@ import { t } from '../../i18n/locales.js';
 import { DUMMY_HASH, verifyPassword } from '../../officers/passwords.js';
 import { mayAct, scopeOf } from '../../officers/policy.js';
 import type { TicketActions } from '../../officers/ticket-actions.js';
+import { newToken, tokenHash } from '../../officers/tokens.js';
 import { ticketTranscript } from '../../officers/transcript.js';
 import type { Directory } from '../../routing/directory.js';
 import type { Store } from '../../storage/store.js';
 import { nextStatuses } from '../../tickets/transitions.js';
 import { maskNik } from '../../understand/nik.js';
 import { kabkotaByCode } from '../../understand/regions.js';
-import {
-  LOGIN_COOKIE,
-  SESSION_COOKIE,
-  SignInThrottle,
-  type SignedIn,
-  newToken,
-  signedIn,
-  tokenHash,
-} from './officer-session.js';
+import { LOGIN_COOKIE, SESSION_COOKIE, SignInThrottle, type SignedIn, signedIn } from './officer-session.js';
 import { type Frame, InboxPage, MessagePage, type Reporter, SignInPage, TicketPage } from './views.js';
 
 export type OfficerPagesDeps = {

@@ -1,7 +1,7 @@
 // Officers' sessions and sign-in throttling: a random cookie known to the database only by its hash, idle and absolute
 // expiry, a CSRF token per session, and a growing delay after failed sign-ins (never a lockout).
-import { createHash, randomBytes } from 'node:crypto';
 import type { Officer } from '../../domain/officer.js';
+import { tokenHash } from '../../officers/tokens.js';
 import type { Store } from '../../storage/store.js';
 
 export const SESSION_COOKIE = 'aduan_petugas';
@@ -9,9 +9,6 @@ export const LOGIN_COOKIE = 'aduan_masuk';
 /** A session ends after 2 hours without a request, and 12 hours after sign-in in any case. */
 export const IDLE_MS = 2 * 3600_000;
 export const ABSOLUTE_MS = 12 * 3600_000;
-
-export const newToken = (): string => randomBytes(32).toString('base64url');
-export const tokenHash = (token: string): string => createHash('sha256').update(token).digest('hex');
 
 export type SignedIn = { officer: Officer; csrf: string; sessionHash: string };
 

@@ -11,6 +11,7 @@ import { sql as ticketEvents } from './009-ticket-events.js';
 import { sql as conversationLang } from './010-conversation-lang.js';
 import { sql as officers } from './011-officers.js';
 import { sql as ratings } from './012-ratings.js';
+import { sql as apiTokens } from './013-api-tokens.js';
 
 export type Migration = { version: number; name: string; sql: string };
 
@@ -27,4 +28,5 @@ export const MIGRATIONS: readonly Migration[] = [
   { version: 10, name: 'conversation-lang', sql: conversationLang },
   { version: 11, name: 'officers', sql: officers },
   { version: 12, name: 'ratings', sql: ratings },
+  { version: 13, name: 'api-tokens', sql: apiTokens },
 ];

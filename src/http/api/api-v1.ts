@@ -1,0 +1,344 @@
+// The officers' JSON API (/api/v1), by the same rules as the pages: a bearer token only; no or a wrong token is 401
+// before anything is looked up; a ticket outside the caller's scope is 404 before any other check; then 409 or 422.
+// Bodies and answers are zod schemas, served as an OpenAPI 3.1 document at /api/openapi.json.
+import { OpenAPIHono, createRoute, z } from '@hono/zod-openapi';
+import type { Context } from 'hono';
+import type { Clock } from '../../clock.js';
+import { TicketStatus } from '../../domain/complaint.js';
+import type { Officer } from '../../domain/officer.js';
+import { mayAct, scopeOf } from '../../officers/policy.js';
+import type { TicketActions } from '../../officers/ticket-actions.js';
+import { tokenHash } from '../../officers/tokens.js';
+import type { Directory } from '../../routing/directory.js';
+import type { Store } from '../../storage/store.js';
+import { maskNik } from '../../understand/nik.js';
+
+export type ApiDeps = { store: Store; actions: TicketActions; directory: Directory; clock: Clock };
+
+const ErrorBody = z.object({ error: z.object({ code: z.string(), message: z.string() }) }).openapi('Error');
+const Agency = z
+  .object({ id: z.string(), name: z.string(), kabkota: z.string().nullable(), level: z.string() })
+  .openapi('Agency');
+const Event = z
+  .object({
+    at: z.number().int().openapi({ description: 'milliseconds since 1970 (UTC)' }),
+    actor: z.enum(['citizen', 'system', 'officer']),
+    type: z.string(),
+    from: TicketStatus.nullable(),
+    to: TicketStatus.nullable(),
+    reason: z.string().nullable(),
+    text: z.string().nullable(),
+  })
+  .openapi('TicketEvent');
+const Summary = z
+  .object({
+    number: z.string(),
+    status: TicketStatus,
+    category: z.string(),
+    kabkota: z.string(),
+    agency: z.object({ id: z.string().nullable(), name: z.string().nullable() }),
+    createdAt: z.number().int(),
+    dueDate: z.string(),
+    newReply: z.boolean(),
+    unreceived: z.boolean(),
+    rating: z.number().int().nullable(),
+  })
+  .openapi('TicketSummary');
+const Ticket = Summary.omit({ rating: true, newReply: true, unreceived: true, category: true, kabkota: true })
+  .extend({
+    category: z.string(),
+    kabkota: z.string(),
+    story: z.string(),
+    expectation: z.string(),
+    address: z.string().nullable(),
+    reporter: z.object({
+      identityMode: z.enum(['biasa', 'rahasia', 'anonim']),
+      name: z.string().nullable(),
+      phone: z.string().nullable(),
+      nik: z.string().nullable().openapi({ description: 'always masked' }),
+    }),
+    rating: z.object({ score: z.number().int(), comment: z.string().nullable() }).nullable(),
+    events: z.array(Event),
+  })
+  .openapi('Ticket');
+const NumberParam = z.object({
+  number: z
+    .string()
+    .regex(/^ADU-\d{4}-[A-Z0-9]{4}$/)
+    .openapi({ param: { name: 'number', in: 'path' }, example: 'ADU-2612-4K7Q' }),
+});
+const StatusBody = z
+  .object({
+    status: TicketStatus,
+    message: z.string().max(2000).optional().openapi({ description: 'told to the citizen with the change' }),
+    reason: z.string().max(500).optional().openapi({ description: 'required for ditolak' }),
+  })
+  .openapi('StatusChange');
+const TextBody = z.object({ text: z.string().min(1).max(2000) }).openapi('Text');
+
+const json = <T extends z.ZodType>(schema: T, description: string) => ({
+  content: { 'application/json': { schema } },
+  description,
+});
+const errors = {
+  401: json(ErrorBody, 'no token, or a wrong one'),
+  404: json(ErrorBody, 'no such ticket, or not one the caller may see'),
+};
+const security = [{ bearer: [] }];
+
+type Env = { Variables: { officer: Officer } };
+
+export function apiV1(deps: ApiDeps): OpenAPIHono<Env> {
+  const { store, directory } = deps;
+  const app = new OpenAPIHono<Env>({
+    defaultHook: (result, c) => {
+      if (!result.success)
+        return c.json(
+          {
+            error: { code: 'invalid_request', message: result.error.issues.map((i) => i.message).join('; ') },
+          },
+          422,
+        );
+    },
+  });
+  app.openAPIRegistry.registerComponent('securitySchemes', 'bearer', { type: 'http', scheme: 'bearer' });
+  const fail = <S extends 401 | 404 | 409 | 422>(c: Context, status: S, code: string, message: string) =>
+    c.json({ error: { code, message } }, status);
+
+  app.use('/v1/*', async (c, next) => {
+    const header = c.req.header('authorization') ?? '';
+    const token = /^Bearer ([A-Za-z0-9_-]{20,120})$/.exec(header)?.[1];
+    const officer = token ? store.officers.byToken(tokenHash(token)) : null;
+    if (!officer)
+      return fail(c, 401, 'unauthorized', 'send Authorization: Bearer <token> (npm run user -- token)');
+    c.set('officer', officer);
+    await next();
+  });
+
+  const agencyName = (id: string | null) => (id ? (directory.agency(id)?.shortName ?? id) : null);
+
+  app.openapi(
+    createRoute({
+      method: 'get',
+      path: '/v1/agencies',
+      security,
+      responses: { 200: json(z.array(Agency), 'the directory'), 401: errors[401] },
+    }),
+    (c) =>
+      c.json(
+        directory.all().map((a) => ({ id: a.id, name: a.name, kabkota: a.region, level: a.level })),
+        200,
+      ),
+  );
+
+  app.openapi(
+    createRoute({
+      method: 'get',
+      path: '/v1/tickets',
+      security,
+      request: {
+        query: z.object({
+          status: TicketStatus.optional(),
+          before: z.coerce
+            .number()
+            .int()
+            .positive()
+            .optional()
+            .openapi({ description: 'the previous page’s next' }),
+          limit: z.coerce.number().int().min(1).max(200).optional(),
+          newReply: z.enum(['1']).optional(),
+          unreceived: z.enum(['1']).optional(),
+        }),
+      },
+      responses: {
+        200: json(
+          z.object({ items: z.array(Summary), next: z.number().int().nullable() }),
+          'tickets in scope',
+        ),
+        401: errors[401],
+        422: json(ErrorBody, 'a query parameter is not valid'),
+      },
+    }),
+    (c) => {
+      const q = c.req.valid('query');
+      const limit = q.limit ?? 50;
+      const rows = store.tickets.inbox(
+        scopeOf(c.get('officer'), directory),
+        {
+          ...(q.status ? { status: q.status } : {}),
+          ...(q.before ? { before: q.before } : {}),
+          ...(q.newReply ? { newReply: true } : {}),
+          ...(q.unreceived ? { unreceived: true } : {}),
+        },
+        limit + 1,
+      );
+      const items = rows.slice(0, limit).map((r) => ({
+        number: r.number,
+        status: r.status,
+        category: r.category,
+        kabkota: r.kabkotaCode,
+        agency: { id: r.agencyId, name: agencyName(r.agencyId) },
+        createdAt: r.createdAt,
+        dueDate: r.dueDate,
+        newReply: r.newReply,
+        unreceived: r.unreceived,
+        rating: r.rating,
+      }));
+      return c.json({ items, next: rows.length > limit ? (rows[limit - 1]?.id ?? null) : null }, 200);
+    },
+  );
+
+  app.openapi(
+    createRoute({
+      method: 'get',
+      path: '/v1/tickets/{number}',
+      security,
+      request: { params: NumberParam },
+      responses: { 200: json(Ticket, 'the ticket'), ...errors },
+    }),
+    (c) => {
+      const officer = c.get('officer');
+      const ticket = store.tickets.forOfficer(c.req.valid('param').number, scopeOf(officer, directory));
+      if (!ticket) return fail(c, 404, 'not_found', 'no such ticket');
+      const k = ticket.complaint;
+      const hidden =
+        k.identityMode === 'anonim' || (k.identityMode === 'rahasia' && officer.role === 'officer');
+      if (!hidden && k.identityMode !== 'anonim')
+        store.audit.record({
+          at: deps.clock.now(),
+          actor: `officer:${officer.id}`,
+          type: 'officer.viewed_identity',
+          ticketId: ticket.id,
+        });
+      return c.json(
+        {
+          number: ticket.number,
+          status: ticket.status,
+          category: k.category,
+          kabkota: k.kabkotaCode,
+          agency: { id: ticket.agencyId, name: agencyName(ticket.agencyId) },
+          createdAt: ticket.createdAt,
+          dueDate: ticket.dueDate,
+          story: k.story,
+          expectation: k.expectation,
+          address: k.address,
+          reporter: {
+            identityMode: k.identityMode,
+            name: hidden ? null : k.name,
+            phone: hidden ? null : k.phone,
+            nik: hidden || !k.nik ? null : maskNik(k.nik),
+          },
+          rating: ticket.rating,
+          events: store.ticketEvents.forTicket(ticket.id).map((e) => ({
+            at: e.at,
+            actor: e.actor,
+            type: e.type,
+            from: e.from,
+            to: e.to,
+            reason: e.reason,
+            text:
+              typeof e.data?.message === 'string'
+                ? e.data.message
+                : typeof e.data?.text === 'string'
+                  ? e.data.text
+                  : null,
+          })),
+        },
+        200,
+      );
+    },
+  );
+
+  const problem = (c: Context, p: string) =>
+    p === 'not_found'
+      ? fail(c, 404, 'not_found', 'no such ticket')
+      : p === 'read_only' || p === 'not_allowed'
+        ? fail(
+            c,
+            409,
+            p,
+            p === 'read_only'
+              ? 'this account may only watch this ticket'
+              : 'not allowed from the current status',
+          )
+        : fail(c, 422, p, p === 'reason_required' ? 'a reason is required' : 'the text is empty');
+
+  app.openapi(
+    createRoute({
+      method: 'post',
+      path: '/v1/tickets/{number}/status',
+      security,
+      request: { params: NumberParam, body: { content: { 'application/json': { schema: StatusBody } } } },
+      responses: {
+        200: json(z.object({ number: z.string(), status: TicketStatus }), 'changed; the citizen was told'),
+        ...errors,
+        409: json(ErrorBody, 'not allowed from the current status, or the account only watches'),
+        422: json(ErrorBody, 'the body is not valid, or a reason is missing'),
+      },
+    }),
+    (c) => {
+      const { number } = c.req.valid('param');
+      const body = c.req.valid('json');
+      const r = deps.actions.changeStatus(c.get('officer'), number, body.status, {
+        message: body.message ?? null,
+        reason: body.reason ?? null,
+      });
+      return r.ok ? c.json({ number, status: body.status }, 200) : problem(c, r.problem);
+    },
+  );
+
+  for (const [path, kind] of [
+    ['replies', 'reply'],
+    ['notes', 'note'],
+  ] as const) {
+    app.openapi(
+      createRoute({
+        method: 'post',
+        path: `/v1/tickets/{number}/${path}`,
+        security,
+        request: { params: NumberParam, body: { content: { 'application/json': { schema: TextBody } } } },
+        responses: {
+          201: json(z.object({ number: z.string() }), kind === 'reply' ? 'sent to the citizen' : 'note kept'),
+          ...errors,
+          409: json(ErrorBody, 'the account only watches'),
+          422: json(ErrorBody, 'the body is not valid'),
+        },
+      }),
+      (c) => {
+        const { number } = c.req.valid('param');
+        const r = deps.actions.write(c.get('officer'), number, kind, c.req.valid('json').text);
+        return r.ok ? c.json({ number }, 201) : problem(c, r.problem);
+      },
+    );
+  }
+
+  app.doc31('/openapi.json', {
+    openapi: '3.1.0',
+    info: { title: 'Aduan officers API', version: '1' },
+    servers: [{ url: '/api' }],
+  });
+  app.get('/docs', (c) => c.html(docsPage(app)));
+  return app;
+}
+
+/** A page listing the operations of the OpenAPI document, without any script or outside asset. */
+function docsPage(app: OpenAPIHono<Env>): string {
+  const doc = app.getOpenAPI31Document({
+    openapi: '3.1.0',
+    info: { title: 'Aduan officers API', version: '1' },
+  });
+  const esc = (s: string) => s.replace(/[&<>"]/g, (ch) => `&#${ch.charCodeAt(0)};`);
+  const rows = Object.entries(doc.paths ?? {}).flatMap(([path, item]) =>
+    Object.entries(item ?? {}).flatMap(([method, op]) => {
+      if (typeof op !== 'object' || op === null || !('responses' in op)) return [];
+      const codes = Object.keys(op.responses ?? {}).join(', ');
+      return [
+        `<tr><td><code>${esc(method.toUpperCase())}</code></td><td><code>/api${esc(path)}</code></td><td>${esc(codes)}</td></tr>`,
+      ];
+    }),
+  );
+  return `<!doctype html><html lang="en"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1"><title>Aduan API</title>
+<style>body{font:15px/1.5 system-ui,sans-serif;max-width:900px;margin:1rem auto;padding:0 1rem}table{border-collapse:collapse;width:100%}td,th{border-bottom:1px solid #ddd;padding:.35rem;text-align:left}</style></head>
+<body><h1>Aduan officers API</h1><p>Send <code>Authorization: Bearer &lt;token&gt;</code> (<code>npm run user -- token --username U</code>). The schemas: <a href="/api/openapi.json">/api/openapi.json</a> (OpenAPI 3.1). Errors: <code>{"error":{"code","message"}}</code>.</p>
+<table><thead><tr><th>method</th><th>path</th><th>answers</th></tr></thead><tbody>${rows.join('')}</tbody></table></body></html>`;
+}
