@@ -8,6 +8,7 @@ import { InboundLog } from './inbound.js';
 import { Officers } from './officers.js';
 import { Outbox } from './outbox.js';
 import { TicketEvents } from './ticket-events.js';
+import { TicketSearch } from './ticket-search.js';
 import { Tickets } from './tickets.js';
 
 export type Store = {
@@ -18,6 +19,8 @@ export type Store = {
   tickets: Tickets;
   /** Each ticket's history: one typed event per change. */
   ticketEvents: TicketEvents;
+  /** The tickets' full-text index (a read model the ticket desk keeps). */
+  ticketSearch: TicketSearch;
   deliveries: Deliveries;
   attachments: Attachments;
   audit: Audit;
@@ -39,6 +42,7 @@ export function createStore(db: Db): Store {
     outbox: new Outbox(db),
     tickets: new Tickets(db),
     ticketEvents: new TicketEvents(db),
+    ticketSearch: new TicketSearch(db),
     deliveries: new Deliveries(db),
     attachments: new Attachments(db),
     audit: new Audit(db),

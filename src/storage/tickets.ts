@@ -3,6 +3,7 @@ import { z } from 'zod';
 import { Complaint, TicketStatus } from '../domain/complaint.js';
 import type { TicketScope } from '../domain/officer.js';
 import type { Db } from './db.js';
+import { matchExpression } from './ticket-search.js';
 
 export type TicketSummary = {
   id: number;
@@ -290,7 +291,14 @@ export class Tickets {
   /** The tickets an account may see, newest first, after `before` (a ticket id, for the next page). */
   inbox(
     scope: TicketScope,
-    filter: { status?: TicketStatus; before?: number; newReply?: boolean; unreceived?: boolean } = {},
+    filter: {
+      status?: TicketStatus;
+      before?: number;
+      newReply?: boolean;
+      unreceived?: boolean;
+      /** Normalized words that must all appear in the ticket's indexed text. */
+      words?: readonly string[];
+    } = {},
     limit = 50,
   ): InboxRow[] {
     const where = scopeWhere(scope);
@@ -300,6 +308,11 @@ export class Tickets {
       FROM tickets t JOIN complaints c ON c.id = t.complaint_id WHERE ${where.sql}`;
     if (filter.newReply) sql += ` AND ${NEW_REPLY}`;
     if (filter.unreceived) sql += ` AND ${UNRECEIVED}`;
+    const match = filter.words ? matchExpression(filter.words) : null;
+    if (match) {
+      sql += ' AND t.id IN (SELECT rowid FROM ticket_search WHERE ticket_search MATCH ?)';
+      params.push(match);
+    }
     if (filter.status) {
       sql += ' AND t.status = ?';
       params.push(filter.status);

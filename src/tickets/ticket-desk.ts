@@ -7,6 +7,7 @@ import type { WorkingDays } from '../domain/working-days.js';
 import type { RoutingPort } from '../ports/routing.js';
 import { deliveryKey } from '../storage/deliveries.js';
 import type { Store } from '../storage/store.js';
+import { normalize } from '../understand/normalize.js';
 import { sameStory } from '../understand/similarity.js';
 import { linkRelated } from './related-tickets.js';
 import { REASON_REQUIRED, canMove } from './transitions.js';
@@ -75,6 +76,7 @@ export class TicketDesk {
       reason: null,
     });
     store.audit.record({ at: now, actor: 'citizen', type: 'ticket.created', ticketId, conversationId });
+    this.reindex(ticketId);
     const { agency, deliveries, agencyId } = this.route(ticketId, number, complaint, conversationId, now);
     const received = deliveries > 0 || store.officers.activeFor(agencyId) > 0;
     const coordinator = received ? null : this.deps.routing.coordinator(complaint.kabkotaCode);
@@ -118,6 +120,7 @@ export class TicketDesk {
       ticketId: ticket.id,
       conversationId,
     });
+    if (text) this.reindex(ticket.id);
     return true;
   }
 
@@ -219,6 +222,29 @@ export class TicketDesk {
       officerId: by.officerId,
       data: { text: by.text },
     });
+    this.reindex(ticket.id);
+  }
+
+  /**
+   * Indexes what officers search a ticket by: the story, place, expectation and agency named, what the citizen added,
+   * and the officers' messages and notes; normalized as the understanding code writes it (abbreviations expanded).
+   */
+  private reindex(ticketId: number): void {
+    const { store } = this.deps;
+    const c = store.tickets.complaint(ticketId);
+    if (!c) return;
+    const written = store.ticketEvents
+      .forTicket(ticketId)
+      .flatMap((e) => (typeof e.data?.text === 'string' ? [e.data.text] : []));
+    const parts = [
+      c.story,
+      c.address ?? '',
+      c.expectation,
+      c.agency ?? '',
+      ...store.tickets.notes(ticketId).map((n) => n.text),
+      ...written,
+    ];
+    store.ticketSearch.index(ticketId, normalize(parts.join('\n').slice(0, 50_000)));
   }
 
   /**

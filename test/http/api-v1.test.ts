@@ -136,6 +136,22 @@ describe('api v1', () => {
     ]);
   });
 
+  it('searches stories, additions and notes as normalized text: abbreviations and prefixes match', async () => {
+    const find = async (q: string) =>
+      (await (await call('korbjm', 'GET', `/v1/tickets?q=${encodeURIComponent(q)}`)).json()).items.map(
+        (t: { number: string }) => t.number,
+      );
+    expect(await find('jalan rusak')).toEqual([mine]);
+    expect(await find('RUMAH')).toEqual([mine]);
+    expect(await find('ktp')).toEqual([theirs]);
+    expect(await find('jembatan')).toEqual([]);
+    expect(await find('"; DROP TABLE tickets; --')).toEqual([]);
+    await call('korbjm', 'POST', `/v1/tickets/${mine}/notes`, {
+      text: 'Koordinasi dengan kelurahan Pekauman',
+    });
+    expect(await find('pekauman')).toEqual([mine]);
+  });
+
   it('serves its OpenAPI 3.1 document and a page that lists it', async () => {
     const doc = await (await app.request('/api/openapi.json')).json();
     expect(doc.openapi).toBe('3.1.0');

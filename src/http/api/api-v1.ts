@@ -12,6 +12,7 @@ import { tokenHash } from '../../officers/tokens.js';
 import type { Directory } from '../../routing/directory.js';
 import type { Store } from '../../storage/store.js';
 import { maskNik } from '../../understand/nik.js';
+import { tokens } from '../../understand/normalize.js';
 
 export type ApiDeps = { store: Store; actions: TicketActions; directory: Directory; clock: Clock };
 
@@ -148,6 +149,11 @@ export function apiV1(deps: ApiDeps): OpenAPIHono<Env> {
           limit: z.coerce.number().int().min(1).max(200).optional(),
           newReply: z.enum(['1']).optional(),
           unreceived: z.enum(['1']).optional(),
+          q: z
+            .string()
+            .max(200)
+            .optional()
+            .openapi({ description: 'words in the story, additions, messages, notes' }),
         }),
       },
       responses: {
@@ -169,6 +175,7 @@ export function apiV1(deps: ApiDeps): OpenAPIHono<Env> {
           ...(q.before ? { before: q.before } : {}),
           ...(q.newReply ? { newReply: true } : {}),
           ...(q.unreceived ? { unreceived: true } : {}),
+          ...(q.q?.trim() ? { words: tokens(q.q) } : {}),
         },
         limit + 1,
       );

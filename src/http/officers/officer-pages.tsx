@@ -18,6 +18,7 @@ import type { Directory } from '../../routing/directory.js';
 import type { Store } from '../../storage/store.js';
 import { nextStatuses } from '../../tickets/transitions.js';
 import { maskNik } from '../../understand/nik.js';
+import { tokens } from '../../understand/normalize.js';
 import { kabkotaByCode } from '../../understand/regions.js';
 import { LOGIN_COOKIE, SESSION_COOKIE, SignInThrottle, type SignedIn, signedIn } from './officer-session.js';
 import { type Frame, InboxPage, MessagePage, type Reporter, SignInPage, TicketPage } from './views.js';
@@ -147,7 +148,10 @@ export function officerPages(deps: OfficerPagesDeps): Hono<{ Variables: { me: Si
     const before = z.coerce.number().int().positive().safeParse(c.req.query('before'));
     const newReply = c.req.query('balasan') === '1';
     const unreceived = c.req.query('tanpa_penerima') === '1';
+    const q = (c.req.query('q') ?? '').slice(0, 200);
+    const words = q.trim() ? tokens(q) : [];
     const filter = {
+      ...(words.length > 0 ? { words } : {}),
       ...(unreceived ? { unreceived } : {}),
       ...(status.success ? { status: status.data } : {}),
       ...(before.success ? { before: before.data } : {}),
@@ -158,7 +162,7 @@ export function officerPages(deps: OfficerPagesDeps): Hono<{ Variables: { me: Si
     const last = shown.at(-1);
     const next =
       rows.length > PAGE_SIZE && last
-        ? `/petugas?${status.success ? `status=${status.data}&` : ''}${newReply ? 'balasan=1&' : ''}${unreceived ? 'tanpa_penerima=1&' : ''}before=${last.id}`
+        ? `/petugas?${status.success ? `status=${status.data}&` : ''}${newReply ? 'balasan=1&' : ''}${unreceived ? 'tanpa_penerima=1&' : ''}${q.trim() ? `q=${encodeURIComponent(q)}&` : ''}before=${last.id}`
         : null;
     return c.html(
       <InboxPage
@@ -167,6 +171,7 @@ export function officerPages(deps: OfficerPagesDeps): Hono<{ Variables: { me: Si
         counts={store.tickets.statusCounts(scope)}
         statuses={TicketStatus.options}
         current={newReply ? 'reply' : unreceived ? 'unreceived' : status.success ? status.data : null}
+        query={q}
         today={witaDate(clock.now())}
         next={next}
         agencyName={agencyName}

@@ -57,6 +57,8 @@ export function InboxPage(props: {
   counts: Partial<Record<TicketStatus, number>>;
   statuses: readonly TicketStatus[];
   current: TicketStatus | 'reply' | 'unreceived' | null;
+  /** The search words as typed. */
+  query: string;
   today: string;
   next: string | null;
   agencyName: (id: string | null) => string;
@@ -67,6 +69,12 @@ export function InboxPage(props: {
   return (
     <Layout lang={lang} title={t(lang, 'officer.inbox.title')} officer={props.frame.officer}>
       <h1>{t(lang, 'officer.inbox.title')}</h1>
+      <form method="get" action="/petugas" style="display:flex;gap:.5rem;margin-bottom:.8rem">
+        <input name="q" type="search" value={props.query} placeholder={t(lang, 'officer.inbox.search')} />
+        <button class="primary" type="submit" style="margin-top:0">
+          {t(lang, 'officer.inbox.search_submit')}
+        </button>
+      </form>
       <nav class="tabs">
         <a href="/petugas" aria-current={props.current === null ? 'page' : undefined}>
           {`${t(lang, 'officer.inbox.all')} (${total})`}

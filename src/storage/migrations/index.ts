@@ -12,6 +12,7 @@ import { sql as conversationLang } from './010-conversation-lang.js';
 import { sql as officers } from './011-officers.js';
 import { sql as ratings } from './012-ratings.js';
 import { sql as apiTokens } from './013-api-tokens.js';
+import { sql as ticketSearch } from './014-ticket-search.js';
 
 export type Migration = { version: number; name: string; sql: string };
 
@@ -29,4 +30,5 @@ export const MIGRATIONS: readonly Migration[] = [
   { version: 11, name: 'officers', sql: officers },
   { version: 12, name: 'ratings', sql: ratings },
   { version: 13, name: 'api-tokens', sql: apiTokens },
+  { version: 14, name: 'ticket-search', sql: ticketSearch },
 ];
