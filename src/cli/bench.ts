@@ -6,6 +6,7 @@ import { parseArgs } from 'node:util';
 import { buildCore } from '../app/core.js';
 import { ManualClock, seededIds } from '../clock.js';
 import { openDb } from '../storage/db.js';
+import { benchInbox } from './bench-inbox.js';
 
 const { values } = parseArgs({
   options: {
@@ -13,8 +14,11 @@ const { values } = parseArgs({
     messages: { type: 'string', default: '5' },
     stored: { type: 'string', default: '100000' },
     synchronous: { type: 'string', default: 'NORMAL' },
+    /** Tickets for the officers' inbox figures (0: skip them). */
+    'inbox-tickets': { type: 'string', default: '1000000' },
   },
 });
+const inboxTickets = Number(values['inbox-tickets']);
 const conversations = Number(values.conversations);
 const perConversation = Number(values.messages);
 const storedTarget = Number(values.stored);
@@ -140,6 +144,8 @@ try {
   sample();
 
   latencies.sort((a, b) => a - b);
+  // 3. The officers' inbox: list and search at the given number of tickets (targets: list p95 ≤ 50 ms, search ≤ 100).
+  const inbox = inboxTickets > 0 ? benchInbox(dir, inboxTickets) : null;
   const runtimeRate = total / runtimeSeconds;
   const plainRate = total / plainSeconds;
   clearInterval(sampler);
@@ -159,6 +165,7 @@ try {
         plainSqlite: { messagesPerSecond: Math.round(plainRate) },
         ratio: Number((runtimeRate / plainRate).toFixed(3)),
         peakRssDuringRuntimeMB: Math.round(rssAfterRuntime / 1048576),
+        inbox,
         peakRssMB: Math.round(Math.max(peakRss, process.resourceUsage().maxRSS * 1024) / 1048576),
         node: process.version,
       },

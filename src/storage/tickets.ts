@@ -128,12 +128,12 @@ const UNRECEIVED = `(NOT EXISTS (SELECT 1 FROM deliveries d WHERE d.ticket_id = 
   AND NOT EXISTS (SELECT 1 FROM officer_agencies oa JOIN officers o ON o.id = oa.officer_id
     WHERE oa.agency_id = t.agency_id AND o.disabled_at IS NULL))`;
 
-/** The scope as SQL over tickets `t` joined with complaints `c`: access is decided in the query itself. */
+/** The scope as SQL over tickets `t` (its agency, its kab/kota): access is decided in the query itself. */
 function scopeWhere(scope: TicketScope): { sql: string; params: string[] } {
   if (scope.kind === 'all') return { sql: '1 = 1', params: [] };
   const list = scope.kind === 'agencies' ? scope.agencyIds : scope.codes;
   if (list.length === 0) return { sql: '0 = 1', params: [] };
-  const column = scope.kind === 'agencies' ? 't.agency_id' : 'c.kabkota_code';
+  const column = scope.kind === 'agencies' ? 't.agency_id' : 't.kabkota_code';
   return { sql: `${column} IN (${list.map(() => '?').join(', ')})`, params: [...list] };
 }
 
@@ -191,8 +191,8 @@ export class Tickets {
       'INSERT INTO complaints (data, category, kabkota_code, identity_mode, created_at) VALUES (?, ?, ?, ?, ?)',
     );
     this.insertTicket = db.prepare(
-      `INSERT INTO tickets (number, complaint_id, conversation_id, status, due_date, created_at, updated_at)
-       VALUES (?, ?, ?, 'baru', ?, ?, ?)`,
+      `INSERT INTO tickets (number, complaint_id, conversation_id, status, due_date, created_at, updated_at, kabkota_code)
+       VALUES (?, ?, ?, 'baru', ?, ?, ?, ?)`,
     );
     this.numberTaken = db.prepare('SELECT 1 FROM tickets WHERE number = ?').pluck();
     const select = `SELECT t.id, t.number, t.status, c.category, t.created_at, t.due_date
@@ -251,7 +251,8 @@ export class Tickets {
         .lastInsertRowid,
     );
     return Number(
-      this.insertTicket.run(number, complaintId, conversationId, dueDate, now, now).lastInsertRowid,
+      this.insertTicket.run(number, complaintId, conversationId, dueDate, now, now, data.kabkotaCode)
+        .lastInsertRowid,
     );
   }
 
@@ -350,10 +351,7 @@ export class Tickets {
   statusCounts(scope: TicketScope): Partial<Record<TicketStatus, number>> {
     const where = scopeWhere(scope);
     const rows = this.db
-      .prepare(
-        `SELECT t.status, count(*) AS n FROM tickets t JOIN complaints c ON c.id = t.complaint_id
-         WHERE ${where.sql} GROUP BY t.status`,
-      )
+      .prepare(`SELECT t.status, count(*) AS n FROM tickets t WHERE ${where.sql} GROUP BY t.status`)
       .all(...where.params);
     const out: Partial<Record<TicketStatus, number>> = {};
     for (const raw of rows) {

@@ -1,0 +1,89 @@
+// The officers' inbox under load, for `npm run bench`: N tickets in one database, then the inbox list (an officer's
+// agency, a coordinator's kab/kota, everything) and full-text searches, timed; returns p50/p95 in milliseconds.
+import { join } from 'node:path';
+import { openDb } from '../storage/db.js';
+import { createStore } from '../storage/store.js';
+import { normalize, tokens } from '../understand/normalize.js';
+
+const AGENCIES = ['6371-pupr', '6371-disdukcapil', '6372-pdam', '6303-dinkes', '6306-disdik', '6309-dinsos'];
+const KABKOTA = ['63.71', '63.72', '63.03', '63.06', '63.09', '63.10'];
+const CATEGORIES = ['infrastruktur', 'adminduk', 'air_minum', 'kesehatan', 'pendidikan', 'bansos'];
+const STATUSES = ['baru', 'diverifikasi', 'diproses', 'selesai', 'ditutup'];
+const WORDS =
+  'jalan rusak lubang jembatan ktp blangko air pdam keruh mati puskesmas antri guru honor bantuan pkh lampu banjir sampah pasar sekolah listrik padam'.split(
+    ' ',
+  );
+
+function percentile(sorted: number[], p: number): number {
+  return sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))] ?? 0;
+}
+
+function timed(runs: number, fn: (i: number) => unknown): { p50Ms: number; p95Ms: number } {
+  const times: number[] = [];
+  for (let i = 0; i < runs; i++) {
+    const t0 = process.hrtime.bigint();
+    fn(i);
+    times.push(Number(process.hrtime.bigint() - t0) / 1e6);
+  }
+  times.sort((a, b) => a - b);
+  return { p50Ms: Number(percentile(times, 50).toFixed(2)), p95Ms: Number(percentile(times, 95).toFixed(2)) };
+}
+
+export function benchInbox(dir: string, count: number) {
+  const db = openDb(join(dir, 'inbox.db'), 'OFF');
+  const store = createStore(db);
+  const complaint = db.prepare(
+    'INSERT INTO complaints (data, category, kabkota_code, identity_mode, created_at) VALUES (?, ?, ?, ?, ?)',
+  );
+  const ticket = db.prepare(
+    `INSERT INTO tickets (number, complaint_id, status, due_date, created_at, updated_at, agency_id, kabkota_code)
+     VALUES (?, ?, ?, '2026-12-20', ?, ?, ?, ?)`,
+  );
+  const started = process.hrtime.bigint();
+  const fill = db.transaction((from: number, to: number) => {
+    for (let i = from; i < to; i++) {
+      const k = i % AGENCIES.length;
+      const story = `${WORDS[i % WORDS.length]} ${WORDS[(i * 7) % WORDS.length]} di kelurahan ${i % 997} sudah ${i % 9} bulan`;
+      const cid = complaint.run(
+        JSON.stringify({ story }),
+        CATEGORIES[k],
+        KABKOTA[k],
+        'biasa',
+        i,
+      ).lastInsertRowid;
+      const t = ticket.run(
+        `ADU-2612-${i.toString(36).toUpperCase().padStart(6, '0')}`,
+        cid,
+        STATUSES[i % 5],
+        i,
+        i,
+        AGENCIES[k],
+        KABKOTA[k],
+      );
+      store.ticketSearch.index(Number(t.lastInsertRowid), normalize(story));
+    }
+  });
+  for (let from = 0; from < count; from += 50_000) fill(from, Math.min(count, from + 50_000));
+  const fillSeconds = Number(process.hrtime.bigint() - started) / 1e9;
+  const officer = { kind: 'agencies' as const, agencyIds: ['6371-pupr'] };
+  const coordinator = { kind: 'kabkota' as const, codes: ['63.71'] };
+  const everything = { kind: 'all' as const };
+  const queries = ['jalan rusak', 'air pdam keruh', 'ktp blangko', 'guru honor', 'banjir', 'lampu mati'];
+  const figures = {
+    tickets: count,
+    fillSeconds: Number(fillSeconds.toFixed(1)),
+    listOfficer: timed(200, () => store.tickets.inbox(officer, {}, 51)),
+    listOfficerStatus: timed(200, () => store.tickets.inbox(officer, { status: 'diproses' }, 51)),
+    listCoordinator: timed(200, () => store.tickets.inbox(coordinator, {}, 51)),
+    listAll: timed(200, () => store.tickets.inbox(everything, {}, 51)),
+    counts: timed(20, () => store.tickets.statusCounts(officer)),
+    searchOfficer: timed(200, (i) =>
+      store.tickets.inbox(officer, { words: tokens(queries[i % queries.length] ?? '') }, 51),
+    ),
+    searchAll: timed(200, (i) =>
+      store.tickets.inbox(everything, { words: tokens(queries[i % queries.length] ?? '') }, 51),
+    ),
+  };
+  db.close();
+  return figures;
+}
