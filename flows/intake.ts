@@ -703,6 +703,29 @@ export const intakeMachine = setup({
         ],
       },
       {
+        // A question from the officer: the citizen's next "add" goes to that ticket.
+        guard: ({ event }) => event.type === 'ticket.update' && event.status === 'menunggu_pelapor',
+        actions: [
+          assign(({ context, event }) => ({
+            lastTicket: event.type === 'ticket.update' ? event.ticket : context.lastTicket,
+          })),
+          {
+            type: 'reply',
+            params: ({ context, event }) => {
+              const q = currentQuestion(context);
+              return q
+                ? withNotices({ ...context, notices: [] }, q, updateNotice(event))
+                : {
+                    type: 'reply',
+                    key: 'ticket.update.answer',
+                    before: updateNotice(event),
+                    expecting: 'none',
+                  };
+            },
+          },
+        ],
+      },
+      {
         actions: {
           type: 'reply',
           params: ({ context, event }) => {

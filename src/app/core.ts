@@ -82,6 +82,7 @@ export function buildCore(opts: CoreOptions): Core {
     dispatch: (conversationId, event) => runtime.dispatch(conversationId, event),
     directory,
     clock,
+    calendar,
   });
   return { store, runtime, tickets, actions, files, clock, ids, directory, close: () => db.close() };
 }

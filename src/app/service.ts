@@ -238,8 +238,12 @@ export function buildService(opts: ServiceOptions): Service {
       let ticks = 0;
       const tick = () => {
         try {
-          // Once a minute: tickets left at selesai for 10 days without an objection are closed.
-          if (ticks++ % 60 === 0) core.actions.closeQuietResolved();
+          // Once a minute: tickets left at selesai for 10 days are closed; questions unanswered for 10 working days
+          // give the ticket back to the agency.
+          if (ticks++ % 60 === 0) {
+            core.actions.closeQuietResolved();
+            core.actions.returnUnanswered();
+          }
           runtime.fireDue();
           sender.poll();
           forward();

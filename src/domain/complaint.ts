@@ -83,12 +83,13 @@ export function applyIdentityMode(c: Complaint): Complaint {
 
 /**
  * A ticket's life (after SP4N-LAPOR! and FixMyStreet): baru → diverifikasi → diproses → selesai → ditutup, or ditolak
- * (with a reason), or the citizen's own dicabut. The allowed moves are one table in `src/tickets/transitions.ts`.
+ * (with a reason), menunggu_pelapor while the officer waits for the citizen's answer, or the citizen's own dicabut. The allowed moves are one table in `src/tickets/transitions.ts`.
  */
 export const TicketStatus = z.enum([
   'baru',
   'diverifikasi',
   'diproses',
+  'menunggu_pelapor',
   'selesai',
   'ditolak',
   'ditutup',

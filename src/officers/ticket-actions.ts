@@ -4,15 +4,26 @@ import type { DispatchEvent } from '../../flows/intake-events.js';
 import type { Clock } from '../clock.js';
 import type { TicketStatus } from '../domain/complaint.js';
 import type { Officer } from '../domain/officer.js';
+import { witaDate } from '../domain/wita.js';
+import type { WorkingDays } from '../domain/working-days.js';
 import type { Directory } from '../routing/directory.js';
 import type { Store } from '../storage/store.js';
 import type { TicketDesk } from '../tickets/ticket-desk.js';
 import { mayAct, scopeOf } from './policy.js';
 
-export type ActionProblem = 'not_found' | 'read_only' | 'not_allowed' | 'reason_required' | 'empty';
+export type ActionProblem =
+  | 'not_found'
+  | 'read_only'
+  | 'not_allowed'
+  | 'reason_required'
+  | 'message_required'
+  | 'empty';
 
 /** The longest message or note an officer may write (a WhatsApp message holds 4,096 characters). */
 export const MAX_OFFICER_TEXT = 2000;
+
+/** Working days an officer's question waits for the citizen's answer. */
+export const WAIT_WORKING_DAYS = 10;
 
 export type TicketActionsDeps = {
   store: Store;
@@ -21,6 +32,7 @@ export type TicketActionsDeps = {
   dispatch: (conversationId: number, event: DispatchEvent) => unknown;
   directory: Directory;
   clock: Clock;
+  calendar: WorkingDays;
 };
 
 /** A ticket left at `selesai` this long without the citizen saying it is not solved is closed. */
@@ -59,6 +71,22 @@ export class TicketActions {
         });
       }
       return { ok: true } as const;
+    });
+  }
+
+  /**
+   * Gives back to the agency the tickets whose citizen did not answer the officer's question within 10 working days
+   * (the reason is on the ticket's event).
+   */
+  returnUnanswered(limit = 100): number {
+    const { store, tickets, clock, calendar } = this.deps;
+    const now = clock.now();
+    return store.tx(() => {
+      const due = store.tickets
+        .inStatus('menunggu_pelapor', limit)
+        .filter((t) => calendar.addWorkingDays(new Date(t.updatedAt), WAIT_WORKING_DAYS) <= witaDate(now));
+      for (const t of due) tickets.returnUnanswered(t, now);
+      return due.length;
     });
   }
 

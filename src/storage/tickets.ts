@@ -469,6 +469,17 @@ export class Tickets {
       });
   }
 
+  /** Tickets in `status`, the longest unchanged first: a sweep's candidates. */
+  inStatus(status: TicketStatus, limit: number): { id: number; updatedAt: number }[] {
+    return this.db
+      .prepare('SELECT id, updated_at FROM tickets WHERE status = ? ORDER BY updated_at LIMIT ?')
+      .all(status, limit)
+      .map((raw) => {
+        const r = z.object({ id: z.number(), updated_at: z.number() }).parse(raw);
+        return { id: r.id, updatedAt: r.updated_at };
+      });
+  }
+
   /** What was added to a ticket after filing (the citizen's later messages), oldest first. */
   notes(ticketId: number): { author: string; text: string; createdAt: number }[] {
     return this.notesOf.all(ticketId).map((raw) => {

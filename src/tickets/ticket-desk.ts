@@ -10,7 +10,7 @@ import type { Store } from '../storage/store.js';
 import { normalize } from '../understand/normalize.js';
 import { sameStory } from '../understand/similarity.js';
 import { linkRelated } from './related-tickets.js';
-import { REASON_REQUIRED, canMove } from './transitions.js';
+import { MESSAGE_REQUIRED, REASON_REQUIRED, canMove } from './transitions.js';
 
 export type TicketDeskDeps = {
   store: Store;
@@ -121,6 +121,9 @@ export class TicketDesk {
       conversationId,
     });
     if (text) this.reindex(ticket.id);
+    // The answer the officer waited for: the ticket goes back to the agency.
+    if (ticket.status === 'menunggu_pelapor')
+      this.changeStatus(ticket, 'diproses', 'citizen', 'citizen_answered', now);
     return true;
   }
 
@@ -148,10 +151,11 @@ export class TicketDesk {
     to: TicketStatus,
     by: { officerId: number; reason: string | null; message: string | null },
     now: number,
-  ): { ok: true } | { ok: false; problem: 'not_allowed' | 'reason_required' } {
+  ): { ok: true } | { ok: false; problem: 'not_allowed' | 'reason_required' | 'message_required' } {
     if (!canMove(ticket.status, to)) return { ok: false, problem: 'not_allowed' };
     const reason = by.reason?.trim() || null;
     if (REASON_REQUIRED.has(to) && !reason) return { ok: false, problem: 'reason_required' };
+    if (MESSAGE_REQUIRED.has(to) && !by.message?.trim()) return { ok: false, problem: 'message_required' };
     this.changeStatus(ticket, to, 'officer', reason, now, {
       officerId: by.officerId,
       ...(by.message ? { data: { message: by.message } } : {}),
@@ -197,6 +201,17 @@ export class TicketDesk {
       data: { score, comment },
     });
     return true;
+  }
+
+  /** Aduan gives back a ticket whose citizen did not answer the officer's question in time. */
+  returnUnanswered(ticket: { id: number }, now: number): void {
+    this.changeStatus(
+      { id: ticket.id, status: 'menunggu_pelapor' },
+      'diproses',
+      'system',
+      'citizen_did_not_answer',
+      now,
+    );
   }
 
   /** Aduan closes a ticket left at `selesai` without an objection (the citizen was asked). */

@@ -7,9 +7,11 @@ import type { TicketStatus } from '../domain/complaint.js';
  * `dicabut` is not an officer's move.
  */
 export const TRANSITIONS: Readonly<Record<TicketStatus, readonly TicketStatus[]>> = {
-  baru: ['diverifikasi', 'diproses', 'selesai', 'ditolak'],
-  diverifikasi: ['diproses', 'selesai', 'ditolak'],
-  diproses: ['selesai', 'ditolak'],
+  baru: ['diverifikasi', 'diproses', 'menunggu_pelapor', 'selesai', 'ditolak'],
+  diverifikasi: ['diproses', 'menunggu_pelapor', 'selesai', 'ditolak'],
+  diproses: ['menunggu_pelapor', 'selesai', 'ditolak'],
+  // The officer asked the citizen something: their answer (or 10 working days without one) brings it back.
+  menunggu_pelapor: ['diproses', 'selesai', 'ditolak'],
   selesai: ['diproses', 'ditutup'],
   ditolak: ['ditutup'],
   ditutup: [],
@@ -18,6 +20,9 @@ export const TRANSITIONS: Readonly<Record<TicketStatus, readonly TicketStatus[]>
 
 /** Moves that must say why: the citizen is told the reason. */
 export const REASON_REQUIRED: ReadonlySet<TicketStatus> = new Set(['ditolak']);
+
+/** Moves that need a message to the citizen: the question they are asked. */
+export const MESSAGE_REQUIRED: ReadonlySet<TicketStatus> = new Set(['menunggu_pelapor']);
 
 export function canMove(from: TicketStatus, to: TicketStatus): boolean {
   return TRANSITIONS[from].includes(to);

@@ -117,6 +117,50 @@ describe('TicketActions.changeStatus', () => {
     ]);
   });
 
+  it('asks the citizen a question (menunggu_pelapor): the answer added to the ticket brings it back to diproses', () => {
+    const officer = account('petugas', 'officer', [agencyId]);
+    const act = h.core.actions;
+    expect(act.changeStatus(officer, number, 'menunggu_pelapor', { message: null, reason: null })).toEqual({
+      ok: false,
+      problem: 'message_required',
+    });
+    expect(
+      act.changeStatus(officer, number, 'menunggu_pelapor', {
+        message: 'Di RT berapa lubangnya?',
+        reason: null,
+      }),
+    ).toEqual({ ok: true });
+    expect(lastTo('warga')).toContain('Di RT berapa lubangnya?');
+    expect(lastTo('warga')).toContain('menunggu jawaban Anda');
+    h.say('warga', 'RT 05 pak, depan musholla');
+    h.say('warga', 'tambahkan');
+    const ticket = h.core.store.tickets.forOfficer(number, { kind: 'all' });
+    expect(ticket?.status).toBe('diproses');
+    expect(h.core.store.ticketEvents.forTicket(ticket?.id ?? -1).at(-1)).toMatchObject({
+      actor: 'citizen',
+      from: 'menunggu_pelapor',
+      to: 'diproses',
+      reason: 'citizen_answered',
+    });
+    expect(h.core.store.tickets.notes(ticket?.id ?? -1).map((n) => n.text)).toEqual([
+      'RT 05 pak, depan musholla',
+    ]);
+  });
+
+  it('gives the ticket back to the agency after 10 working days without an answer', () => {
+    const officer = account('petugas', 'officer', [agencyId]);
+    h.core.actions.changeStatus(officer, number, 'menunggu_pelapor', { message: 'Foto lagi?', reason: null });
+    h.clock.advance(9 * 24 * 3600_000);
+    expect(h.core.actions.returnUnanswered()).toBe(0);
+    h.clock.advance(7 * 24 * 3600_000);
+    expect(h.core.actions.returnUnanswered()).toBe(1);
+    const ticket = h.core.store.tickets.forOfficer(number, { kind: 'all' });
+    expect(ticket?.status).toBe('diproses');
+    expect(h.core.store.ticketEvents.forTicket(ticket?.id ?? -1).at(-1)?.reason).toBe(
+      'citizen_did_not_answer',
+    );
+  });
+
   it('speaks the citizen’s language, and an anonim ticket stays linked at selesai but not at ditutup', () => {
     h.say('warga', '/lang en');
     const officer = account('petugas', 'officer', [agencyId]);

@@ -268,7 +268,16 @@ export function apiV1(deps: ApiDeps): OpenAPIHono<Env> {
               ? 'this account may only watch this ticket'
               : 'not allowed from the current status',
           )
-        : fail(c, 422, p, p === 'reason_required' ? 'a reason is required' : 'the text is empty');
+        : fail(
+            c,
+            422,
+            p,
+            p === 'reason_required'
+              ? 'a reason is required'
+              : p === 'message_required'
+                ? 'a message (the question for the citizen) is required'
+                : 'the text is empty',
+          );
 
   app.openapi(
     createRoute({

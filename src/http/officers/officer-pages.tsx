@@ -50,7 +50,7 @@ const CsrfForm = z.object({ csrf: z.string().max(100) });
 const TextForm = z.object({ text: z.string().max(10_000), csrf: z.string().max(100) });
 /** What a redirect after an action may say on the ticket page (`?done=`). */
 const FLASH_OK = new Set(['ok', 'replied', 'noted']);
-const FLASH_PROBLEM = new Set(['not_allowed', 'reason_required', 'empty', 'read_only']);
+const FLASH_PROBLEM = new Set(['not_allowed', 'reason_required', 'message_required', 'empty', 'read_only']);
 const TicketNumber = z.string().regex(/^ADU-\d{4}-[A-Z0-9]{4}$/);
 const cookieOptions = { prefix: 'host', secure: true, httpOnly: true, sameSite: 'Lax', path: '/' } as const;
 
