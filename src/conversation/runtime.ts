@@ -1,3 +1,4 @@
+// The runtime: an inbound message or a dispatched event → flow step → ONE transaction with every row it implies.
 import { z } from 'zod';
 import type { Effect } from '../../flows/effects.js';
 import { type MessageBody, StoredSnapshot } from '../../flows/index.js';
@@ -7,7 +8,6 @@ import { DEFAULT_FLOW, type FlowDefinition, flowOf } from '../../flows/registry.
 import type { Clock, Ids } from '../clock.js';
 import { type AttachmentRef, ChannelId, type Complaint } from '../domain/complaint.js';
 import type { Lang, RenderedMessage } from '../domain/reply.js';
-// The runtime: an inbound message or a dispatched event → flow step → ONE transaction with every row it implies.
 import { witaDate } from '../domain/wita.js';
 import { renderReply, t } from '../i18n/locales.js';
 import type { RoutingPort } from '../ports/routing.js';

@@ -1,8 +1,8 @@
+// Per-sender limits (messages per minute, uploads and bytes per day) applied before a message reaches the runtime.
 import { z } from 'zod';
 import { DEFAULT_FLOW } from '../../flows/registry.js';
 import type { Clock } from '../clock.js';
 import type { Lang, RenderedMessage } from '../domain/reply.js';
-// Per-sender limits (messages per minute, uploads and bytes per day) applied before a message reaches the runtime.
 import { nextWitaMidnight, witaDay } from '../domain/wita.js';
 import { t } from '../i18n/locales.js';
 import type { Store } from '../storage/store.js';

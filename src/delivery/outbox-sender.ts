@@ -1,7 +1,7 @@
-import type { Clock } from '../clock.js';
-import type { ChatRef, Outbox, OutboxEntry } from '../storage/outbox.js';
 // Drains the outbox: sends due messages through their channel, several chats at once and each chat in order,
 // retries with backoff, dead-letters, and holds the messages of chats whose citizen blocked the bot.
+import type { Clock } from '../clock.js';
+import type { ChatRef, Outbox, OutboxEntry } from '../storage/outbox.js';
 import type { OutboundChannel } from './outbound-channel.js';
 import { SendError } from './outbound-channel.js';
 

@@ -1,6 +1,6 @@
+// A ticket payload as agency officers read it, in Indonesian: plain text, an e-mail HTML page, Telegram HTML parts.
 import { WITA_ZONE } from '../domain/wita.js';
 import { formatDate, hasKey, t } from '../i18n/locales.js';
-// A ticket payload as agency officers read it, in Indonesian: plain text, an e-mail HTML page, Telegram HTML parts.
 import { TELEGRAM_TEXT_LIMIT, splitText } from '../platforms/telegram/split-text.js';
 import type { TicketPayload } from './payload.js';
 

@@ -1,6 +1,6 @@
-import type { Lang } from '../domain/reply.js';
 // The web chat page: one self-contained HTML document (inline CSS and vanilla JS, no external resources).
 // Every word a citizen reads comes from the locale files; the script talks to /api/chat with the session cookie.
+import type { Lang } from '../domain/reply.js';
 import { localeKeys, t } from '../i18n/locales.js';
 
 /** The texts the page's script needs: the page's own `web.*` keys plus the ticket status names. */

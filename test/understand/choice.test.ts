@@ -1,3 +1,4 @@
+// Numbered and worded choices typed back: labels, numbers, ordinals, other forms.
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { levenshtein, parseChoice } from '../../src/understand/choice.js';

@@ -1,3 +1,4 @@
+// Whole-message commands (batal, bantuan, status, /lang …) and what is not one.
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { type Command, parseCommand } from '../../src/understand/commands.js';

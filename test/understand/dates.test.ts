@@ -1,3 +1,4 @@
+// When an incident happened, as people write it: relative days, named days, months, Banjar words, ongoing.
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { type DateParse, findIncidentDate, parseIncidentDate } from '../../src/understand/dates.js';

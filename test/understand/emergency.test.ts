@@ -1,3 +1,4 @@
+// Emergencies detected in a message (fire, crime, medical…) and look-alikes that are not.
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { type Emergency, detectEmergency, emergencyNumbers } from '../../src/understand/emergency.js';

@@ -1,3 +1,4 @@
+// Locating a pin: the kab/kota and kecamatan of a point, centroids and boundaries.
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { DESA, KABKOTA, KECAMATAN } from '../../src/domain/regions-data.js';

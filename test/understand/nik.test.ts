@@ -1,3 +1,4 @@
+// NIK: the 16 digits, the region and birth date they encode, masking.
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { type NikResult, findNik, maskNik, parseNik } from '../../src/understand/nik.js';

@@ -1,3 +1,4 @@
+// Normalization of chat Indonesian and Banjar: abbreviations, repeated letters, spelling variants.
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { normalize, tokens } from '../../src/understand/normalize.js';

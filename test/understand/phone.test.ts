@@ -1,3 +1,4 @@
+// Phone numbers as people type them, alone or inside a sentence.
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { maskPhone, parsePhone } from '../../src/understand/phone.js';

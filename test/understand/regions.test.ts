@@ -1,3 +1,4 @@
+// Finding the kab/kota (and kecamatan, desa) a message names: aliases, typos, ambiguous names, landmarks.
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import {

@@ -1,3 +1,4 @@
+// Yes and no in every common form, Indonesian and Banjar, and what is neither.
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { parseAlready, parseYesNo } from '../../src/understand/yes-no.js';

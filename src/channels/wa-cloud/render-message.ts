@@ -1,5 +1,5 @@
-import type { Lang, RenderedMessage } from '../../domain/reply.js';
 // Turns a channel-neutral RenderedMessage into WhatsApp Cloud API message bodies: text, reply buttons or lists.
+import type { Lang, RenderedMessage } from '../../domain/reply.js';
 import { t } from '../../i18n/locales.js';
 import { type GraphBody, LIMITS, type ListRow } from './graph-payloads.js';
 import { splitText } from './split-text.js';

@@ -1,5 +1,5 @@
-import type { Lang, RenderedMessage } from '../../domain/reply.js';
 // A RenderedMessage as WhatsApp text: numbered choices with a "reply with a number" line, keywords in brackets.
+import type { Lang, RenderedMessage } from '../../domain/reply.js';
 import { t } from '../../i18n/locales.js';
 import { WHATSAPP_MAX_CHARS, splitText } from './split-text.js';
 

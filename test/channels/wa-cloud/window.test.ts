@@ -1,6 +1,6 @@
+// The 24-hour rule: outside the window a template goes out and the message is held until the citizen writes.
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { RenderedMessage } from '../../../src/domain/reply.js';
-// The 24-hour rule: outside the window a template goes out and the message is held until the citizen writes.
 import { t } from '../../../src/i18n/locales.js';
 import { Citizen, WaWorld, postSigned, readable, webhookBody } from './wa-cloud-helpers.js';
 
