@@ -373,6 +373,14 @@ function updateNotice(event: IntakeEvent): Paragraph[] {
   ];
 }
 
+/** "Lewati" (or its button, or a bare no) at the comment question. */
+function skipsComment(text: string): boolean {
+  return (
+    pickShown(ratingCommentQuestion(), text) === 'skip' ||
+    /^\s*(tidak|nggak|gak|ga|kada|no|-|lewat)\s*$/i.test(text)
+  );
+}
+
 /** The rating's score from what the citizen typed: a shown choice, a digit 1–5, or that many stars. */
 function scoreOf(text: string): number | null {
   const shown = pickShown(ratingQuestion(), text);
@@ -638,11 +646,7 @@ export const intakeMachine = setup({
     },
     skipComment: ({ event }) => {
       const m = msg(event);
-      return (
-        !!m &&
-        (pickShown(ratingCommentQuestion(), m.text) === 'skip' ||
-          /^\s*(tidak|nggak|gak|ga|kada|no|-|lewat)\s*$/i.test(m.text))
-      );
+      return !!m && skipsComment(m.text);
     },
     hasText: ({ event }) => {
       const m = msg(event);
@@ -2078,67 +2082,21 @@ export const intakeMachine = setup({
       on: {
         message: [
           {
-            guard: 'skipComment',
+            // A comment, "lewati", or (after three tries with nothing to read) no comment: the score is recorded.
+            guard: or(['skipComment', 'hasText', 'failedTwice']),
             target: 'submitted',
             actions: [
               {
                 type: 'effect',
-                params: ({ context, event }) => ({
-                  type: 'rate',
-                  ticket: context.rating?.ticket ?? '',
-                  score: context.rating?.score ?? 3,
-                  comment: null,
-                }),
-              },
-              {
-                type: 'reply',
-                params: ({ context }) => ({
-                  type: 'reply',
-                  key: 'rating.thanks',
-                  vars: { ticket: context.rating?.ticket ?? '' },
-                  expecting: 'none',
-                }),
-              },
-              assign({ rating: null }),
-            ],
-          },
-          {
-            guard: 'hasText',
-            target: 'submitted',
-            actions: [
-              {
-                type: 'effect',
-                params: ({ context, event }) => ({
-                  type: 'rate',
-                  ticket: context.rating?.ticket ?? '',
-                  score: context.rating?.score ?? 3,
-                  comment: body(event).text.trim().slice(0, 1000) || null,
-                }),
-              },
-              {
-                type: 'reply',
-                params: ({ context }) => ({
-                  type: 'reply',
-                  key: 'rating.thanks',
-                  vars: { ticket: context.rating?.ticket ?? '' },
-                  expecting: 'none',
-                }),
-              },
-              assign({ rating: null }),
-            ],
-          },
-          {
-            guard: 'failedTwice',
-            target: 'submitted',
-            actions: [
-              {
-                type: 'effect',
-                params: ({ context, event }) => ({
-                  type: 'rate',
-                  ticket: context.rating?.ticket ?? '',
-                  score: context.rating?.score ?? 3,
-                  comment: null,
-                }),
+                params: ({ context, event }) => {
+                  const text = body(event).text;
+                  return {
+                    type: 'rate',
+                    ticket: context.rating?.ticket ?? '',
+                    score: context.rating?.score ?? 3,
+                    comment: skipsComment(text) ? null : text.trim().slice(0, 1000) || null,
+                  };
+                },
               },
               {
                 type: 'reply',

@@ -1,9 +1,10 @@
 // The officers' JSON API through app.request: bearer tokens only (401 before any lookup), a ticket outside the scope
 // is 404 before any other check, then 409 for a move not allowed and 422 for a body that is not; the OpenAPI document.
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { createApp } from '../../src/http/app.js';
+import type { createApp } from '../../src/http/app.js';
 import { userCommand } from '../../src/officers/user-command.js';
 import { Harness } from '../helpers/harness.js';
+import { officerApp } from '../helpers/officer-app.js';
 import { DIALOGUES } from '../transcripts/dialogues.js';
 
 describe('api v1', () => {
@@ -52,23 +53,7 @@ describe('api v1', () => {
     theirs = rows.find((r) => r.category === 'adminduk')?.number ?? '';
     account('pupr', 'officer', road?.agencyId ?? '');
     account('korbjm', 'supervisor', '6371-koordinator');
-    app = createApp({
-      handle: (m) => h.core.runtime.handle(m),
-      store: h.core.store,
-      ids: h.core.ids,
-      clock: h.clock,
-      maxUploadBytes: 1024,
-      devSenders: false,
-      log: { error: () => {} },
-      officers: {
-        store: h.core.store,
-        actions: h.core.actions,
-        directory: h.core.directory,
-        clock: h.clock,
-        secureRequest: () => true,
-        clientAddress: () => '10.0.0.9',
-      },
-    });
+    app = officerApp(h);
   });
   afterEach(() => h.close());
 

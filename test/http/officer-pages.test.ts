@@ -1,9 +1,10 @@
 // The officers' pages through app.request: sign-in with CSRF and throttling, the inbox and ticket pages scoped by the
 // queries (another agency's ticket is a 404), a status change that reaches the citizen, sign-out, and HTTPS only.
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { createApp } from '../../src/http/app.js';
+import type { createApp } from '../../src/http/app.js';
 import { hashPassword } from '../../src/officers/passwords.js';
 import { Harness } from '../helpers/harness.js';
+import { officerApp } from '../helpers/officer-app.js';
 import { DIALOGUES } from '../transcripts/dialogues.js';
 
 const PASSWORD = 'kata-sandi-panjang-1';
@@ -77,23 +78,7 @@ describe('officer pages', () => {
     add('pupr', road?.agencyId ?? '');
     add('capil', ktp?.agencyId ?? '');
     secure = true;
-    app = createApp({
-      handle: (m) => h.core.runtime.handle(m),
-      store: h.core.store,
-      ids: h.core.ids,
-      clock: h.clock,
-      maxUploadBytes: 1024,
-      devSenders: false,
-      log: { error: () => {} },
-      officers: {
-        store: h.core.store,
-        actions: h.core.actions,
-        directory: h.core.directory,
-        clock: h.clock,
-        secureRequest: () => secure,
-        clientAddress: () => '10.0.0.7',
-      },
-    });
+    app = officerApp(h, () => secure);
   });
   afterEach(() => h.close());
 
