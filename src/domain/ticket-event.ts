@@ -10,6 +10,7 @@ export const TicketEventType = z.enum([
   'replied',
   'noted',
   'rated',
+  'taken_over',
 ]);
 export type TicketEventType = z.infer<typeof TicketEventType>;
 

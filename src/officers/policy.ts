@@ -20,7 +20,11 @@ export function scopeOf(officer: Officer, directory: Directory): TicketScope {
   return { kind: 'kabkota', codes };
 }
 
-/** Supervisors watch; admins and the agency's own officers act. */
-export function mayAct(officer: Officer): boolean {
-  return !officer.disabled && (officer.role === 'admin' || officer.role === 'officer');
+/**
+ * Admins and the agency's own officers act; a supervisor watches, unless it took this ticket over (`tookOver`: the
+ * ticket's events name this account as having taken it over).
+ */
+export function mayAct(officer: Officer, tookOver = false): boolean {
+  if (officer.disabled) return false;
+  return officer.role === 'admin' || officer.role === 'officer' || tookOver;
 }

@@ -55,7 +55,8 @@ export class TicketActions {
     return store.tx(() => {
       const ticket = store.tickets.forOfficer(number, scopeOf(officer, directory));
       if (!ticket) return { ok: false, problem: 'not_found' } as const;
-      if (!mayAct(officer)) return { ok: false, problem: 'read_only' } as const;
+      if (!mayAct(officer, tickets.tookOver(ticket.id, officer.id)))
+        return { ok: false, problem: 'read_only' } as const;
       const now = clock.now();
       const message = say.message?.trim() || null;
       const moved = tickets.move(ticket, to, { officerId: officer.id, reason: say.reason, message }, now);
@@ -72,6 +73,24 @@ export class TicketActions {
       }
       return { ok: true } as const;
     });
+  }
+
+  /** A supervisor takes a ticket of its area over (admins and the agency's officers already act: not_allowed). */
+  takeOver(officer: Officer, number: string): { ok: true } | { ok: false; problem: ActionProblem } {
+    const { store, tickets, directory, clock } = this.deps;
+    return store.tx(() => {
+      const ticket = store.tickets.forOfficer(number, scopeOf(officer, directory));
+      if (!ticket) return { ok: false, problem: 'not_found' } as const;
+      if (officer.disabled || officer.role !== 'supervisor' || tickets.tookOver(ticket.id, officer.id))
+        return { ok: false, problem: 'not_allowed' } as const;
+      tickets.takeOver(ticket, officer.id, clock.now());
+      return { ok: true } as const;
+    });
+  }
+
+  /** Whether this account may act on this ticket (seen within its scope). */
+  mayActOn(officer: Officer, ticketId: number): boolean {
+    return mayAct(officer, this.deps.tickets.tookOver(ticketId, officer.id));
   }
 
   /**
@@ -126,7 +145,7 @@ export class TicketActions {
     return store.tx(() => {
       const ticket = store.tickets.forOfficer(number, scopeOf(officer, directory));
       if (!ticket) return { ok: false, problem: 'not_found' } as const;
-      if (officer.disabled || (kind === 'reply' && !mayAct(officer)))
+      if (officer.disabled || (kind === 'reply' && !mayAct(officer, tickets.tookOver(ticket.id, officer.id))))
         return { ok: false, problem: 'read_only' } as const;
       const clean = text.trim().slice(0, MAX_OFFICER_TEXT);
       if (!clean) return { ok: false, problem: 'empty' } as const;

@@ -219,6 +219,27 @@ export class TicketDesk {
     this.changeStatus({ id: ticket.id, status: 'selesai' }, 'ditutup', 'system', 'no_objection_10_days', now);
   }
 
+  /** A supervisor takes a ticket of its area over: from now on it may act on it, as the agency's officers do. */
+  takeOver(ticket: { id: number }, officerId: number, now: number): void {
+    this.deps.store.ticketEvents.add({
+      ticketId: ticket.id,
+      at: now,
+      actor: 'officer',
+      type: 'taken_over',
+      from: null,
+      to: null,
+      reason: null,
+      officerId,
+    });
+  }
+
+  /** Whether this account took the ticket over. */
+  tookOver(ticketId: number, officerId: number): boolean {
+    return this.deps.store.ticketEvents
+      .forTicket(ticketId)
+      .some((e) => e.type === 'taken_over' && e.officerId === officerId);
+  }
+
   /** An officer's message to the citizen (`replied`) or an internal note other officers read (`noted`). */
   write(
     ticket: { id: number },

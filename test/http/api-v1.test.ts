@@ -113,11 +113,17 @@ describe('api v1', () => {
     expect((await call('korbjm', 'POST', `/v1/tickets/${mine}/notes`, { text: 'Dipantau.' })).status).toBe(
       201,
     );
+    expect((await call('pupr', 'POST', `/v1/tickets/${mine}/takeover`)).status).toBe(409);
+    expect((await call('korbjm', 'POST', `/v1/tickets/${mine}/takeover`)).status).toBe(200);
+    const mine2 = await call('korbjm', 'POST', `/v1/tickets/${mine}/replies`, { text: 'Saya tangani.' });
+    expect(mine2.status).toBe(201);
     const events = (await (await call('pupr', 'GET', `/v1/tickets/${mine}`)).json()).events;
-    expect(events.slice(-3).map((e: { type: string; text: string | null }) => [e.type, e.text])).toEqual([
+    expect(events.slice(-5).map((e: { type: string; text: string | null }) => [e.type, e.text])).toEqual([
       ['status_changed', 'Segera.'],
       ['replied', 'Kami datang Kamis.'],
       ['noted', 'Dipantau.'],
+      ['taken_over', null],
+      ['replied', 'Saya tangani.'],
     ]);
   });
 

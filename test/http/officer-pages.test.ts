@@ -184,6 +184,29 @@ describe('officer pages', () => {
     expect(await (await get(jar, `/petugas/tiket/${mine}`)).text()).toContain('lubangnya makin besar');
   });
 
+  it('offers a supervisor to take the ticket over, and then its forms', async () => {
+    h.core.store.officers.add(
+      {
+        username: 'korbjm',
+        name: null,
+        role: 'supervisor',
+        passwordHash: hashPassword(PASSWORD),
+        agencies: ['6371-koordinator'],
+      },
+      h.clock.now(),
+    );
+    const { jar } = await signIn('korbjm');
+    const page = await (await get(jar, `/petugas/tiket/${mine}`)).text();
+    expect(page).toContain('Anda dapat melihat tiket ini, tetapi tidak mengubahnya.');
+    expect(page).not.toContain('name="status"');
+    const taken = await post(jar, `/petugas/tiket/${mine}/ambil-alih`, { csrf: csrfIn(page) });
+    expect(taken.headers.get('location')).toBe(`/petugas/tiket/${mine}?done=taken_over`);
+    const after = await (await get(jar, `/petugas/tiket/${mine}?done=taken_over`)).text();
+    expect(after).toContain('Tiket ini sekarang Anda tangani.');
+    expect(after).toContain('name="status"');
+    expect(after).toContain('diambil alih koordinator');
+  });
+
   it('signs out, and refuses the pages over plain HTTP from elsewhere', async () => {
     const { jar } = await signIn('capil');
     const inbox = await (await get(jar, '/petugas')).text();

@@ -161,6 +161,25 @@ describe('TicketActions.changeStatus', () => {
     );
   });
 
+  it('lets a supervisor take a ticket of its area over, once, and then act on it', () => {
+    const supervisor = account('korbjm', 'supervisor', ['6371-koordinator']);
+    const far = account('korbanjar', 'supervisor', ['6303-koordinator']);
+    const officer = account('petugas', 'officer', [agencyId]);
+    expect(h.core.actions.takeOver(far, number)).toEqual({ ok: false, problem: 'not_found' });
+    expect(h.core.actions.takeOver(officer, number)).toEqual({ ok: false, problem: 'not_allowed' });
+    expect(
+      h.core.actions.changeStatus(supervisor, number, 'diproses', { message: null, reason: null }).ok,
+    ).toBe(false);
+    expect(h.core.actions.takeOver(supervisor, number)).toEqual({ ok: true });
+    expect(h.core.actions.takeOver(supervisor, number)).toEqual({ ok: false, problem: 'not_allowed' });
+    expect(
+      h.core.actions.changeStatus(supervisor, number, 'diproses', { message: null, reason: null }),
+    ).toEqual({
+      ok: true,
+    });
+    expect(h.core.actions.write(supervisor, number, 'reply', 'Kami tangani langsung.')).toEqual({ ok: true });
+  });
+
   it('speaks the citizen’s language, and an anonim ticket stays linked at selesai but not at ditutup', () => {
     h.say('warga', '/lang en');
     const officer = account('petugas', 'officer', [agencyId]);

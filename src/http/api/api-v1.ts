@@ -6,7 +6,7 @@ import type { Context } from 'hono';
 import type { Clock } from '../../clock.js';
 import { TicketStatus } from '../../domain/complaint.js';
 import type { Officer } from '../../domain/officer.js';
-import { mayAct, scopeOf } from '../../officers/policy.js';
+import { scopeOf } from '../../officers/policy.js';
 import type { TicketActions } from '../../officers/ticket-actions.js';
 import { tokenHash } from '../../officers/tokens.js';
 import type { Directory } from '../../routing/directory.js';
@@ -300,6 +300,28 @@ export function apiV1(deps: ApiDeps): OpenAPIHono<Env> {
         reason: body.reason ?? null,
       });
       return r.ok ? c.json({ number, status: body.status }, 200) : problem(c, r.problem);
+    },
+  );
+
+  app.openapi(
+    createRoute({
+      method: 'post',
+      path: '/v1/tickets/{number}/takeover',
+      security,
+      request: { params: NumberParam },
+      responses: {
+        200: json(z.object({ number: z.string() }), 'the supervisor now acts on the ticket'),
+        ...errors,
+        409: json(ErrorBody, 'not a supervisor, or already taken over'),
+      },
+    }),
+    (c) => {
+      const { number } = c.req.valid('param');
+      const r = deps.actions.takeOver(c.get('officer'), number);
+      if (r.ok) return c.json({ number }, 200);
+      return r.problem === 'not_found'
+        ? fail(c, 404, 'not_found', 'no such ticket')
+        : fail(c, 409, 'not_allowed', 'only a supervisor takes a ticket over, once');
     },
   );
 

@@ -10,7 +10,7 @@ import type { Lang } from '../../domain/reply.js';
 import { witaDate } from '../../domain/wita.js';
 import { t } from '../../i18n/locales.js';
 import { DUMMY_HASH, verifyPassword } from '../../officers/passwords.js';
-import { mayAct, scopeOf } from '../../officers/policy.js';
+import { scopeOf } from '../../officers/policy.js';
 import type { TicketActions } from '../../officers/ticket-actions.js';
 import { newToken, tokenHash } from '../../officers/tokens.js';
 import { ticketTranscript } from '../../officers/transcript.js';
@@ -49,7 +49,7 @@ const StatusForm = z.object({
 const CsrfForm = z.object({ csrf: z.string().max(100) });
 const TextForm = z.object({ text: z.string().max(10_000), csrf: z.string().max(100) });
 /** What a redirect after an action may say on the ticket page (`?done=`). */
-const FLASH_OK = new Set(['ok', 'replied', 'noted']);
+const FLASH_OK = new Set(['ok', 'replied', 'noted', 'taken_over']);
 const FLASH_PROBLEM = new Set(['not_allowed', 'reason_required', 'message_required', 'empty', 'read_only']);
 const TicketNumber = z.string().regex(/^ADU-\d{4}-[A-Z0-9]{4}$/);
 const cookieOptions = { prefix: 'host', secure: true, httpOnly: true, sameSite: 'Lax', path: '/' } as const;
@@ -221,7 +221,8 @@ export function officerPages(deps: OfficerPagesDeps): Hono<{ Variables: { me: Si
         )}
         reporter={reporter}
         next={nextStatuses(ticket.status)}
-        mayAct={mayAct(me.officer)}
+        mayAct={deps.actions.mayActOn(me.officer, ticket.id)}
+        mayTakeOver={me.officer.role === 'supervisor' && !deps.actions.mayActOn(me.officer, ticket.id)}
         flash={flash}
         agencyName={agencyName(ticket.agencyId)}
         regionName={regionName(ticket.complaint.kabkotaCode)}
@@ -242,6 +243,14 @@ export function officerPages(deps: OfficerPagesDeps): Hono<{ Variables: { me: Si
     if (!result.ok && result.problem === 'not_found') return notFound(c);
     const done = result.ok ? 'ok' : result.problem;
     return c.redirect(`/petugas/tiket/${number.data}?done=${done}`, 303);
+  });
+
+  app.post('/tiket/:number/ambil-alih', (c) => {
+    const number = TicketNumber.safeParse(c.req.param('number'));
+    if (!number.success) return notFound(c);
+    const result = deps.actions.takeOver(c.get('me').officer, number.data);
+    if (!result.ok && result.problem === 'not_found') return notFound(c);
+    return c.redirect(`/petugas/tiket/${number.data}?done=${result.ok ? 'taken_over' : result.problem}`, 303);
   });
 
   for (const [path, kind] of [

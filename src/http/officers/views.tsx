@@ -168,6 +168,8 @@ export function TicketPage(props: {
   reporter: Reporter;
   next: readonly TicketStatus[];
   mayAct: boolean;
+  /** A supervisor that watches this ticket may take it over. */
+  mayTakeOver: boolean;
   flash: { ok: boolean; text: string } | null;
   agencyName: string;
   regionName: string;
@@ -248,7 +250,17 @@ export function TicketPage(props: {
       <section class="card">
         <h2>{t(lang, 'officer.ticket.action')}</h2>
         {!props.mayAct ? (
-          <p>{t(lang, 'officer.ticket.read_only')}</p>
+          <>
+            <p>{t(lang, 'officer.ticket.read_only')}</p>
+            {props.mayTakeOver ? (
+              <form method="post" action={`/petugas/tiket/${ticket.number}/ambil-alih`}>
+                <input type="hidden" name="csrf" value={props.frame.officer.csrf} />
+                <button class="primary" type="submit">
+                  {t(lang, 'officer.ticket.take_over')}
+                </button>
+              </form>
+            ) : null}
+          </>
         ) : props.next.length === 0 ? (
           <p>{t(lang, 'officer.ticket.final')}</p>
         ) : (
