@@ -55,6 +55,8 @@ export type IntakeEvent =
       status: TicketStatus;
       message: string | null;
       reason: string | null;
+      /** The agency that handles it now (dialihkan). */
+      agency?: string;
     }
   /** An officer wrote to the citizen about one of this chat's tickets. */
   | { type: 'ticket.reply'; now: number; ticket: string; text: string };

@@ -369,7 +369,7 @@ function updateNotice(event: IntakeEvent): Paragraph[] {
     },
     ...(event.reason ? [{ key: 'ticket.update.reason', vars: { reason: event.reason } }] : []),
     ...(event.message ? [{ key: 'ticket.update.message', vars: { message: event.message } }] : []),
-    { key: `ticket.update.next.${event.status}` },
+    { key: `ticket.update.next.${event.status}`, vars: { agency: event.agency ?? '' } },
   ];
 }
 

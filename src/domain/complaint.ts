@@ -90,6 +90,7 @@ export const TicketStatus = z.enum([
   'diverifikasi',
   'diproses',
   'menunggu_pelapor',
+  'dialihkan',
   'selesai',
   'ditolak',
   'ditutup',

@@ -9,6 +9,7 @@ import type { WorkingDays } from '../domain/working-days.js';
 import type { Directory } from '../routing/directory.js';
 import type { Store } from '../storage/store.js';
 import type { TicketDesk } from '../tickets/ticket-desk.js';
+import { REASSIGNABLE } from '../tickets/transitions.js';
 import { mayAct, scopeOf } from './policy.js';
 
 export type ActionProblem =
@@ -55,8 +56,7 @@ export class TicketActions {
     return store.tx(() => {
       const ticket = store.tickets.forOfficer(number, scopeOf(officer, directory));
       if (!ticket) return { ok: false, problem: 'not_found' } as const;
-      if (!mayAct(officer, tickets.tookOver(ticket.id, officer.id)))
-        return { ok: false, problem: 'read_only' } as const;
+      if (!this.mayActOn(officer, ticket)) return { ok: false, problem: 'read_only' } as const;
       const now = clock.now();
       const message = say.message?.trim() || null;
       const moved = tickets.move(ticket, to, { officerId: officer.id, reason: say.reason, message }, now);
@@ -88,9 +88,54 @@ export class TicketActions {
     });
   }
 
-  /** Whether this account may act on this ticket (seen within its scope). */
-  mayActOn(officer: Officer, ticketId: number): boolean {
-    return mayAct(officer, this.deps.tickets.tookOver(ticketId, officer.id));
+  /**
+   * Whether this account may act on this ticket (seen within its scope): an officer only while the ticket is its
+   * agency's (after dialihkan the old agency reads only).
+   */
+  mayActOn(officer: Officer, ticket: { id: number; agencyId: string | null }): boolean {
+    if (officer.role === 'officer' && !officer.agencies.includes(ticket.agencyId ?? '')) return false;
+    return mayAct(officer, this.deps.tickets.tookOver(ticket.id, officer.id));
+  }
+
+  /**
+   * Moves a ticket to another agency of the directory, with a reason the citizen is told, and tells the citizen
+   * where it went; the new agency's destinations receive it.
+   */
+  reassign(
+    officer: Officer,
+    number: string,
+    agencyId: string,
+    reason: string | null,
+  ): { ok: true; deliveries: number } | { ok: false; problem: ActionProblem | 'unknown_agency' } {
+    const { store, tickets, directory, clock } = this.deps;
+    return store.tx(() => {
+      const ticket = store.tickets.forOfficer(number, scopeOf(officer, directory));
+      if (!ticket) return { ok: false, problem: 'not_found' } as const;
+      if (!this.mayActOn(officer, ticket)) return { ok: false, problem: 'read_only' } as const;
+      if (!REASSIGNABLE.has(ticket.status)) return { ok: false, problem: 'not_allowed' } as const;
+      const agency = directory.agency(agencyId);
+      if (!agency || agency.id === ticket.agencyId) return { ok: false, problem: 'unknown_agency' } as const;
+      const why = reason?.trim();
+      if (!why) return { ok: false, problem: 'reason_required' } as const;
+      const now = clock.now();
+      const { deliveries } = tickets.reassign(
+        ticket,
+        { agencyId: agency.id, name: agency.name },
+        { officerId: officer.id, reason: why },
+        now,
+      );
+      if (ticket.conversationId !== null)
+        this.deps.dispatch(ticket.conversationId, {
+          type: 'ticket.update',
+          now,
+          ticket: ticket.number,
+          status: 'dialihkan',
+          message: null,
+          reason: why,
+          agency: agency.shortName,
+        });
+      return { ok: true, deliveries } as const;
+    });
   }
 
   /**
@@ -145,7 +190,7 @@ export class TicketActions {
     return store.tx(() => {
       const ticket = store.tickets.forOfficer(number, scopeOf(officer, directory));
       if (!ticket) return { ok: false, problem: 'not_found' } as const;
-      if (officer.disabled || (kind === 'reply' && !mayAct(officer, tickets.tookOver(ticket.id, officer.id))))
+      if (officer.disabled || (kind === 'reply' && !this.mayActOn(officer, ticket)))
         return { ok: false, problem: 'read_only' } as const;
       const clean = text.trim().slice(0, MAX_OFFICER_TEXT);
       if (!clean) return { ok: false, problem: 'empty' } as const;

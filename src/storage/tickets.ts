@@ -128,13 +128,22 @@ const UNRECEIVED = `(NOT EXISTS (SELECT 1 FROM deliveries d WHERE d.ticket_id = 
   AND NOT EXISTS (SELECT 1 FROM officer_agencies oa JOIN officers o ON o.id = oa.officer_id
     WHERE oa.agency_id = t.agency_id AND o.disabled_at IS NULL))`;
 
-/** The scope as SQL over tickets `t` (its agency, its kab/kota): access is decided in the query itself. */
-function scopeWhere(scope: TicketScope): { sql: string; params: string[] } {
+/**
+ * The scope as SQL over tickets `t` (its agency, its kab/kota): access is decided in the query itself. With `past`,
+ * an agency also reaches the tickets taken away from it (dialihkan), to read their history: one ticket's page, not
+ * the inbox, which lists what the agency handles now (and stays on its index).
+ */
+function scopeWhere(scope: TicketScope, past = false): { sql: string; params: string[] } {
   if (scope.kind === 'all') return { sql: '1 = 1', params: [] };
   const list = scope.kind === 'agencies' ? scope.agencyIds : scope.codes;
   if (list.length === 0) return { sql: '0 = 1', params: [] };
-  const column = scope.kind === 'agencies' ? 't.agency_id' : 't.kabkota_code';
-  return { sql: `${column} IN (${list.map(() => '?').join(', ')})`, params: [...list] };
+  const marks = list.map(() => '?').join(', ');
+  if (scope.kind === 'kabkota') return { sql: `t.kabkota_code IN (${marks})`, params: [...list] };
+  if (!past) return { sql: `t.agency_id IN (${marks})`, params: [...list] };
+  return {
+    sql: `(t.agency_id IN (${marks}) OR t.id IN (SELECT p.ticket_id FROM ticket_past_agencies p WHERE p.agency_id IN (${marks})))`,
+    params: [...list, ...list],
+  };
 }
 
 /** The routing decision as stored with a ticket (the ticket desk writes it when filing). */
@@ -363,7 +372,7 @@ export class Tickets {
 
   /** One ticket by its number, only when the scope may see it (null otherwise: a 404, never a 403). */
   forOfficer(number: string, scope: TicketScope): OfficerTicket | null {
-    const where = scopeWhere(scope);
+    const where = scopeWhere(scope, true);
     const raw = this.db
       .prepare(
         `SELECT t.id, t.number, t.status, t.agency_id, t.conversation_id, t.created_at, t.due_date, t.routing, c.data,
@@ -467,6 +476,20 @@ export class Tickets {
         const r = z.object({ agency_id: z.string(), n: z.number() }).parse(raw);
         return { agencyId: r.agency_id, tickets: r.n };
       });
+  }
+
+  /** Moves a ticket to another agency: a new due date, status dialihkan, the old agency kept as a reader. */
+  reassign(ticketId: number, from: string | null, to: string, dueDate: string, now: number): void {
+    if (from) {
+      this.db
+        .prepare('INSERT OR REPLACE INTO ticket_past_agencies (ticket_id, agency_id, until) VALUES (?, ?, ?)')
+        .run(ticketId, from, now);
+    }
+    this.db
+      .prepare(
+        "UPDATE tickets SET agency_id = ?, due_date = ?, status = 'dialihkan', updated_at = ? WHERE id = ?",
+      )
+      .run(to, dueDate, now, ticketId);
   }
 
   /** Tickets in `status`, the longest unchanged first: a sweep's candidates. */

@@ -219,6 +219,59 @@ export class TicketDesk {
     this.changeStatus({ id: ticket.id, status: 'selesai' }, 'ditutup', 'system', 'no_objection_10_days', now);
   }
 
+  /**
+   * An officer moves a ticket to another agency (dialihkan, with a reason): the new agency's clock starts, its
+   * destinations get the ticket, and the old agency keeps reading the history. Returns the new agency's name.
+   */
+  reassign(
+    ticket: { id: number; number: string; status: TicketStatus; agencyId: string | null },
+    to: { agencyId: string; name: string },
+    by: { officerId: number; reason: string },
+    now: number,
+  ): { deliveries: number } {
+    const { store, calendar, answerDays, routing } = this.deps;
+    const due = calendar.addWorkingDays(new Date(now), answerDays);
+    store.tickets.reassign(ticket.id, ticket.agencyId, to.agencyId, due, now);
+    store.tickets.setRouting(ticket.id, to.agencyId, {
+      agencyName: to.name,
+      rule: 'dialihkan',
+      reason: by.reason,
+      details: [],
+      fallback: false,
+      also: [],
+    });
+    store.ticketEvents.add({
+      ticketId: ticket.id,
+      at: now,
+      actor: 'officer',
+      type: 'status_changed',
+      from: ticket.status,
+      to: 'dialihkan',
+      reason: by.reason,
+      officerId: by.officerId,
+      data: { from: ticket.agencyId, to: to.agencyId },
+    });
+    let deliveries = 0;
+    for (const dest of routing.destinations(to.agencyId)) {
+      deliveries++;
+      store.deliveries.enqueue({
+        ticketId: ticket.id,
+        agencyId: to.agencyId,
+        destinationId: dest.id,
+        method: dest.method,
+        idempotencyKey: deliveryKey(ticket.number, to.agencyId, dest.id),
+        now,
+      });
+    }
+    store.audit.record({
+      at: now,
+      actor: `officer:${by.officerId}`,
+      type: 'ticket.reassigned',
+      ticketId: ticket.id,
+    });
+    return { deliveries };
+  }
+
   /** A supervisor takes a ticket of its area over: from now on it may act on it, as the agency's officers do. */
   takeOver(ticket: { id: number }, officerId: number, now: number): void {
     this.deps.store.ticketEvents.add({

@@ -10,6 +10,8 @@ export const TRANSITIONS: Readonly<Record<TicketStatus, readonly TicketStatus[]>
   baru: ['diverifikasi', 'diproses', 'menunggu_pelapor', 'selesai', 'ditolak'],
   diverifikasi: ['diproses', 'menunggu_pelapor', 'selesai', 'ditolak'],
   diproses: ['menunggu_pelapor', 'selesai', 'ditolak'],
+  // Moved to another agency (TicketDesk.reassign, not a plain move): the new agency starts as with a new ticket.
+  dialihkan: ['diverifikasi', 'diproses', 'menunggu_pelapor', 'selesai', 'ditolak'],
   // The officer asked the citizen something: their answer (or 10 working days without one) brings it back.
   menunggu_pelapor: ['diproses', 'selesai', 'ditolak'],
   selesai: ['diproses', 'ditutup'],
@@ -27,6 +29,15 @@ export const MESSAGE_REQUIRED: ReadonlySet<TicketStatus> = new Set(['menunggu_pe
 export function canMove(from: TicketStatus, to: TicketStatus): boolean {
   return TRANSITIONS[from].includes(to);
 }
+
+/** Statuses from which a ticket may be moved to another agency. */
+export const REASSIGNABLE: ReadonlySet<TicketStatus> = new Set([
+  'baru',
+  'diverifikasi',
+  'diproses',
+  'menunggu_pelapor',
+  'dialihkan',
+]);
 
 /** Statuses an officer may choose next from `from`. */
 export function nextStatuses(from: TicketStatus): readonly TicketStatus[] {

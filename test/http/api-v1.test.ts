@@ -143,6 +143,27 @@ describe('api v1', () => {
     expect(await find('pekauman')).toEqual([mine]);
   });
 
+  it('moves a ticket to another agency with a reason (422 without, 404 outside the scope)', async () => {
+    expect(
+      (await call('pupr', 'POST', `/v1/tickets/${theirs}/reassign`, { agency: '6371-dishub', reason: 'x' }))
+        .status,
+    ).toBe(404);
+    expect(
+      (await call('pupr', 'POST', `/v1/tickets/${mine}/reassign`, { agency: 'tidak-ada', reason: 'x' }))
+        .status,
+    ).toBe(422);
+    const ok = await call('pupr', 'POST', `/v1/tickets/${mine}/reassign`, {
+      agency: '6371-dishub',
+      reason: 'Urusan Dishub',
+    });
+    expect(ok.status).toBe(200);
+    const after = await (await call('pupr', 'GET', `/v1/tickets/${mine}`)).json();
+    expect(after).toMatchObject({ status: 'dialihkan', agency: { id: '6371-dishub' } });
+    expect((await call('pupr', 'POST', `/v1/tickets/${mine}/status`, { status: 'diproses' })).status).toBe(
+      409,
+    );
+  });
+
   it('serves its OpenAPI 3.1 document and a page that lists it', async () => {
     const doc = await (await app.request('/api/openapi.json')).json();
     expect(doc.openapi).toBe('3.1.0');

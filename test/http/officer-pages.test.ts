@@ -207,6 +207,21 @@ describe('officer pages', () => {
     expect(after).toContain('diambil alih koordinator');
   });
 
+  it('moves the ticket to another agency from the page', async () => {
+    const { jar } = await signIn('pupr');
+    const page = await (await get(jar, `/petugas/tiket/${mine}`)).text();
+    expect(page).toContain('<option value="6371-dishub">');
+    const res = await post(jar, `/petugas/tiket/${mine}/alihkan`, {
+      agency: '6371-dishub',
+      reason: 'Urusan lampu lalu lintas',
+      csrf: csrfIn(page),
+    });
+    expect(res.headers.get('location')).toBe(`/petugas/tiket/${mine}?done=reassigned`);
+    const after = await (await get(jar, `/petugas/tiket/${mine}?done=reassigned`)).text();
+    expect(after).toContain('Dialihkan. Pelapor sudah dikabari.');
+    expect(after).toContain('Anda dapat melihat tiket ini, tetapi tidak mengubahnya.');
+  });
+
   it('signs out, and refuses the pages over plain HTTP from elsewhere', async () => {
     const { jar } = await signIn('capil');
     const inbox = await (await get(jar, '/petugas')).text();

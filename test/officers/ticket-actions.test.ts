@@ -180,6 +180,44 @@ describe('TicketActions.changeStatus', () => {
     expect(h.core.actions.write(supervisor, number, 'reply', 'Kami tangani langsung.')).toEqual({ ok: true });
   });
 
+  it('moves a ticket to another agency (dialihkan): a reason, a new clock, the citizen told, the old agency reading', () => {
+    const officer = account('petugas', 'officer', [agencyId]);
+    const next = account('dishub', 'officer', ['6371-dishub']);
+    const act = h.core.actions;
+    expect(act.reassign(next, number, '6371-pupr', 'x')).toEqual({ ok: false, problem: 'not_found' });
+    expect(act.reassign(officer, number, 'tidak-ada', 'Bukan kami')).toEqual({
+      ok: false,
+      problem: 'unknown_agency',
+    });
+    expect(act.reassign(officer, number, agencyId, 'Bukan kami')).toEqual({
+      ok: false,
+      problem: 'unknown_agency',
+    });
+    expect(act.reassign(officer, number, '6371-dishub', ' ')).toEqual({
+      ok: false,
+      problem: 'reason_required',
+    });
+    h.clock.advance(3 * 24 * 3600_000);
+    expect(act.reassign(officer, number, '6371-dishub', 'Lampu lalu lintas urusan Dishub')).toMatchObject({
+      ok: true,
+    });
+    const told = lastTo('warga');
+    expect(told).toContain('dialihkan ke instansi lain');
+    expect(told).toContain('Lampu lalu lintas urusan Dishub');
+    expect(told).toContain('Dishub');
+    const moved = h.core.store.tickets.forOfficer(number, { kind: 'agencies', agencyIds: ['6371-dishub'] });
+    expect(moved).toMatchObject({ status: 'dialihkan', agencyId: '6371-dishub', dueDate: '2026-12-03' });
+    // The old agency still sees it, but may only read; the new one acts.
+    expect(h.core.store.tickets.forOfficer(number, { kind: 'agencies', agencyIds: [agencyId] })?.number).toBe(
+      number,
+    );
+    expect(act.changeStatus(officer, number, 'diproses', { message: null, reason: null })).toEqual({
+      ok: false,
+      problem: 'read_only',
+    });
+    expect(act.changeStatus(next, number, 'diproses', { message: null, reason: null })).toEqual({ ok: true });
+  });
+
   it('speaks the citizen’s language, and an anonim ticket stays linked at selesai but not at ditutup', () => {
     h.say('warga', '/lang en');
     const officer = account('petugas', 'officer', [agencyId]);

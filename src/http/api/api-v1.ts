@@ -306,6 +306,50 @@ export function apiV1(deps: ApiDeps): OpenAPIHono<Env> {
   app.openapi(
     createRoute({
       method: 'post',
+      path: '/v1/tickets/{number}/reassign',
+      security,
+      request: {
+        params: NumberParam,
+        body: {
+          content: {
+            'application/json': {
+              schema: z
+                .object({ agency: z.string().max(100), reason: z.string().min(1).max(500) })
+                .openapi('Reassign'),
+            },
+          },
+        },
+      },
+      responses: {
+        200: json(
+          z.object({ number: z.string(), agency: z.string() }),
+          'moved (dialihkan); the citizen was told',
+        ),
+        ...errors,
+        409: json(ErrorBody, 'not from the current status, or the account only watches'),
+        422: json(ErrorBody, 'an agency not in the directory (or the current one), or no reason'),
+      },
+    }),
+    (c) => {
+      const { number } = c.req.valid('param');
+      const body = c.req.valid('json');
+      const r = deps.actions.reassign(c.get('officer'), number, body.agency, body.reason);
+      if (r.ok) return c.json({ number, agency: body.agency }, 200);
+      if (r.problem === 'not_found') return fail(c, 404, 'not_found', 'no such ticket');
+      if (r.problem === 'read_only' || r.problem === 'not_allowed')
+        return fail(c, 409, r.problem, 'not allowed for this account or from the current status');
+      return fail(
+        c,
+        422,
+        r.problem,
+        r.problem === 'unknown_agency' ? 'unknown agency' : 'a reason is required',
+      );
+    },
+  );
+
+  app.openapi(
+    createRoute({
+      method: 'post',
       path: '/v1/tickets/{number}/takeover',
       security,
       request: { params: NumberParam },

@@ -16,7 +16,7 @@ import { newToken, tokenHash } from '../../officers/tokens.js';
 import { ticketTranscript } from '../../officers/transcript.js';
 import type { Directory } from '../../routing/directory.js';
 import type { Store } from '../../storage/store.js';
-import { nextStatuses } from '../../tickets/transitions.js';
+import { REASSIGNABLE, nextStatuses } from '../../tickets/transitions.js';
 import { maskNik } from '../../understand/nik.js';
 import { tokens } from '../../understand/normalize.js';
 import { kabkotaByCode } from '../../understand/regions.js';
@@ -49,8 +49,20 @@ const StatusForm = z.object({
 const CsrfForm = z.object({ csrf: z.string().max(100) });
 const TextForm = z.object({ text: z.string().max(10_000), csrf: z.string().max(100) });
 /** What a redirect after an action may say on the ticket page (`?done=`). */
-const FLASH_OK = new Set(['ok', 'replied', 'noted', 'taken_over']);
-const FLASH_PROBLEM = new Set(['not_allowed', 'reason_required', 'message_required', 'empty', 'read_only']);
+const FLASH_OK = new Set(['ok', 'replied', 'noted', 'taken_over', 'reassigned']);
+const FLASH_PROBLEM = new Set([
+  'not_allowed',
+  'reason_required',
+  'message_required',
+  'empty',
+  'read_only',
+  'unknown_agency',
+]);
+const ReassignForm = z.object({
+  agency: z.string().max(200),
+  reason: z.string().max(500),
+  csrf: z.string().max(100),
+});
 const TicketNumber = z.string().regex(/^ADU-\d{4}-[A-Z0-9]{4}$/);
 const cookieOptions = { prefix: 'host', secure: true, httpOnly: true, sameSite: 'Lax', path: '/' } as const;
 
@@ -221,8 +233,16 @@ export function officerPages(deps: OfficerPagesDeps): Hono<{ Variables: { me: Si
         )}
         reporter={reporter}
         next={nextStatuses(ticket.status)}
-        mayAct={deps.actions.mayActOn(me.officer, ticket.id)}
-        mayTakeOver={me.officer.role === 'supervisor' && !deps.actions.mayActOn(me.officer, ticket.id)}
+        mayAct={deps.actions.mayActOn(me.officer, ticket)}
+        mayTakeOver={me.officer.role === 'supervisor' && !deps.actions.mayActOn(me.officer, ticket)}
+        agencies={
+          REASSIGNABLE.has(ticket.status)
+            ? directory
+                .all()
+                .filter((a) => a.id !== ticket.agencyId)
+                .map((a) => ({ id: a.id, name: a.name }))
+            : []
+        }
         flash={flash}
         agencyName={agencyName(ticket.agencyId)}
         regionName={regionName(ticket.complaint.kabkotaCode)}
@@ -243,6 +263,21 @@ export function officerPages(deps: OfficerPagesDeps): Hono<{ Variables: { me: Si
     if (!result.ok && result.problem === 'not_found') return notFound(c);
     const done = result.ok ? 'ok' : result.problem;
     return c.redirect(`/petugas/tiket/${number.data}?done=${done}`, 303);
+  });
+
+  app.post('/tiket/:number/alihkan', async (c) => {
+    const number = TicketNumber.safeParse(c.req.param('number'));
+    if (!number.success) return notFound(c);
+    const form = ReassignForm.safeParse(await c.req.parseBody());
+    const agency = form.success ? (form.data.agency.trim().split(/\s/)[0] ?? '') : '';
+    const result = deps.actions.reassign(
+      c.get('me').officer,
+      number.data,
+      agency,
+      form.success ? form.data.reason : null,
+    );
+    if (!result.ok && result.problem === 'not_found') return notFound(c);
+    return c.redirect(`/petugas/tiket/${number.data}?done=${result.ok ? 'reassigned' : result.problem}`, 303);
   });
 
   app.post('/tiket/:number/ambil-alih', (c) => {

@@ -170,6 +170,8 @@ export function TicketPage(props: {
   mayAct: boolean;
   /** A supervisor that watches this ticket may take it over. */
   mayTakeOver: boolean;
+  /** The directory's agencies to move the ticket to; empty when it may not be moved. */
+  agencies: { id: string; name: string }[];
   flash: { ok: boolean; text: string } | null;
   agencyName: string;
   regionName: string;
@@ -282,6 +284,26 @@ export function TicketPage(props: {
           </form>
         )}
       </section>
+      {props.mayAct && props.agencies.length > 0 ? (
+        <section class="card">
+          <h2>{t(lang, 'officer.ticket.reassign')}</h2>
+          <form method="post" action={`/petugas/tiket/${ticket.number}/alihkan`}>
+            <input type="hidden" name="csrf" value={props.frame.officer.csrf} />
+            <label for="agency">{t(lang, 'officer.ticket.reassign.agency')}</label>
+            <input id="agency" name="agency" list="agency-list" required autocomplete="off" />
+            <datalist id="agency-list">
+              {props.agencies.map((a) => (
+                <option value={a.id}>{a.name}</option>
+              ))}
+            </datalist>
+            <label for="reassign-reason">{t(lang, 'officer.ticket.reassign.reason')}</label>
+            <input id="reassign-reason" name="reason" maxlength={500} required />
+            <button class="primary" type="submit">
+              {t(lang, 'officer.ticket.reassign.submit')}
+            </button>
+          </form>
+        </section>
+      ) : null}
       {props.mayAct ? (
         <section class="card">
           <h2>{t(lang, 'officer.ticket.reply')}</h2>

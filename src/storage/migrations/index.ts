@@ -14,6 +14,7 @@ import { sql as ratings } from './012-ratings.js';
 import { sql as apiTokens } from './013-api-tokens.js';
 import { sql as ticketSearch } from './014-ticket-search.js';
 import { sql as scopeIndexes } from './015-ticket-scope-indexes.js';
+import { sql as pastAgencies } from './016-past-agencies.js';
 
 export type Migration = { version: number; name: string; sql: string };
 
@@ -33,4 +34,5 @@ export const MIGRATIONS: readonly Migration[] = [
   { version: 13, name: 'api-tokens', sql: apiTokens },
   { version: 14, name: 'ticket-search', sql: ticketSearch },
   { version: 15, name: 'ticket-scope-indexes', sql: scopeIndexes },
+  { version: 16, name: 'past-agencies', sql: pastAgencies },
 ];
