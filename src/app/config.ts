@@ -126,7 +126,7 @@ export function loadConfig(env: Record<string, string | undefined>): Config {
   };
 }
 
-/** The process environment, read here and in main.ts only. */
+/** The process environment, read here only: main.ts and the CLIs call this. */
 export function loadConfigFromEnv(): Config {
   return loadConfig(process.env);
 }

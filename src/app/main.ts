@@ -3,7 +3,7 @@ import type { Logger } from 'pino';
 import type { FaultPoint } from '../conversation/runtime.js';
 import { DirectoryError } from '../routing/directory.js';
 import { BoundariesError } from '../understand/boundaries.js';
-import { type Config, ConfigError, loadConfig } from './config.js';
+import { type Config, ConfigError, loadConfigFromEnv } from './config.js';
 import { createLogger } from './logger.js';
 import { type Service, buildService } from './service.js';
 
@@ -21,7 +21,7 @@ async function main(): Promise<void> {
   let log: Logger;
   let service: Service;
   try {
-    config = loadConfig(process.env);
+    config = loadConfigFromEnv();
     log = createLogger(config.LOG_LEVEL);
     service = buildService({ config, log, fault: faultInjector(config) });
   } catch (err) {
