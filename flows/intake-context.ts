@@ -1,7 +1,13 @@
 // The intake flow's context: the draft complaint being collected and the bookkeeping of the conversation.
 import { z } from 'zod';
 import { CATEGORY_IDS } from '../src/domain/categories.js';
-import { AttachmentRef, GeoPoint, IdentityMode, IncidentDate } from '../src/domain/complaint.js';
+import {
+  AttachmentRef,
+  GeoPoint,
+  IdentityMode,
+  IncidentDate,
+  TicketStatus,
+} from '../src/domain/complaint.js';
 
 export const FIELDS = [
   'story',
@@ -89,8 +95,17 @@ export const ResumeTarget = z.enum([
   'summary',
   'editPick',
   'afterSubmit',
+  'whichTicket',
 ]);
 export type ResumeTarget = z.infer<typeof ResumeTarget>;
+
+/** One of the chat's open tickets, as the citizen is offered it when a message could be about several. */
+export const ChatTicket = z.object({
+  number: z.string().max(40),
+  category: z.string().max(60),
+  status: TicketStatus,
+});
+export type ChatTicket = z.infer<typeof ChatTicket>;
 
 export const IntakeContext = z.object({
   lang: z.enum(['id', 'en']),
@@ -132,6 +147,9 @@ export const IntakeContext = z.object({
     .object({ ticket: z.string(), score: z.number().int().min(1).max(5).nullable() })
     .nullable()
     .default(null),
+  /** Several open tickets: the ones offered for a message, and what the pick is for (adding to it, withdrawing it). */
+  ticketChoices: z.array(ChatTicket).max(9).nullable().default(null),
+  whichFor: z.enum(['add', 'withdraw']).nullable().default(null),
   /** Text or files sent after submitting, waiting for "add to ticket or new complaint?". */
   pendingAfterSubmit: z
     .object({ text: z.string().nullable(), attachments: z.array(AttachmentRef) })
@@ -188,6 +206,8 @@ export function initialContext(input: IntakeInput | undefined): IntakeContext {
     lastTicket: null,
     rating: null,
     duplicateOf: null,
+    ticketChoices: null,
+    whichFor: null,
     pendingAfterSubmit: null,
   };
 }

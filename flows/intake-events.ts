@@ -4,7 +4,7 @@ import type { AttachmentRef, GeoPoint } from '../src/domain/complaint.js';
 import { type Command, parseCommand } from '../src/understand/commands.js';
 import { type Emergency, detectEmergency } from '../src/understand/emergency.js';
 import type { PinResult } from '../src/understand/geo.js';
-import type { Field } from './intake-context.js';
+import type { ChatTicket, Field } from './intake-context.js';
 
 /** What an edited message answered, as the runtime recorded it when the original arrived. */
 export type EditTarget = Field | 'note' | 'ticket';
@@ -20,7 +20,12 @@ export type MessageBody = {
   pin?: PinResult | null;
   /** Forwarded from someone else, or someone else's contact card: never the citizen's own name, NIK or phone. */
   foreign?: boolean;
+  /** Given once the chat has filed: its open tickets, and the one whose message this replies to (if any). */
+  tickets?: ChatTickets;
 };
+
+/** A chat's open tickets, newest first, and the ticket of the message the citizen replied to (the platform's context). */
+export type ChatTickets = { replied: string | null; open: ChatTicket[] };
 
 export type IntakeEvent =
   | ({ type: 'message'; now: number } & MessageBody)

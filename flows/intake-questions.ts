@@ -7,6 +7,7 @@ import { maskNik } from '../src/understand/nik.js';
 import { kabkotaByCode, kecamatanByCode } from '../src/understand/regions.js';
 import type { Draft, Field, IntakeContext } from './intake-context.js';
 import { SUMMARY_FIELDS, askField } from './intake-fields.js';
+import { whichTicketQuestion } from './intake-tickets.js';
 
 export const CONSENT_VERSION = 'privasi-v1-2026-11';
 
@@ -346,6 +347,8 @@ export function currentQuestion(ctx: IntakeContext): ReplyEffect | null {
       return editPickQuestion();
     case 'afterSubmit':
       return ctx.lastTicket ? afterSubmitQuestion(ctx.lastTicket) : null;
+    case 'whichTicket':
+      return ctx.ticketChoices ? whichTicketQuestion(ctx) : null;
     default:
       return null;
   }

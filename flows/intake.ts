@@ -68,6 +68,13 @@ import {
   withdrawQuestion,
 } from './intake-questions.js';
 import { pickShown } from './intake-shown.js';
+import {
+  AFTER_SUBMIT_WORDS,
+  type TicketTarget,
+  targetOf,
+  whichTicketPick,
+  whichTicketQuestion,
+} from './intake-tickets.js';
 
 export const INTAKE_VERSION = 2;
 
@@ -391,6 +398,31 @@ function scoreOf(text: string): number | null {
   return digit ? Number(digit[1]) : null;
 }
 
+/** What a pick among tickets reads: a message, or a number typed alone (which reads as "status ADU-…"). */
+function pickText(event: IntakeEvent): string {
+  if (event.type === 'command') return event.command.type === 'status' ? (event.text ?? '') : '';
+  return body(event).text;
+}
+
+/** The ticket a message after filing is for, when it is known without asking. */
+function ticketOf(ctx: IntakeContext, event: IntakeEvent): string | null {
+  const m = msg(event);
+  if (!m) return null;
+  const target = targetOf(ctx, m);
+  return target.kind === 'ask' ? null : target.ticket || null;
+}
+
+/** What the citizen sent after filing, kept while they are asked where it goes. */
+function pending(event: IntakeEvent): IntakeContext['pendingAfterSubmit'] {
+  const b = body(event);
+  return { text: b.text.trim().slice(0, LIMITS.storyChars) || null, attachments: b.attachments };
+}
+
+/** "Added to ticket X": itself about that ticket, so a reply to it goes there too. */
+function appendedAck(ticket: string): ReplyEffect {
+  return { type: 'reply', key: 'ack.appended', vars: { ticket }, expecting: 'none', ticket };
+}
+
 function reAsk(ctx: IntakeContext, question: ReplyEffect, error: string): ReplyEffect {
   const help = ctx.fails >= 2 ? [{ key: 'help.short' }] : [];
   return { ...question, before: [{ key: error }, ...help, ...(question.before ?? [])] };
@@ -659,11 +691,34 @@ export const intakeMachine = setup({
       if (shown) return shown === id;
       return (
         parseChoice(m.text, [
-          { id: 'add', words: ['tambah', 'tambahkan', 'tambahan', 'tambah ke tiket'] },
-          { id: 'new', words: ['baru', 'pengaduan baru', 'aduan baru', 'lapor baru'] },
-          { id: 'withdraw', words: ['cabut', 'tarik', 'cabut pengaduan', 'batalkan pengaduan'] },
+          { id: 'add', words: [...AFTER_SUBMIT_WORDS.add] },
+          { id: 'new', words: [...AFTER_SUBMIT_WORDS.new] },
+          { id: 'withdraw', words: [...AFTER_SUBMIT_WORDS.withdraw] },
         ]) === id
       );
+    },
+    /** Where a message after filing goes: a replied-to ticket, the only open one, or a question (several open). */
+    targets: ({ context, event }, kind: TicketTarget['kind']) => {
+      const m = msg(event);
+      return !!m && targetOf(context, m).kind === kind;
+    },
+    /** A reply to a ticket's message that asks to withdraw it. */
+    repliedWithdraw: ({ context, event }) => {
+      const m = msg(event);
+      if (!m || targetOf(context, m).kind !== 'replied') return false;
+      return (
+        parseChoice(m.text, [{ id: 'withdraw', words: [...AFTER_SUBMIT_WORDS.withdraw] }]) === 'withdraw'
+      );
+    },
+    filesWithoutText: ({ event }) => {
+      const m = msg(event);
+      return !!m && !m.text.trim() && m.attachments.some((a) => a.kind !== 'sticker');
+    },
+    whichPick: ({ context, event }, want: 'ticket' | 'new' | 'withdraw') => {
+      const pick = whichTicketPick(context, pickText(event));
+      if (pick === null) return false;
+      if (want === 'ticket') return pick !== 'new' && pick !== 'withdraw';
+      return pick === want;
     },
     pausedPick: ({ event }, id: 'resume' | 'new') => {
       const m = msg(event);
@@ -724,6 +779,7 @@ export const intakeMachine = setup({
                     key: 'ticket.update.answer',
                     before: updateNotice(event),
                     expecting: 'none',
+                    ...(event.type === 'ticket.update' ? { ticket: event.ticket } : {}),
                   };
             },
           },
@@ -737,7 +793,13 @@ export const intakeMachine = setup({
             const q = currentQuestion(context);
             return q
               ? withNotices({ ...context, notices: [] }, q, update)
-              : { type: 'reply', key: 'ticket.update.done', before: update, expecting: 'none' };
+              : {
+                  type: 'reply',
+                  key: 'ticket.update.done',
+                  before: update,
+                  expecting: 'none',
+                  ...(event.type === 'ticket.update' ? { ticket: event.ticket } : {}),
+                };
           },
         },
       },
@@ -761,7 +823,13 @@ export const intakeMachine = setup({
             const q = currentQuestion(context);
             return q
               ? withNotices({ ...context, notices: [] }, q, said)
-              : { type: 'reply', key: 'ticket.update.done', before: said, expecting: 'none' };
+              : {
+                  type: 'reply',
+                  key: 'ticket.update.done',
+                  before: said,
+                  expecting: 'none',
+                  ticket: event.ticket,
+                };
           },
         },
       ],
@@ -1739,6 +1807,7 @@ export const intakeMachine = setup({
                   vars,
                   more: [...where, { key: 'submitted.next', vars }],
                   expecting: 'none',
+                  ...(event.type === 'ticket.created' ? { ticket: event.ticket } : {}),
                 });
               },
             },
@@ -1780,6 +1849,7 @@ export const intakeMachine = setup({
                   key: 'ack.duplicate_appended',
                   vars: { ticket: context.duplicateOf ?? '' },
                   expecting: 'none',
+                  ...(context.duplicateOf ? { ticket: context.duplicateOf } : {}),
                 }),
               },
               assign(({ context }) => ({
@@ -1823,38 +1893,74 @@ export const intakeMachine = setup({
       on: {
         message: [
           {
-            guard: ({ event }) => {
-              const m = msg(event);
-              return !!m && !m.text.trim() && m.attachments.some((a) => a.kind !== 'sticker');
-            },
+            // "cabut" as a reply to a ticket's message: that ticket, after the usual "sure?".
+            guard: 'repliedWithdraw',
+            target: 'withdrawConfirm',
+            actions: assign(({ context, event }) => ({
+              lastTicket: ticketOf(context, event) ?? context.lastTicket,
+            })),
+          },
+          {
+            // A reply to a message about an open ticket (the platform's reply context): it belongs to that ticket.
+            guard: { type: 'targets', params: 'replied' },
             actions: [
               {
                 type: 'effect',
                 params: ({ context, event }) => ({
                   type: 'append',
-                  ticket: context.lastTicket ?? '',
+                  ticket: ticketOf(context, event) ?? '',
+                  text: body(event).text.trim().slice(0, LIMITS.storyChars) || null,
+                  attachments: body(event).attachments.filter((a) => a.kind !== 'sticker'),
+                }),
+              },
+              {
+                type: 'reply',
+                params: ({ context, event }) => appendedAck(ticketOf(context, event) ?? ''),
+              },
+              assign(({ context, event }) => ({
+                lastTicket: ticketOf(context, event) ?? context.lastTicket,
+              })),
+            ],
+          },
+          {
+            // Several open tickets and nothing saying which: the citizen picks one (one tap), or a new complaint.
+            guard: { type: 'targets', params: 'ask' },
+            target: 'whichTicket',
+            actions: assign(({ context, event }) => {
+              const target = targetOf(context, body(event));
+              return {
+                ticketChoices: target.kind === 'ask' ? target.choices : null,
+                whichFor: 'add' as const,
+                pendingAfterSubmit: pending(event),
+              };
+            }),
+          },
+          {
+            guard: 'filesWithoutText',
+            actions: [
+              {
+                type: 'effect',
+                params: ({ context, event }) => ({
+                  type: 'append',
+                  ticket: ticketOf(context, event) ?? '',
                   text: null,
                   attachments: body(event).attachments.filter((a) => a.kind !== 'sticker'),
                 }),
               },
               {
                 type: 'reply',
-                params: ({ context }) => ({
-                  type: 'reply',
-                  key: 'ack.appended',
-                  vars: { ticket: context.lastTicket ?? '' },
-                  expecting: 'none',
-                }),
+                params: ({ context, event }) => appendedAck(ticketOf(context, event) ?? ''),
               },
+              assign(({ context, event }) => ({
+                lastTicket: ticketOf(context, event) ?? context.lastTicket,
+              })),
             ],
           },
           {
             target: 'afterSubmit',
-            actions: assign(({ event }) => ({
-              pendingAfterSubmit: {
-                text: body(event).text.trim().slice(0, LIMITS.storyChars) || null,
-                attachments: body(event).attachments,
-              },
+            actions: assign(({ context, event }) => ({
+              lastTicket: ticketOf(context, event) ?? context.lastTicket,
+              pendingAfterSubmit: pending(event),
             })),
           },
         ],
@@ -1865,6 +1971,106 @@ export const intakeMachine = setup({
             actions: assign({ draft: () => emptyDraft() }),
           },
         ],
+      },
+    },
+    /** Several open tickets: which one is the message for (one tap), a new complaint, or withdrawing one? */
+    whichTicket: {
+      entry: [
+        assign({ at: 'whichTicket', fails: 0 }),
+        { type: 'reply', params: ({ context }) => whichTicketQuestion(context) },
+      ],
+      on: {
+        message: [
+          {
+            guard: and([
+              { type: 'whichPick', params: 'ticket' as const },
+              ({ context }) => context.whichFor === 'withdraw',
+            ]),
+            target: 'withdrawConfirm',
+            actions: assign(({ context, event }) => ({
+              lastTicket: whichTicketPick(context, pickText(event)),
+              ticketChoices: null,
+              whichFor: null,
+            })),
+          },
+          {
+            guard: { type: 'whichPick', params: 'ticket' },
+            target: 'submitted',
+            actions: [
+              {
+                type: 'effect',
+                params: ({ context, event }) => ({
+                  type: 'append',
+                  ticket: whichTicketPick(context, pickText(event)) ?? '',
+                  text: context.pendingAfterSubmit?.text ?? null,
+                  attachments: context.pendingAfterSubmit?.attachments ?? [],
+                }),
+              },
+              {
+                type: 'reply',
+                params: ({ context, event }) => appendedAck(whichTicketPick(context, pickText(event)) ?? ''),
+              },
+              assign(({ context, event }) => ({
+                lastTicket: whichTicketPick(context, pickText(event)),
+                ticketChoices: null,
+                whichFor: null,
+                pendingAfterSubmit: null,
+              })),
+            ],
+          },
+          {
+            guard: { type: 'whichPick', params: 'new' },
+            target: 'start',
+            actions: assign(({ context }) => ({
+              draft: {
+                ...emptyDraft(),
+                story: context.pendingAfterSubmit?.text ? [context.pendingAfterSubmit.text] : [],
+              },
+              ticketChoices: null,
+              whichFor: null,
+              pendingAfterSubmit: null,
+            })),
+          },
+          {
+            // "Cabut": which one? The same tickets are offered again.
+            guard: { type: 'whichPick', params: 'withdraw' },
+            target: 'whichTicket',
+            reenter: true,
+            actions: assign({ whichFor: 'withdraw', pendingAfterSubmit: null }),
+          },
+          {
+            // Three misses: nothing is added or filed, and the citizen is told how to go on.
+            guard: 'failedTwice',
+            target: 'submitted',
+            actions: [
+              assign({ pendingAfterSubmit: null, ticketChoices: null, whichFor: null }),
+              { type: 'reply', params: { type: 'reply', key: 'which_ticket.dropped', expecting: 'none' } },
+            ],
+          },
+          {
+            actions: [
+              assign(({ context }) => ({ fails: context.fails + 1 })),
+              {
+                type: 'reply',
+                params: ({ context }) => reAsk(context, whichTicketQuestion(context), 'error.choice'),
+              },
+            ],
+          },
+        ],
+        // A ticket number typed alone reads as "status ADU-…": here it picks that ticket.
+        command: {
+          // Any other command (and "status" of another ticket) is the usual command, at the root.
+          guard: ({ context, event }) => whichTicketPick(context, pickText(event)) !== null,
+          actions: raise(({ event }) => ({
+            type: 'message' as const,
+            now: event.now,
+            text: pickText(event),
+            attachments: [],
+            location: null,
+            contactPhone: null,
+            channelPhone: null,
+          })),
+        },
       },
     },
     afterSubmit: {
@@ -1887,15 +2093,7 @@ export const intakeMachine = setup({
                   attachments: context.pendingAfterSubmit?.attachments ?? [],
                 }),
               },
-              {
-                type: 'reply',
-                params: ({ context }) => ({
-                  type: 'reply',
-                  key: 'ack.appended',
-                  vars: { ticket: context.lastTicket ?? '' },
-                  expecting: 'none',
-                }),
-              },
+              { type: 'reply', params: ({ context }) => appendedAck(context.lastTicket ?? '') },
               assign({ pendingAfterSubmit: null }),
             ],
           },

@@ -55,6 +55,11 @@ export const InboundMessage = z.object({
   channelPhone: z.string().optional(),
   /** Forwarded from someone else: kept as part of the story, never read as the citizen's name, NIK or phone. */
   forwarded: z.boolean().optional(),
+  /**
+   * The message this one replies to, as its platform names it (a Telegram message id, a Cloud API wamid, a
+   * whatsapp-web.js quoted stanza id): a reply to a message about a ticket reaches that ticket.
+   */
+  replyTo: z.string().min(1).max(300).optional(),
   /** This message edits an earlier one: that message's `messageId` (the flow corrects what it answered). */
   edits: z.string().min(1).max(300).optional(),
   /**

@@ -3,7 +3,7 @@ import { z } from 'zod';
 import type { Effect } from '../../flows/effects.js';
 import { type MessageBody, StoredSnapshot } from '../../flows/index.js';
 import { Field } from '../../flows/intake-context.js';
-import type { DispatchEvent, EditTarget, IntakeEvent } from '../../flows/intake-events.js';
+import type { ChatTickets, DispatchEvent, EditTarget, IntakeEvent } from '../../flows/intake-events.js';
 import { DEFAULT_FLOW, type FlowDefinition, flowOf } from '../../flows/registry.js';
 import type { Clock, Ids } from '../clock.js';
 import { type AttachmentRef, ChannelId, type Complaint } from '../domain/complaint.js';
@@ -16,6 +16,7 @@ import type { FileStore } from '../storage/file-store.js';
 import { sniffMime } from '../storage/file-type.js';
 import type { Store } from '../storage/store.js';
 import type { TicketDesk } from '../tickets/ticket-desk.js';
+import { isOpen } from '../tickets/transitions.js';
 import { findCoordinates } from '../understand/coordinates.js';
 import { type PinResult, locatePin } from '../understand/geo.js';
 import { parsePhone } from '../understand/phone.js';
@@ -160,6 +161,9 @@ export class Runtime {
         const outgoing = pre.map((m) => this.queue(conv.id, conv.channel, conv.chatId, inboundId, m, now));
         return { duplicate: false, conversationId: conv.id, outgoing };
       }
+      // At rest after filing, what the citizen writes goes to one of the chat's tickets: the flow is told which are
+      // open and which one the platform says this replies to.
+      if (loaded.stored?.value === 'submitted') body.tickets = this.chatTickets(conv.id, msg.replyTo);
       const event = this.eventFor(msg, body, loaded, now);
       const outgoing = this.run(loaded, event, inboundId, pre, commit);
       this.deps.fault?.('before_commit');
@@ -170,6 +174,17 @@ export class Runtime {
       this.notify(result.outgoing, commit);
     }
     return result;
+  }
+
+  /** The chat's open tickets (newest first) and the one the replied-to message was about. */
+  private chatTickets(conversationId: number, replyTo: string | undefined): ChatTickets {
+    const { store } = this.deps;
+    const open = store.tickets
+      .listForChat(conversationId)
+      .filter((t) => isOpen(t.status))
+      .map((t) => ({ number: t.number, category: t.category, status: t.status }));
+    const replied = replyTo ? store.outbox.ticketOfReply(conversationId, replyTo) : null;
+    return { replied, open };
   }
 
   /** Whether a message with this key was already committed (a redelivery: its files need not be fetched again). */
@@ -247,16 +262,16 @@ export class Runtime {
     const now = event.now;
     const input = { channel: parseChannel(conv.channel), now };
     let result = conv.flow.step(conv.stored, event, input);
-    const queue = (m: RenderedMessage): Outgoing =>
-      this.queue(conv.id, conv.channel, conv.chatId, inboundId, m, now);
-    const out: Outgoing[] = pre.map(queue);
+    const queue = (m: RenderedMessage, ticket?: string): Outgoing =>
+      this.queue(conv.id, conv.channel, conv.chatId, inboundId, m, now, ticket);
+    const out: Outgoing[] = pre.map((m) => queue(m));
     let effects = result.effects;
     // Effects may answer the flow (a new ticket's number): loop until the flow has nothing more to say.
     for (let round = 0; round < 3 && effects.length > 0; round++) {
       const lang = result.stored.context.lang;
       const followUps: IntakeEvent[] = [];
       for (const effect of effects) {
-        if (effect.type === 'reply') out.push(queue(renderReply(lang, effect)));
+        if (effect.type === 'reply') out.push(queue(renderReply(lang, effect), effect.ticket));
         else {
           const answer = this.apply(effect, conv, lang, now, commit);
           if (answer && 'message' in answer) out.push(queue(answer.message));
@@ -290,8 +305,17 @@ export class Runtime {
     inboundId: number | null,
     message: RenderedMessage,
     now: number,
+    ticket?: string,
   ): Outgoing {
-    const id = this.deps.store.outbox.add(conversationId, channel, chatId, inboundId, message, now);
+    const id = this.deps.store.outbox.add(
+      conversationId,
+      channel,
+      chatId,
+      inboundId,
+      message,
+      now,
+      ticket ?? null,
+    );
     return { id, channel, chatId, message };
   }
 

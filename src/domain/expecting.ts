@@ -22,6 +22,7 @@ export const EXPECTING = [
   'edit_field',
   'cancel_confirm',
   'after_submit',
+  'which_ticket',
   'escalate',
   'duplicate',
   'resolved',

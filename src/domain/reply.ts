@@ -28,6 +28,11 @@ export type ReplyEffect = {
   /** The choices are keywords to type, not numbers: the message accepts numbers for something else. */
   wordChoices?: boolean;
   expecting: Expecting;
+  /**
+   * The ticket this message tells about (a receipt, a change, an officer's message): a citizen's platform reply to
+   * it reaches that ticket. Never set on a question, whose buttons' answers belong to the question.
+   */
+  ticket?: string;
 };
 
 /** The languages a conversation can speak. */

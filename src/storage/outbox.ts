@@ -44,6 +44,8 @@ const Row = z.object({
   inbound_id: z.number().nullable().optional(),
 });
 
+const TicketRow = z.object({ ticket: z.string() });
+
 const Head = z.object({ status: z.string(), next_attempt_at: z.number() });
 
 const Expired = z.array(z.object({ id: z.number(), channel: z.string() }));
@@ -88,14 +90,24 @@ export class Outbox {
   private readonly byWamidStmt;
   private readonly requeueSentStmt;
   private readonly deadSentStmt;
+  private readonly replyTicketStmt;
   private readonly db: Db;
 
   constructor(db: Db) {
     this.db = db;
     this.blocks = new ChatBlocks(db);
     this.insert = db.prepare(
-      `INSERT INTO outbox (conversation_id, channel, chat_id, inbound_id, payload, next_attempt_at, created_at)
-       VALUES (?, ?, ?, ?, ?, ?, ?)`,
+      `INSERT INTO outbox (conversation_id, channel, chat_id, inbound_id, payload, next_attempt_at, created_at, ticket)
+       VALUES (?, ?, ?, ?, ?, ?, ?, ?)`,
+    );
+    // The ticket of the message a citizen replied to: exact for Telegram and the Cloud API; whatsapp-web.js gives
+    // only the quoted message's stanza id, the tail of the id its send returned (fromMe_chat_stanza).
+    this.replyTicketStmt = db.prepare(
+      `SELECT ticket FROM outbox INDEXED BY outbox_ticket_reply
+       WHERE conversation_id = @conversation AND ticket IS NOT NULL AND platform_message_id IS NOT NULL
+         AND (platform_message_id = @id
+              OR (@tail IS NOT NULL AND platform_message_id LIKE '%\\_' || @tail ESCAPE '\\'))
+       ORDER BY id DESC LIMIT 1`,
     );
     // One channel's due messages, oldest first, stopping at the limit. Both lookups read only migration 006's
     // partial indexes, which hold unsent rows, never the sent history. INDEXED BY pins that plan: left to itself
@@ -190,11 +202,20 @@ export class Outbox {
     inboundId: number | null,
     message: RenderedMessage,
     now: number,
+    ticket: string | null = null,
   ): number {
     return Number(
-      this.insert.run(conversationId, channel, chatId, inboundId, JSON.stringify(message), now, now)
+      this.insert.run(conversationId, channel, chatId, inboundId, JSON.stringify(message), now, now, ticket)
         .lastInsertRowid,
     );
+  }
+
+  /** The ticket a sent message of this conversation was about, by the id its platform gave it (a reply's context). */
+  ticketOfReply(conversationId: number, platformMessageId: string): string | null {
+    const tail = /^[A-Za-z0-9]+$/.test(platformMessageId) ? platformMessageId : null;
+    const row = this.replyTicketStmt.get({ conversation: conversationId, id: platformMessageId, tail });
+    const r = TicketRow.safeParse(row);
+    return r.success ? r.data.ticket : null;
   }
 
   get(id: number): OutboxEntry | null {

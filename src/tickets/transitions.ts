@@ -39,6 +39,11 @@ export const REASSIGNABLE: ReadonlySet<TicketStatus> = new Set([
   'dialihkan',
 ]);
 
+/** Still open: a citizen's message may be about it (`ditutup` and `dicabut`, where nothing follows, are not). */
+export function isOpen(status: TicketStatus): boolean {
+  return TRANSITIONS[status].length > 0;
+}
+
 /** Statuses an officer may choose next from `from`. */
 export function nextStatuses(from: TicketStatus): readonly TicketStatus[] {
   return TRANSITIONS[from];

@@ -18,6 +18,7 @@ export class FakeTelegram {
   private updates: Record<string, unknown>[] = [];
   private nextUpdateId = 1000;
   private nextMessageId = 1;
+  private readonly messageIds: { id: number; text: string }[] = [];
   private waiters: Waiter[] = [];
   private readonly files = new Map<string, { path: string; data: Uint8Array }>();
   private readonly failures: {
@@ -102,6 +103,11 @@ export class FakeTelegram {
     return this.calls.filter((c) => c.method === method);
   }
 
+  /** The message_id the fake gave the newest sent message containing `text` (what a citizen replies to). */
+  messageIdOf(text: string): number | null {
+    return this.messageIds.findLast((m) => m.text.includes(text))?.id ?? null;
+  }
+
   /** Texts sent with sendMessage, in order. */
   sentTexts(): string[] {
     return this.callsTo('sendMessage').map((c) => String(c.body.text));
@@ -149,6 +155,7 @@ export class FakeTelegram {
       case 'getUpdates':
         return ok(c, await this.getUpdates(body));
       case 'sendMessage':
+        this.messageIds.push({ id: this.nextMessageId, text: String(body.text) });
         return ok(c, {
           message_id: this.nextMessageId++,
           date: Math.floor(Date.now() / 1000),
@@ -220,6 +227,23 @@ export class TelegramUser {
 
   text(text: string): Record<string, unknown> {
     return { message: { ...this.base(), text } };
+  }
+
+  /** A reply (swipe, "Balas") to one of the bot's messages: Telegram sends the quoted message along. */
+  reply(text: string, toMessageId: number): Record<string, unknown> {
+    return {
+      message: {
+        ...this.base(),
+        text,
+        reply_to_message: {
+          message_id: toMessageId,
+          date: 1_795_000_000,
+          chat: { id: this.chatId, type: 'private', first_name: this.firstName },
+          from: { id: 1, is_bot: true, first_name: 'Aduan', username: 'AduanKalselBot' },
+          text: '…',
+        },
+      },
+    };
   }
 
   photo(fileId: string, extra: Record<string, unknown> = {}): Record<string, unknown> {

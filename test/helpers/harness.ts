@@ -22,6 +22,8 @@ export type Said = {
   forwarded?: boolean;
   contact?: { phone: string; name?: string; own: boolean };
   place?: { name?: string; address?: string };
+  /** The platform id of the message this replies to (the harness sends each outbox row under its own id). */
+  replyTo?: string;
 };
 
 export class Harness {
@@ -118,6 +120,7 @@ export class Harness {
       ...(s.forwarded ? { forwarded: true } : {}),
       ...(s.contact ? { contact: s.contact } : {}),
       ...(s.place ? { place: s.place } : {}),
+      ...(s.replyTo ? { replyTo: s.replyTo } : {}),
     });
     return this.deliver(result.outgoing, chat);
   }
@@ -138,7 +141,7 @@ export class Harness {
   }
 
   private deliver(out: Outgoing[], chat: string): RenderedMessage[] {
-    for (const o of out) this.core.store.outbox.markSent(o.id, this.clock.now(), null);
+    for (const o of out) this.core.store.outbox.markSent(o.id, this.clock.now(), String(o.id));
     return out.filter((o) => o.chatId === chat).map((o) => o.message);
   }
 

@@ -118,3 +118,50 @@ describe('Outbox.dueChats and dueInChat', () => {
     );
   });
 });
+
+describe('Outbox.ticketOfReply', () => {
+  let db: Db;
+  let outbox: Outbox;
+  let conversations: Conversations;
+  beforeEach(() => {
+    db = openDb(':memory:');
+    outbox = new Outbox(db);
+    conversations = new Conversations(db);
+  });
+  afterEach(() => db.close());
+
+  const sent = (channel: string, chatId: string, platformId: string, ticket: string | null) => {
+    const conv = conversations.findOrCreate(channel, chatId, 'intake', 1, T0);
+    const id = outbox.add(
+      conv.id,
+      channel,
+      chatId,
+      null,
+      { text: 'x', choices: [], expecting: 'none' },
+      T0,
+      ticket,
+    );
+    outbox.markSent(id, T0, platformId);
+    return conv.id;
+  };
+
+  it('finds the ticket by the exact platform id, or by a whatsapp-web.js stanza id at the end of the stored id', () => {
+    const tg = sent('telegram', '5550101', '42', 'ADU-2612-AAAA');
+    sent('telegram', '5550101', '43', null);
+    expect(outbox.ticketOfReply(tg, '42')).toBe('ADU-2612-AAAA');
+    expect(outbox.ticketOfReply(tg, '43')).toBeNull();
+    expect(outbox.ticketOfReply(tg, '4')).toBeNull();
+    const wa = sent(
+      'whatsapp',
+      '6281234567890@c.us',
+      'true_6281234567890@c.us_3EB0C767D26A1D7B42F1',
+      'ADU-2612-BBBB',
+    );
+    expect(outbox.ticketOfReply(wa, '3EB0C767D26A1D7B42F1')).toBe('ADU-2612-BBBB');
+    expect(outbox.ticketOfReply(wa, 'C767D26A1D7B42F1')).toBeNull();
+    // Another conversation's message is never this one's, and LIKE patterns in an id are not patterns.
+    expect(outbox.ticketOfReply(tg, '3EB0C767D26A1D7B42F1')).toBeNull();
+    expect(outbox.ticketOfReply(wa, '%')).toBeNull();
+    expect(outbox.ticketOfReply(wa, '_3EB0C767D26A1D7B42F1')).toBeNull();
+  });
+});

@@ -33,6 +33,8 @@ export type NormalizedMessage = {
   /** An edit: the dedup key of the message it edits. */
   edits?: string;
   forwarded?: boolean;
+  /** The bot message (its message_id) this one replies to. */
+  replyTo?: string;
   /** Nothing the flow can read (a dice, a poll, a story): the "can't read this yet" notice, deduplicated. */
   notices?: ChannelNotice[];
 };
@@ -197,6 +199,7 @@ function fromMessage(m: TgMessage, officers: Set<string>): Normalized {
     ...(place ? { place } : {}),
     ...(contact ? { contact } : {}),
     ...(isForwarded(m) ? { forwarded: true } : {}),
+    ...(m.reply_to_message ? { replyTo: String(m.reply_to_message.message_id) } : {}),
   };
 }
 

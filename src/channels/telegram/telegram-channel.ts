@@ -324,6 +324,7 @@ export class TelegramChannel implements ChannelAdapter {
       place: n.place,
       contact: n.contact,
       forwarded: n.forwarded,
+      replyTo: n.replyTo,
       edits: n.edits,
       notices: all.length > 0 ? all : undefined,
     });

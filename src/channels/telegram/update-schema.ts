@@ -61,6 +61,8 @@ export const TgMessage = z.object({
     .optional(),
   /** Bot API 7 `forward_origin`; older messages carry `forward_from`, `forward_sender_name`, `forward_date`. */
   forward_origin: z.unknown().optional(),
+  /** The message this one replies to: only its id is read (a reply to the bot's message about a ticket). */
+  reply_to_message: z.object({ message_id: z.number().int() }).optional(),
   forward_date: z.number().optional(),
   forward_from: z.unknown().optional(),
   forward_from_chat: z.unknown().optional(),

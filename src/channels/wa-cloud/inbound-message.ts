@@ -113,6 +113,9 @@ export async function interpret(
     contact,
     channelPhone: to.phone ? `+${to.phone}` : undefined,
     forwarded: forwarded || undefined,
+    // A reply quoting one of our messages; a button's answer carries its message's id too, which is never a
+    // ticket's (questions are not tied to tickets).
+    replyTo: content.context?.id,
     edits: m.type === 'edit' ? m.edit?.original_message_id : undefined,
     notices: notices.length > 0 ? notices : undefined,
   });

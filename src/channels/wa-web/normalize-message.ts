@@ -38,7 +38,8 @@ const MessageFields = z.object({
   location: z.object({ latitude: Coordinate, longitude: Coordinate }).nullish(),
   vCards: z.array(z.string()).nullish(),
   /** The raw model: its `size` (bytes) lets a huge file be refused before it is downloaded. */
-  _data: z.object({ size: z.number().nullish() }).nullish(),
+  /** `quotedStanzaID`: the quoted message's id within its chat (a reply to one of our messages). */
+  _data: z.object({ size: z.number().nullish(), quotedStanzaID: z.string().max(300).nullish() }).nullish(),
 });
 type MessageFields = z.infer<typeof MessageFields>;
 
@@ -102,6 +103,7 @@ export async function normalizeMessage(raw: unknown, deps: NormalizeDeps): Promi
     chatId: sender.chatId,
     messageId: m.id._serialized,
     ...(sender.channelPhone ? { channelPhone: sender.channelPhone } : {}),
+    ...(m._data?.quotedStanzaID ? { replyTo: m._data.quotedStanzaID } : {}),
   };
   const notice = (n: Notice): Normalized => ({ kind: 'notice', chatId: sender.chatId, notices: [n] });
 

@@ -15,6 +15,7 @@ import { sql as apiTokens } from './013-api-tokens.js';
 import { sql as ticketSearch } from './014-ticket-search.js';
 import { sql as scopeIndexes } from './015-ticket-scope-indexes.js';
 import { sql as pastAgencies } from './016-past-agencies.js';
+import { sql as outboxTicket } from './017-outbox-ticket.js';
 
 export type Migration = { version: number; name: string; sql: string };
 
@@ -35,4 +36,5 @@ export const MIGRATIONS: readonly Migration[] = [
   { version: 14, name: 'ticket-search', sql: ticketSearch },
   { version: 15, name: 'ticket-scope-indexes', sql: scopeIndexes },
   { version: 16, name: 'past-agencies', sql: pastAgencies },
+  { version: 17, name: 'outbox-ticket', sql: outboxTicket },
 ];

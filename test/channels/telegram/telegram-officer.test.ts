@@ -1,5 +1,5 @@
-// An officer's update reaching a Telegram citizen through the real telegraf and the fake Bot API: the message at
-// selesai, then "sudah beres?" and the rating with buttons, tapped back, stored on the ticket.
+// An officer's update reaching a Telegram citizen through the real telegraf and the fake Bot API: a question answered
+// by replying to it, the message at selesai, then "sudah beres?" and the rating with buttons, stored on the ticket.
 import { afterEach, describe, expect, it } from 'vitest';
 import { TelegramUser } from '../../fakes/telegram-bot-api.js';
 import { type Rig, lastButtons, rig } from './telegram-rig.js';
@@ -10,7 +10,7 @@ describe('Telegram: an officer answers and the citizen rates', () => {
     await r.close();
   });
 
-  it('sends the officer message at selesai and takes the rating from buttons', async () => {
+  it('takes a reply to the officer question onto the ticket, then the rating from buttons', async () => {
     r = await rig();
     const { fake, h } = r;
     const siti = new TelegramUser(5550101);
@@ -40,6 +40,24 @@ describe('Telegram: an officer answers and the citizen rates', () => {
     );
     const officer = h.core.store.officers.get(id);
     if (!officer) throw new Error('no officer');
+
+    // The officer asks; the citizen answers by replying to that message, and the answer lands on the ticket.
+    const asked = fake.sentTexts().length;
+    h.core.actions.changeStatus(officer, number, 'menunggu_pelapor', {
+      message: 'Apakah Ibu sudah menerima SMS pengambilan?',
+      reason: null,
+    });
+    await r.until(() => fake.sentTexts().length > asked, 'the question');
+    const questionId = fake.messageIdOf('Apakah Ibu sudah menerima SMS pengambilan?');
+    expect(questionId).not.toBeNull();
+    const ack = await r.say(siti.reply('Belum ada SMS sama sekali pak', questionId ?? 0));
+    expect(ack.join('\n')).toContain(number);
+    const ticketId = h.core.store.tickets.forOfficer(number, { kind: 'all' })?.id ?? -1;
+    expect(h.core.store.tickets.notes(ticketId).map((n) => n.text)).toEqual([
+      'Belum ada SMS sama sekali pak',
+    ]);
+    expect(h.core.store.tickets.forOfficer(number, { kind: 'all' })?.status).toBe('diproses');
+
     const before = fake.sentTexts().length;
     expect(
       h.core.actions.changeStatus(officer, number, 'selesai', {

@@ -145,7 +145,7 @@ describe('wacloud webhook', () => {
     expect(w.delivered).toEqual([]);
   });
 
-  it('reads locations, contacts, voice notes, documents and template button taps', async () => {
+  it('reads locations, contacts, voice notes, documents, template button taps and replies', async () => {
     const citizen = new Citizen(w);
     const handled: unknown[] = [];
     await w.channel.stop();
@@ -178,6 +178,11 @@ describe('wacloud webhook', () => {
       document: { id: 'doc.1', mime_type: 'application/pdf', filename: 'surat.pdf', caption: 'suratnya' },
     });
     await citizen.raw('button', { button: { payload: 'Lihat', text: 'Lihat' } });
+    // A reply quoting one of our messages: Meta names it by its wamid in `context`.
+    await citizen.raw('text', {
+      text: { body: 'sudah saya kirim fotonya' },
+      context: { from: '15550000000', id: 'wamid.HBgNNjI4MTIzNDU2Nzg5MBUCABEYEjA=' },
+    });
     expect(handled).toMatchObject([
       {
         channel: 'wacloud',
@@ -193,6 +198,7 @@ describe('wacloud webhook', () => {
         media: [{ kind: 'document', mime: 'application/pdf', filename: 'surat.pdf', size: 5 }],
       },
       { text: 'Lihat' },
+      { text: 'sudah saya kirim fotonya', replyTo: 'wamid.HBgNNjI4MTIzNDU2Nzg5MBUCABEYEjA=' },
     ]);
   });
 

@@ -45,6 +45,16 @@ describe('normalizeMessage', () => {
     });
   });
 
+  it('names the message a reply quotes (its stanza id), so the reply reaches that message’s ticket', async () => {
+    const { fake, deps } = setup();
+    const msg = fake.text(SITI, 'sudah saya foto pak');
+    msg._data.quotedStanzaID = '3EB0C767D26A1D7B42F1';
+    expect(await normalizeMessage(msg, deps)).toMatchObject({
+      kind: 'deliver',
+      message: { text: 'sudah saya foto pak', replyTo: '3EB0C767D26A1D7B42F1' },
+    });
+  });
+
   it('downloads a photo (base64 → bytes), keeping the caption as text', async () => {
     const { fake, deps } = setup();
     const bytes = new Uint8Array([0xff, 0xd8, 0xff, 0xe0, 9, 8, 7]);
