@@ -7,7 +7,15 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { EXPECTING } from '../../src/domain/expecting.js';
 import { t } from '../../src/i18n/locales.js';
 import { Harness } from '../helpers/harness.js';
-import { type QuestionPoint, WALKS, fork, questionsOf, send, stateOf } from '../helpers/question-walk.js';
+import {
+  type QuestionPoint,
+  WALKS,
+  fork,
+  forkAsked,
+  questionsOf,
+  send,
+  stateOf,
+} from '../helpers/question-walk.js';
 
 /** Questions no fallback may decide: filing, consenting, cancelling, and a story not yet told at all. */
 const KEEP_ASKING = new Set(['consent', 'confirm', 'cancel_confirm', 'duplicate', 'story']);
@@ -21,6 +29,7 @@ const RATING = new Set(['resolved', 'rating', 'rating_comment']);
 const ASKED = EXPECTING.filter((e) => e !== 'escalate' && e !== 'none' && !RATING.has(e));
 
 const EN_LABELS: Record<string, string> = {};
+const TICKET = /ADU-\d{4}-[A-Z0-9]{4}/;
 
 describe('every question of the flow', () => {
   let h: Harness;
@@ -32,7 +41,9 @@ describe('every question of the flow', () => {
     for (const w of Object.keys(WALKS)) {
       en.say(`en-${w}`, '/lang en');
       for (const p of questionsOf(en, w))
-        for (const c of p.question.choices) EN_LABELS[`${p.walk}:${p.prefix.length}:${c.id}`] = c.label;
+        p.question.choices.forEach((c, i) => {
+          EN_LABELS[`${p.walk}:${p.prefix.length}:${i}`] = c.label;
+        });
     }
     en.close();
   });
@@ -46,26 +57,30 @@ describe('every question of the flow', () => {
   it('each choice, typed back in any form, does what its button does', () => {
     let checked = 0;
     for (const point of points) {
-      point.question.choices.forEach((choice, i) => {
-        const tapped = fork(h, point);
-        const tapReplies = send(h, tapped, choice.id).map((r) => r.expecting);
-        const expected = stateOf(h, tapped);
-        const en = EN_LABELS[`${point.walk}:${point.prefix.length}:${choice.id}`] ?? choice.label;
-        const forms = [
-          choice.label,
-          `${choice.label.toUpperCase()}!!`,
-          `${choice.label.toLowerCase()} 👍`,
-          `"${choice.label}."`,
+      point.question.choices.forEach((_, i) => {
+        const tapped = forkAsked(h, point);
+        const choice = tapped.question.choices[i] ?? { id: '', label: '' };
+        const tapReplies = send(h, tapped.chat, choice.id).map((r) => r.expecting);
+        const expected = stateOf(h, tapped.chat);
+        const en = EN_LABELS[`${point.walk}:${point.prefix.length}:${i}`] ?? choice.label;
+        const forms = (own: { id: string; label: string }) => [
+          own.label,
+          `${own.label.toUpperCase()}!!`,
+          `${own.label.toLowerCase()} 👍`,
+          `"${own.label}."`,
           // Word choices (the summary's) are not numbered: there "1" edits the story's row instead.
           ...(point.question.wordChoices ? [] : [String(i + 1)]),
-          en,
+          // The English label, with this chat's own ticket number where it shows one.
+          en.replace(TICKET, TICKET.exec(own.label)?.[0] ?? '$&'),
         ];
-        for (const form of forms) {
-          const typed = fork(h, point);
-          const replies = send(h, typed, form).map((r) => r.expecting);
+        for (let f = 0; f < forms(choice).length; f++) {
+          const typed = forkAsked(h, point);
+          const own = typed.question.choices[i] ?? choice;
+          const form = forms(own)[f] ?? '';
+          const replies = send(h, typed.chat, form).map((r) => r.expecting);
           const where = `${point.walk} step ${point.prefix.length} (${point.question.expecting}) choice ${choice.id} typed ${JSON.stringify(form)}`;
           expect(replies, where).toEqual(tapReplies);
-          const got = stateOf(h, typed);
+          const got = stateOf(h, typed.chat);
           expect(got.state, where).toBe(expected.state);
           expect(got.draft, where).toEqual(expected.draft);
           checked++;

@@ -91,6 +91,33 @@ export const WALKS: Record<string, WalkStep[]> = {
     'ada tambahan',
     '3',
   ],
+  /** Two open tickets in one chat (the second filed anyway): which one a later message is for, then which to withdraw. */
+  twoOpen: [
+    'halo',
+    'ya',
+    ROAD,
+    'selesai',
+    'ya',
+    'Jl. Veteran, Banjarmasin Tengah',
+    'belum',
+    'diperbaiki',
+    'lewati',
+    '3',
+    'kirim',
+    ROAD,
+    'baru',
+    'selesai',
+    'ya',
+    'Jl. Veteran, Banjarmasin Tengah',
+    'belum',
+    'diperbaiki',
+    'lewati',
+    '3',
+    'kirim',
+    '2',
+    'ada tambahan',
+    '4',
+  ],
   /** 72 idle hours: the draft is paused. */
   paused: ['halo', 'ya', ROAD, 'selesai', { advanceMinutes: 21 * 60 }, { advanceMinutes: 53 * 60 }, 'halo'],
 };
@@ -121,10 +148,24 @@ export function questionsOf(h: Harness, walk: string): QuestionPoint[] {
 
 /** A new chat brought to the point's question, from the same moment as every other fork; returns its id. */
 export function fork(h: Harness, point: QuestionPoint): string {
+  return forkAsked(h, point).chat;
+}
+
+/**
+ * A fork and its question as that chat was shown it: a label may carry the chat's own data (its ticket numbers at
+ * "which complaint?"), so a choice is typed back as its own chat saw it.
+ */
+export function forkAsked(h: Harness, point: QuestionPoint): { chat: string; question: RenderedMessage } {
   const chat = `fork-${point.walk}-${++forks}`;
   h.clock.set(T0);
-  for (const step of point.prefix) send(h, chat, step);
-  return chat;
+  let question = point.question;
+  for (const step of point.prefix) {
+    const asked = send(h, chat, step)
+      .filter((m) => m.expecting !== 'none' || m.choices.length > 0)
+      .at(-1);
+    if (asked) question = asked;
+  }
+  return { chat, question };
 }
 
 /** The stored draft and state of a chat, to compare two forks. */
