@@ -42,7 +42,12 @@ function fill(dir: string): { featured: string } {
   if (!road) throw new Error('no PUPR ticket among the dialogues');
   const act = h.core.actions;
   act.changeStatus(pupr, road.number, 'diverifikasi', { message: null, reason: null });
-  act.write(pupr, road.number, 'note', 'Sudah dicek di peta: ruas milik kota. Masuk jadwal tambal bulan ini.');
+  act.write(
+    pupr,
+    road.number,
+    'note',
+    'Sudah dicek di peta: ruas milik kota. Masuk jadwal tambal bulan ini.',
+  );
   h.clock.advance(3 * 3600_000);
   act.changeStatus(pupr, road.number, 'diproses', {
     message: 'Tim kami sudah survei lokasi. Penambalan dijadwalkan minggu depan.',

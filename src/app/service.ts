@@ -207,6 +207,7 @@ export function buildService(opts: ServiceOptions): Service {
     databaseOk: () => store.ping(),
     officers: {
       store,
+      files: core.files,
       actions: core.actions,
       directory,
       clock,

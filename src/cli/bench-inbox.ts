@@ -1,6 +1,8 @@
 // The officers' inbox under load, for `npm run bench`: N tickets in one database, then the inbox list (an officer's
-// agency, a coordinator's kab/kota, everything) and full-text searches, timed; returns p50/p95 in milliseconds.
+// agency, a coordinator's kab/kota, everything; filtered by category, overdue, a week, a rating; sorted by due date) and
+// full-text searches, timed; returns p50/p95 in milliseconds.
 import { join } from 'node:path';
+import { witaDate } from '../domain/wita.js';
 import { openDb } from '../storage/db.js';
 import { createStore } from '../storage/store.js';
 import { normalize, tokens } from '../understand/normalize.js';
@@ -9,6 +11,10 @@ const AGENCIES = ['6371-pupr', '6371-disdukcapil', '6372-pdam', '6303-dinkes', '
 const KABKOTA = ['63.71', '63.72', '63.03', '63.06', '63.09', '63.10'];
 const CATEGORIES = ['infrastruktur', 'adminduk', 'air_minum', 'kesehatan', 'pendidikan', 'bansos'];
 const STATUSES = ['baru', 'diverifikasi', 'diproses', 'selesai', 'ditutup'];
+/** Filing times: one ticket every 30 seconds from 1 January 2026, so a million span about a year. */
+const T0 = Date.parse('2026-01-01T00:00:00+08:00');
+const STEP_MS = 30_000;
+const DAY_MS = 24 * 3600_000;
 const WORDS =
   'jalan rusak lubang jembatan ktp blangko air pdam keruh mati puskesmas antri guru honor bantuan pkh lampu banjir sampah pasar sekolah listrik padam'.split(
     ' ',
@@ -36,29 +42,31 @@ export function benchInbox(dir: string, count: number) {
     'INSERT INTO complaints (data, category, kabkota_code, identity_mode, created_at) VALUES (?, ?, ?, ?, ?)',
   );
   const ticket = db.prepare(
-    `INSERT INTO tickets (number, complaint_id, status, due_date, created_at, updated_at, agency_id, kabkota_code)
-     VALUES (?, ?, ?, '2026-12-20', ?, ?, ?, ?)`,
+    `INSERT INTO tickets (number, complaint_id, status, due_date, created_at, updated_at, agency_id, kabkota_code,
+       rating_score, category)
+     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
   );
   const started = process.hrtime.bigint();
   const fill = db.transaction((from: number, to: number) => {
     for (let i = from; i < to; i++) {
       const k = i % AGENCIES.length;
       const story = `${WORDS[i % WORDS.length]} ${WORDS[(i * 7) % WORDS.length]} di kelurahan ${i % 997} sudah ${i % 9} bulan`;
-      const cid = complaint.run(
-        JSON.stringify({ story }),
-        CATEGORIES[k],
-        KABKOTA[k],
-        'biasa',
-        i,
-      ).lastInsertRowid;
+      const at = T0 + i * STEP_MS;
+      // Categories cycle more slowly than agencies, so an agency holds several and a filter has work to do.
+      const category = CATEGORIES[Math.floor(i / AGENCIES.length) % CATEGORIES.length];
+      const cid = complaint.run(JSON.stringify({ story }), category, KABKOTA[k], 'biasa', at).lastInsertRowid;
+      const status = STATUSES[i % 5];
       const t = ticket.run(
         `ADU-2612-${i.toString(36).toUpperCase().padStart(6, '0')}`,
         cid,
-        STATUSES[i % 5],
-        i,
-        i,
+        status,
+        witaDate(at + (7 + (i % 5)) * DAY_MS),
+        at,
+        at,
         AGENCIES[k],
         KABKOTA[k],
+        status === 'selesai' && i % 7 === 0 ? 1 + (i % 5) : null,
+        category,
       );
       store.ticketSearch.index(Number(t.lastInsertRowid), normalize(story));
     }
@@ -69,6 +77,13 @@ export function benchInbox(dir: string, count: number) {
   const coordinator = { kind: 'kabkota' as const, codes: ['63.71'] };
   const everything = { kind: 'all' as const };
   const queries = ['jalan rusak', 'air pdam keruh', 'ktp blangko', 'guru honor', 'banjir', 'lampu mati'];
+  const last = T0 + count * STEP_MS;
+  const today = witaDate(last);
+  // A week in the middle of what was filed, as an officer would ask for it.
+  const week = {
+    createdFrom: T0 + Math.floor(count / 2) * STEP_MS,
+    createdBefore: T0 + Math.floor(count / 2) * STEP_MS + 7 * DAY_MS,
+  };
   const figures = {
     tickets: count,
     fillSeconds: Number(fillSeconds.toFixed(1)),
@@ -76,6 +91,14 @@ export function benchInbox(dir: string, count: number) {
     listOfficerStatus: timed(200, () => store.tickets.inbox(officer, { status: 'diproses' }, 51)),
     listCoordinator: timed(200, () => store.tickets.inbox(coordinator, {}, 51)),
     listAll: timed(200, () => store.tickets.inbox(everything, {}, 51)),
+    listAllCategory: timed(200, () => store.tickets.inbox(everything, { category: 'kesehatan' }, 51)),
+    listOfficerCategory: timed(200, () => store.tickets.inbox(officer, { category: 'kesehatan' }, 51)),
+    listOfficerOverdue: timed(200, () => store.tickets.inbox(officer, { overdueOn: today }, 51)),
+    listAllWeek: timed(200, () => store.tickets.inbox(everything, week, 51)),
+    listOfficerWeek: timed(200, () => store.tickets.inbox(officer, week, 51)),
+    listOfficerByDue: timed(200, () => store.tickets.inbox(officer, { sort: 'due' }, 51)),
+    listAllByDue: timed(200, () => store.tickets.inbox(everything, { sort: 'due' }, 51)),
+    listAllRating: timed(200, () => store.tickets.inbox(everything, { rating: 5 }, 51)),
     counts: timed(20, () => store.tickets.statusCounts(officer)),
     searchOfficer: timed(200, (i) =>
       store.tickets.inbox(officer, { words: tokens(queries[i % queries.length] ?? '') }, 51),

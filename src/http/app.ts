@@ -34,7 +34,9 @@ export function createApp(deps: AppDeps): Hono {
   const app = new Hono();
   app.use(
     '*',
+    // A handler's own header stands (a file's sandbox policy); every other response gets these.
     secureHeaders({
+      overwrite: false,
       contentSecurityPolicy: {
         defaultSrc: ["'self'"],
         imgSrc: ["'self'", 'data:', 'blob:'],

@@ -25,6 +25,8 @@ export class Attachments {
   private readonly link;
   private readonly forgetStmt;
   private readonly ofTicketStmt;
+  private readonly listStmt;
+  private readonly inTicketStmt;
 
   constructor(db: Db) {
     this.insert = db.prepare(
@@ -36,6 +38,23 @@ export class Attachments {
     this.ofTicketStmt = db.prepare(
       'SELECT id, sha256, kind, mime, size, filename FROM attachments WHERE id = ? AND ticket_id IS NOT NULL',
     );
+    this.listStmt = db.prepare(
+      'SELECT id, sha256, kind, mime, size, filename FROM attachments WHERE ticket_id = ? ORDER BY created_at, id',
+    );
+    this.inTicketStmt = db.prepare(
+      'SELECT id, sha256, kind, mime, size, filename FROM attachments WHERE ticket_id = ? AND id = ?',
+    );
+  }
+
+  /** A ticket's files, in the order they came (the complaint's, then the citizen's additions). */
+  ofTicket(ticketId: number): AttachmentRecord[] {
+    return this.listStmt.all(ticketId).map((raw) => AttachmentRow.parse(raw));
+  }
+
+  /** One file of this ticket, or null (another ticket's file is not found here). */
+  inTicket(ticketId: number, id: string): AttachmentRecord | null {
+    const raw = this.inTicketStmt.get(ticketId, id);
+    return raw === undefined ? null : AttachmentRow.parse(raw);
   }
 
   add(a: AttachmentRecord, conversationId: number, now: number): void {

@@ -55,6 +55,40 @@ const toStoryRow = (raw: unknown): StoryRow | null => {
 };
 
 /** A ticket as the officers' inbox lists it. */
+/** Statuses in which the agency owes the citizen an answer: past the due date, a ticket in one is overdue. */
+const AWAITING_AGENCY = ['baru', 'diverifikasi', 'diproses', 'dialihkan'] as const;
+
+export type InboxSort = 'newest' | 'oldest' | 'due';
+
+export type RelatedTicket = { number: string; status: TicketStatus; createdAt: number };
+const RelatedRow = z.object({
+  number: z.string(),
+  status: TicketStatus,
+  created_at: z.number(),
+  visible: z.number(),
+});
+
+/** What the inbox may be narrowed to; every field is optional and they all apply together. */
+export type InboxFilter = {
+  status?: TicketStatus;
+  category?: string;
+  kabkota?: string;
+  agency?: string;
+  /** Only tickets past their due date on this WITA day (YYYY-MM-DD) that still await the agency. */
+  overdueOn?: string;
+  /** Filed at or after this instant (ms), and before `createdBefore`. */
+  createdFrom?: number;
+  createdBefore?: number;
+  rating?: number;
+  newReply?: boolean;
+  unreceived?: boolean;
+  /** Normalized words that must all appear in the ticket's indexed text. */
+  words?: readonly string[];
+  sort?: InboxSort;
+  /** The last row of the previous page: its id, and its due date when sorted by due date. */
+  cursor?: { id: number; due?: string };
+};
+
 export type InboxRow = {
   id: number;
   number: string;
@@ -200,8 +234,9 @@ export class Tickets {
       'INSERT INTO complaints (data, category, kabkota_code, identity_mode, created_at) VALUES (?, ?, ?, ?, ?)',
     );
     this.insertTicket = db.prepare(
-      `INSERT INTO tickets (number, complaint_id, conversation_id, status, due_date, created_at, updated_at, kabkota_code)
-       VALUES (?, ?, ?, 'baru', ?, ?, ?, ?)`,
+      `INSERT INTO tickets (number, complaint_id, conversation_id, status, due_date, created_at, updated_at, kabkota_code,
+         category)
+       VALUES (?, ?, ?, 'baru', ?, ?, ?, ?, ?)`,
     );
     this.numberTaken = db.prepare('SELECT 1 FROM tickets WHERE number = ?').pluck();
     const select = `SELECT t.id, t.number, t.status, c.category, t.created_at, t.due_date
@@ -260,8 +295,16 @@ export class Tickets {
         .lastInsertRowid,
     );
     return Number(
-      this.insertTicket.run(number, complaintId, conversationId, dueDate, now, now, data.kabkotaCode)
-        .lastInsertRowid,
+      this.insertTicket.run(
+        number,
+        complaintId,
+        conversationId,
+        dueDate,
+        now,
+        now,
+        data.kabkotaCode,
+        data.category,
+      ).lastInsertRowid,
     );
   }
 
@@ -294,44 +337,87 @@ export class Tickets {
     this.linkStmt.run(b, a, score, reason, now);
   }
 
+  /**
+   * The similar tickets linked to this one that the scope may see (newest first), and how many others it may not:
+   * an officer learns that there are more, never which.
+   */
+  relatedFor(ticketId: number, scope: TicketScope): { seen: RelatedTicket[]; hidden: number } {
+    const where = scopeWhere(scope, true);
+    const rows = this.db
+      .prepare(
+        `SELECT t.number, t.status, t.created_at, ${where.sql} AS visible FROM ticket_links l
+         JOIN tickets t ON t.id = l.linked_ticket_id WHERE l.ticket_id = ? ORDER BY t.id DESC LIMIT 50`,
+      )
+      .all(...where.params, ticketId)
+      .map((raw) => RelatedRow.parse(raw));
+    return {
+      seen: rows
+        .filter((r) => r.visible === 1)
+        .map((r) => ({ number: r.number, status: r.status, createdAt: r.created_at })),
+      hidden: rows.filter((r) => r.visible !== 1).length,
+    };
+  }
+
   relatedNumbers(ticketId: number): string[] {
     return this.relatedStmt.all(ticketId).filter((n): n is string => typeof n === 'string');
   }
 
-  /** The tickets an account may see, newest first, after `before` (a ticket id, for the next page). */
-  inbox(
-    scope: TicketScope,
-    filter: {
-      status?: TicketStatus;
-      before?: number;
-      newReply?: boolean;
-      unreceived?: boolean;
-      /** Normalized words that must all appear in the ticket's indexed text. */
-      words?: readonly string[];
-    } = {},
-    limit = 50,
-  ): InboxRow[] {
+  /**
+   * The tickets an account may see, filtered and sorted, after `cursor` (keyset pagination). Dates bound the ids
+   * too (ids are given in filing order), so a range far back starts where it begins instead of scanning to it.
+   */
+  inbox(scope: TicketScope, filter: InboxFilter = {}, limit = 50): InboxRow[] {
     const where = scopeWhere(scope);
     const params: (string | number)[] = [...where.params];
     let sql = `SELECT t.id, t.number, t.status, c.category, c.kabkota_code, t.agency_id, t.created_at, t.due_date,
         t.routing, substr(json_extract(c.data, '$.story'), 1, 140) AS excerpt, ${NEW_REPLY} AS new_reply, t.rating_score, ${UNRECEIVED} AS unreceived
       FROM tickets t JOIN complaints c ON c.id = t.complaint_id WHERE ${where.sql}`;
-    if (filter.newReply) sql += ` AND ${NEW_REPLY}`;
-    if (filter.unreceived) sql += ` AND ${UNRECEIVED}`;
+    const and = (clause: string, ...values: (string | number)[]) => {
+      sql += ` AND ${clause}`;
+      params.push(...values);
+    };
+    if (filter.newReply) and(NEW_REPLY);
+    if (filter.unreceived) and(UNRECEIVED);
     const match = filter.words ? matchExpression(filter.words) : null;
-    if (match) {
-      sql += ' AND t.id IN (SELECT rowid FROM ticket_search WHERE ticket_search MATCH ?)';
-      params.push(match);
+    if (match) and('t.id IN (SELECT rowid FROM ticket_search WHERE ticket_search MATCH ?)', match);
+    if (filter.status) and('t.status = ?', filter.status);
+    if (filter.category) and('t.category = ?', filter.category);
+    if (filter.kabkota) and('t.kabkota_code = ?', filter.kabkota);
+    if (filter.agency) and('t.agency_id = ?', filter.agency);
+    if (filter.rating !== undefined) and('t.rating_score = ?', filter.rating);
+    // `+` keeps the planner off the due-date and status indexes, whose rows it would sort whole (every column
+    // computed first): walking the scope newest first finds the overdue ones soon.
+    if (filter.overdueOn)
+      and(
+        `+t.due_date < ? AND +t.status IN (${AWAITING_AGENCY.map((s) => `'${s}'`).join(', ')})`,
+        filter.overdueOn,
+      );
+    if (filter.createdFrom !== undefined)
+      and(
+        `t.created_at >= ? AND t.id >= COALESCE((SELECT id FROM tickets INDEXED BY tickets_created
+           WHERE created_at >= ? ORDER BY created_at, id LIMIT 1), 9e18)`,
+        filter.createdFrom,
+        filter.createdFrom,
+      );
+    if (filter.createdBefore !== undefined)
+      and(
+        `t.created_at < ? AND t.id <= COALESCE((SELECT id FROM tickets INDEXED BY tickets_created
+           WHERE created_at < ? ORDER BY created_at DESC, id DESC LIMIT 1), 0)`,
+        filter.createdBefore,
+        filter.createdBefore,
+      );
+    const sort = filter.sort ?? 'newest';
+    const cursor = filter.cursor;
+    if (sort === 'due') {
+      if (cursor) and('(t.due_date, t.id) > (?, ?)', cursor.due ?? '', cursor.id);
+      sql += ' ORDER BY t.due_date, t.id LIMIT ?';
+    } else if (sort === 'oldest') {
+      if (cursor) and('t.id > ?', cursor.id);
+      sql += ' ORDER BY t.id LIMIT ?';
+    } else {
+      if (cursor) and('t.id < ?', cursor.id);
+      sql += ' ORDER BY t.id DESC LIMIT ?';
     }
-    if (filter.status) {
-      sql += ' AND t.status = ?';
-      params.push(filter.status);
-    }
-    if (filter.before !== undefined) {
-      sql += ' AND t.id < ?';
-      params.push(filter.before);
-    }
-    sql += ' ORDER BY t.id DESC LIMIT ?';
     params.push(limit);
     return this.db
       .prepare(sql)

@@ -13,6 +13,7 @@ export function officerApp(h: Harness, secure: () => boolean = () => true): Retu
     log: { error: () => {} },
     officers: {
       store: h.core.store,
+      files: h.core.files,
       actions: h.core.actions,
       directory: h.core.directory,
       clock: h.clock,

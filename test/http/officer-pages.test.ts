@@ -222,6 +222,79 @@ describe('officer pages', () => {
     expect(after).toContain('Anda dapat melihat tiket ini, tetapi tidak mengubahnya.');
   });
 
+  it('serves the ticket’s files only through the ticket, to who may see it, and records each view', async () => {
+    const { jar } = await signIn('pupr');
+    const html = await (await get(jar, `/petugas/tiket/${mine}`)).text();
+    const link = /\/petugas\/tiket\/ADU-[\w-]+\/lampiran\/([\w-]+)/.exec(html);
+    expect(link).not.toBeNull();
+    const file = await get(jar, link?.[0] ?? '');
+    expect(file.status).toBe(200);
+    expect(file.headers.get('content-type')).toBe('image/jpeg');
+    expect(file.headers.get('x-content-type-options')).toBe('nosniff');
+    expect(file.headers.get('content-security-policy')).toContain('sandbox');
+    const audit = h.core.store.db.prepare(
+      "SELECT count(*) AS n FROM audit_events WHERE type = 'officer.viewed_attachment'",
+    );
+    expect(audit.get()).toEqual({ n: 1 });
+    const other = await signIn('capil');
+    expect((await get(other.jar, link?.[0] ?? '')).status).toBe(404);
+    // Its own ticket's URL with this file's id: still nothing.
+    expect((await get(other.jar, `/petugas/tiket/${theirs}/lampiran/${link?.[1]}`)).status).toBe(404);
+    expect(audit.get()).toEqual({ n: 1 });
+  });
+
+  it('narrows the inbox with the filter form and keeps only the valid filters', async () => {
+    h.core.store.officers.add(
+      { username: 'admin', name: null, role: 'admin', passwordHash: hashPassword(PASSWORD), agencies: [] },
+      h.clock.now(),
+    );
+    const { jar } = await signIn('admin');
+    const all = await (await get(jar, '/petugas')).text();
+    expect(all).toContain(mine);
+    expect(all).toContain(theirs);
+    expect(all).toContain('name="category"');
+    const roads = await get(jar, '/petugas?category=infrastruktur&rating=9&from=kemarin');
+    expect(roads.status).toBe(200);
+    const html = await roads.text();
+    expect(html).toContain(mine);
+    expect(html).not.toContain(theirs);
+    // The status tabs keep the filter.
+    expect(html).toContain('/petugas?category=infrastruktur&amp;status=diproses');
+    expect(await (await get(jar, '/petugas?overdue=1')).text()).not.toContain(mine);
+  });
+
+  it('shows the NIK masked, and in full to an admin who asks for it (recorded), never to an officer', async () => {
+    h.core.store.officers.add(
+      { username: 'admin', name: null, role: 'admin', passwordHash: hashPassword(PASSWORD), agencies: [] },
+      h.clock.now(),
+    );
+    const officer = await signIn('capil');
+    const asOfficer = await (await get(officer.jar, `/petugas/tiket/${theirs}`)).text();
+    expect(asOfficer).not.toContain('6371045708900001');
+    expect(asOfficer).not.toContain('/nik"');
+    const forced = await post(officer.jar, `/petugas/tiket/${theirs}/nik`, { csrf: csrfIn(asOfficer) });
+    expect(await forced.text()).not.toContain('6371045708900001');
+    const { jar } = await signIn('admin');
+    const page = await (await get(jar, `/petugas/tiket/${theirs}`)).text();
+    expect(page).not.toContain('6371045708900001');
+    expect(page).toContain(`/petugas/tiket/${theirs}/nik`);
+    const revealed = await post(jar, `/petugas/tiket/${theirs}/nik`, { csrf: csrfIn(page) });
+    expect(await revealed.text()).toContain('6371045708900001');
+    const rows = h.core.store.db
+      .prepare("SELECT actor FROM audit_events WHERE type = 'officer.revealed_nik'")
+      .all();
+    expect(rows).toHaveLength(1);
+  });
+
+  it('lists the linked similar tickets the officer may see, and only counts the others', async () => {
+    const id = (n: string) => h.core.store.tickets.forOfficer(n, { kind: 'all' })?.id ?? -1;
+    h.core.store.tickets.link(id(mine), id(theirs), 0.8, 'test', h.clock.now());
+    const { jar } = await signIn('pupr');
+    const html = await (await get(jar, `/petugas/tiket/${mine}`)).text();
+    expect(html).not.toContain(theirs);
+    expect(html).toContain('1 pengaduan serupa lain di luar wilayah kerja Anda');
+  });
+
   it('signs out, and refuses the pages over plain HTTP from elsewhere', async () => {
     const { jar } = await signIn('capil');
     const inbox = await (await get(jar, '/petugas')).text();

@@ -6,13 +6,14 @@ import type { Context } from 'hono';
 import type { Clock } from '../../clock.js';
 import { TicketStatus } from '../../domain/complaint.js';
 import type { Officer } from '../../domain/officer.js';
+import { witaDate } from '../../domain/wita.js';
+import { InboxQuery, cursorAfter, inboxFilter } from '../../officers/inbox-query.js';
 import { scopeOf } from '../../officers/policy.js';
 import type { TicketActions } from '../../officers/ticket-actions.js';
 import { tokenHash } from '../../officers/tokens.js';
 import type { Directory } from '../../routing/directory.js';
 import type { Store } from '../../storage/store.js';
 import { maskNik } from '../../understand/nik.js';
-import { tokens } from '../../understand/normalize.js';
 
 export type ApiDeps = { store: Store; actions: TicketActions; directory: Directory; clock: Clock };
 
@@ -138,27 +139,18 @@ export function apiV1(deps: ApiDeps): OpenAPIHono<Env> {
       path: '/v1/tickets',
       security,
       request: {
-        query: z.object({
-          status: TicketStatus.optional(),
-          before: z.coerce
-            .number()
-            .int()
-            .positive()
-            .optional()
-            .openapi({ description: 'the previous page’s next' }),
+        query: InboxQuery.extend({
           limit: z.coerce.number().int().min(1).max(200).optional(),
           newReply: z.enum(['1']).optional(),
           unreceived: z.enum(['1']).optional(),
-          q: z
-            .string()
-            .max(200)
-            .optional()
-            .openapi({ description: 'words in the story, additions, messages, notes' }),
         }),
       },
       responses: {
         200: json(
-          z.object({ items: z.array(Summary), next: z.number().int().nullable() }),
+          z.object({
+            items: z.array(Summary),
+            next: z.string().nullable().openapi({ description: 'pass as `cursor` for the next page' }),
+          }),
           'tickets in scope',
         ),
         401: errors[401],
@@ -171,11 +163,9 @@ export function apiV1(deps: ApiDeps): OpenAPIHono<Env> {
       const rows = store.tickets.inbox(
         scopeOf(c.get('officer'), directory),
         {
-          ...(q.status ? { status: q.status } : {}),
-          ...(q.before ? { before: q.before } : {}),
+          ...inboxFilter(q, witaDate(deps.clock.now())),
           ...(q.newReply ? { newReply: true } : {}),
           ...(q.unreceived ? { unreceived: true } : {}),
-          ...(q.q?.trim() ? { words: tokens(q.q) } : {}),
         },
         limit + 1,
       );
@@ -191,7 +181,8 @@ export function apiV1(deps: ApiDeps): OpenAPIHono<Env> {
         unreceived: r.unreceived,
         rating: r.rating,
       }));
-      return c.json({ items, next: rows.length > limit ? (rows[limit - 1]?.id ?? null) : null }, 200);
+      const last = rows[limit - 1];
+      return c.json({ items, next: rows.length > limit && last ? cursorAfter(last, q.sort) : null }, 200);
     },
   );
 

@@ -18,6 +18,11 @@ label{display:block;margin:.6rem 0 .2rem;font-weight:600}input,select,textarea{w
 button.primary{margin-top:.8rem;background:#0f5132;color:#fff;border:0;border-radius:6px;padding:.55rem 1rem;font:inherit;cursor:pointer}
 .note{padding:.6rem .8rem;border-radius:8px;background:#e7f4ec;border:1px solid #b7dfc5}.error{background:#fdecec;border-color:#f3b9b9}
 dl{display:grid;grid-template-columns:minmax(8rem,max-content) 1fr;gap:.3rem .8rem;margin:0}dt{color:#5b6675}dd{margin:0;white-space:pre-wrap;overflow-wrap:anywhere}
+.search{display:flex;gap:.5rem;margin-bottom:.8rem}.search button{margin-top:0;white-space:nowrap}
+.filters summary{cursor:pointer;font-weight:600}.filters .grid{display:grid;grid-template-columns:repeat(auto-fill,minmax(12rem,1fr));gap:0 .8rem}
+.check label{font-weight:400;margin-top:2.1rem}.check input{width:auto}td.story{min-width:16rem}small{color:#5b6675}
+form.inline{display:inline;margin-left:.5rem}button.link{background:none;border:0;padding:0;color:#0b57d0;text-decoration:underline;cursor:pointer;font:inherit}
+.files{display:flex;flex-wrap:wrap;gap:.6rem;list-style:none;padding:0;margin:0}.files img{display:block;max-width:160px;max-height:160px;border-radius:6px;border:1px solid #dde3ea}
 @media (max-width:640px){.wide{display:none}dl{grid-template-columns:1fr}dt{margin-top:.4rem}}
 `;
 

@@ -1,6 +1,7 @@
 // The officers' workspace under /petugas: sign-in, the inbox of the tickets they may see, a ticket's page with its
 // history and the status change that tells the citizen. Access is decided by the queries (a ticket outside the scope
 // is a 404), every form carries the session's CSRF token, and sign-in happens only over HTTPS or from this machine.
+import { readFile } from 'node:fs/promises';
 import { type Context, Hono } from 'hono';
 import { deleteCookie, getCookie, setCookie } from 'hono/cookie';
 import { z } from 'zod';
@@ -9,22 +10,27 @@ import { TicketStatus } from '../../domain/complaint.js';
 import type { Lang } from '../../domain/reply.js';
 import { witaDate } from '../../domain/wita.js';
 import { t } from '../../i18n/locales.js';
+import { cursorAfter, inboxFilter, inboxSearch, lenientInboxQuery } from '../../officers/inbox-query.js';
 import { DUMMY_HASH, verifyPassword } from '../../officers/passwords.js';
 import { scopeOf } from '../../officers/policy.js';
 import type { TicketActions } from '../../officers/ticket-actions.js';
 import { newToken, tokenHash } from '../../officers/tokens.js';
 import { ticketTranscript } from '../../officers/transcript.js';
 import type { Directory } from '../../routing/directory.js';
+import type { FileStore } from '../../storage/file-store.js';
 import type { Store } from '../../storage/store.js';
+import type { OfficerTicket } from '../../storage/tickets.js';
 import { REASSIGNABLE, nextStatuses } from '../../tickets/transitions.js';
-import { maskNik } from '../../understand/nik.js';
-import { tokens } from '../../understand/normalize.js';
 import { kabkotaByCode } from '../../understand/regions.js';
+import { InboxPage } from './inbox-page.js';
 import { LOGIN_COOKIE, SESSION_COOKIE, SignInThrottle, type SignedIn, signedIn } from './officer-session.js';
-import { type Frame, InboxPage, MessagePage, type Reporter, SignInPage, TicketPage } from './views.js';
+import { INLINE_TYPES, filterOptions, reporterFor } from './officer-view-data.js';
+import { type Frame, MessagePage, SignInPage, TicketPage } from './views.js';
 
 export type OfficerPagesDeps = {
   store: Store;
+  /** Where the ticket's files are kept (named by their sha256). */
+  files: Pick<FileStore, 'pathOf'>;
   actions: TicketActions;
   directory: Directory;
   clock: Clock;
@@ -156,25 +162,22 @@ export function officerPages(deps: OfficerPagesDeps): Hono<{ Variables: { me: Si
   app.get('/', (c) => {
     const me = c.get('me');
     const scope = scopeOf(me.officer, directory);
-    const status = TicketStatus.safeParse(c.req.query('status'));
-    const before = z.coerce.number().int().positive().safeParse(c.req.query('before'));
+    const query = lenientInboxQuery(c.req.query());
     const newReply = c.req.query('balasan') === '1';
     const unreceived = c.req.query('tanpa_penerima') === '1';
-    const q = (c.req.query('q') ?? '').slice(0, 200);
-    const words = q.trim() ? tokens(q) : [];
+    const today = witaDate(clock.now());
     const filter = {
-      ...(words.length > 0 ? { words } : {}),
+      ...inboxFilter(query, today),
       ...(unreceived ? { unreceived } : {}),
-      ...(status.success ? { status: status.data } : {}),
-      ...(before.success ? { before: before.data } : {}),
       ...(newReply ? { newReply } : {}),
     };
     const rows = store.tickets.inbox(scope, filter, PAGE_SIZE + 1);
     const shown = rows.slice(0, PAGE_SIZE);
     const last = shown.at(-1);
+    const flags = { ...(newReply ? { balasan: '1' } : {}), ...(unreceived ? { tanpa_penerima: '1' } : {}) };
     const next =
       rows.length > PAGE_SIZE && last
-        ? `/petugas?${status.success ? `status=${status.data}&` : ''}${newReply ? 'balasan=1&' : ''}${unreceived ? 'tanpa_penerima=1&' : ''}${q.trim() ? `q=${encodeURIComponent(q)}&` : ''}before=${last.id}`
+        ? `/petugas${inboxSearch(query, { ...flags, cursor: cursorAfter(last, query.sort) })}`
         : null;
     return c.html(
       <InboxPage
@@ -182,9 +185,10 @@ export function officerPages(deps: OfficerPagesDeps): Hono<{ Variables: { me: Si
         rows={shown}
         counts={store.tickets.statusCounts(scope)}
         statuses={TicketStatus.options}
-        current={newReply ? 'reply' : unreceived ? 'unreceived' : status.success ? status.data : null}
-        query={q}
-        today={witaDate(clock.now())}
+        query={query}
+        only={newReply ? 'reply' : unreceived ? 'unreceived' : null}
+        options={filterOptions(scope, directory)}
+        today={today}
         next={next}
         agencyName={agencyName}
         regionName={regionName}
@@ -197,22 +201,17 @@ export function officerPages(deps: OfficerPagesDeps): Hono<{ Variables: { me: Si
     return c.html(<MessagePage lang={lang} title="404" text={t(lang, 'officer.not_found')} />, 404);
   };
 
-  app.get('/tiket/:number', (c) => {
-    const me = c.get('me');
-    const number = TicketNumber.safeParse(c.req.param('number'));
-    const ticket = number.success
-      ? store.tickets.forOfficer(number.data, scopeOf(me.officer, directory))
-      : null;
-    if (!ticket) return notFound(c);
+  /** The ticket page; `revealNik` shows the full NIK to an admin or supervisor who asked for it (audited). */
+  const ticketPage = (c: Context, me: SignedIn, ticket: OfficerTicket, revealNik: boolean) => {
     const lang = langOf(c);
-    const reporter = reporterFor(ticket.complaint, me.officer.role !== 'officer');
+    const privileged = me.officer.role !== 'officer';
+    const reporter = reporterFor(ticket.complaint, privileged, revealNik && privileged);
+    const now = clock.now();
+    const actor = `officer:${me.officer.id}`;
     if (reporter.kind === 'shown')
-      store.audit.record({
-        at: clock.now(),
-        actor: `officer:${me.officer.id}`,
-        type: 'officer.viewed_identity',
-        ticketId: ticket.id,
-      });
+      store.audit.record({ at: now, actor, type: 'officer.viewed_identity', ticketId: ticket.id });
+    if (revealNik && privileged && ticket.complaint.nik)
+      store.audit.record({ at: now, actor, type: 'officer.revealed_nik', ticketId: ticket.id });
     const done = c.req.query('done') ?? '';
     const flash = FLASH_OK.has(done)
       ? { ok: true, text: t(lang, done === 'ok' ? 'officer.ticket.saved' : `officer.ticket.${done}`) }
@@ -225,6 +224,8 @@ export function officerPages(deps: OfficerPagesDeps): Hono<{ Variables: { me: Si
         ticket={ticket}
         events={store.ticketEvents.forTicket(ticket.id)}
         additions={store.tickets.notes(ticket.id).filter((n) => n.author === 'citizen')}
+        attachments={store.attachments.ofTicket(ticket.id)}
+        related={store.tickets.relatedFor(ticket.id, scopeOf(me.officer, directory))}
         transcript={ticketTranscript(
           store,
           ticket,
@@ -232,6 +233,7 @@ export function officerPages(deps: OfficerPagesDeps): Hono<{ Variables: { me: Si
           t(lang, 'officer.transcript.hidden'),
         )}
         reporter={reporter}
+        mayRevealNik={privileged && !revealNik && reporter.kind === 'shown' && reporter.nik !== null}
         next={nextStatuses(ticket.status)}
         mayAct={deps.actions.mayActOn(me.officer, ticket)}
         mayTakeOver={me.officer.role === 'supervisor' && !deps.actions.mayActOn(me.officer, ticket)}
@@ -248,6 +250,57 @@ export function officerPages(deps: OfficerPagesDeps): Hono<{ Variables: { me: Si
         regionName={regionName(ticket.complaint.kabkotaCode)}
       />,
     );
+  };
+
+  /** The ticket of the URL when this account may see it; null (a 404) otherwise. */
+  const visibleTicket = (c: Context, me: SignedIn): OfficerTicket | null => {
+    const number = TicketNumber.safeParse(c.req.param('number'));
+    return number.success ? store.tickets.forOfficer(number.data, scopeOf(me.officer, directory)) : null;
+  };
+
+  app.get('/tiket/:number', (c) => {
+    const me = c.get('me');
+    const ticket = visibleTicket(c, me);
+    return ticket ? ticketPage(c, me, ticket, false) : notFound(c);
+  });
+
+  // The full NIK, on request (a POST: never in a URL, a history or a prefetch), for admins and supervisors only.
+  app.post('/tiket/:number/nik', (c) => {
+    const me = c.get('me');
+    const ticket = visibleTicket(c, me);
+    return ticket ? ticketPage(c, me, ticket, true) : notFound(c);
+  });
+
+  // A file of the ticket, only through the ticket's scope; pictures shown in the page, other files downloaded.
+  app.get('/tiket/:number/lampiran/:id', async (c) => {
+    const me = c.get('me');
+    const ticket = visibleTicket(c, me);
+    const record = ticket ? store.attachments.inTicket(ticket.id, c.req.param('id')) : null;
+    if (!ticket || !record) return notFound(c);
+    let data: Buffer;
+    try {
+      data = await readFile(deps.files.pathOf(record.sha256));
+    } catch {
+      return notFound(c);
+    }
+    store.audit.record({
+      at: clock.now(),
+      actor: `officer:${me.officer.id}`,
+      type: 'officer.viewed_attachment',
+      ticketId: ticket.id,
+      data: { attachment: record.id },
+    });
+    const inline = INLINE_TYPES.has(record.mime);
+    const name = (record.filename ?? `lampiran-${record.id}`).replace(/[^\w.\- ]/g, '_');
+    return c.body(new Uint8Array(data), 200, {
+      'Content-Type': record.mime,
+      'Content-Length': String(data.byteLength),
+      'Content-Disposition': `${inline ? 'inline' : 'attachment'}; filename="${name}"`,
+      'X-Content-Type-Options': 'nosniff',
+      'Cache-Control': 'private, no-store',
+      'Content-Security-Policy': "default-src 'none'; img-src 'self'; sandbox",
+      'Referrer-Policy': 'no-referrer',
+    });
   });
 
   app.post('/tiket/:number/status', async (c) => {
@@ -309,17 +362,4 @@ export function officerPages(deps: OfficerPagesDeps): Hono<{ Variables: { me: Si
   }
 
   return app;
-}
-
-/**
- * What an account may see of the reporter: nothing of an anonim one; of a rahasia one, only admins and supervisors
- * see who it is; the NIK is always masked.
- */
-function reporterFor(
-  c: { identityMode: string; name: string | null; phone: string | null; nik: string | null },
-  privileged: boolean,
-): Reporter {
-  if (c.identityMode === 'anonim') return { kind: 'anonim' };
-  if (c.identityMode === 'rahasia' && !privileged) return { kind: 'hidden' };
-  return { kind: 'shown', name: c.name, phone: c.phone, nik: c.nik ? maskNik(c.nik) : null };
 }

@@ -1,15 +1,17 @@
-// The officers' pages as views: sign-in, the inbox and the ticket page (data in, HTML out; no access decisions here).
+// The officers' pages as views: sign-in and the ticket page (data in, HTML out; no access decisions here).
 import type { Complaint, TicketStatus } from '../../domain/complaint.js';
 import type { Lang } from '../../domain/reply.js';
 import type { TicketEvent } from '../../domain/ticket-event.js';
 import { witaDate } from '../../domain/wita.js';
 import { formatDate, t } from '../../i18n/locales.js';
-import type { InboxRow, OfficerTicket } from '../../storage/tickets.js';
+import type { AttachmentRecord } from '../../storage/attachments.js';
+import type { OfficerTicket, RelatedTicket } from '../../storage/tickets.js';
 import { Layout } from './layout.js';
 
 export type Frame = { lang: Lang; officer: { name: string; csrf: string } };
 
-const status = (lang: Lang, s: TicketStatus) => t(lang, `ticket.status.${s}`);
+/** A status as officers name it (the citizen's words are theirs: "menunggu jawaban Anda"). */
+export const status = (lang: Lang, s: TicketStatus) => t(lang, `officer.status.${s}`);
 
 export function SignInPage(props: { lang: Lang; csrf: string; problem: string | null; username?: string }) {
   const { lang } = props;
@@ -51,106 +53,6 @@ export function MessagePage(props: { lang: Lang; title: string; text: string }) 
   );
 }
 
-export function InboxPage(props: {
-  frame: Frame;
-  rows: InboxRow[];
-  counts: Partial<Record<TicketStatus, number>>;
-  statuses: readonly TicketStatus[];
-  current: TicketStatus | 'reply' | 'unreceived' | null;
-  /** The search words as typed. */
-  query: string;
-  today: string;
-  next: string | null;
-  agencyName: (id: string | null) => string;
-  regionName: (code: string) => string;
-}) {
-  const { lang } = props.frame;
-  const total = Object.values(props.counts).reduce((a, b) => a + (b ?? 0), 0);
-  return (
-    <Layout lang={lang} title={t(lang, 'officer.inbox.title')} officer={props.frame.officer}>
-      <h1>{t(lang, 'officer.inbox.title')}</h1>
-      <form method="get" action="/petugas" style="display:flex;gap:.5rem;margin-bottom:.8rem">
-        <input name="q" type="search" value={props.query} placeholder={t(lang, 'officer.inbox.search')} />
-        <button class="primary" type="submit" style="margin-top:0">
-          {t(lang, 'officer.inbox.search_submit')}
-        </button>
-      </form>
-      <nav class="tabs">
-        <a href="/petugas" aria-current={props.current === null ? 'page' : undefined}>
-          {`${t(lang, 'officer.inbox.all')} (${total})`}
-        </a>
-        <a href="/petugas?balasan=1" aria-current={props.current === 'reply' ? 'page' : undefined}>
-          {t(lang, 'officer.inbox.new_replies')}
-        </a>
-        <a
-          href="/petugas?tanpa_penerima=1"
-          aria-current={props.current === 'unreceived' ? 'page' : undefined}
-        >
-          {t(lang, 'officer.inbox.unreceived_tab')}
-        </a>
-        {props.statuses.map((s) => (
-          <a href={`/petugas?status=${s}`} aria-current={props.current === s ? 'page' : undefined}>
-            {`${status(lang, s)} (${props.counts[s] ?? 0})`}
-          </a>
-        ))}
-      </nav>
-      {props.rows.length === 0 ? (
-        <p class="card">{t(lang, 'officer.inbox.empty')}</p>
-      ) : (
-        <table>
-          <thead>
-            <tr>
-              <th>{t(lang, 'officer.col.number')}</th>
-              <th>{t(lang, 'officer.col.status')}</th>
-              <th class="wide">{t(lang, 'officer.col.category')}</th>
-              <th class="wide">{t(lang, 'officer.col.region')}</th>
-              <th class="wide">{t(lang, 'officer.col.agency')}</th>
-              <th>{t(lang, 'officer.col.due')}</th>
-              <th class="wide">{t(lang, 'officer.col.story')}</th>
-            </tr>
-          </thead>
-          <tbody>
-            {props.rows.map((r) => {
-              const late =
-                r.dueDate < props.today && !['selesai', 'ditutup', 'dicabut', 'ditolak'].includes(r.status);
-              return (
-                <tr>
-                  <td class="nowrap">
-                    <a href={`/petugas/tiket/${r.number}`}>{r.number}</a>
-                  </td>
-                  <td>
-                    <span class="badge">{status(lang, r.status)}</span>
-                    {r.newReply ? (
-                      <span class="badge late"> {t(lang, 'officer.inbox.new_reply')}</span>
-                    ) : null}
-                    {r.rating !== null ? <span class="badge"> {'★'.repeat(r.rating)}</span> : null}
-                    {r.unreceived ? (
-                      <span class="badge late"> {t(lang, 'officer.inbox.unreceived')}</span>
-                    ) : null}
-                  </td>
-                  <td class="wide">{t(lang, `category.${r.category}`)}</td>
-                  <td class="wide">{props.regionName(r.kabkotaCode)}</td>
-                  <td class="wide">{props.agencyName(r.agencyId)}</td>
-                  <td class={late ? 'nowrap late' : 'nowrap'}>
-                    {formatDate(lang, r.dueDate, 'day')}
-                    {late ? ` · ${t(lang, 'officer.inbox.overdue')}` : ''}
-                  </td>
-                  <td class="wide">{r.excerpt}</td>
-                </tr>
-              );
-            })}
-          </tbody>
-        </table>
-      )}
-      {props.next ? (
-        <p>
-          <a href={props.next}>{t(lang, 'officer.inbox.more')}</a>
-        </p>
-      ) : null}
-    </Layout>
-  );
-}
-
 export type Reporter =
   | { kind: 'shown'; name: string | null; phone: string | null; nik: string | null }
   | {
@@ -166,6 +68,11 @@ export function TicketPage(props: {
   /** The conversation up to the filing; null when the chat is no longer linked. */
   transcript: { from: 'citizen' | 'bot'; text: string }[] | null;
   reporter: Reporter;
+  /** An admin or supervisor may ask to see the full NIK (audited). */
+  mayRevealNik: boolean;
+  attachments: AttachmentRecord[];
+  /** Similar tickets linked to this one that the account may see, and how many it may not. */
+  related: { seen: RelatedTicket[]; hidden: number };
   next: readonly TicketStatus[];
   mayAct: boolean;
   /** A supervisor that watches this ticket may take it over. */
@@ -207,6 +114,35 @@ export function TicketPage(props: {
           <dd>{c.story}</dd>
           <dt>{t(lang, 'officer.field.expectation')}</dt>
           <dd>{c.expectation}</dd>
+          <dt>{t(lang, 'officer.field.prior')}</dt>
+          <dd>
+            {c.priorReport.done
+              ? [t(lang, 'officer.field.prior.done'), c.priorReport.to, c.priorReport.result]
+                  .filter(Boolean)
+                  .join(' · ')
+              : t(lang, 'officer.field.prior.none')}
+          </dd>
+          {c.maladministration ? (
+            <>
+              <dt>{t(lang, 'officer.field.maladministration')}</dt>
+              <dd>{t(lang, `maladministration.${c.maladministration}`)}</dd>
+            </>
+          ) : null}
+          {c.location ? (
+            <>
+              <dt>{t(lang, 'officer.field.pin')}</dt>
+              <dd>
+                <a
+                  href={`https://www.openstreetmap.org/?mlat=${c.location.lat}&mlon=${c.location.lon}#map=17/${c.location.lat}/${c.location.lon}`}
+                  rel="noreferrer"
+                >
+                  {`${c.location.lat.toFixed(5)}, ${c.location.lon.toFixed(5)}`}
+                </a>
+              </dd>
+            </>
+          ) : null}
+          <dt>{t(lang, 'officer.field.channel')}</dt>
+          <dd>{c.channel}</dd>
           <dt>{t(lang, 'officer.col.created')}</dt>
           <dd>{formatDate(lang, witaDate(ticket.createdAt), 'day')}</dd>
           <dt>{t(lang, 'officer.col.due')}</dt>
@@ -218,6 +154,14 @@ export function TicketPage(props: {
               : props.reporter.kind === 'hidden'
                 ? t(lang, 'officer.ticket.reporter.hidden')
                 : t(lang, 'officer.ticket.reporter.anonim')}
+            {props.mayRevealNik ? (
+              <form method="post" action={`/petugas/tiket/${ticket.number}/nik`} class="inline">
+                <input type="hidden" name="csrf" value={props.frame.officer.csrf} />
+                <button type="submit" class="link">
+                  {t(lang, 'officer.ticket.nik_reveal')}
+                </button>
+              </form>
+            ) : null}
           </dd>
           {ticket.rating ? (
             <>
@@ -247,6 +191,43 @@ export function TicketPage(props: {
               </>
             ))}
           </dl>
+        </section>
+      ) : null}
+      <section class="card">
+        <h2>{t(lang, 'officer.ticket.attachments')}</h2>
+        {props.attachments.length === 0 ? (
+          <p>{t(lang, 'officer.ticket.attachments.none')}</p>
+        ) : (
+          <ul class="files">
+            {props.attachments.map((a) => {
+              const href = `/petugas/tiket/${ticket.number}/lampiran/${a.id}`;
+              const label = `${a.filename ?? a.kind} · ${Math.max(1, Math.round(a.size / 1024))} KB`;
+              return (
+                <li>
+                  <a href={href}>
+                    {a.mime.startsWith('image/') ? <img src={href} alt={label} loading="lazy" /> : null}
+                    {label}
+                  </a>
+                </li>
+              );
+            })}
+          </ul>
+        )}
+      </section>
+      {props.related.seen.length > 0 || props.related.hidden > 0 ? (
+        <section class="card">
+          <h2>{t(lang, 'officer.ticket.related')}</h2>
+          <ul>
+            {props.related.seen.map((r) => (
+              <li>
+                <a href={`/petugas/tiket/${r.number}`}>{r.number}</a>
+                {` · ${status(lang, r.status)} · ${formatDate(lang, witaDate(r.createdAt), 'day')}`}
+              </li>
+            ))}
+          </ul>
+          {props.related.hidden > 0 ? (
+            <p>{t(lang, 'officer.ticket.related.hidden', { count: props.related.hidden })}</p>
+          ) : null}
         </section>
       ) : null}
       <section class="card">

@@ -16,6 +16,7 @@ import { sql as ticketSearch } from './014-ticket-search.js';
 import { sql as scopeIndexes } from './015-ticket-scope-indexes.js';
 import { sql as pastAgencies } from './016-past-agencies.js';
 import { sql as outboxTicket } from './017-outbox-ticket.js';
+import { sql as inboxSorting } from './018-inbox-sorting.js';
 
 export type Migration = { version: number; name: string; sql: string };
 
@@ -37,4 +38,5 @@ export const MIGRATIONS: readonly Migration[] = [
   { version: 15, name: 'ticket-scope-indexes', sql: scopeIndexes },
   { version: 16, name: 'past-agencies', sql: pastAgencies },
   { version: 17, name: 'outbox-ticket', sql: outboxTicket },
+  { version: 18, name: 'inbox-sorting', sql: inboxSorting },
 ];
