@@ -58,7 +58,11 @@ export function InboxPage(props: {
           {t(lang, 'officer.inbox.unreceived_tab')}
         </a>
         {props.statuses.map((s) => (
-          <a href={tab({ status: s })} aria-current={current === s ? 'page' : undefined}>
+          <a
+            href={tab({ status: s })}
+            aria-current={current === s ? 'page' : undefined}
+            class={(props.counts[s] ?? 0) === 0 && current !== s ? 'zero' : undefined}
+          >
             {`${status(lang, s)} (${props.counts[s] ?? 0})`}
           </a>
         ))}

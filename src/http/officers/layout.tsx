@@ -23,7 +23,7 @@ dl{display:grid;grid-template-columns:minmax(8rem,max-content) 1fr;gap:.3rem .8r
 .check label{font-weight:400;margin-top:2.1rem}.check input{width:auto}td.story{min-width:16rem}small{color:#5b6675}
 form.inline{display:inline;margin-left:.5rem}button.link{background:none;border:0;padding:0;color:#0b57d0;text-decoration:underline;cursor:pointer;font:inherit}
 .files{display:flex;flex-wrap:wrap;gap:.6rem;list-style:none;padding:0;margin:0}.files img{display:block;max-width:160px;max-height:160px;border-radius:6px;border:1px solid #dde3ea}
-@media (max-width:640px){.wide{display:none}dl{grid-template-columns:1fr}dt{margin-top:.4rem}}
+@media (max-width:640px){.wide{display:none}dl{grid-template-columns:1fr}dt{margin-top:.4rem}td.nowrap{white-space:normal;overflow-wrap:anywhere}.tabs a.zero{display:none}}
 `;
 
 export function Layout(props: {
