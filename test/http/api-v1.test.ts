@@ -57,6 +57,18 @@ describe('api v1', () => {
   });
   afterEach(() => h.close());
 
+  it('words its errors in Indonesian, or in English when Accept-Language asks for it', async () => {
+    const id = await (await call('pupr', 'GET', `/v1/tickets/${theirs}`)).json();
+    expect(id).toEqual({ error: { code: 'not_found', message: 'Tiket tidak ditemukan.' } });
+    const en = await app.request(`/api/v1/tickets/${theirs}`, {
+      headers: { authorization: `Bearer ${tokens.pupr}`, 'accept-language': 'en-US,en;q=0.9' },
+    });
+    expect(await en.json()).toEqual({ error: { code: 'not_found', message: 'No such ticket.' } });
+    const bad = await (await call('pupr', 'GET', '/v1/tickets?rating=9')).json();
+    expect(bad.error.code).toBe('invalid_request');
+    expect(bad.error.message).toMatch(/^Permintaan tidak valid: rating: /);
+  });
+
   it('answers 401 in one error shape without a token, with a wrong one, and for a revoked one', async () => {
     for (const who of [null, 'aduan_bukan-token-yang-benar-sama-sekali']) {
       const res = await call(who, 'GET', `/v1/tickets/${mine}`);

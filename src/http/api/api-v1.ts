@@ -6,7 +6,9 @@ import type { Context } from 'hono';
 import type { Clock } from '../../clock.js';
 import { TicketStatus } from '../../domain/complaint.js';
 import type { Officer } from '../../domain/officer.js';
+import type { Lang } from '../../domain/reply.js';
 import { witaDate } from '../../domain/wita.js';
+import { t } from '../../i18n/locales.js';
 import { InboxQuery, cursorAfter, inboxFilter } from '../../officers/inbox-query.js';
 import { scopeOf } from '../../officers/policy.js';
 import type { TicketActions } from '../../officers/ticket-actions.js';
@@ -90,6 +92,11 @@ const security = [{ bearer: [] }];
 
 type Env = { Variables: { officer: Officer } };
 
+/** The language of an API caller: English when Accept-Language puts it first, else Indonesian. */
+function callerLang(c: Context): Lang {
+  return /^\s*en\b/i.test(c.req.header('accept-language') ?? '') ? 'en' : 'id';
+}
+
 export function apiV1(deps: ApiDeps): OpenAPIHono<Env> {
   const { store, directory } = deps;
   const app = new OpenAPIHono<Env>({
@@ -97,22 +104,27 @@ export function apiV1(deps: ApiDeps): OpenAPIHono<Env> {
       if (!result.success)
         return c.json(
           {
-            error: { code: 'invalid_request', message: result.error.issues.map((i) => i.message).join('; ') },
+            error: {
+              code: 'invalid_request',
+              message: `${t(callerLang(c), 'api.error.invalid_request')} ${result.error.issues
+                .map((i) => `${i.path.join('.') || '·'}: ${i.message}`)
+                .join('; ')}`,
+            },
           },
           422,
         );
     },
   });
   app.openAPIRegistry.registerComponent('securitySchemes', 'bearer', { type: 'http', scheme: 'bearer' });
-  const fail = <S extends 401 | 404 | 409 | 422>(c: Context, status: S, code: string, message: string) =>
-    c.json({ error: { code, message } }, status);
+  /** An error in one shape; its message in the caller's language (Accept-Language: en, else Indonesian). */
+  const fail = <S extends 401 | 404 | 409 | 422>(c: Context, status: S, code: string, key = code) =>
+    c.json({ error: { code, message: t(callerLang(c), `api.error.${key}`) } }, status);
 
   app.use('/v1/*', async (c, next) => {
     const header = c.req.header('authorization') ?? '';
     const token = /^Bearer ([A-Za-z0-9_-]{20,120})$/.exec(header)?.[1];
     const officer = token ? store.officers.byToken(tokenHash(token)) : null;
-    if (!officer)
-      return fail(c, 401, 'unauthorized', 'send Authorization: Bearer <token> (npm run user -- token)');
+    if (!officer) return fail(c, 401, 'unauthorized');
     c.set('officer', officer);
     await next();
   });
@@ -197,7 +209,7 @@ export function apiV1(deps: ApiDeps): OpenAPIHono<Env> {
     (c) => {
       const officer = c.get('officer');
       const ticket = store.tickets.forOfficer(c.req.valid('param').number, scopeOf(officer, directory));
-      if (!ticket) return fail(c, 404, 'not_found', 'no such ticket');
+      if (!ticket) return fail(c, 404, 'not_found');
       const k = ticket.complaint;
       const hidden =
         k.identityMode === 'anonim' || (k.identityMode === 'rahasia' && officer.role === 'officer');
@@ -249,26 +261,10 @@ export function apiV1(deps: ApiDeps): OpenAPIHono<Env> {
 
   const problem = (c: Context, p: string) =>
     p === 'not_found'
-      ? fail(c, 404, 'not_found', 'no such ticket')
+      ? fail(c, 404, 'not_found')
       : p === 'read_only' || p === 'not_allowed'
-        ? fail(
-            c,
-            409,
-            p,
-            p === 'read_only'
-              ? 'this account may only watch this ticket'
-              : 'not allowed from the current status',
-          )
-        : fail(
-            c,
-            422,
-            p,
-            p === 'reason_required'
-              ? 'a reason is required'
-              : p === 'message_required'
-                ? 'a message (the question for the citizen) is required'
-                : 'the text is empty',
-          );
+        ? fail(c, 409, p)
+        : fail(c, 422, p);
 
   app.openapi(
     createRoute({
@@ -326,15 +322,9 @@ export function apiV1(deps: ApiDeps): OpenAPIHono<Env> {
       const body = c.req.valid('json');
       const r = deps.actions.reassign(c.get('officer'), number, body.agency, body.reason);
       if (r.ok) return c.json({ number, agency: body.agency }, 200);
-      if (r.problem === 'not_found') return fail(c, 404, 'not_found', 'no such ticket');
-      if (r.problem === 'read_only' || r.problem === 'not_allowed')
-        return fail(c, 409, r.problem, 'not allowed for this account or from the current status');
-      return fail(
-        c,
-        422,
-        r.problem,
-        r.problem === 'unknown_agency' ? 'unknown agency' : 'a reason is required',
-      );
+      if (r.problem === 'not_found') return fail(c, 404, 'not_found');
+      if (r.problem === 'read_only' || r.problem === 'not_allowed') return fail(c, 409, r.problem);
+      return fail(c, 422, r.problem);
     },
   );
 
@@ -354,9 +344,7 @@ export function apiV1(deps: ApiDeps): OpenAPIHono<Env> {
       const { number } = c.req.valid('param');
       const r = deps.actions.takeOver(c.get('officer'), number);
       if (r.ok) return c.json({ number }, 200);
-      return r.problem === 'not_found'
-        ? fail(c, 404, 'not_found', 'no such ticket')
-        : fail(c, 409, 'not_allowed', 'only a supervisor takes a ticket over, once');
+      return r.problem === 'not_found' ? fail(c, 404, 'not_found') : fail(c, 409, 'not_allowed', 'takeover');
     },
   );
 
