@@ -65,7 +65,7 @@ export function benchInbox(dir: string, count: number) {
         at,
         AGENCIES[k],
         KABKOTA[k],
-        status === 'selesai' && i % 7 === 0 ? 1 + (i % 5) : null,
+        status === 'selesai' && i % 7 === 0 ? 1 + (Math.floor(i / 7) % 5) : null,
         category,
       );
       store.ticketSearch.index(Number(t.lastInsertRowid), normalize(story));
