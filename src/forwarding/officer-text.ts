@@ -1,4 +1,5 @@
 // A ticket payload as agency officers read it, in Indonesian: plain text, an e-mail HTML page, Telegram HTML parts.
+// The words are locales/' `forward.*` keys, read in Indonesian (agencies read Indonesian whatever the citizen spoke).
 import { WITA_ZONE } from '../domain/wita.js';
 import { formatDate, hasKey, t } from '../i18n/locales.js';
 import { TELEGRAM_TEXT_LIMIT, splitText } from '../platforms/telegram/split-text.js';
@@ -13,23 +14,11 @@ export type RenderOptions = {
   attached?: ReadonlySet<string>;
 };
 
-const KIND_LABELS: Record<string, string> = {
-  photo: 'foto',
-  document: 'dokumen',
-  voice: 'pesan suara',
-  video: 'video',
-  animation: 'animasi (GIF)',
-  sticker: 'stiker',
-};
-
-const CHANNEL_LABELS: Record<string, string> = {
-  web: 'web',
-  telegram: 'Telegram',
-  whatsapp: 'WhatsApp',
-  wacloud: 'WhatsApp',
-  terminal: 'uji coba',
-  simulate: 'uji coba',
-};
+/** An agency-facing word: `forward.<key>` in Indonesian. */
+const w = (key: string, vars: Record<string, string> = {}) => t('id', `forward.${key}`, vars);
+/** A word of a family (a file's kind, a channel), or the value itself when locales/ has none. */
+const wordOr = (family: string, value: string) =>
+  hasKey('id', `forward.${family}.${value}`) ? w(`${family}.${value}`) : value;
 
 const DATE_TIME = new Intl.DateTimeFormat('id-ID', {
   day: 'numeric',
@@ -60,10 +49,10 @@ export function categoryLabel(category: string): string {
 }
 
 function titleOf(p: TicketPayload): string {
-  return `Pengaduan baru ${p.ticket.number}`;
+  return w('title', { ticket: p.ticket.number });
 }
 
-const witaTime = (iso: string) => `${DATE_TIME.format(new Date(iso))} WITA`;
+const witaTime = (iso: string) => w('time', { time: DATE_TIME.format(new Date(iso)) });
 
 function formatSize(bytes: number): string {
   if (bytes < 1024) return `${bytes} B`;
@@ -75,22 +64,25 @@ const field = (label: string, text: string): OfficerLine => ({ label, text, link
 const plain = (text: string): OfficerLine => ({ label: null, text, link: null });
 
 function region(c: TicketPayload['complaint']): string {
-  return c.kecamatan ? `Kecamatan ${c.kecamatan.name}, ${c.kabkota.name}` : c.kabkota.name;
+  return c.kecamatan
+    ? w('region.kecamatan', { kecamatan: c.kecamatan.name, kabkota: c.kabkota.name })
+    : c.kabkota.name;
 }
 
 function location({ lat, lon }: { lat: number; lon: number }): OfficerLine {
   const href = `https://www.openstreetmap.org/?mlat=${lat}&mlon=${lon}#map=17/${lat}/${lon}`;
-  return { label: 'Lokasi', text: `${lat}, ${lon}`, link: { href, text: 'peta' } };
+  return { label: w('label.location'), text: `${lat}, ${lon}`, link: { href, text: w('map') } };
 }
 
 /** Only what the payload carries, and for rahasia and anonim nothing at all, whatever slipped through. */
 function reporter(r: TicketPayload['reporter']): OfficerLine[] {
-  if (r.identityMode === 'rahasia') return [field('Pelapor', 'dirahasiakan')];
-  if (r.identityMode === 'anonim') return [field('Pelapor', 'anonim')];
+  const label = w('label.reporter');
+  if (r.identityMode === 'rahasia') return [field(label, w('reporter.rahasia'))];
+  if (r.identityMode === 'anonim') return [field(label, w('reporter.anonim'))];
   return [
-    field('Pelapor', r.name ?? 'nama tidak diisi'),
-    ...(r.nik ? [field('NIK', r.nik)] : []),
-    ...(r.phone ? [field('Telepon', r.phone)] : []),
+    field(label, r.name ?? w('reporter.no_name')),
+    ...(r.nik ? [field(w('label.nik'), r.nik)] : []),
+    ...(r.phone ? [field(w('label.phone'), r.phone)] : []),
   ];
 }
 
@@ -99,49 +91,54 @@ function attachment(
   i: number,
   attached: ReadonlySet<string>,
 ): OfficerLine {
-  const what = `${i + 1}. ${KIND_LABELS[a.kind] ?? a.kind} (${a.mime}, ${formatSize(a.size)})`;
-  if (attached.has(a.id)) return plain(`${what}: terlampir`);
-  if (!a.url) return plain(`${what}: tautan tidak tersedia`);
-  const until = a.expiresAt ? `, tautan berlaku sampai ${witaTime(a.expiresAt)}` : '';
-  return { label: null, text: `${what}${until}:`, link: { href: a.url, text: 'unduh' } };
+  const what = `${i + 1}. ${wordOr('kind', a.kind)} (${a.mime}, ${formatSize(a.size)})`;
+  if (attached.has(a.id)) return plain(`${what}: ${w('file.attached')}`);
+  if (!a.url) return plain(`${what}: ${w('file.no_link')}`);
+  const until = a.expiresAt ? w('file.until', { time: witaTime(a.expiresAt) }) : '';
+  return { label: null, text: `${what}${until}:`, link: { href: a.url, text: w('file.download') } };
 }
 
 function officerBlocks(p: TicketPayload, opts: RenderOptions = {}): OfficerBlock[] {
   const c = p.complaint;
   const prior = c.priorReport.done
-    ? `sudah${c.priorReport.to ? ` (ke ${c.priorReport.to})` : ''}${c.priorReport.result ? `: ${c.priorReport.result}` : ''}`
-    : 'belum';
-  const reason = p.routing.fallback ? `${p.routing.reason} (instansi cadangan)` : p.routing.reason;
+    ? `${w('prior.done')}${c.priorReport.to ? w('prior.to', { to: c.priorReport.to }) : ''}${c.priorReport.result ? `: ${c.priorReport.result}` : ''}`
+    : w('prior.none');
+  const reason = p.routing.fallback ? w('reason.fallback', { reason: p.routing.reason }) : p.routing.reason;
   const fields: OfficerLine[] = [
-    field('Nomor tiket', p.ticket.number),
-    field('Diterima', `${witaTime(p.ticket.createdAt)} lewat ${CHANNEL_LABELS[c.channel] ?? c.channel}`),
-    field('Batas jawaban', formatDate('id', p.ticket.dueDate, 'day')),
-    field('Instansi tujuan', p.agency.name),
-    field('Kategori', categoryLabel(c.category)),
-    ...(c.maladministration ? [field('Dugaan maladministrasi', c.maladministration.replace(/_/g, ' '))] : []),
-    field('Wilayah', region(c)),
-    ...(c.address ? [field('Alamat', c.address)] : []),
+    field(w('label.ticket'), p.ticket.number),
+    field(
+      w('label.received'),
+      w('received', { time: witaTime(p.ticket.createdAt), channel: wordOr('channel', c.channel) }),
+    ),
+    field(w('label.due'), formatDate('id', p.ticket.dueDate, 'day')),
+    field(w('label.agency'), p.agency.name),
+    field(w('label.category'), categoryLabel(c.category)),
+    ...(c.maladministration
+      ? [field(w('label.maladministration'), c.maladministration.replace(/_/g, ' '))]
+      : []),
+    field(w('label.region'), region(c)),
+    ...(c.address ? [field(w('label.address'), c.address)] : []),
     ...(c.location ? [location(c.location)] : []),
     ...(c.incidentDate
       ? [
           field(
-            'Waktu kejadian',
+            w('label.date'),
             formatDate('id', c.incidentDate.date, c.incidentDate.precision, c.incidentDate.ongoing),
           ),
         ]
       : []),
-    field('Pengaduan sebelumnya', prior),
-    field('Alasan penerusan', reason),
+    field(w('label.prior'), prior),
+    field(w('label.reason'), reason),
     ...reporter(p.reporter),
-    ...(p.related.length > 0 ? [field('Pengaduan serupa', p.related.join(', '))] : []),
+    ...(p.related.length > 0 ? [field(w('label.related'), p.related.join(', '))] : []),
   ];
   const attached = opts.attached ?? new Set<string>();
   return [
     { title: null, lines: fields },
-    { title: 'Kronologi', lines: [plain(c.story)] },
-    { title: 'Harapan', lines: [plain(c.expectation)] },
+    { title: w('section.story'), lines: [plain(c.story)] },
+    { title: w('section.expectation'), lines: [plain(c.expectation)] },
     ...(p.attachments.length > 0
-      ? [{ title: 'Lampiran', lines: p.attachments.map((a, i) => attachment(a, i, attached)) }]
+      ? [{ title: w('section.files'), lines: p.attachments.map((a, i) => attachment(a, i, attached)) }]
       : []),
   ];
 }
@@ -231,7 +228,8 @@ const trimNewlines = (text: string) => text.replace(/^\n+|\n+$/g, '');
 export function officerTelegramParts(p: TicketPayload, opts: { footerId: string }): string[] {
   const footer = (part: string) =>
     `\n\n<i>${escapeHtml(p.ticket.number)}${part} · id: ${escapeHtml(opts.footerId)}</i>`;
-  const budget = TELEGRAM_TEXT_LIMIT - footer(' · bagian 999/999').length;
+  const part = (n: number, of: number) => w('part', { n: String(n), of: String(of) });
+  const budget = TELEGRAM_TEXT_LIMIT - footer(part(999, 999)).length;
   const parts: string[] = [];
   let current = '';
   for (const line of telegramLines(p)) {
@@ -245,5 +243,5 @@ export function officerTelegramParts(p: TicketPayload, opts: { footerId: string 
     }
   }
   if (trimNewlines(current)) parts.push(trimNewlines(current));
-  return parts.map((text, i) => text + footer(parts.length > 1 ? ` · bagian ${i + 1}/${parts.length}` : ''));
+  return parts.map((text, i) => text + footer(parts.length > 1 ? part(i + 1, parts.length) : ''));
 }
