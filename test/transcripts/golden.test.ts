@@ -14,7 +14,7 @@ import {
 import type { AttachmentRef } from '../../src/domain/complaint.js';
 import type { ReplyEffect } from '../../src/domain/reply.js';
 import { renderReply } from '../../src/i18n/locales.js';
-import { defaultDirectory } from '../../src/routing/directory.js';
+import { defaultDirectory } from '../../src/routing/load-directory.js';
 import { routingPort } from '../../src/routing/routing-port.js';
 import { findCoordinates } from '../../src/understand/coordinates.js';
 import { locatePin } from '../../src/understand/geo.js';
@@ -40,7 +40,7 @@ function bodyOf(said: Said | string, n: number): MessageBody {
     ...(s.voice ? [file('voice', 'audio/ogg')] : []),
     ...(s.sticker ? [file('sticker', 'image/webp')] : []),
   ];
-  const own = s.contact !== undefined && s.contact.own;
+  const own = s.contact?.own === true;
   const point = s.location ?? findCoordinates(text) ?? null;
   return {
     text: text || (s.place ? [s.place.name, s.place.address].filter(Boolean).join(', ') : ''),
