@@ -6,7 +6,8 @@ import { type Draft, IntakeContext, type IntakeInput, emptyDraft, initialContext
 import type { IntakeEvent } from './intake-events.js';
 import { nextMissing } from './intake-fields.js';
 import { currentQuestion, withNotices } from './intake-questions.js';
-import { INTAKE_VERSION, REMINDER_MS, intakeMachine } from './intake.js';
+import { REMINDER_MS } from './intake-timers.js';
+import { INTAKE_VERSION, intakeMachine } from './intake.js';
 
 export { INTAKE_VERSION } from './intake.js';
 export { classify, type IntakeEvent, type MessageBody } from './intake-events.js';

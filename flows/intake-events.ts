@@ -2,7 +2,8 @@
 import type { TicketStatus } from '../src/domain/complaint.js';
 import type { AttachmentRef, GeoPoint } from '../src/domain/complaint.js';
 import { type Command, parseCommand } from '../src/understand/commands.js';
-import { type Emergency, detectEmergency } from '../src/understand/emergency.js';
+import type { Emergency } from '../src/understand/emergency-kinds.js';
+import { detectEmergency } from '../src/understand/emergency.js';
 import type { PinResult } from '../src/understand/geo.js';
 import type { ChatTicket, Field } from './intake-context.js';
 

@@ -4,7 +4,7 @@ import { type Complaint, applyIdentityMode } from '../src/domain/complaint.js';
 import type { Choice, Paragraph, ReplyEffect, VarValue } from '../src/domain/reply.js';
 import { findMaladministration } from '../src/understand/maladministration.js';
 import { maskNik } from '../src/understand/nik.js';
-import { kabkotaByCode, kecamatanByCode } from '../src/understand/regions.js';
+import { kabkotaByCode, kecamatanByCode } from '../src/understand/region-lookup.js';
 import type { Draft, Field, IntakeContext } from './intake-context.js';
 import { SUMMARY_FIELDS, askField } from './intake-fields.js';
 import { whichTicketQuestion } from './intake-tickets.js';

@@ -10,7 +10,7 @@ import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import Database from 'better-sqlite3';
 import { z } from 'zod';
-import { kabkotaByCode } from '../src/understand/regions.js';
+import { kabkotaByCode } from '../src/understand/region-lookup.js';
 import { type Driven, Persona, drive, kabkotaWords } from './lib/persona.js';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');

@@ -37,7 +37,7 @@ function fill(dir: string): { featured: string } {
     for (const turn of dialogue.turns) if ('say' in turn) h.say(`warga-${chat}`, turn.say);
     h.clock.advance(7 * 3600_000);
   }
-  const tickets = h.core.store.tickets.inbox({ kind: 'all' });
+  const tickets = h.core.store.ticketInbox.inbox({ kind: 'all' });
   const road = tickets.find((t) => t.agencyId === '6371-pupr');
   if (!road) throw new Error('no PUPR ticket among the dialogues');
   const act = h.core.actions;

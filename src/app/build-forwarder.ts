@@ -92,6 +92,7 @@ export function buildForwarder(deps: ForwardingDeps): Forwarder {
       return agency && destination ? { agency: { id: agency.id, name: agency.name }, destination } : null;
     },
     payloadFor: ticketPayloads({
+      views: store.forwardingViews,
       tickets: store.tickets,
       agencyName: (id) => deps.directory.agency(id)?.name ?? null,
       signLink,

@@ -1,7 +1,7 @@
 // `npm run analyze -- [FILE]`: JSON lines {"id","text"} in, the analysis of each story out (category, region, agency, reasons).
 import { loadConfigFromEnv } from '../app/config.js';
 import { routedAgency } from '../routing/agency-resolver.js';
-import { loadDirectory } from '../routing/directory.js';
+import { loadDirectory } from '../routing/load-directory.js';
 import { analyzeMain } from '../understand/analyze-cli.js';
 
 const config = loadConfigFromEnv();

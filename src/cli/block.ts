@@ -1,6 +1,7 @@
 // `npm run block -- add|remove|list [SENDER] [--channel …] [--reason …]`: the operators' block list.
 import { parseArgs } from 'node:util';
-import { BlockList, blockCommand } from '../ops/block-list.js';
+import { blockCommand } from '../ops/block-list.js';
+import { BlockList } from '../storage/block-list.js';
 import { runDatabaseCommand } from './database-command.js';
 
 runDatabaseCommand((db) => {

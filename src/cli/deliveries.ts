@@ -14,6 +14,6 @@ runDatabaseCommand((db) => {
     { command: positionals[0], id: positionals[1], dead: values.dead, allDead: values['all-dead'] },
     new Deliveries(db),
     Date.now(),
-    createStore(db).tickets.unreceivedByAgency(),
+    createStore(db).ticketInbox.unreceivedByAgency(),
   );
 });

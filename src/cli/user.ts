@@ -3,7 +3,7 @@ import { readFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
 import { loadConfigFromEnv } from '../app/config.js';
 import { userCommand } from '../officers/user-command.js';
-import { loadDirectory } from '../routing/directory.js';
+import { loadDirectory } from '../routing/load-directory.js';
 import { createStore } from '../storage/store.js';
 import { runDatabaseCommand } from './database-command.js';
 

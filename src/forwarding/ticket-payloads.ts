@@ -1,17 +1,19 @@
 // Builds the payload a destination receives for a ticket: from the stored ticket, its routing and the directory.
+import type { ForwardingViews } from '../storage/forwarding-views.js';
 import type { Tickets } from '../storage/tickets.js';
-import { kabkotaByCode, kecamatanByCode } from '../understand/regions.js';
+import { kabkotaByCode, kecamatanByCode } from '../understand/region-lookup.js';
 import { type LinkSigner, type TicketPayload, buildTicketPayload } from './payload.js';
 
 export type PayloadSource = (ticketId: number, agencyId: string) => TicketPayload | null;
 
 export function ticketPayloads(deps: {
+  views: ForwardingViews;
   tickets: Tickets;
   agencyName: (agencyId: string) => string | null;
   signLink: LinkSigner;
 }): PayloadSource {
   return (ticketId, agencyId) => {
-    const view = deps.tickets.forForwarding(ticketId);
+    const view = deps.views.forTicket(ticketId);
     if (!view) return null;
     const { routing, complaint } = view;
     // The routed agency gets the decision; an agency also notified (Ombudsman on escalation) gets its own reason.

@@ -3,7 +3,7 @@
 import { z } from 'zod';
 import { CATEGORY_IDS } from '../domain/categories.js';
 import { TicketStatus } from '../domain/complaint.js';
-import type { InboxFilter, InboxRow, InboxSort } from '../storage/tickets.js';
+import type { InboxFilter, InboxRow, InboxSort } from '../storage/ticket-inbox.js';
 import { tokens } from '../understand/normalize.js';
 
 const DAY_MS = 24 * 3600_000;

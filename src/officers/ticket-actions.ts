@@ -54,7 +54,7 @@ export class TicketActions {
   ): { ok: true } | { ok: false; problem: ActionProblem } {
     const { store, tickets, directory, clock } = this.deps;
     return store.tx(() => {
-      const ticket = store.tickets.forOfficer(number, scopeOf(officer, directory));
+      const ticket = store.ticketInbox.forOfficer(number, scopeOf(officer, directory));
       if (!ticket) return { ok: false, problem: 'not_found' } as const;
       if (!this.mayActOn(officer, ticket)) return { ok: false, problem: 'read_only' } as const;
       const now = clock.now();
@@ -79,7 +79,7 @@ export class TicketActions {
   takeOver(officer: Officer, number: string): { ok: true } | { ok: false; problem: ActionProblem } {
     const { store, tickets, directory, clock } = this.deps;
     return store.tx(() => {
-      const ticket = store.tickets.forOfficer(number, scopeOf(officer, directory));
+      const ticket = store.ticketInbox.forOfficer(number, scopeOf(officer, directory));
       if (!ticket) return { ok: false, problem: 'not_found' } as const;
       if (officer.disabled || officer.role !== 'supervisor' || tickets.tookOver(ticket.id, officer.id))
         return { ok: false, problem: 'not_allowed' } as const;
@@ -109,7 +109,7 @@ export class TicketActions {
   ): { ok: true; deliveries: number } | { ok: false; problem: ActionProblem | 'unknown_agency' } {
     const { store, tickets, directory, clock } = this.deps;
     return store.tx(() => {
-      const ticket = store.tickets.forOfficer(number, scopeOf(officer, directory));
+      const ticket = store.ticketInbox.forOfficer(number, scopeOf(officer, directory));
       if (!ticket) return { ok: false, problem: 'not_found' } as const;
       if (!this.mayActOn(officer, ticket)) return { ok: false, problem: 'read_only' } as const;
       if (!REASSIGNABLE.has(ticket.status)) return { ok: false, problem: 'not_allowed' } as const;
@@ -188,7 +188,7 @@ export class TicketActions {
   ): { ok: true } | { ok: false; problem: ActionProblem } {
     const { store, tickets, directory, clock } = this.deps;
     return store.tx(() => {
-      const ticket = store.tickets.forOfficer(number, scopeOf(officer, directory));
+      const ticket = store.ticketInbox.forOfficer(number, scopeOf(officer, directory));
       if (!ticket) return { ok: false, problem: 'not_found' } as const;
       if (officer.disabled || (kind === 'reply' && !this.mayActOn(officer, ticket)))
         return { ok: false, problem: 'read_only' } as const;

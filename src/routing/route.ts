@@ -1,9 +1,9 @@
 // Decides which agency a complaint goes to (category × region × story details → agency, by the directory's rules).
-import type { CategoryId } from '../domain/categories.js';
 import type { RouteDecision, RouteQuery } from '../ports/routing.js';
-import { kabkotaByCode, kecamatanByCode } from '../understand/regions.js';
+import { kabkotaByCode, kecamatanByCode } from '../understand/region-lookup.js';
 import { DETAIL_LABELS, type DetailKey, detectDetails, storyText } from './details.js';
-import { type Agency, type Directory, FALLBACK_RULES, type Rule } from './directory.js';
+import { type Agency, FALLBACK_RULES, type Rule } from './directory-schema.js';
+import type { Directory } from './directory.js';
 import { findNamed } from './names.js';
 import { priorReportSolved } from './prior-report.js';
 
@@ -109,20 +109,4 @@ export function route(dir: Directory, q: RouteQuery): RouteDecision {
       : [];
   const offerEscalation = q.priorReport.done && !q.escalate && !priorReportSolved(q.priorReport.result);
   return { ...decision, also, offerEscalation };
-}
-
-/**
- * The short name of the agency a category usually goes to in a kab/kota ("Disdukcapil Kota Banjarmasin"),
- * for the chatbot's guess; null when only a fallback would take it (no region, or category lainnya).
- */
-export function agencyLabel(dir: Directory, category: CategoryId, kabkotaCode: string | null): string | null {
-  const decision = route(dir, {
-    category,
-    kabkotaCode,
-    kecamatanCode: null,
-    story: '',
-    priorReport: { done: false, result: null },
-    escalate: false,
-  });
-  return decision.fallback ? null : (dir.agency(decision.agencyId)?.shortName ?? null);
 }

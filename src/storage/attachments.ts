@@ -1,4 +1,4 @@
-// Attachment records (files live under the data folder, named by their sha256) and the audit trail.
+// Attachment records: files live under the data folder, named by their sha256; a row links one to its chat and ticket.
 import { z } from 'zod';
 import type { Db } from './db.js';
 
@@ -74,33 +74,5 @@ export class Attachments {
   /** Files of a chat that never became part of a ticket (consent refused, draft cancelled). */
   forgetUnlinked(conversationId: number): void {
     this.forgetStmt.run(conversationId);
-  }
-}
-
-export class Audit {
-  private readonly insert;
-
-  constructor(db: Db) {
-    this.insert = db.prepare(
-      'INSERT INTO audit_events (at, actor, type, ticket_id, conversation_id, data) VALUES (?, ?, ?, ?, ?, ?)',
-    );
-  }
-
-  record(e: {
-    at: number;
-    actor: string;
-    type: string;
-    ticketId?: number | null;
-    conversationId?: number | null;
-    data?: unknown;
-  }): void {
-    this.insert.run(
-      e.at,
-      e.actor,
-      e.type,
-      e.ticketId ?? null,
-      e.conversationId ?? null,
-      e.data === undefined ? null : JSON.stringify(e.data),
-    );
   }
 }

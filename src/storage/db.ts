@@ -48,3 +48,32 @@ export function migrate(db: Db, migrations: readonly Migration[] = MIGRATIONS): 
   }
   return applied;
 }
+
+/** The migrations a database has applied, read-only; null when it has no schema_migrations (not an Aduan database). */
+export function appliedMigrations(db: Db): Set<number> | null {
+  const hasTable = db
+    .prepare("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'schema_migrations'")
+    .pluck()
+    .get();
+  if (hasTable !== 1) return null;
+  return new Set(
+    db
+      .prepare('SELECT version FROM schema_migrations')
+      .pluck()
+      .all()
+      .filter((v): v is number => typeof v === 'number'),
+  );
+}
+
+/** The agencies that have at least one enabled officer account. */
+export function agenciesWithAccounts(db: Db): Set<string> {
+  return new Set(
+    db
+      .prepare(
+        'SELECT DISTINCT oa.agency_id FROM officer_agencies oa JOIN officers o ON o.id = oa.officer_id WHERE o.disabled_at IS NULL',
+      )
+      .pluck()
+      .all()
+      .filter((a): a is string => typeof a === 'string'),
+  );
+}

@@ -1,6 +1,7 @@
 // The outbox of ticket deliveries to agencies (migration 005): one row per ticket × destination, at least once.
 import { z } from 'zod';
 import type { DeliveryMethodName } from '../domain/destination.js';
+import type { DeliveryStats } from '../ports/metrics.js';
 import type { Db } from './db.js';
 
 export type DeliveryStatus = 'pending' | 'sending' | 'delivered' | 'dead';
@@ -26,15 +27,6 @@ export type Delivery = {
 };
 
 /** What the metrics read per delivery method. */
-export type DeliveryStats = {
-  method: string;
-  /** Deliveries pending or being sent. */
-  depth: number;
-  /** created_at of the oldest of those, or null when there are none. */
-  oldestCreatedAt: number | null;
-  dead: number;
-};
-
 export type EnqueueInput = {
   ticketId: number;
   agencyId: string;

@@ -1,13 +1,16 @@
 // The storage port bundle the runtime uses: every repository over one database, plus its transaction.
-import { Attachments, Audit } from './attachments.js';
+import { Attachments } from './attachments.js';
+import { Audit } from './audit.js';
 import { ChatBlocks } from './chat-blocks.js';
 import { Conversations } from './conversations.js';
 import type { Db } from './db.js';
 import { Deliveries } from './deliveries.js';
+import { ForwardingViews } from './forwarding-views.js';
 import { InboundLog } from './inbound.js';
 import { Officers } from './officers.js';
 import { Outbox } from './outbox.js';
 import { TicketEvents } from './ticket-events.js';
+import { TicketInbox } from './ticket-inbox.js';
 import { TicketSearch } from './ticket-search.js';
 import { Tickets } from './tickets.js';
 
@@ -17,6 +20,10 @@ export type Store = {
   inbound: InboundLog;
   outbox: Outbox;
   tickets: Tickets;
+  /** The officers' reading of tickets: the inbox, status counts and one ticket's page, within a scope. */
+  ticketInbox: TicketInbox;
+  /** What a ticket's forwarding reads of it. */
+  forwardingViews: ForwardingViews;
   /** Each ticket's history: one typed event per change. */
   ticketEvents: TicketEvents;
   /** The tickets' full-text index (a read model the ticket desk keeps). */
@@ -41,6 +48,8 @@ export function createStore(db: Db): Store {
     inbound: new InboundLog(db),
     outbox: new Outbox(db),
     tickets: new Tickets(db),
+    ticketInbox: new TicketInbox(db),
+    forwardingViews: new ForwardingViews(db),
     ticketEvents: new TicketEvents(db),
     ticketSearch: new TicketSearch(db),
     deliveries: new Deliveries(db),

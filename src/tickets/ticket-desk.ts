@@ -1,89 +1,16 @@
 // The one writer of ticket state: files, appends to and withdraws tickets. Each change writes its typed ticket event
 // and audit record and queues what follows from it (forwarding rows), inside the caller's transaction.
 import type { AttachmentRef, Complaint, TicketStatus } from '../domain/complaint.js';
-import { CLOSING_STATUSES, type TicketActor } from '../domain/ticket-event.js';
-import { newTicketNumber } from '../domain/ticket-number.js';
-import type { WorkingDays } from '../domain/working-days.js';
-import type { RoutingPort } from '../ports/routing.js';
-import { deliveryKey } from '../storage/deliveries.js';
-import type { Store } from '../storage/store.js';
-import { normalize } from '../understand/normalize.js';
-import { sameStory } from '../understand/similarity.js';
-import { linkRelated } from './related-tickets.js';
+import { type TicketDeskDeps, changeStatus, queueDeliveries, reindex } from './ticket-changes.js';
+import { type Filed, fileTicket } from './ticket-filing.js';
 import { MESSAGE_REQUIRED, REASON_REQUIRED, canMove } from './transitions.js';
-
-export type TicketDeskDeps = {
-  store: Store;
-  routing: RoutingPort;
-  calendar: WorkingDays;
-  /** Working days an agency has to answer (SP4N-LAPOR!: 5). */
-  answerDays: number;
-  /** Uniform integers in [0, n), for ticket numbers. */
-  random: (n: number) => number;
-};
-
-/** What filing a complaint came to: an earlier ticket with the same story, or a new ticket and where it went. */
-export type Filed =
-  | { kind: 'duplicate'; ticket: string }
-  | {
-      kind: 'filed';
-      ticket: string;
-      due: string;
-      days: number;
-      /** The agencies the citizen is told about ("Disdukcapil Kota Banjarmasin + Ombudsman RI Perwakilan Kalsel"). */
-      agency: string;
-      /** Forwarding rows queued for the agencies' destinations. */
-      deliveries: number;
-      /**
-       * Nobody at the agency receives tickets yet (no destination, no account): who holds it meanwhile, the kab/kota's
-       * complaint coordinator when it has an account, else Aduan's admins (null).
-       */
-      heldBy: { name: string | null } | null;
-    };
-
-const DAY_MS = 24 * 3600_000;
 
 export class TicketDesk {
   constructor(private readonly deps: TicketDeskDeps) {}
 
-  /**
-   * Files a complaint from a chat: unless allowed, a ticket with the same story from the same chat in the last day
-   * is returned instead. Routes it, stores the decision, links similar tickets and queues its forwarding.
-   */
+  /** Files a complaint from a chat, or finds the chat's ticket with the same story (`fileTicket`). */
   file(complaint: Complaint, conversationId: number, allowDuplicate: boolean, now: number): Filed {
-    const { store, calendar, answerDays } = this.deps;
-    if (!allowDuplicate) {
-      const earlier = store.tickets
-        .recentForChat(conversationId, now - DAY_MS)
-        .find((t) => sameStory(t.story, complaint.story));
-      if (earlier) return { kind: 'duplicate', ticket: earlier.number };
-    }
-    const number = this.freshTicketNumber(now);
-    const due = calendar.addWorkingDays(new Date(now), answerDays);
-    const ticketId = store.tickets.create(complaint, number, conversationId, due, now);
-    store.attachments.linkToTicket(
-      complaint.attachments.map((a) => a.id),
-      ticketId,
-      conversationId,
-    );
-    store.ticketEvents.add({
-      ticketId,
-      at: now,
-      actor: 'citizen',
-      type: 'filed',
-      from: null,
-      to: 'baru',
-      reason: null,
-    });
-    store.audit.record({ at: now, actor: 'citizen', type: 'ticket.created', ticketId, conversationId });
-    this.reindex(ticketId);
-    const { agency, deliveries, agencyId } = this.route(ticketId, number, complaint, conversationId, now);
-    const received = deliveries > 0 || store.officers.activeFor(agencyId) > 0;
-    const coordinator = received ? null : this.deps.routing.coordinator(complaint.kabkotaCode);
-    const heldBy = received
-      ? null
-      : { name: coordinator && store.officers.activeFor(coordinator.agencyId) > 0 ? coordinator.name : null };
-    return { kind: 'filed', ticket: number, due, days: answerDays, agency, deliveries, heldBy };
+    return fileTicket(this.deps, complaint, conversationId, allowDuplicate, now);
   }
 
   /** Adds the citizen's words and files to one of their chat's tickets; false when the chat has no such ticket. */
@@ -120,10 +47,10 @@ export class TicketDesk {
       ticketId: ticket.id,
       conversationId,
     });
-    if (text) this.reindex(ticket.id);
+    if (text) reindex(store, ticket.id);
     // The answer the officer waited for: the ticket goes back to the agency.
     if (ticket.status === 'menunggu_pelapor')
-      this.changeStatus(ticket, 'diproses', 'citizen', 'citizen_answered', now);
+      changeStatus(store, ticket, 'diproses', 'citizen', 'citizen_answered', now);
     return true;
   }
 
@@ -131,7 +58,7 @@ export class TicketDesk {
   withdraw(conversationId: number, number: string, now: number): boolean {
     const ticket = this.deps.store.tickets.findForChat(conversationId, number);
     if (!ticket) return false;
-    this.changeStatus(ticket, 'dicabut', 'citizen', 'citizen_withdrew', now);
+    changeStatus(this.deps.store, ticket, 'dicabut', 'citizen', 'citizen_withdrew', now);
     this.deps.store.audit.record({
       at: now,
       actor: 'citizen',
@@ -156,7 +83,7 @@ export class TicketDesk {
     const reason = by.reason?.trim() || null;
     if (REASON_REQUIRED.has(to) && !reason) return { ok: false, problem: 'reason_required' };
     if (MESSAGE_REQUIRED.has(to) && !by.message?.trim()) return { ok: false, problem: 'message_required' };
-    this.changeStatus(ticket, to, 'officer', reason, now, {
+    changeStatus(this.deps.store, ticket, to, 'officer', reason, now, {
       officerId: by.officerId,
       ...(by.message ? { data: { message: by.message } } : {}),
     });
@@ -173,7 +100,7 @@ export class TicketDesk {
   reopen(conversationId: number, number: string, now: number): boolean {
     const ticket = this.deps.store.tickets.findForChat(conversationId, number);
     if (!ticket || ticket.status !== 'selesai') return false;
-    this.changeStatus(ticket, 'diproses', 'citizen', 'citizen_not_resolved', now);
+    changeStatus(this.deps.store, ticket, 'diproses', 'citizen', 'citizen_not_resolved', now);
     this.deps.store.audit.record({
       at: now,
       actor: 'citizen',
@@ -205,7 +132,8 @@ export class TicketDesk {
 
   /** Aduan gives back a ticket whose citizen did not answer the officer's question in time. */
   returnUnanswered(ticket: { id: number }, now: number): void {
-    this.changeStatus(
+    changeStatus(
+      this.deps.store,
       { id: ticket.id, status: 'menunggu_pelapor' },
       'diproses',
       'system',
@@ -216,7 +144,14 @@ export class TicketDesk {
 
   /** Aduan closes a ticket left at `selesai` without an objection (the citizen was asked). */
   closeQuiet(ticket: { id: number }, now: number): void {
-    this.changeStatus({ id: ticket.id, status: 'selesai' }, 'ditutup', 'system', 'no_objection_10_days', now);
+    changeStatus(
+      this.deps.store,
+      { id: ticket.id, status: 'selesai' },
+      'ditutup',
+      'system',
+      'no_objection_10_days',
+      now,
+    );
   }
 
   /**
@@ -229,7 +164,7 @@ export class TicketDesk {
     by: { officerId: number; reason: string },
     now: number,
   ): { deliveries: number } {
-    const { store, calendar, answerDays, routing } = this.deps;
+    const { store, calendar, answerDays } = this.deps;
     const due = calendar.addWorkingDays(new Date(now), answerDays);
     store.tickets.reassign(ticket.id, ticket.agencyId, to.agencyId, due, now);
     store.tickets.setRouting(ticket.id, to.agencyId, {
@@ -251,18 +186,7 @@ export class TicketDesk {
       officerId: by.officerId,
       data: { from: ticket.agencyId, to: to.agencyId },
     });
-    let deliveries = 0;
-    for (const dest of routing.destinations(to.agencyId)) {
-      deliveries++;
-      store.deliveries.enqueue({
-        ticketId: ticket.id,
-        agencyId: to.agencyId,
-        destinationId: dest.id,
-        method: dest.method,
-        idempotencyKey: deliveryKey(ticket.number, to.agencyId, dest.id),
-        now,
-      });
-    }
+    const deliveries = queueDeliveries(this.deps, ticket, to.agencyId, now);
     store.audit.record({
       at: now,
       actor: `officer:${by.officerId}`,
@@ -311,135 +235,6 @@ export class TicketDesk {
       officerId: by.officerId,
       data: { text: by.text },
     });
-    this.reindex(ticket.id);
-  }
-
-  /**
-   * Indexes what officers search a ticket by: the story, place, expectation and agency named, what the citizen added,
-   * and the officers' messages and notes; normalized as the understanding code writes it (abbreviations expanded).
-   */
-  private reindex(ticketId: number): void {
-    const { store } = this.deps;
-    const c = store.tickets.complaint(ticketId);
-    if (!c) return;
-    const written = store.ticketEvents
-      .forTicket(ticketId)
-      .flatMap((e) => (typeof e.data?.text === 'string' ? [e.data.text] : []));
-    const parts = [
-      c.story,
-      c.address ?? '',
-      c.expectation,
-      c.agency ?? '',
-      ...store.tickets.notes(ticketId).map((n) => n.text),
-      ...written,
-    ];
-    store.ticketSearch.index(ticketId, normalize(parts.join('\n').slice(0, 50_000)));
-  }
-
-  /**
-   * Moves a ticket to another status with its event. A closing status drops an anonim ticket's chat link: nobody
-   * can tie the ticket to the citizen any more.
-   */
-  private changeStatus(
-    ticket: { id: number; status: TicketStatus },
-    to: TicketStatus,
-    actor: TicketActor,
-    reason: string | null,
-    now: number,
-    extra: { officerId?: number; data?: Record<string, string> } = {},
-  ): void {
-    const { store } = this.deps;
-    store.tickets.updateStatus(ticket.id, to, now);
-    store.ticketEvents.add({
-      ticketId: ticket.id,
-      at: now,
-      actor,
-      type: 'status_changed',
-      from: ticket.status,
-      to,
-      reason,
-      ...extra,
-    });
-    if (CLOSING_STATUSES.has(to) && store.tickets.complaint(ticket.id)?.identityMode === 'anonim') {
-      store.tickets.detachChat(ticket.id);
-    }
-  }
-
-  /** Routes a new ticket, stores the decision with its reason, links similar tickets and queues its deliveries. */
-  private route(
-    ticketId: number,
-    number: string,
-    c: Complaint,
-    conversationId: number,
-    now: number,
-  ): { agency: string; deliveries: number; agencyId: string } {
-    const { store, routing } = this.deps;
-    const decision = routing.route({
-      category: c.category,
-      kabkotaCode: c.kabkotaCode,
-      kecamatanCode: c.kecamatanCode,
-      story: c.story,
-      priorReport: c.priorReport,
-      escalate: c.escalate === true && c.identityMode !== 'anonim',
-    });
-    store.tickets.setRouting(ticketId, decision.agencyId, {
-      agencyName: decision.agencyName,
-      rule: decision.rule,
-      reason: decision.reason,
-      details: decision.details,
-      fallback: decision.fallback,
-      also: decision.also,
-    });
-    linkRelated(store.tickets, {
-      ticketId,
-      story: c.story,
-      category: c.category,
-      kabkotaCode: c.kabkotaCode,
-      conversationId,
-      now,
-    });
-    let deliveries = 0;
-    const agencies = [decision.agencyId, ...decision.also.map((a) => a.agencyId)];
-    for (const agencyId of agencies) {
-      for (const dest of routing.destinations(agencyId)) {
-        deliveries++;
-        store.deliveries.enqueue({
-          ticketId,
-          agencyId,
-          destinationId: dest.id,
-          method: dest.method,
-          idempotencyKey: deliveryKey(number, agencyId, dest.id),
-          now,
-        });
-      }
-    }
-    store.ticketEvents.add({
-      ticketId,
-      at: now,
-      actor: 'system',
-      type: 'routed',
-      from: null,
-      to: null,
-      reason: decision.rule,
-      data: { agency: decision.agencyId, also: decision.also.map((a) => a.agencyId).join(',') || null },
-    });
-    store.audit.record({ at: now, actor: 'system', type: 'ticket.routed', ticketId, conversationId });
-    const known = (id: string, name: string) => routing.shortName(id) ?? name;
-    return {
-      agency: [
-        known(decision.agencyId, decision.agencyName),
-        ...decision.also.map((a) => known(a.agencyId, a.agencyName)),
-      ].join(' + '),
-      deliveries,
-      agencyId: decision.agencyId,
-    };
-  }
-
-  private freshTicketNumber(now: number): string {
-    for (let i = 0; i < 20; i++) {
-      const n = newTicketNumber(new Date(now), this.deps.random);
-      if (!this.deps.store.tickets.isTaken(n)) return n;
-    }
-    throw new Error('could not find a free ticket number in 20 tries');
+    reindex(this.deps.store, ticket.id);
   }
 }

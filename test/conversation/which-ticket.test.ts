@@ -18,7 +18,7 @@ describe('which ticket a later message is for', () => {
   };
   const numbers = () => h.complaints().map((c) => c.number);
   const notes = (number: string) => {
-    const t = h.core.store.tickets.forOfficer(number, { kind: 'all' });
+    const t = h.core.store.ticketInbox.forOfficer(number, { kind: 'all' });
     return h.core.store.tickets.notes(t?.id ?? -1).map((n) => n.text);
   };
   /** The platform id of the newest message to the chat that mentions the text: sent under its outbox id. */
@@ -104,7 +104,7 @@ describe('which ticket a later message is for', () => {
     const question = sentId('warga', 'Berapa yang diminta?');
     h.say('warga', { text: '200 ribu pak', replyTo: question });
     expect(notes(levy)).toEqual(['200 ribu pak']);
-    expect(h.core.store.tickets.forOfficer(levy, { kind: 'all' })?.status).toBe('diproses');
+    expect(h.core.store.ticketInbox.forOfficer(levy, { kind: 'all' })?.status).toBe('diproses');
     // Without the reply, the ticket waiting for an answer is offered first, marked so.
     h.core.actions.changeStatus(admin, road, 'menunggu_pelapor', { message: 'RT berapa?', reason: null });
     const [ask] = h.say('warga', 'RT 5');

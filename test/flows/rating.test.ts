@@ -18,7 +18,7 @@ describe('rating a ticket the agency called done', () => {
     h = new Harness();
     const d = DIALOGUES.find((x) => x.name === 'a formal citizen files a complete complaint');
     for (const turn of d?.turns ?? []) if ('say' in turn) h.say(chat, turn.say);
-    const row = h.core.store.tickets.inbox({ kind: 'all' })[0];
+    const row = h.core.store.ticketInbox.inbox({ kind: 'all' })[0];
     number = row?.number ?? '';
     const id = h.core.store.officers.add(
       {
@@ -42,7 +42,7 @@ describe('rating a ticket the agency called done', () => {
     });
     return h.core.store.outbox.latest('simulate', chat, 1)[0]?.message;
   };
-  const ticket = () => h.core.store.tickets.forOfficer(number, { kind: 'all' });
+  const ticket = () => h.core.store.ticketInbox.forOfficer(number, { kind: 'all' });
 
   it('asks whether it is solved, then a score and a comment, and stores them on the ticket', () => {
     const asked = done();

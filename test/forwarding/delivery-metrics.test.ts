@@ -1,9 +1,10 @@
 // Ticket delivery metrics: depth, oldest age and dead letters per method at scrape time, tries and failures counted.
 import { afterEach, describe, expect, it } from 'vitest';
 import { ManualClock } from '../../src/clock.js';
-import { createMetrics, sqliteMetricsQueries } from '../../src/observability/metrics.js';
+import { createMetrics } from '../../src/observability/metrics.js';
 import type { Db } from '../../src/storage/db.js';
 import { Deliveries } from '../../src/storage/deliveries.js';
+import { sqliteMetricsQueries } from '../../src/storage/metrics-queries.js';
 import { T0, queueTickets, tempDb } from './fixtures.js';
 
 function sample(text: string, series: string): number | null {

@@ -111,7 +111,7 @@ describe('forwarding end to end (web chat → routed ticket → every destinatio
     expect(number).not.toBe('');
 
     // The built-in inbox has it, with the decision and its reason.
-    const inbox = service.store.tickets.inbox({ kind: 'agencies', agencyIds: ['6371-disdukcapil'] });
+    const inbox = service.store.ticketInbox.inbox({ kind: 'agencies', agencyIds: ['6371-disdukcapil'] });
     expect(inbox.map((r) => r.number)).toEqual([number]);
     expect(JSON.stringify(inbox[0]?.routing)).toContain('adminduk');
 

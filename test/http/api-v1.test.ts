@@ -47,7 +47,7 @@ describe('api v1', () => {
     h = new Harness();
     file('jalan', 'an informal citizen with chat abbreviations');
     file('ktp', 'a formal citizen files a complete complaint');
-    const rows = h.core.store.tickets.inbox({ kind: 'all' });
+    const rows = h.core.store.ticketInbox.inbox({ kind: 'all' });
     const road = rows.find((r) => r.category === 'infrastruktur');
     mine = road?.number ?? '';
     theirs = rows.find((r) => r.category === 'adminduk')?.number ?? '';

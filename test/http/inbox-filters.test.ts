@@ -74,7 +74,7 @@ describe('inbox filters and sorting', () => {
   it('narrows by category, kab/kota and agency', async () => {
     expect(await names('category=infrastruktur')).toEqual(['jalan2', 'jalan1']);
     expect(await names('kabkota=63.03')).toEqual(['sehat3', 'sehat2', 'sehat1']);
-    const agency = h.core.store.tickets.forOfficer(filed.jalan1 ?? '', { kind: 'all' })?.agencyId ?? '';
+    const agency = h.core.store.ticketInbox.forOfficer(filed.jalan1 ?? '', { kind: 'all' })?.agencyId ?? '';
     expect(await names(`agency=${agency}`)).toEqual(['jalan2', 'jalan1']);
     expect(await names('category=infrastruktur&kabkota=63.03')).toEqual([]);
   });
@@ -120,7 +120,7 @@ describe('inbox filters and sorting', () => {
       expect(new Set(seen).size, sort).toBe(5);
     }
     const due = (await list('sort=due')).items.map(
-      (i) => h.core.store.tickets.forOfficer(i.number, { kind: 'all' })?.dueDate ?? '',
+      (i) => h.core.store.ticketInbox.forOfficer(i.number, { kind: 'all' })?.dueDate ?? '',
     );
     expect(due).toEqual([...due].sort());
   });

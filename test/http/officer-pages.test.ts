@@ -59,7 +59,7 @@ describe('officer pages', () => {
     h = new Harness();
     fileDialogue('warga-jalan', 'an informal citizen with chat abbreviations');
     fileDialogue('warga-ktp', 'a formal citizen files a complete complaint');
-    const rows = h.core.store.tickets.inbox({ kind: 'all' });
+    const rows = h.core.store.ticketInbox.inbox({ kind: 'all' });
     const road = rows.find((r) => r.category === 'infrastruktur');
     const ktp = rows.find((r) => r.category === 'adminduk');
     mine = road?.number ?? '';
@@ -287,7 +287,7 @@ describe('officer pages', () => {
   });
 
   it('lists the linked similar tickets the officer may see, and only counts the others', async () => {
-    const id = (n: string) => h.core.store.tickets.forOfficer(n, { kind: 'all' })?.id ?? -1;
+    const id = (n: string) => h.core.store.ticketInbox.forOfficer(n, { kind: 'all' })?.id ?? -1;
     h.core.store.tickets.link(id(mine), id(theirs), 0.8, 'test', h.clock.now());
     const { jar } = await signIn('pupr');
     const html = await (await get(jar, `/petugas/tiket/${mine}`)).text();

@@ -7,13 +7,12 @@ import { ManualClock } from '../../src/clock.js';
 import { metricsRoutes } from '../../src/observability/metrics-routes.js';
 import {
   ACTIVE_CONVERSATION_STATES,
-  type MetricsQueries,
-  type OutboxStats,
   conversationBucket,
   createMetrics,
   instrumentHandle,
-  sqliteMetricsQueries,
 } from '../../src/observability/metrics.js';
+import type { MetricsQueries, OutboxStats } from '../../src/ports/metrics.js';
+import { sqliteMetricsQueries } from '../../src/storage/metrics-queries.js';
 import { Harness, T0 } from '../helpers/harness.js';
 import { DIALOGUES } from '../transcripts/dialogues.js';
 

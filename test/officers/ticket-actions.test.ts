@@ -30,7 +30,7 @@ describe('TicketActions.changeStatus', () => {
   beforeEach(() => {
     h = new Harness();
     file('warga');
-    const row = h.core.store.tickets.inbox({ kind: 'all' })[0];
+    const row = h.core.store.ticketInbox.inbox({ kind: 'all' })[0];
     number = row?.number ?? '';
     agencyId = row?.agencyId ?? '';
   });
@@ -80,7 +80,7 @@ describe('TicketActions.changeStatus', () => {
     expect(told).toContain(number);
     expect(told).toContain('sedang diproses instansi');
     expect(told).toContain('Tim kami survei hari Kamis.');
-    const ticket = h.core.store.tickets.forOfficer(number, { kind: 'all' });
+    const ticket = h.core.store.ticketInbox.forOfficer(number, { kind: 'all' });
     expect(ticket?.status).toBe('diproses');
     const events = h.core.store.ticketEvents.forTicket(ticket?.id ?? -1);
     expect(events.at(-1)).toMatchObject({
@@ -105,7 +105,7 @@ describe('TicketActions.changeStatus', () => {
     const officer = account('petugas', 'officer', [agencyId]);
     expect(h.core.actions.write(officer, number, 'reply', 'Kami cek besok.')).toEqual({ ok: true });
     expect(lastTo('warga')).toContain('Kami cek besok.');
-    const id = h.core.store.tickets.forOfficer(number, { kind: 'all' })?.id ?? -1;
+    const id = h.core.store.ticketInbox.forOfficer(number, { kind: 'all' })?.id ?? -1;
     expect(
       h.core.store.ticketEvents
         .forTicket(id)
@@ -134,7 +134,7 @@ describe('TicketActions.changeStatus', () => {
     expect(lastTo('warga')).toContain('menunggu jawaban Anda');
     h.say('warga', 'RT 05 pak, depan musholla');
     h.say('warga', 'tambahkan');
-    const ticket = h.core.store.tickets.forOfficer(number, { kind: 'all' });
+    const ticket = h.core.store.ticketInbox.forOfficer(number, { kind: 'all' });
     expect(ticket?.status).toBe('diproses');
     expect(h.core.store.ticketEvents.forTicket(ticket?.id ?? -1).at(-1)).toMatchObject({
       actor: 'citizen',
@@ -154,7 +154,7 @@ describe('TicketActions.changeStatus', () => {
     expect(h.core.actions.returnUnanswered()).toBe(0);
     h.clock.advance(7 * 24 * 3600_000);
     expect(h.core.actions.returnUnanswered()).toBe(1);
-    const ticket = h.core.store.tickets.forOfficer(number, { kind: 'all' });
+    const ticket = h.core.store.ticketInbox.forOfficer(number, { kind: 'all' });
     expect(ticket?.status).toBe('diproses');
     expect(h.core.store.ticketEvents.forTicket(ticket?.id ?? -1).at(-1)?.reason).toBe(
       'citizen_did_not_answer',
@@ -205,12 +205,15 @@ describe('TicketActions.changeStatus', () => {
     expect(told).toContain('dialihkan ke instansi lain');
     expect(told).toContain('Lampu lalu lintas urusan Dishub');
     expect(told).toContain('Dishub');
-    const moved = h.core.store.tickets.forOfficer(number, { kind: 'agencies', agencyIds: ['6371-dishub'] });
+    const moved = h.core.store.ticketInbox.forOfficer(number, {
+      kind: 'agencies',
+      agencyIds: ['6371-dishub'],
+    });
     expect(moved).toMatchObject({ status: 'dialihkan', agencyId: '6371-dishub', dueDate: '2026-12-03' });
     // The old agency still sees it, but may only read; the new one acts.
-    expect(h.core.store.tickets.forOfficer(number, { kind: 'agencies', agencyIds: [agencyId] })?.number).toBe(
-      number,
-    );
+    expect(
+      h.core.store.ticketInbox.forOfficer(number, { kind: 'agencies', agencyIds: [agencyId] })?.number,
+    ).toBe(number);
     expect(act.changeStatus(officer, number, 'diproses', { message: null, reason: null })).toEqual({
       ok: false,
       problem: 'read_only',
@@ -225,10 +228,10 @@ describe('TicketActions.changeStatus', () => {
       true,
     );
     expect(lastTo('warga')).toContain('responded to');
-    expect(h.core.store.tickets.forOfficer(number, { kind: 'all' })?.conversationId).not.toBeNull();
+    expect(h.core.store.ticketInbox.forOfficer(number, { kind: 'all' })?.conversationId).not.toBeNull();
     expect(h.core.actions.changeStatus(officer, number, 'ditutup', { message: null, reason: null }).ok).toBe(
       true,
     );
-    expect(h.core.store.tickets.forOfficer(number, { kind: 'all' })?.conversationId).toBeNull();
+    expect(h.core.store.ticketInbox.forOfficer(number, { kind: 'all' })?.conversationId).toBeNull();
   });
 });

@@ -15,8 +15,8 @@ describe('ticketTranscript', () => {
   afterEach(() => h.close());
 
   const transcript = (show: boolean) => {
-    const row = h.core.store.tickets.inbox({ kind: 'all' })[0];
-    const ticket = h.core.store.tickets.forOfficer(row?.number ?? '', { kind: 'all' });
+    const row = h.core.store.ticketInbox.inbox({ kind: 'all' })[0];
+    const ticket = h.core.store.ticketInbox.forOfficer(row?.number ?? '', { kind: 'all' });
     if (!ticket) throw new Error('no ticket');
     expect(ticket.complaint.identityMode).toBe('rahasia');
     const lines = ticketTranscript(h.core.store, ticket, show, '[disembunyikan]') ?? [];

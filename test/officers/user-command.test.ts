@@ -4,7 +4,7 @@ import { spawn } from 'node:child_process';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { verifyPassword } from '../../src/officers/passwords.js';
 import { type UserArgs, userCommand } from '../../src/officers/user-command.js';
-import { defaultDirectory } from '../../src/routing/directory.js';
+import { defaultDirectory } from '../../src/routing/load-directory.js';
 import { type Db, openDb } from '../../src/storage/db.js';
 import { type Store, createStore } from '../../src/storage/store.js';
 import { Harness } from '../helpers/harness.js';

@@ -1,7 +1,8 @@
 // The operators' block list: add, list, remove, sender ids as operators type them, and the CLI's command.
 import Database from 'better-sqlite3';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { BlockList, blockCommand, blockSenders, normalizeSender } from '../../src/ops/block-list.js';
+import { blockCommand, blockSenders, normalizeSender } from '../../src/ops/block-list.js';
+import { BlockList } from '../../src/storage/block-list.js';
 import { type Db, migrate } from '../../src/storage/db.js';
 import { Harness } from '../helpers/harness.js';
 import { migrationsWithBlockList } from './fixtures.js';

@@ -5,7 +5,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loadConfig } from '../../src/app/config.js';
-import { exitCode, formatReport, maskSecret, runDoctor } from '../../src/app/doctor.js';
+import { maskSecret } from '../../src/app/doctor-config.js';
+import { exitCode, formatReport, runDoctor } from '../../src/app/doctor.js';
 import { Harness } from '../helpers/harness.js';
 import { fileComplaint } from './fixtures.js';
 
@@ -66,7 +67,7 @@ afterAll(async () => {
 function dataDir(officer = true): string {
   const h = new Harness();
   fileComplaint(h, 'a');
-  const agency = h.core.store.tickets.inbox({ kind: 'all' })[0]?.agencyId ?? '';
+  const agency = h.core.store.ticketInbox.inbox({ kind: 'all' })[0]?.agencyId ?? '';
   if (officer)
     h.core.store.officers.add(
       { username: 'petugas', name: null, role: 'officer', passwordHash: 'x', agencies: [agency] },

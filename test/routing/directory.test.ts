@@ -6,7 +6,8 @@ import { describe, expect, it } from 'vitest';
 import { z } from 'zod';
 import { resolveSecret } from '../../src/domain/destination.js';
 import { KABKOTA } from '../../src/domain/regions-data.js';
-import { DirectoryError, defaultDirectory, loadDirectory } from '../../src/routing/directory.js';
+import { DirectoryError } from '../../src/routing/directory.js';
+import { defaultDirectory, loadDirectory } from '../../src/routing/load-directory.js';
 
 const dir = defaultDirectory();
 const tmp = mkdtempSync(join(tmpdir(), 'aduan-directory-'));

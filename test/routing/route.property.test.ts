@@ -3,7 +3,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { CATEGORY_IDS } from '../../src/domain/categories.js';
 import { KABKOTA, KECAMATAN } from '../../src/domain/regions-data.js';
-import { defaultDirectory } from '../../src/routing/directory.js';
+import { defaultDirectory } from '../../src/routing/load-directory.js';
 import { route } from '../../src/routing/route.js';
 
 const dir = defaultDirectory();

@@ -3,10 +3,17 @@ import { describe, expect, it } from 'vitest';
 import { CATEGORY_IDS, type CategoryId } from '../../src/domain/categories.js';
 import { KABKOTA } from '../../src/domain/regions-data.js';
 import type { RouteQuery } from '../../src/ports/routing.js';
-import { type Level, defaultDirectory } from '../../src/routing/directory.js';
-import { agencyLabel, route } from '../../src/routing/route.js';
+import type { Level } from '../../src/routing/directory-schema.js';
+import { defaultDirectory } from '../../src/routing/load-directory.js';
+import { route } from '../../src/routing/route.js';
 
 const dir = defaultDirectory();
+
+/** The short name of the agency a category goes to in a kab/kota, or null when only a fallback takes it. */
+function agencyLabel(category: CategoryId, kab: string | null): string | null {
+  const d = go(category, kab);
+  return d.fallback ? null : (dir.agency(d.agencyId)?.shortName ?? null);
+}
 
 function go(category: CategoryId, kab: string | null, story = '', more: Partial<RouteQuery> = {}) {
   return route(dir, {
@@ -174,7 +181,7 @@ describe('taxes', () => {
   });
 
   it('Banjarmasin collects PBB through its BPKPAD', () => {
-    expect(agencyLabel(dir, 'pajak_daerah', '63.71')).toBe('BPKPAD Kota Banjarmasin');
+    expect(agencyLabel('pajak_daerah', '63.71')).toBe('BPKPAD Kota Banjarmasin');
   });
 });
 
@@ -364,15 +371,15 @@ describe('escalation', () => {
 
 describe('agencyLabel', () => {
   it('gives the short name the chatbot can show in its guess', () => {
-    expect(agencyLabel(dir, 'adminduk', '63.71')).toBe('Disdukcapil Kota Banjarmasin');
-    expect(agencyLabel(dir, 'pendidikan', '63.06')).toBe('Disdik Kabupaten Hulu Sungai Selatan');
-    expect(agencyLabel(dir, 'air_minum', '63.72')).toBe('PT Air Minum Intan Banjar');
-    expect(agencyLabel(dir, 'energi_listrik', null)).toBe('PLN UID Kalselteng');
-    expect(agencyLabel(dir, 'kepolisian', '63.71')).toBe('Polresta Banjarmasin');
+    expect(agencyLabel('adminduk', '63.71')).toBe('Disdukcapil Kota Banjarmasin');
+    expect(agencyLabel('pendidikan', '63.06')).toBe('Disdik Kabupaten Hulu Sungai Selatan');
+    expect(agencyLabel('air_minum', '63.72')).toBe('PT Air Minum Intan Banjar');
+    expect(agencyLabel('energi_listrik', null)).toBe('PLN UID Kalselteng');
+    expect(agencyLabel('kepolisian', '63.71')).toBe('Polresta Banjarmasin');
   });
 
   it('is null where only a fallback would take the complaint', () => {
-    expect(agencyLabel(dir, 'adminduk', null)).toBeNull();
-    expect(agencyLabel(dir, 'lainnya', '63.71')).toBeNull();
+    expect(agencyLabel('adminduk', null)).toBeNull();
+    expect(agencyLabel('lainnya', '63.71')).toBeNull();
   });
 });

@@ -134,10 +134,10 @@ describe('TicketDesk: nobody at the agency receives it yet', () => {
       );
     account('6303-koordinator');
     expect(file('dua')).toMatchObject({ heldBy: { name: 'Admin LAPOR! Pemkab Banjar' } });
-    expect(store.tickets.inbox({ kind: 'all' }, { unreceived: true })).toHaveLength(2);
+    expect(store.ticketInbox.inbox({ kind: 'all' }, { unreceived: true })).toHaveLength(2);
     account('dinkes-6303');
     expect(file('tiga')).toMatchObject({ heldBy: null });
-    expect(store.tickets.inbox({ kind: 'all' }, { unreceived: true })).toHaveLength(0);
+    expect(store.ticketInbox.inbox({ kind: 'all' }, { unreceived: true })).toHaveLength(0);
     db.close();
   });
 });

@@ -9,11 +9,10 @@ import {
   type Boundaries,
   BoundariesError,
   loadBoundaries,
-  locateInBoundaries,
-  locatePinWith,
-  normalizeCode,
   parseBoundaries,
 } from '../../src/understand/boundaries.js';
+import { normalizeCode } from '../../src/understand/boundary-codes.js';
+import { locateInBoundaries, locatePinWith } from '../../src/understand/boundary-lookup.js';
 import { locatePin } from '../../src/understand/geo.js';
 import { Harness } from '../helpers/harness.js';
 

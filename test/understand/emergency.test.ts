@@ -1,7 +1,8 @@
 // Emergencies detected in a message (fire, crime, medical…) and look-alikes that are not.
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { type Emergency, detectEmergency, emergencyNumbers } from '../../src/understand/emergency.js';
+import { type Emergency, emergencyNumbers } from '../../src/understand/emergency-kinds.js';
+import { detectEmergency } from '../../src/understand/emergency.js';
 
 /** Any code points, lone surrogates included. */
 const anyText = fc

@@ -11,15 +11,13 @@ import {
 } from '../../src/domain/regions-data.js';
 import { LANDMARKS, aYaniKabkota } from '../../src/understand/region-landmarks.js';
 import {
-  type RegionMatch,
-  type RegionResult,
   desaByCode,
-  findRegion,
   kabkotaByCode,
   kecamatanByCode,
   kecamatanOf,
   regionChoiceList,
-} from '../../src/understand/regions.js';
+} from '../../src/understand/region-lookup.js';
+import { type RegionMatch, type RegionResult, findRegion } from '../../src/understand/regions.js';
 
 function found(text: string): RegionMatch {
   const r = findRegion(text);

@@ -1,94 +1,31 @@
 // The officers' JSON API (/api/v1), by the same rules as the pages: a bearer token only; no or a wrong token is 401
 // before anything is looked up; a ticket outside the caller's scope is 404 before any other check; then 409 or 422.
-// Bodies and answers are zod schemas, served as an OpenAPI 3.1 document at /api/openapi.json.
-import { OpenAPIHono, createRoute, z } from '@hono/zod-openapi';
+// Its routes and schemas (api-routes.ts, api-schemas.ts) make the OpenAPI 3.1 document at /api/openapi.json.
+import { OpenAPIHono } from '@hono/zod-openapi';
 import type { Context } from 'hono';
 import type { Clock } from '../../clock.js';
-import { TicketStatus } from '../../domain/complaint.js';
 import type { Officer } from '../../domain/officer.js';
 import type { Lang } from '../../domain/reply.js';
 import { witaDate } from '../../domain/wita.js';
 import { t } from '../../i18n/locales.js';
-import { InboxQuery, cursorAfter, inboxFilter } from '../../officers/inbox-query.js';
+import { cursorAfter, inboxFilter } from '../../officers/inbox-query.js';
 import { scopeOf } from '../../officers/policy.js';
 import type { TicketActions } from '../../officers/ticket-actions.js';
 import { tokenHash } from '../../officers/tokens.js';
 import type { Directory } from '../../routing/directory.js';
 import type { Store } from '../../storage/store.js';
 import { maskNik } from '../../understand/nik.js';
+import {
+  agenciesRoute,
+  reassignRoute,
+  statusRoute,
+  takeoverRoute,
+  ticketRoute,
+  ticketsRoute,
+  writeRoute,
+} from './api-routes.js';
 
 export type ApiDeps = { store: Store; actions: TicketActions; directory: Directory; clock: Clock };
-
-const ErrorBody = z.object({ error: z.object({ code: z.string(), message: z.string() }) }).openapi('Error');
-const Agency = z
-  .object({ id: z.string(), name: z.string(), kabkota: z.string().nullable(), level: z.string() })
-  .openapi('Agency');
-const Event = z
-  .object({
-    at: z.number().int().openapi({ description: 'milliseconds since 1970 (UTC)' }),
-    actor: z.enum(['citizen', 'system', 'officer']),
-    type: z.string(),
-    from: TicketStatus.nullable(),
-    to: TicketStatus.nullable(),
-    reason: z.string().nullable(),
-    text: z.string().nullable(),
-  })
-  .openapi('TicketEvent');
-const Summary = z
-  .object({
-    number: z.string(),
-    status: TicketStatus,
-    category: z.string(),
-    kabkota: z.string(),
-    agency: z.object({ id: z.string().nullable(), name: z.string().nullable() }),
-    createdAt: z.number().int(),
-    dueDate: z.string(),
-    newReply: z.boolean(),
-    unreceived: z.boolean(),
-    rating: z.number().int().nullable(),
-  })
-  .openapi('TicketSummary');
-const Ticket = Summary.omit({ rating: true, newReply: true, unreceived: true, category: true, kabkota: true })
-  .extend({
-    category: z.string(),
-    kabkota: z.string(),
-    story: z.string(),
-    expectation: z.string(),
-    address: z.string().nullable(),
-    reporter: z.object({
-      identityMode: z.enum(['biasa', 'rahasia', 'anonim']),
-      name: z.string().nullable(),
-      phone: z.string().nullable(),
-      nik: z.string().nullable().openapi({ description: 'always masked' }),
-    }),
-    rating: z.object({ score: z.number().int(), comment: z.string().nullable() }).nullable(),
-    events: z.array(Event),
-  })
-  .openapi('Ticket');
-const NumberParam = z.object({
-  number: z
-    .string()
-    .regex(/^ADU-\d{4}-[A-Z0-9]{4}$/)
-    .openapi({ param: { name: 'number', in: 'path' }, example: 'ADU-2612-4K7Q' }),
-});
-const StatusBody = z
-  .object({
-    status: TicketStatus,
-    message: z.string().max(2000).optional().openapi({ description: 'told to the citizen with the change' }),
-    reason: z.string().max(500).optional().openapi({ description: 'required for ditolak' }),
-  })
-  .openapi('StatusChange');
-const TextBody = z.object({ text: z.string().min(1).max(2000) }).openapi('Text');
-
-const json = <T extends z.ZodType>(schema: T, description: string) => ({
-  content: { 'application/json': { schema } },
-  description,
-});
-const errors = {
-  401: json(ErrorBody, 'no token, or a wrong one'),
-  404: json(ErrorBody, 'no such ticket, or not one the caller may see'),
-};
-const security = [{ bearer: [] }];
 
 type Env = { Variables: { officer: Officer } };
 
@@ -131,133 +68,92 @@ export function apiV1(deps: ApiDeps): OpenAPIHono<Env> {
 
   const agencyName = (id: string | null) => (id ? (directory.agency(id)?.shortName ?? id) : null);
 
-  app.openapi(
-    createRoute({
-      method: 'get',
-      path: '/v1/agencies',
-      security,
-      responses: { 200: json(z.array(Agency), 'the directory'), 401: errors[401] },
-    }),
-    (c) =>
-      c.json(
-        directory.all().map((a) => ({ id: a.id, name: a.name, kabkota: a.region, level: a.level })),
-        200,
-      ),
+  app.openapi(agenciesRoute, (c) =>
+    c.json(
+      directory.all().map((a) => ({ id: a.id, name: a.name, kabkota: a.region, level: a.level })),
+      200,
+    ),
   );
 
-  app.openapi(
-    createRoute({
-      method: 'get',
-      path: '/v1/tickets',
-      security,
-      request: {
-        query: InboxQuery.extend({
-          limit: z.coerce.number().int().min(1).max(200).optional(),
-          newReply: z.enum(['1']).optional(),
-          unreceived: z.enum(['1']).optional(),
-        }),
+  app.openapi(ticketsRoute, (c) => {
+    const q = c.req.valid('query');
+    const limit = q.limit ?? 50;
+    const rows = store.ticketInbox.inbox(
+      scopeOf(c.get('officer'), directory),
+      {
+        ...inboxFilter(q, witaDate(deps.clock.now())),
+        ...(q.newReply ? { newReply: true } : {}),
+        ...(q.unreceived ? { unreceived: true } : {}),
       },
-      responses: {
-        200: json(
-          z.object({
-            items: z.array(Summary),
-            next: z.string().nullable().openapi({ description: 'pass as `cursor` for the next page' }),
-          }),
-          'tickets in scope',
-        ),
-        401: errors[401],
-        422: json(ErrorBody, 'a query parameter is not valid'),
-      },
-    }),
-    (c) => {
-      const q = c.req.valid('query');
-      const limit = q.limit ?? 50;
-      const rows = store.tickets.inbox(
-        scopeOf(c.get('officer'), directory),
-        {
-          ...inboxFilter(q, witaDate(deps.clock.now())),
-          ...(q.newReply ? { newReply: true } : {}),
-          ...(q.unreceived ? { unreceived: true } : {}),
-        },
-        limit + 1,
-      );
-      const items = rows.slice(0, limit).map((r) => ({
-        number: r.number,
-        status: r.status,
-        category: r.category,
-        kabkota: r.kabkotaCode,
-        agency: { id: r.agencyId, name: agencyName(r.agencyId) },
-        createdAt: r.createdAt,
-        dueDate: r.dueDate,
-        newReply: r.newReply,
-        unreceived: r.unreceived,
-        rating: r.rating,
-      }));
-      const last = rows[limit - 1];
-      return c.json({ items, next: rows.length > limit && last ? cursorAfter(last, q.sort) : null }, 200);
-    },
-  );
+      limit + 1,
+    );
+    const items = rows.slice(0, limit).map((r) => ({
+      number: r.number,
+      status: r.status,
+      category: r.category,
+      kabkota: r.kabkotaCode,
+      agency: { id: r.agencyId, name: agencyName(r.agencyId) },
+      createdAt: r.createdAt,
+      dueDate: r.dueDate,
+      newReply: r.newReply,
+      unreceived: r.unreceived,
+      rating: r.rating,
+    }));
+    const last = rows[limit - 1];
+    return c.json({ items, next: rows.length > limit && last ? cursorAfter(last, q.sort) : null }, 200);
+  });
 
-  app.openapi(
-    createRoute({
-      method: 'get',
-      path: '/v1/tickets/{number}',
-      security,
-      request: { params: NumberParam },
-      responses: { 200: json(Ticket, 'the ticket'), ...errors },
-    }),
-    (c) => {
-      const officer = c.get('officer');
-      const ticket = store.tickets.forOfficer(c.req.valid('param').number, scopeOf(officer, directory));
-      if (!ticket) return fail(c, 404, 'not_found');
-      const k = ticket.complaint;
-      const hidden =
-        k.identityMode === 'anonim' || (k.identityMode === 'rahasia' && officer.role === 'officer');
-      if (!hidden && k.identityMode !== 'anonim')
-        store.audit.record({
-          at: deps.clock.now(),
-          actor: `officer:${officer.id}`,
-          type: 'officer.viewed_identity',
-          ticketId: ticket.id,
-        });
-      return c.json(
-        {
-          number: ticket.number,
-          status: ticket.status,
-          category: k.category,
-          kabkota: k.kabkotaCode,
-          agency: { id: ticket.agencyId, name: agencyName(ticket.agencyId) },
-          createdAt: ticket.createdAt,
-          dueDate: ticket.dueDate,
-          story: k.story,
-          expectation: k.expectation,
-          address: k.address,
-          reporter: {
-            identityMode: k.identityMode,
-            name: hidden ? null : k.name,
-            phone: hidden ? null : k.phone,
-            nik: hidden || !k.nik ? null : maskNik(k.nik),
-          },
-          rating: ticket.rating,
-          events: store.ticketEvents.forTicket(ticket.id).map((e) => ({
-            at: e.at,
-            actor: e.actor,
-            type: e.type,
-            from: e.from,
-            to: e.to,
-            reason: e.reason,
-            text:
-              typeof e.data?.message === 'string'
-                ? e.data.message
-                : typeof e.data?.text === 'string'
-                  ? e.data.text
-                  : null,
-          })),
+  app.openapi(ticketRoute, (c) => {
+    const officer = c.get('officer');
+    const ticket = store.ticketInbox.forOfficer(c.req.valid('param').number, scopeOf(officer, directory));
+    if (!ticket) return fail(c, 404, 'not_found');
+    const k = ticket.complaint;
+    const hidden =
+      k.identityMode === 'anonim' || (k.identityMode === 'rahasia' && officer.role === 'officer');
+    if (!hidden && k.identityMode !== 'anonim')
+      store.audit.record({
+        at: deps.clock.now(),
+        actor: `officer:${officer.id}`,
+        type: 'officer.viewed_identity',
+        ticketId: ticket.id,
+      });
+    return c.json(
+      {
+        number: ticket.number,
+        status: ticket.status,
+        category: k.category,
+        kabkota: k.kabkotaCode,
+        agency: { id: ticket.agencyId, name: agencyName(ticket.agencyId) },
+        createdAt: ticket.createdAt,
+        dueDate: ticket.dueDate,
+        story: k.story,
+        expectation: k.expectation,
+        address: k.address,
+        reporter: {
+          identityMode: k.identityMode,
+          name: hidden ? null : k.name,
+          phone: hidden ? null : k.phone,
+          nik: hidden || !k.nik ? null : maskNik(k.nik),
         },
-        200,
-      );
-    },
-  );
+        rating: ticket.rating,
+        events: store.ticketEvents.forTicket(ticket.id).map((e) => ({
+          at: e.at,
+          actor: e.actor,
+          type: e.type,
+          from: e.from,
+          to: e.to,
+          reason: e.reason,
+          text:
+            typeof e.data?.message === 'string'
+              ? e.data.message
+              : typeof e.data?.text === 'string'
+                ? e.data.text
+                : null,
+        })),
+      },
+      200,
+    );
+  });
 
   const problem = (c: Context, p: string) =>
     p === 'not_found'
@@ -266,111 +162,42 @@ export function apiV1(deps: ApiDeps): OpenAPIHono<Env> {
         ? fail(c, 409, p)
         : fail(c, 422, p);
 
-  app.openapi(
-    createRoute({
-      method: 'post',
-      path: '/v1/tickets/{number}/status',
-      security,
-      request: { params: NumberParam, body: { content: { 'application/json': { schema: StatusBody } } } },
-      responses: {
-        200: json(z.object({ number: z.string(), status: TicketStatus }), 'changed; the citizen was told'),
-        ...errors,
-        409: json(ErrorBody, 'not allowed from the current status, or the account only watches'),
-        422: json(ErrorBody, 'the body is not valid, or a reason is missing'),
-      },
-    }),
-    (c) => {
-      const { number } = c.req.valid('param');
-      const body = c.req.valid('json');
-      const r = deps.actions.changeStatus(c.get('officer'), number, body.status, {
-        message: body.message ?? null,
-        reason: body.reason ?? null,
-      });
-      return r.ok ? c.json({ number, status: body.status }, 200) : problem(c, r.problem);
-    },
-  );
+  app.openapi(statusRoute, (c) => {
+    const { number } = c.req.valid('param');
+    const body = c.req.valid('json');
+    const r = deps.actions.changeStatus(c.get('officer'), number, body.status, {
+      message: body.message ?? null,
+      reason: body.reason ?? null,
+    });
+    return r.ok ? c.json({ number, status: body.status }, 200) : problem(c, r.problem);
+  });
 
-  app.openapi(
-    createRoute({
-      method: 'post',
-      path: '/v1/tickets/{number}/reassign',
-      security,
-      request: {
-        params: NumberParam,
-        body: {
-          content: {
-            'application/json': {
-              schema: z
-                .object({ agency: z.string().max(100), reason: z.string().min(1).max(500) })
-                .openapi('Reassign'),
-            },
-          },
-        },
-      },
-      responses: {
-        200: json(
-          z.object({ number: z.string(), agency: z.string() }),
-          'moved (dialihkan); the citizen was told',
-        ),
-        ...errors,
-        409: json(ErrorBody, 'not from the current status, or the account only watches'),
-        422: json(ErrorBody, 'an agency not in the directory (or the current one), or no reason'),
-      },
-    }),
-    (c) => {
-      const { number } = c.req.valid('param');
-      const body = c.req.valid('json');
-      const r = deps.actions.reassign(c.get('officer'), number, body.agency, body.reason);
-      if (r.ok) return c.json({ number, agency: body.agency }, 200);
-      if (r.problem === 'not_found') return fail(c, 404, 'not_found');
-      if (r.problem === 'read_only' || r.problem === 'not_allowed') return fail(c, 409, r.problem);
-      return fail(c, 422, r.problem);
-    },
-  );
+  app.openapi(reassignRoute, (c) => {
+    const { number } = c.req.valid('param');
+    const body = c.req.valid('json');
+    const r = deps.actions.reassign(c.get('officer'), number, body.agency, body.reason);
+    if (r.ok) return c.json({ number, agency: body.agency }, 200);
+    if (r.problem === 'not_found') return fail(c, 404, 'not_found');
+    if (r.problem === 'read_only' || r.problem === 'not_allowed') return fail(c, 409, r.problem);
+    return fail(c, 422, r.problem);
+  });
 
-  app.openapi(
-    createRoute({
-      method: 'post',
-      path: '/v1/tickets/{number}/takeover',
-      security,
-      request: { params: NumberParam },
-      responses: {
-        200: json(z.object({ number: z.string() }), 'the supervisor now acts on the ticket'),
-        ...errors,
-        409: json(ErrorBody, 'not a supervisor, or already taken over'),
-      },
-    }),
-    (c) => {
-      const { number } = c.req.valid('param');
-      const r = deps.actions.takeOver(c.get('officer'), number);
-      if (r.ok) return c.json({ number }, 200);
-      return r.problem === 'not_found' ? fail(c, 404, 'not_found') : fail(c, 409, 'not_allowed', 'takeover');
-    },
-  );
+  app.openapi(takeoverRoute, (c) => {
+    const { number } = c.req.valid('param');
+    const r = deps.actions.takeOver(c.get('officer'), number);
+    if (r.ok) return c.json({ number }, 200);
+    return r.problem === 'not_found' ? fail(c, 404, 'not_found') : fail(c, 409, 'not_allowed', 'takeover');
+  });
 
   for (const [path, kind] of [
     ['replies', 'reply'],
     ['notes', 'note'],
   ] as const) {
-    app.openapi(
-      createRoute({
-        method: 'post',
-        path: `/v1/tickets/{number}/${path}`,
-        security,
-        request: { params: NumberParam, body: { content: { 'application/json': { schema: TextBody } } } },
-        responses: {
-          201: json(z.object({ number: z.string() }), kind === 'reply' ? 'sent to the citizen' : 'note kept'),
-          ...errors,
-          409: json(ErrorBody, 'the account only watches'),
-          422: json(ErrorBody, 'the body is not valid'),
-        },
-      }),
-      (c) => {
-        const { number } = c.req.valid('param');
-        const r = deps.actions.write(c.get('officer'), number, kind, c.req.valid('json').text);
-        return r.ok ? c.json({ number }, 201) : problem(c, r.problem);
-      },
-    );
+    app.openapi(writeRoute(path, kind), (c) => {
+      const { number } = c.req.valid('param');
+      const r = deps.actions.write(c.get('officer'), number, kind, c.req.valid('json').text);
+      return r.ok ? c.json({ number }, 201) : problem(c, r.problem);
+    });
   }
 
   app.doc31('/openapi.json', {

@@ -3,7 +3,7 @@
 import type { TicketStatus } from '../../domain/complaint.js';
 import { formatDate, t } from '../../i18n/locales.js';
 import { type InboxQuery, inboxSearch } from '../../officers/inbox-query.js';
-import type { InboxRow } from '../../storage/tickets.js';
+import type { InboxRow } from '../../storage/ticket-inbox.js';
 import { Layout } from './layout.js';
 import { type Frame, status } from './views.js';
 

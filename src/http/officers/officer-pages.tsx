@@ -19,9 +19,9 @@ import { ticketTranscript } from '../../officers/transcript.js';
 import type { Directory } from '../../routing/directory.js';
 import type { FileStore } from '../../storage/file-store.js';
 import type { Store } from '../../storage/store.js';
-import type { OfficerTicket } from '../../storage/tickets.js';
+import type { OfficerTicket } from '../../storage/ticket-inbox.js';
 import { REASSIGNABLE, nextStatuses } from '../../tickets/transitions.js';
-import { kabkotaByCode } from '../../understand/regions.js';
+import { kabkotaByCode } from '../../understand/region-lookup.js';
 import { InboxPage } from './inbox-page.js';
 import { LOGIN_COOKIE, SESSION_COOKIE, SignInThrottle, type SignedIn, signedIn } from './officer-session.js';
 import { INLINE_TYPES, filterOptions, reporterFor } from './officer-view-data.js';
@@ -171,7 +171,7 @@ export function officerPages(deps: OfficerPagesDeps): Hono<{ Variables: { me: Si
       ...(unreceived ? { unreceived } : {}),
       ...(newReply ? { newReply } : {}),
     };
-    const rows = store.tickets.inbox(scope, filter, PAGE_SIZE + 1);
+    const rows = store.ticketInbox.inbox(scope, filter, PAGE_SIZE + 1);
     const shown = rows.slice(0, PAGE_SIZE);
     const last = shown.at(-1);
     const flags = { ...(newReply ? { balasan: '1' } : {}), ...(unreceived ? { tanpa_penerima: '1' } : {}) };
@@ -183,7 +183,7 @@ export function officerPages(deps: OfficerPagesDeps): Hono<{ Variables: { me: Si
       <InboxPage
         frame={frame(c, me)}
         rows={shown}
-        counts={store.tickets.statusCounts(scope)}
+        counts={store.ticketInbox.statusCounts(scope)}
         statuses={TicketStatus.options}
         query={query}
         only={newReply ? 'reply' : unreceived ? 'unreceived' : null}
@@ -225,7 +225,7 @@ export function officerPages(deps: OfficerPagesDeps): Hono<{ Variables: { me: Si
         events={store.ticketEvents.forTicket(ticket.id)}
         additions={store.tickets.notes(ticket.id).filter((n) => n.author === 'citizen')}
         attachments={store.attachments.ofTicket(ticket.id)}
-        related={store.tickets.relatedFor(ticket.id, scopeOf(me.officer, directory))}
+        related={store.ticketInbox.relatedFor(ticket.id, scopeOf(me.officer, directory))}
         transcript={ticketTranscript(
           store,
           ticket,
@@ -255,7 +255,7 @@ export function officerPages(deps: OfficerPagesDeps): Hono<{ Variables: { me: Si
   /** The ticket of the URL when this account may see it; null (a 404) otherwise. */
   const visibleTicket = (c: Context, me: SignedIn): OfficerTicket | null => {
     const number = TicketNumber.safeParse(c.req.param('number'));
-    return number.success ? store.tickets.forOfficer(number.data, scopeOf(me.officer, directory)) : null;
+    return number.success ? store.ticketInbox.forOfficer(number.data, scopeOf(me.officer, directory)) : null;
   };
 
   app.get('/tiket/:number', (c) => {

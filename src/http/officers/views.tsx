@@ -5,7 +5,7 @@ import type { TicketEvent } from '../../domain/ticket-event.js';
 import { witaDate } from '../../domain/wita.js';
 import { formatDate, t } from '../../i18n/locales.js';
 import type { AttachmentRecord } from '../../storage/attachments.js';
-import type { OfficerTicket, RelatedTicket } from '../../storage/tickets.js';
+import type { OfficerTicket, RelatedTicket } from '../../storage/ticket-inbox.js';
 import { Layout } from './layout.js';
 
 export type Frame = { lang: Lang; officer: { name: string; csrf: string } };

@@ -33,7 +33,7 @@ describe('Telegram: an officer answers and the citizen rates', () => {
     const number = /ADU-\d{4}-[A-Z0-9]{4}/.exec(done.join('\n'))?.[0] ?? '';
     expect(number).not.toBe('');
 
-    const row = h.core.store.tickets.inbox({ kind: 'all' })[0];
+    const row = h.core.store.ticketInbox.inbox({ kind: 'all' })[0];
     const id = h.core.store.officers.add(
       { username: 'capil', name: null, role: 'officer', passwordHash: 'x', agencies: [row?.agencyId ?? ''] },
       h.clock.now(),
@@ -52,11 +52,11 @@ describe('Telegram: an officer answers and the citizen rates', () => {
     expect(questionId).not.toBeNull();
     const ack = await r.say(siti.reply('Belum ada SMS sama sekali pak', questionId ?? 0));
     expect(ack.join('\n')).toContain(number);
-    const ticketId = h.core.store.tickets.forOfficer(number, { kind: 'all' })?.id ?? -1;
+    const ticketId = h.core.store.ticketInbox.forOfficer(number, { kind: 'all' })?.id ?? -1;
     expect(h.core.store.tickets.notes(ticketId).map((n) => n.text)).toEqual([
       'Belum ada SMS sama sekali pak',
     ]);
-    expect(h.core.store.tickets.forOfficer(number, { kind: 'all' })?.status).toBe('diproses');
+    expect(h.core.store.ticketInbox.forOfficer(number, { kind: 'all' })?.status).toBe('diproses');
 
     const before = fake.sentTexts().length;
     expect(
@@ -77,7 +77,7 @@ describe('Telegram: an officer answers and the citizen rates', () => {
     expect(lastButtons(fake)).toEqual(['skip']);
     const thanks = await r.say(siti.tap('skip'));
     expect(thanks.join('\n')).toContain('Terima kasih');
-    expect(h.core.store.tickets.forOfficer(number, { kind: 'all' })?.rating).toEqual({
+    expect(h.core.store.ticketInbox.forOfficer(number, { kind: 'all' })?.rating).toEqual({
       score: 5,
       comment: null,
     });

@@ -1,0 +1,91 @@
+// The officers' API bodies and answers as zod schemas; the named ones are components of the OpenAPI document.
+import { z } from '@hono/zod-openapi';
+import { TicketStatus } from '../../domain/complaint.js';
+import { InboxQuery } from '../../officers/inbox-query.js';
+
+export const ErrorBody = z
+  .object({ error: z.object({ code: z.string(), message: z.string() }) })
+  .openapi('Error');
+
+export const Agency = z
+  .object({ id: z.string(), name: z.string(), kabkota: z.string().nullable(), level: z.string() })
+  .openapi('Agency');
+
+const Event = z
+  .object({
+    at: z.number().int().openapi({ description: 'milliseconds since 1970 (UTC)' }),
+    actor: z.enum(['citizen', 'system', 'officer']),
+    type: z.string(),
+    from: TicketStatus.nullable(),
+    to: TicketStatus.nullable(),
+    reason: z.string().nullable(),
+    text: z.string().nullable(),
+  })
+  .openapi('TicketEvent');
+
+export const Summary = z
+  .object({
+    number: z.string(),
+    status: TicketStatus,
+    category: z.string(),
+    kabkota: z.string(),
+    agency: z.object({ id: z.string().nullable(), name: z.string().nullable() }),
+    createdAt: z.number().int(),
+    dueDate: z.string(),
+    newReply: z.boolean(),
+    unreceived: z.boolean(),
+    rating: z.number().int().nullable(),
+  })
+  .openapi('TicketSummary');
+
+export const Ticket = Summary.omit({
+  rating: true,
+  newReply: true,
+  unreceived: true,
+  category: true,
+  kabkota: true,
+})
+  .extend({
+    category: z.string(),
+    kabkota: z.string(),
+    story: z.string(),
+    expectation: z.string(),
+    address: z.string().nullable(),
+    reporter: z.object({
+      identityMode: z.enum(['biasa', 'rahasia', 'anonim']),
+      name: z.string().nullable(),
+      phone: z.string().nullable(),
+      nik: z.string().nullable().openapi({ description: 'always masked' }),
+    }),
+    rating: z.object({ score: z.number().int(), comment: z.string().nullable() }).nullable(),
+    events: z.array(Event),
+  })
+  .openapi('Ticket');
+
+/** The inbox's filters, a page size and the two flags (`1` or absent). */
+export const TicketsQuery = InboxQuery.extend({
+  limit: z.coerce.number().int().min(1).max(200).optional(),
+  newReply: z.enum(['1']).optional(),
+  unreceived: z.enum(['1']).optional(),
+});
+
+export const NumberParam = z.object({
+  number: z
+    .string()
+    .regex(/^ADU-\d{4}-[A-Z0-9]{4}$/)
+    .openapi({ param: { name: 'number', in: 'path' }, example: 'ADU-2612-4K7Q' }),
+});
+
+export const StatusBody = z
+  .object({
+    status: TicketStatus,
+    message: z.string().max(2000).optional().openapi({ description: 'told to the citizen with the change' }),
+    reason: z.string().max(500).optional().openapi({ description: 'required for ditolak' }),
+  })
+  .openapi('StatusChange');
+
+export const ReassignBody = z
+  .object({ agency: z.string().max(100), reason: z.string().min(1).max(500) })
+  .openapi('Reassign');
+
+export const TextBody = z.object({ text: z.string().min(1).max(2000) }).openapi('Text');

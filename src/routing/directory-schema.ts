@@ -1,0 +1,124 @@
+// The agency directory file's shape (zod) and the agency and rule records it is validated into.
+import { z } from 'zod';
+import type { CategoryId } from '../domain/categories.js';
+import { Destination } from '../domain/destination.js';
+import { DETAIL_KEYS, type DetailKey } from './details.js';
+
+export const LEVELS = ['kabkota', 'provinsi', 'vertikal', 'bumn', 'bumd', 'ombudsman'] as const;
+export type Level = (typeof LEVELS)[number];
+
+/** Opening hours of one day in WITA, "08:00-16:00", or null when closed. */
+const DayHours = z
+  .string()
+  .regex(
+    /^(?:[01]\d|2[0-3]):[0-5]\d-(?:(?:[01]\d|2[0-3]):[0-5]\d|24:00)$/,
+    'expected hours like "08:00-16:00"',
+  )
+  .refine((s) => s.slice(0, 5) < s.slice(6), 'opening time must be before closing time')
+  .nullable();
+const WeeklyHours = z.object({
+  mon: DayHours,
+  tue: DayHours,
+  wed: DayHours,
+  thu: DayHours,
+  fri: DayHours,
+  sat: DayHours,
+  sun: DayHours,
+});
+export type WeeklyHours = z.infer<typeof WeeklyHours>;
+
+/** Monday–Thursday 08:00–16:00, Friday 08:00–11:00 WITA: used when a file gives no default hours. */
+export const DEFAULT_HOURS: WeeklyHours = {
+  mon: '08:00-16:00',
+  tue: '08:00-16:00',
+  wed: '08:00-16:00',
+  thu: '08:00-16:00',
+  fri: '08:00-11:00',
+  sat: null,
+  sun: null,
+};
+
+const Id = z.string().regex(/^[a-z0-9][a-z0-9-]{1,63}$/, 'expected lowercase letters, digits and dashes');
+
+const AgencyInput = z.object({
+  id: Id,
+  name: z.string().trim().min(3).max(200),
+  shortName: z.string().trim().min(2).max(80),
+  level: z.enum(LEVELS),
+  /** The kind of office ("disdukcapil", "polres"): what "{kab}-<kind>" in a rule and "<kind> <place>" in a story find. */
+  kind: z.string().min(2).max(40).optional(),
+  /** The kab/kota the office belongs to; null for one serving the whole province. */
+  region: z.string().nullable(),
+  /** Kab/kota or kecamatan codes it serves; by default its region, or the whole province when region is null. */
+  serves: z.array(z.string()).min(1).optional(),
+  categories: z.array(z.string()).min(1),
+  /** The pemda's complaint coordinator (SP4N-LAPOR! admin): gets what no rule routes. */
+  coordinator: z.boolean().default(false),
+  status: z.enum(['confirmed', 'unconfirmed']),
+  statusNote: z.string().max(300).optional(),
+  source: z.string().max(400),
+  /** Names that identify this one office in a story ("ratu zalecha", "rsud ulin"). */
+  aliases: z.array(z.string().min(2).max(100)).default([]),
+  hours: WeeklyHours.optional(),
+  destinations: z.array(Destination).default([]),
+  /** Working days the agency has to answer, where it differs from the service default. */
+  answerDays: z.number().int().min(1).max(60).optional(),
+});
+
+export const RuleInput = z.object({
+  id: Id,
+  categories: z.array(z.string()).min(1).optional(),
+  regions: z.array(z.string()).min(1).optional(),
+  detail: z.enum(DETAIL_KEYS).optional(),
+  /** An agency id, "{kab}-<kind>" or "{named}". */
+  agency: z.string().min(2),
+  note: z.string().optional(),
+});
+
+export const RulesFile = z.object({ about: z.string().optional(), rules: z.array(RuleInput) });
+
+export const DirectoryFile = z.object({
+  about: z.string().optional(),
+  defaults: z.object({ hours: WeeklyHours.optional() }).optional(),
+  kinds: z.record(z.string(), z.array(z.string().min(2))).default({}),
+  agencies: z.array(AgencyInput).min(1),
+  /** Replaces the built-in routing rules when present. */
+  rules: z.array(RuleInput).optional(),
+});
+
+export type Agency = {
+  readonly id: string;
+  readonly name: string;
+  readonly shortName: string;
+  readonly level: Level;
+  readonly kind: string | null;
+  readonly region: string | null;
+  readonly serves: readonly string[];
+  readonly categories: readonly CategoryId[];
+  readonly coordinator: boolean;
+  readonly status: 'confirmed' | 'unconfirmed';
+  readonly statusNote: string | null;
+  readonly source: string;
+  readonly aliases: readonly string[];
+  readonly hours: WeeklyHours;
+  readonly destinations: readonly Destination[];
+  readonly answerDays: number | null;
+};
+
+/** Where a rule sends a complaint. */
+export type RuleTarget = { type: 'id'; id: string } | { type: 'kind'; kind: string } | { type: 'named' };
+
+export type Rule = {
+  readonly id: string;
+  readonly categories: readonly CategoryId[] | null;
+  readonly regions: readonly string[] | null;
+  readonly detail: DetailKey | null;
+  readonly target: RuleTarget;
+  readonly note: string | null;
+};
+
+/** Rule ids the router uses for its fallbacks; a rules file may not take them. */
+export const FALLBACK_RULES = {
+  coordinator: 'cadangan-koordinator',
+  ombudsman: 'cadangan-ombudsman',
+} as const;

@@ -1,0 +1,92 @@
+// The steps the ticket desk's changes share: a status change with its event, a ticket's forwarding rows for an
+// agency, and the refresh of what officers search it by; all inside the caller's transaction.
+import type { TicketStatus } from '../domain/complaint.js';
+import { CLOSING_STATUSES, type TicketActor } from '../domain/ticket-event.js';
+import type { WorkingDays } from '../domain/working-days.js';
+import type { RoutingPort } from '../ports/routing.js';
+import { deliveryKey } from '../storage/deliveries.js';
+import type { Store } from '../storage/store.js';
+import { normalize } from '../understand/normalize.js';
+
+/** What the ticket desk writes with: the store, routing, the working-day calendar and a source of randomness. */
+export type TicketDeskDeps = {
+  store: Store;
+  routing: RoutingPort;
+  calendar: WorkingDays;
+  /** Working days an agency has to answer (SP4N-LAPOR!: 5). */
+  answerDays: number;
+  /** Uniform integers in [0, n), for ticket numbers. */
+  random: (n: number) => number;
+};
+
+/**
+ * Moves a ticket to another status with its event. A closing status drops an anonim ticket's chat link: nobody
+ * can tie the ticket to the citizen any more.
+ */
+export function changeStatus(
+  store: Store,
+  ticket: { id: number; status: TicketStatus },
+  to: TicketStatus,
+  actor: TicketActor,
+  reason: string | null,
+  now: number,
+  extra: { officerId?: number; data?: Record<string, string> } = {},
+): void {
+  store.tickets.updateStatus(ticket.id, to, now);
+  store.ticketEvents.add({
+    ticketId: ticket.id,
+    at: now,
+    actor,
+    type: 'status_changed',
+    from: ticket.status,
+    to,
+    reason,
+    ...extra,
+  });
+  if (CLOSING_STATUSES.has(to) && store.tickets.complaint(ticket.id)?.identityMode === 'anonim') {
+    store.tickets.detachChat(ticket.id);
+  }
+}
+
+/** Queues a ticket's forwarding to each of the agency's destinations; returns how many rows it queued. */
+export function queueDeliveries(
+  { store, routing }: Pick<TicketDeskDeps, 'store' | 'routing'>,
+  ticket: { id: number; number: string },
+  agencyId: string,
+  now: number,
+): number {
+  let deliveries = 0;
+  for (const dest of routing.destinations(agencyId)) {
+    deliveries++;
+    store.deliveries.enqueue({
+      ticketId: ticket.id,
+      agencyId,
+      destinationId: dest.id,
+      method: dest.method,
+      idempotencyKey: deliveryKey(ticket.number, agencyId, dest.id),
+      now,
+    });
+  }
+  return deliveries;
+}
+
+/**
+ * Indexes what officers search a ticket by: the story, place, expectation and agency named, what the citizen added,
+ * and the officers' messages and notes; normalized as the understanding code writes it (abbreviations expanded).
+ */
+export function reindex(store: Store, ticketId: number): void {
+  const c = store.tickets.complaint(ticketId);
+  if (!c) return;
+  const written = store.ticketEvents
+    .forTicket(ticketId)
+    .flatMap((e) => (typeof e.data?.text === 'string' ? [e.data.text] : []));
+  const parts = [
+    c.story,
+    c.address ?? '',
+    c.expectation,
+    c.agency ?? '',
+    ...store.tickets.notes(ticketId).map((n) => n.text),
+    ...written,
+  ];
+  store.ticketSearch.index(ticketId, normalize(parts.join('\n').slice(0, 50_000)));
+}

@@ -1,0 +1,142 @@
+// Filing a complaint: a fresh ticket number and due date, the routing decision with its reason, links to similar
+// tickets and the forwarding rows; or the earlier ticket when the same chat filed the same story the day before.
+import type { Complaint } from '../domain/complaint.js';
+import { newTicketNumber } from '../domain/ticket-number.js';
+import { sameStory } from '../understand/similarity.js';
+import { linkRelated } from './related-tickets.js';
+import { type TicketDeskDeps, queueDeliveries, reindex } from './ticket-changes.js';
+
+/** What filing a complaint came to: an earlier ticket with the same story, or a new ticket and where it went. */
+export type Filed =
+  | { kind: 'duplicate'; ticket: string }
+  | {
+      kind: 'filed';
+      ticket: string;
+      due: string;
+      days: number;
+      /** The agencies the citizen is told about ("Disdukcapil Kota Banjarmasin + Ombudsman RI Perwakilan Kalsel"). */
+      agency: string;
+      /** Forwarding rows queued for the agencies' destinations. */
+      deliveries: number;
+      /**
+       * Nobody at the agency receives tickets yet (no destination, no account): who holds it meanwhile, the kab/kota's
+       * complaint coordinator when it has an account, else Aduan's admins (null).
+       */
+      heldBy: { name: string | null } | null;
+    };
+
+const DAY_MS = 24 * 3600_000;
+
+/**
+ * Files a complaint from a chat: unless allowed, a ticket with the same story from the same chat in the last day
+ * is returned instead. Routes it, stores the decision, links similar tickets and queues its forwarding.
+ */
+export function fileTicket(
+  deps: TicketDeskDeps,
+  complaint: Complaint,
+  conversationId: number,
+  allowDuplicate: boolean,
+  now: number,
+): Filed {
+  const { store, calendar, answerDays } = deps;
+  if (!allowDuplicate) {
+    const earlier = store.tickets
+      .recentForChat(conversationId, now - DAY_MS)
+      .find((t) => sameStory(t.story, complaint.story));
+    if (earlier) return { kind: 'duplicate', ticket: earlier.number };
+  }
+  const number = freshTicketNumber(deps, now);
+  const due = calendar.addWorkingDays(new Date(now), answerDays);
+  const ticketId = store.tickets.create(complaint, number, conversationId, due, now);
+  store.attachments.linkToTicket(
+    complaint.attachments.map((a) => a.id),
+    ticketId,
+    conversationId,
+  );
+  store.ticketEvents.add({
+    ticketId,
+    at: now,
+    actor: 'citizen',
+    type: 'filed',
+    from: null,
+    to: 'baru',
+    reason: null,
+  });
+  store.audit.record({ at: now, actor: 'citizen', type: 'ticket.created', ticketId, conversationId });
+  reindex(store, ticketId);
+  const { agency, deliveries, agencyId } = route(deps, ticketId, number, complaint, conversationId, now);
+  const received = deliveries > 0 || store.officers.activeFor(agencyId) > 0;
+  const coordinator = received ? null : deps.routing.coordinator(complaint.kabkotaCode);
+  const heldBy = received
+    ? null
+    : { name: coordinator && store.officers.activeFor(coordinator.agencyId) > 0 ? coordinator.name : null };
+  return { kind: 'filed', ticket: number, due, days: answerDays, agency, deliveries, heldBy };
+}
+
+/** Routes a new ticket, stores the decision with its reason, links similar tickets and queues its deliveries. */
+function route(
+  deps: TicketDeskDeps,
+  ticketId: number,
+  number: string,
+  c: Complaint,
+  conversationId: number,
+  now: number,
+): { agency: string; deliveries: number; agencyId: string } {
+  const { store, routing } = deps;
+  const decision = routing.route({
+    category: c.category,
+    kabkotaCode: c.kabkotaCode,
+    kecamatanCode: c.kecamatanCode,
+    story: c.story,
+    priorReport: c.priorReport,
+    escalate: c.escalate === true && c.identityMode !== 'anonim',
+  });
+  store.tickets.setRouting(ticketId, decision.agencyId, {
+    agencyName: decision.agencyName,
+    rule: decision.rule,
+    reason: decision.reason,
+    details: decision.details,
+    fallback: decision.fallback,
+    also: decision.also,
+  });
+  linkRelated(store.tickets, {
+    ticketId,
+    story: c.story,
+    category: c.category,
+    kabkotaCode: c.kabkotaCode,
+    conversationId,
+    now,
+  });
+  let deliveries = 0;
+  const agencies = [decision.agencyId, ...decision.also.map((a) => a.agencyId)];
+  for (const agencyId of agencies)
+    deliveries += queueDeliveries(deps, { id: ticketId, number }, agencyId, now);
+  store.ticketEvents.add({
+    ticketId,
+    at: now,
+    actor: 'system',
+    type: 'routed',
+    from: null,
+    to: null,
+    reason: decision.rule,
+    data: { agency: decision.agencyId, also: decision.also.map((a) => a.agencyId).join(',') || null },
+  });
+  store.audit.record({ at: now, actor: 'system', type: 'ticket.routed', ticketId, conversationId });
+  const known = (id: string, name: string) => routing.shortName(id) ?? name;
+  return {
+    agency: [
+      known(decision.agencyId, decision.agencyName),
+      ...decision.also.map((a) => known(a.agencyId, a.agencyName)),
+    ].join(' + '),
+    deliveries,
+    agencyId: decision.agencyId,
+  };
+}
+
+function freshTicketNumber(deps: TicketDeskDeps, now: number): string {
+  for (let i = 0; i < 20; i++) {
+    const n = newTicketNumber(new Date(now), deps.random);
+    if (!deps.store.tickets.isTaken(n)) return n;
+  }
+  throw new Error('could not find a free ticket number in 20 tries');
+}
