@@ -1,8 +1,9 @@
 // The house's layers, one way (README "Architecture"): `npm test` fails when an import runs up or round.
 //   domain (and ports) ← understand ← flows ← conversation, tickets ← routing, forwarding, delivery, platforms, officers
 //          ← channels, http, ops, observability ← app (composition) and cli (entry points)
-// Storage and i18n import only the domain and the clock; nothing imports app/ or cli/.
-const BASE = ['^src/domain/', '^src/ports/', '^src/clock\\.ts$', '^locales/'];
+// Storage and i18n import only the domain and the clock; nothing imports app/ or cli/. The data folder (src/data/)
+// is below everything: regions, agencies, rules, holidays, the category lexicon and seed corpus, with generators.
+const BASE = ['^src/domain/', '^src/ports/', '^src/clock\\.ts$', '^locales/', '^src/data/'];
 const below = (...paths) => [...BASE, ...paths];
 /** Node's own modules and packages may be imported anywhere; only the project's modules are layered. */
 const OUTSIDE = [
@@ -43,6 +44,14 @@ module.exports = {
       to: { circular: true },
     },
     layer('domain', '^src/(domain|ports)/', below()),
+    {
+      // Data is data: it may name the types it fills (type-only), never run another layer's code.
+      name: 'data',
+      severity: 'error',
+      comment: 'src/data imports only the domain, itself, and types',
+      from: { path: '^src/data/', pathNot: '^src/data/gen-' },
+      to: { pathNot: below(), dependencyTypesNot: [...OUTSIDE, 'type-only'] },
+    },
     layer('storage', STORAGE, below(STORAGE)),
     layer('i18n', I18N, below(I18N)),
     layer('understand', UNDERSTAND, below(UNDERSTAND)),
@@ -70,6 +79,7 @@ module.exports = {
           '\\.d\\.ts$',
           '\\.json$',
           '^src/http/web-chat/[^/]+\\.js$',
+          '^src/data/gen-[^/]+\\.ts$',
         ],
       },
       to: {},

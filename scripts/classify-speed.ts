@@ -6,8 +6,8 @@ const { suggestCategories } = await import('../src/understand/suggest-categories
 const { analyzeStory } = await import('../src/understand/analyze.js');
 const loadMs = performance.now() - loadStart;
 const { CATEGORY_IDS } = await import('../src/domain/categories.js');
-const { CATEGORY_LEXICON, NEUTRAL_WORDS } = await import('../src/understand/category-lexicon.js');
-const { SEED_CORPUS } = await import('../src/understand/classifier-seed.js');
+const { CATEGORY_LEXICON, NEUTRAL_WORDS } = await import('../src/data/category-lexicon.js');
+const { SEED_CORPUS } = await import('../src/data/classifier-seed.js');
 const { buildClassifier } = await import('../src/understand/classify.js');
 const b0 = performance.now();
 buildClassifier({

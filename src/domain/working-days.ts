@@ -1,6 +1,6 @@
 // Working days in WITA: Monday–Friday minus national holidays and cuti bersama, kept as data (SKB 3 Menteri).
 import { z } from 'zod';
-import defaultCalendar from './holidays-2026.json' with { type: 'json' };
+import defaultCalendar from '../data/holidays-2026.json' with { type: 'json' };
 import { witaDate } from './wita.js';
 
 export const HolidayCalendar = z.object({

@@ -1,7 +1,7 @@
 // Validates a parsed directory file: every agency's categories, regions, kinds and secrets, and every rule's target.
 import type { z } from 'zod';
+import { KABKOTA } from '../data/regions-data.js';
 import { CATEGORY_IDS, isCategoryId } from '../domain/categories.js';
-import { KABKOTA } from '../domain/regions-data.js';
 import { kabkotaByCode, kecamatanByCode } from '../understand/region-lookup.js';
 import {
   type Agency,

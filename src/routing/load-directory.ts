@@ -1,11 +1,11 @@
 // Loads the agency directory from an operator's file (AGENCIES_FILE) or the built-in one, with every problem listed.
 import { readFileSync } from 'node:fs';
 import { z } from 'zod';
-import defaultAgencies from './agencies.json' with { type: 'json' };
+import defaultAgencies from '../data/agencies.json' with { type: 'json' };
+import defaultRules from '../data/rules.json' with { type: 'json' };
 import { checkAgencies, checkRules } from './directory-checks.js';
 import { DirectoryFile, RulesFile } from './directory-schema.js';
 import { Directory, DirectoryError } from './directory.js';
-import defaultRules from './rules.json' with { type: 'json' };
 
 function describeIssues(
   error: z.ZodError,

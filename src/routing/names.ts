@@ -1,5 +1,5 @@
 // Finds offices a citizen names in the story: "RSUD Ulin", "dukcapil Banjarbaru", "Polsek Gambut", "PDAM Bandarmasih".
-import { KABKOTA, KECAMATAN } from '../domain/regions-data.js';
+import { KABKOTA, KECAMATAN } from '../data/regions-data.js';
 import { storyText } from './details.js';
 
 type Phrase<T> = { words: readonly string[]; value: T };

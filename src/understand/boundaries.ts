@@ -1,6 +1,6 @@
 // An operator's boundary polygons (GeoJSON, BOUNDARIES_FILE) for location pins: validated once, then point-in-polygon.
 import { readFileSync } from 'node:fs';
-import { KALSEL_BBOX } from '../domain/regions-data.js';
+import { KALSEL_BBOX } from '../data/regions-data.js';
 import { type Area, type Polygon, boxOf, centroidOf, unionBox } from './boundary-areas.js';
 import { type BoundaryLevel, KNOWN, LEVEL_WORDS, type Region, regionOf } from './boundary-codes.js';
 import { Collection, Feature, Geometry, flatRing, notDegrees } from './boundary-geojson.js';

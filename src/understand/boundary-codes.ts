@@ -1,5 +1,5 @@
 // The Kemendagri region code a boundary feature names: codes normalized, checked against Kalsel's region table.
-import { DESA, KABKOTA, KECAMATAN } from '../domain/regions-data.js';
+import { DESA, KABKOTA, KECAMATAN } from '../data/regions-data.js';
 
 export type BoundaryLevel = 'kabkota' | 'kecamatan' | 'desa';
 

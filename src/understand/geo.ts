@@ -1,5 +1,5 @@
 // Places a GPS pin in Kalsel: kab/kota by simplified outline or nearest desa/kecamatan centroid, then kecamatan and desa.
-import { DESA, KABKOTA_OUTLINES, KALSEL_BBOX, KECAMATAN } from '../domain/regions-data.js';
+import { DESA, KABKOTA_OUTLINES, KALSEL_BBOX, KECAMATAN } from '../data/regions-data.js';
 
 export type PinCandidate = { kabkotaCode: string; kecamatanCode: string; distanceKm: number };
 

@@ -1,5 +1,5 @@
 // The index of every Kalsel place name (kab/kota, kecamatan, desa, places, landmarks) and how much each counts.
-import { DESA, KABKOTA, KECAMATAN, PLACES } from '../domain/regions-data.js';
+import { DESA, KABKOTA, KECAMATAN, PLACES } from '../data/regions-data.js';
 import { A_YANI_KABKOTA, LANDMARKS, type Landmark } from './region-landmarks.js';
 import { nameWords } from './region-tokens.js';
 import {

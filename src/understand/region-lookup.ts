@@ -1,5 +1,5 @@
 // Kalsel's kab/kota, kecamatan and desa by their Kemendagri codes, and the kab/kota choice list.
-import { DESA, type Desa, KABKOTA, KECAMATAN, type Kabkota, type Kecamatan } from '../domain/regions-data.js';
+import { DESA, type Desa, KABKOTA, KECAMATAN, type Kabkota, type Kecamatan } from '../data/regions-data.js';
 
 const KABKOTA_BY_CODE: ReadonlyMap<string, Kabkota> = new Map(KABKOTA.map((k) => [k.code, k]));
 const KECAMATAN_BY_CODE: ReadonlyMap<string, Kecamatan> = new Map(KECAMATAN.map((k) => [k.code, k]));

@@ -1,7 +1,7 @@
 // Suggests complaint categories for a story: the classifier built once from our lexicon and seed stories.
+import { CATEGORY_LEXICON, NEUTRAL_WORDS } from '../data/category-lexicon.js';
+import { SEED_CORPUS } from '../data/classifier-seed.js';
 import { CATEGORY_IDS } from '../domain/categories.js';
-import { CATEGORY_LEXICON, NEUTRAL_WORDS } from './category-lexicon.js';
-import { SEED_CORPUS } from './classifier-seed.js';
 import { type CategorySuggestion, buildClassifier } from './classify.js';
 
 const CLASSIFIER = buildClassifier({

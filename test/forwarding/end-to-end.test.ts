@@ -32,7 +32,7 @@ describe('forwarding end to end (web chat → routed ticket → every destinatio
     const dir = mkdtempSync(join(tmpdir(), 'aduan-e2e-'));
     // The operator's agencies file: the embedded one, with destinations for Disdukcapil Kota Banjarmasin.
     const agencies = JSON.parse(
-      readFileSync(new URL('../../src/routing/agencies.json', import.meta.url), 'utf8'),
+      readFileSync(new URL('../../src/data/agencies.json', import.meta.url), 'utf8'),
     );
     for (const a of agencies.agencies) {
       if (a.id !== '6371-disdukcapil') continue;

@@ -4,8 +4,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { z } from 'zod';
+import { KABKOTA } from '../../src/data/regions-data.js';
 import { resolveSecret } from '../../src/domain/destination.js';
-import { KABKOTA } from '../../src/domain/regions-data.js';
 import { DirectoryError } from '../../src/routing/directory.js';
 import { defaultDirectory, loadDirectory } from '../../src/routing/load-directory.js';
 
@@ -13,9 +13,7 @@ const dir = defaultDirectory();
 const tmp = mkdtempSync(join(tmpdir(), 'aduan-directory-'));
 const BuiltIn = z.object({ agencies: z.array(z.looseObject({ id: z.string() })) }).loose();
 const builtIn = () =>
-  BuiltIn.parse(
-    JSON.parse(readFileSync(new URL('../../src/routing/agencies.json', import.meta.url), 'utf8')),
-  );
+  BuiltIn.parse(JSON.parse(readFileSync(new URL('../../src/data/agencies.json', import.meta.url), 'utf8')));
 
 function writeJson(name: string, data: unknown): string {
   const file = join(tmp, name);

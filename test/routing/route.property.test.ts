@@ -1,8 +1,8 @@
 // Property: route never throws and always names an agency of the directory, for any category, region and story.
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
+import { KABKOTA, KECAMATAN } from '../../src/data/regions-data.js';
 import { CATEGORY_IDS } from '../../src/domain/categories.js';
-import { KABKOTA, KECAMATAN } from '../../src/domain/regions-data.js';
 import { defaultDirectory } from '../../src/routing/load-directory.js';
 import { route } from '../../src/routing/route.js';
 

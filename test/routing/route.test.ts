@@ -1,7 +1,7 @@
 // Routing: every kab/kota × category reaches an office of the right level; story details and named offices steer it.
 import { describe, expect, it } from 'vitest';
+import { KABKOTA } from '../../src/data/regions-data.js';
 import { CATEGORY_IDS, type CategoryId } from '../../src/domain/categories.js';
-import { KABKOTA } from '../../src/domain/regions-data.js';
 import type { RouteQuery } from '../../src/ports/routing.js';
 import type { Level } from '../../src/routing/directory-schema.js';
 import { defaultDirectory } from '../../src/routing/load-directory.js';

@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import fc from 'fast-check';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { DESA, KECAMATAN } from '../../src/domain/regions-data.js';
+import { DESA, KECAMATAN } from '../../src/data/regions-data.js';
 import {
   type Boundaries,
   BoundariesError,

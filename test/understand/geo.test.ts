@@ -1,7 +1,7 @@
 // Locating a pin: the kab/kota and kecamatan of a point, centroids and boundaries.
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { DESA, KABKOTA, KECAMATAN } from '../../src/domain/regions-data.js';
+import { DESA, KABKOTA, KECAMATAN } from '../../src/data/regions-data.js';
 import { type PinResult, locatePin } from '../../src/understand/geo.js';
 
 function foundAt(lat: number, lon: number): Extract<PinResult, { kind: 'found' }> {

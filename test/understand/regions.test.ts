@@ -8,7 +8,7 @@ import {
   KALSEL_BBOX,
   KECAMATAN,
   PLACES,
-} from '../../src/domain/regions-data.js';
+} from '../../src/data/regions-data.js';
 import { LANDMARKS, aYaniKabkota } from '../../src/understand/region-landmarks.js';
 import {
   desaByCode,

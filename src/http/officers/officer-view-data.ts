@@ -1,8 +1,8 @@
 // What an account is shown of a ticket and of the inbox's choices: the reporter per role and mode, which files the
 // page shows in place, and the kab/kota and agencies the filter form offers within the account's scope.
+import { KABKOTA } from '../../data/regions-data.js';
 import { CATEGORY_IDS } from '../../domain/categories.js';
 import type { TicketScope } from '../../domain/officer.js';
-import { KABKOTA } from '../../domain/regions-data.js';
 import type { Directory } from '../../routing/directory.js';
 import { maskNik } from '../../understand/nik.js';
 import type { FilterOptions } from './inbox-page.js';

@@ -8,8 +8,8 @@ import {
   renderMessage,
 } from '../../../src/channels/wa-cloud/render-message.js';
 import { splitText } from '../../../src/channels/wa-cloud/split-text.js';
+import { KABKOTA } from '../../../src/data/regions-data.js';
 import { CATEGORY_IDS } from '../../../src/domain/categories.js';
-import { KABKOTA } from '../../../src/domain/regions-data.js';
 import type { RenderedMessage } from '../../../src/domain/reply.js';
 import { t } from '../../../src/i18n/locales.js';
 

@@ -1,5 +1,5 @@
 // Our weighted lexicon of words and phrases per complaint category (Indonesian, Banjar, some English), and the neutral words.
-import type { Lexicon } from './classify.js';
+import type { Lexicon } from '../understand/classify.js';
 
 /*
  * Points: 6 names the service or its office outright (PDAM, Disdukcapil, SKCK); 4–5 a thing only that

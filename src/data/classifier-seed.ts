@@ -1,5 +1,5 @@
 // Our seed corpus: short invented complaints per category (informal Indonesian, Banjar, formal), from which the classifier learns word evidence.
-import type { SeedCorpus } from './classify.js';
+import type { SeedCorpus } from '../understand/classify.js';
 
 /*
  * Written for this project, not taken from any complaint data set or from the evaluation set. Each line
