@@ -3,8 +3,8 @@
 import { type Complaint, applyIdentityMode } from '../src/domain/complaint.js';
 import type { Choice, Paragraph, ReplyEffect, VarValue } from '../src/domain/reply.js';
 import { findMaladministration } from '../src/understand/maladministration.js';
-import { maskNik } from '../src/understand/nik.js';
-import { kabkotaByCode, kecamatanByCode } from '../src/understand/region-lookup.js';
+import { FIELD_RECORDS } from './fields/index.js';
+import { agencyValue, dateValue, regionValue } from './fields/shown-values.js';
 import type { Draft, Field, IntakeContext } from './intake-context.js';
 import { SUMMARY_FIELDS, askField } from './intake-fields.js';
 import { whichTicketQuestion } from './intake-tickets.js';
@@ -45,17 +45,6 @@ export function storyPrompt(d: Draft): ReplyEffect {
       };
 }
 
-function regionLabel(d: Draft): VarValue {
-  const kab = d.kabkotaCode ? kabkotaByCode(d.kabkotaCode) : undefined;
-  if (!kab) return { key: 'value.unknown' };
-  const kec = d.kecamatanCode ? kecamatanByCode(d.kecamatanCode) : undefined;
-  return kec ? `${kec.name}, ${kab.name}` : kab.name;
-}
-
-function agencyLabel(d: Draft): VarValue {
-  return d.agency ?? { key: 'value.unknown' };
-}
-
 /** Where the complaint goes: the routed agency, and Ombudsman Kalsel too when the citizen asked for it. */
 function routeLabel(d: Draft): VarValue {
   if (!d.route) return { key: 'value.unknown' };
@@ -85,22 +74,13 @@ export function guessQuestion(d: Draft): ReplyEffect {
   if (d.guessed.includes('agency') || d.route)
     rows.push({
       key: 'guess.agency',
-      vars: { value: d.route && !d.route.fallback ? d.route.agencyName : agencyLabel(d) },
+      vars: { value: agencyValue(d) },
     });
-  if (d.guessed.includes('region')) rows.push({ key: 'guess.region', vars: { value: regionLabel(d) } });
+  if (d.guessed.includes('region')) rows.push({ key: 'guess.region', vars: { value: regionValue(d) } });
   if (d.guessed.includes('location') && d.address)
     rows.push({ key: 'guess.location', vars: { value: d.address } });
   if (d.guessed.includes('incident_date') && d.incidentDate)
-    rows.push({
-      key: 'guess.incident_date',
-      vars: {
-        value: {
-          date: d.incidentDate.date,
-          precision: d.incidentDate.precision,
-          ...(d.incidentDate.ongoing ? { ongoing: true } : {}),
-        },
-      },
-    });
+    rows.push({ key: 'guess.incident_date', vars: { value: dateValue(d.incidentDate) } });
   if (d.guessed.includes('expectation') && d.expectation)
     rows.push({ key: 'guess.expectation', vars: { value: d.expectation } });
   if (d.guessed.includes('prior_report') && d.priorReport !== null)
@@ -127,53 +107,6 @@ export function guessQuestion(d: Draft): ReplyEffect {
   };
 }
 
-function summaryValue(ctx: IntakeContext, field: (typeof SUMMARY_FIELDS)[number]): VarValue {
-  const d = ctx.draft;
-  const none: VarValue = { key: 'value.none' };
-  switch (field) {
-    case 'story':
-      return d.story.join(' ');
-    case 'category':
-      return d.category ? { key: `category.${d.category}` } : none;
-    case 'agency':
-      // As in the guess: the routed office by its name, never the word the citizen typed ("pdam") beside it.
-      return d.route && !d.route.fallback ? d.route.agencyName : agencyLabel(d);
-    case 'region':
-      return regionLabel(d);
-    case 'location': {
-      const pin = d.location ? `📍 ${d.location.lat.toFixed(5)}, ${d.location.lon.toFixed(5)}` : '';
-      return [d.address ?? '', pin].filter(Boolean).join(' ') || none;
-    }
-    case 'incident_date':
-      return d.incidentDate
-        ? {
-            date: d.incidentDate.date,
-            precision: d.incidentDate.precision,
-            ...(d.incidentDate.ongoing ? { ongoing: true } : {}),
-          }
-        : { key: 'value.unknown' };
-    case 'prior_report':
-      return d.priorReport
-        ? d.priorTo
-          ? { key: 'value.prior_yes_to', vars: { to: d.priorTo, result: d.priorResult ?? '-' } }
-          : { key: 'value.prior_yes', vars: { result: d.priorResult ?? '-' } }
-        : { key: 'value.prior_no' };
-    case 'expectation':
-      return d.expectation ?? none;
-    case 'evidence':
-      return d.attachments.length > 0 ? { key: 'value.files', vars: { n: d.attachments.length } } : none;
-    case 'identity_mode':
-      return d.identityMode ? { key: `identity.${d.identityMode}` } : none;
-    case 'name':
-      return d.name ?? none;
-    case 'nik':
-      return d.nik ? maskNik(d.nik) : none;
-    case 'phone':
-      return d.phone ?? ctx.channelPhone ?? none;
-  }
-  return none;
-}
-
 /**
  * The earlier complaint to the agency got nowhere: the summary also offers to send it to Ombudsman RI Perwakilan
  * Kalsel (never for anonim reports, which Ombudsman does not take).
@@ -184,11 +117,12 @@ export function escalationOffered(d: Draft): boolean {
 
 export function summaryMessage(ctx: IntakeContext): ReplyEffect {
   const anonim = ctx.draft.identityMode === 'anonim';
-  const rows: Paragraph[] = SUMMARY_FIELDS.flatMap((field, i) =>
-    anonim && (field === 'name' || field === 'nik' || field === 'phone')
+  const rows: Paragraph[] = SUMMARY_FIELDS.flatMap((field, i) => {
+    const summary = FIELD_RECORDS[field].summary;
+    return !summary || (anonim && (field === 'name' || field === 'nik' || field === 'phone'))
       ? []
-      : [{ key: `summary.${field}`, vars: { n: i + 1, value: summaryValue(ctx, field) } }],
-  );
+      : [{ key: `summary.${field}`, vars: { n: i + 1, value: summary.value(ctx) } }];
+  });
   // "Diteruskan ke" only when it says more than the Instansi row: another office, or Ombudsman as well.
   const route = ctx.draft.route;
   if (route && (route.fallback || routeLabel(ctx.draft) !== route.agencyName))
