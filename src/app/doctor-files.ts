@@ -80,7 +80,7 @@ export function checkHolidays(config: Config, now: Date): Check {
       mark: 'fail',
       name: 'holidays',
       detail: `HOLIDAYS_FILE cannot be used: ${errorText(err)}`,
-      fix: 'give a JSON file shaped like src/domain/holidays-2026.json',
+      fix: 'give a JSON file shaped like src/data/holidays-2026.json',
     };
   }
 }

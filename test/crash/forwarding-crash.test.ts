@@ -61,7 +61,7 @@ function deliveryRows(dataDir: string): { status: string; attempts: number; key:
 describe('forwarding survives a kill mid-delivery', () => {
   it('repeats only the cut-off delivery, once, under the same key', async () => {
     dir = mkdtempSync(join(tmpdir(), 'aduan-fwd-crash-'));
-    const agencies = JSON.parse(readFileSync(join(ROOT, 'src/routing/agencies.json'), 'utf8'));
+    const agencies = JSON.parse(readFileSync(join(ROOT, 'src/data/agencies.json'), 'utf8'));
     for (const a of agencies.agencies) {
       if (a.id === '6371-disdukcapil')
         a.destinations = [
