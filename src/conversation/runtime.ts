@@ -242,7 +242,7 @@ export class Runtime {
         const route = {
           agencyId: d.agencyId,
           agencyName: this.deps.routing.shortName(d.agencyId) ?? d.agencyName,
-          reason: d.reason,
+          reason: this.deps.routing.explain(d.why, 'id'),
           offerEscalation: d.offerEscalation,
           fallback: d.fallback,
         };

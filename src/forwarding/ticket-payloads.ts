@@ -1,4 +1,5 @@
 // Builds the payload a destination receives for a ticket: from the stored ticket, its routing and the directory.
+import { routeReason } from '../routing/route-reason.js';
 import type { ForwardingViews } from '../storage/forwarding-views.js';
 import type { Tickets } from '../storage/tickets.js';
 import { kabkotaByCode, kecamatanByCode } from '../understand/region-lookup.js';
@@ -25,8 +26,8 @@ export function ticketPayloads(deps: {
         ticket: { number: view.number, createdAt: view.createdAt, dueDate: view.dueDate },
         agency: { id: agencyId, name },
         routing: also
-          ? { rule: 'eskalasi-ombudsman', reason: also.reason, fallback: false }
-          : { rule: routing.rule, reason: routing.reason, fallback: routing.fallback },
+          ? { rule: 'eskalasi-ombudsman', reason: routeReason('id', also.why), fallback: false }
+          : { rule: routing.rule, reason: routeReason('id', routing.why), fallback: routing.fallback },
         complaint,
         kabkotaName: kabkotaByCode(complaint.kabkotaCode)?.name ?? complaint.kabkotaCode,
         kecamatanName: complaint.kecamatanCode

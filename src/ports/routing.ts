@@ -2,6 +2,8 @@
 // directory stays behind). The query and decision are defined here once.
 import type { CategoryId } from '../domain/categories.js';
 import type { DeliveryMethodName } from '../domain/destination.js';
+import type { Lang } from '../domain/reply.js';
+import type { RouteWhy } from '../domain/route-why.js';
 
 export type RouteQuery = {
   category: CategoryId;
@@ -17,19 +19,21 @@ export type RouteDecision = {
   agencyName: string;
   /** The rule's id, or cadangan-koordinator / cadangan-ombudsman for the fallbacks. */
   rule: string;
-  /** One Indonesian sentence for officers: why this agency. */
-  reason: string;
+  /** Why this agency, as data: put into words when shown (`explain`). */
+  why: RouteWhy;
   /** The story's words that decided the rule's detail (normalized); empty for a plain rule. */
   details: string[];
   fallback: boolean;
   /** Agencies that get a copy: the Ombudsman when the citizen asks to escalate. */
-  also: { agencyId: string; agencyName: string; reason: string }[];
+  also: { agencyId: string; agencyName: string; why: RouteWhy }[];
   /** The citizen already complained to the agency, it was not solved, and has not asked to escalate. */
   offerEscalation: boolean;
 };
 
 export type RoutingPort = {
   route(q: RouteQuery): RouteDecision;
+  /** A decision's reason in words, in a reader's language. */
+  explain(why: RouteWhy, lang: Lang): string;
   /** The name a citizen knows an agency by ("Disdukcapil Kota Banjarmasin"). */
   shortName(agencyId: string): string | null;
   /** The pemda's complaint coordinator for a kab/kota: it holds tickets no one at their agency receives yet. */

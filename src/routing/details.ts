@@ -18,22 +18,6 @@ export const DETAIL_KEYS = [
 ] as const;
 export type DetailKey = (typeof DETAIL_KEYS)[number];
 
-/** How an officer reads each detail in a routing reason. */
-export const DETAIL_LABELS: Record<DetailKey, string> = {
-  'instansi-disebut': 'instansi disebut dalam cerita',
-  'sekolah-menengah': 'jenjang SMA/SMK/SLB',
-  'sekolah-dasar': 'jenjang PAUD/SD/SMP',
-  puskesmas: 'layanan puskesmas',
-  rsud: 'RSUD kab/kota',
-  'jalan-nasional': 'jalan nasional',
-  'jalan-provinsi': 'jalan provinsi',
-  'pajak-kendaraan': 'pajak kendaraan/Samsat',
-  'pajak-pbb': 'PBB/pajak kab/kota',
-  'bpjs-kesehatan': 'BPJS Kesehatan/JKN',
-  'bpjs-ketenagakerjaan': 'BPJS Ketenagakerjaan',
-  'angkutan-provinsi': 'angkutan antarkota dalam provinsi',
-};
-
 /**
  * Patterns over the story's words (normalized, single spaces, padded with a space at both ends), so a
  * leading and trailing space marks a whole word. "sman1", "smk n 2" and "sdn 05" count as school names.

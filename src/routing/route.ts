@@ -1,7 +1,7 @@
 // Decides which agency a complaint goes to (category × region × story details → agency, by the directory's rules).
 import type { RouteDecision, RouteQuery } from '../ports/routing.js';
 import { kabkotaByCode, kecamatanByCode } from '../understand/region-lookup.js';
-import { DETAIL_LABELS, type DetailKey, detectDetails, storyText } from './details.js';
+import { type DetailKey, detectDetails, storyText } from './details.js';
 import { type Agency, FALLBACK_RULES, type Rule } from './directory-schema.js';
 import type { Directory } from './directory.js';
 import { findNamed } from './names.js';
@@ -49,23 +49,25 @@ function apply(
   return agency ? { agency, words } : null;
 }
 
-function where(at: Place): string {
-  const kab = at.kabkota === null ? undefined : kabkotaByCode(at.kabkota);
-  return kab ? `di ${kab.name}` : '(kab/kota belum diketahui)';
-}
-
 function decide(dir: Directory, q: RouteQuery, at: Place): Omit<RouteDecision, 'also' | 'offerEscalation'> {
   const text = storyText(q.story);
   const details = detectDetails(text);
   for (const rule of dir.rules) {
     const match = apply(dir, rule, q, at, text, details);
     if (!match) continue;
-    const detail = rule.detail === null ? '' : `, ${DETAIL_LABELS[rule.detail]} (“${match.words}”)`;
     return {
       agencyId: match.agency.id,
       agencyName: match.agency.name,
       rule: rule.id,
-      reason: `Kategori ${q.category} ${where(at)}${detail} → ${match.agency.shortName} (aturan ${rule.id}).`,
+      why: {
+        kind: 'rule',
+        rule: rule.id,
+        category: q.category,
+        kabkota: at.kabkota,
+        detail: rule.detail,
+        words: match.words,
+        agency: match.agency.shortName,
+      },
       details: match.words === null ? [] : [match.words],
       fallback: false,
     };
@@ -76,7 +78,13 @@ function decide(dir: Directory, q: RouteQuery, at: Place): Omit<RouteDecision, '
       agencyId: coordinator.id,
       agencyName: coordinator.name,
       rule: FALLBACK_RULES.coordinator,
-      reason: `Kategori ${q.category} ${where(at)} tanpa aturan yang cocok → koordinator pengaduan ${coordinator.shortName} (${FALLBACK_RULES.coordinator}).`,
+      why: {
+        kind: 'coordinator',
+        rule: FALLBACK_RULES.coordinator,
+        category: q.category,
+        kabkota: at.kabkota,
+        agency: coordinator.shortName,
+      },
       details: [],
       fallback: true,
     };
@@ -86,7 +94,13 @@ function decide(dir: Directory, q: RouteQuery, at: Place): Omit<RouteDecision, '
     agencyId: ombudsman.id,
     agencyName: ombudsman.name,
     rule: FALLBACK_RULES.ombudsman,
-    reason: `Kategori ${q.category} ${where(at)} tanpa aturan yang cocok → ${ombudsman.shortName} untuk triase (${FALLBACK_RULES.ombudsman}).`,
+    why: {
+      kind: 'ombudsman',
+      rule: FALLBACK_RULES.ombudsman,
+      category: q.category,
+      kabkota: at.kabkota,
+      agency: ombudsman.shortName,
+    },
     details: [],
     fallback: true,
   };
@@ -103,7 +117,7 @@ export function route(dir: Directory, q: RouteQuery): RouteDecision {
           {
             agencyId: ombudsman.id,
             agencyName: ombudsman.name,
-            reason: `Pelapor meminta eskalasi karena pengaduan sebelumnya ke instansi belum selesai → ${ombudsman.shortName}.`,
+            why: { kind: 'escalation' as const, agency: ombudsman.shortName },
           },
         ]
       : [];

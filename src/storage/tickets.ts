@@ -1,6 +1,7 @@
 // Complaints and their tickets: stored once per submission; a chat only ever sees the tickets it filed.
 import { z } from 'zod';
 import { Complaint, TicketStatus } from '../domain/complaint.js';
+import { RouteWhy } from '../domain/route-why.js';
 import type { Db } from './db.js';
 
 export type TicketSummary = {
@@ -56,10 +57,10 @@ const toStoryRow = (raw: unknown): StoryRow | null => {
 export const StoredRouting = z.object({
   agencyName: z.string(),
   rule: z.string(),
-  reason: z.string(),
+  why: RouteWhy,
   details: z.array(z.string()),
   fallback: z.boolean(),
-  also: z.array(z.object({ agencyId: z.string(), agencyName: z.string(), reason: z.string() })),
+  also: z.array(z.object({ agencyId: z.string(), agencyName: z.string(), why: RouteWhy })),
 });
 export type StoredRouting = z.infer<typeof StoredRouting>;
 

@@ -170,7 +170,7 @@ export class TicketDesk {
     store.tickets.setRouting(ticket.id, to.agencyId, {
       agencyName: to.name,
       rule: 'dialihkan',
-      reason: by.reason,
+      why: { kind: 'text', text: by.reason },
       details: [],
       fallback: false,
       also: [],

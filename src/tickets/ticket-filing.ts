@@ -94,7 +94,7 @@ function route(
   store.tickets.setRouting(ticketId, decision.agencyId, {
     agencyName: decision.agencyName,
     rule: decision.rule,
-    reason: decision.reason,
+    why: decision.why,
     details: decision.details,
     fallback: decision.fallback,
     also: decision.also,

@@ -3,10 +3,14 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { KABKOTA, KECAMATAN } from '../../src/data/regions-data.js';
 import { CATEGORY_IDS } from '../../src/domain/categories.js';
+import type { RouteDecision } from '../../src/ports/routing.js';
 import { defaultDirectory } from '../../src/routing/load-directory.js';
+import { routeReason } from '../../src/routing/route-reason.js';
 import { route } from '../../src/routing/route.js';
 
 const dir = defaultDirectory();
+/** The decision's reason as officers read it (Indonesian). */
+const reason = (d: RouteDecision) => routeReason('id', d.why);
 
 /** Words that steer routing, so generated stories hit the rules, named offices and polsek as well as noise. */
 const VOCAB = [
@@ -57,7 +61,7 @@ describe('route (property)', () => {
           for (const a of d.also) expect(dir.agency(a.agencyId)?.level).toBe('ombudsman');
           expect(d.also.length > 0).toBe(escalate && agency?.level !== 'ombudsman');
           expect(d.offerEscalation && escalate).toBe(false);
-          expect(d.reason.length).toBeGreaterThan(20);
+          expect(reason(d).length).toBeGreaterThan(20);
         },
       ),
       { numRuns: 3000 },

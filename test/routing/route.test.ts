@@ -2,12 +2,16 @@
 import { describe, expect, it } from 'vitest';
 import { KABKOTA } from '../../src/data/regions-data.js';
 import { CATEGORY_IDS, type CategoryId } from '../../src/domain/categories.js';
+import type { RouteDecision } from '../../src/ports/routing.js';
 import type { RouteQuery } from '../../src/ports/routing.js';
 import type { Level } from '../../src/routing/directory-schema.js';
 import { defaultDirectory } from '../../src/routing/load-directory.js';
+import { routeReason } from '../../src/routing/route-reason.js';
 import { route } from '../../src/routing/route.js';
 
 const dir = defaultDirectory();
+/** The decision's reason as officers read it (Indonesian). */
+const reason = (d: RouteDecision) => routeReason('id', d.why);
 
 /** The short name of the agency a category goes to in a kab/kota, or null when only a fallback takes it. */
 function agencyLabel(category: CategoryId, kab: string | null): string | null {
@@ -62,14 +66,14 @@ describe('every kab/kota × every category', () => {
         );
         expect(d.agencyName).toBe(agency?.name);
         expect(d.fallback).toBe(category === 'lainnya');
-        expect(d.reason).toContain(k.name);
+        expect(reason(d)).toContain(k.name);
         if (category !== 'lainnya') expect(agency?.categories).toContain(category);
       }
     });
   }
 
   it('gives the reason as one sentence for officers', () => {
-    expect(go('adminduk', '63.71').reason).toBe(
+    expect(reason(go('adminduk', '63.71'))).toBe(
       'Kategori adminduk di Kota Banjarmasin → Disdukcapil Kota Banjarmasin (aturan adminduk-kabkota).',
     );
     expect(go('adminduk', '63.71')).toMatchObject({ rule: 'adminduk-kabkota', details: [], also: [] });
@@ -266,7 +270,7 @@ describe('an office named in the story', () => {
     const d = go(category, kab, story);
     expect([d.agencyId, d.rule]).toEqual([agency, 'instansi-disebut']);
     expect(d.details).toHaveLength(1);
-    expect(d.reason).toContain('instansi disebut dalam cerita');
+    expect(reason(d)).toContain('instansi disebut dalam cerita');
   });
 
   it('only when the named office handles the category', () => {
@@ -292,7 +296,7 @@ describe('fallbacks', () => {
   it('category lainnya with a kab/kota → the pemda complaint coordinator', () => {
     const d = go('lainnya', '63.71', 'pelayanan kantor pos lambat');
     expect(d).toMatchObject({ agencyId: '6371-koordinator', rule: 'cadangan-koordinator', fallback: true });
-    expect(d.reason).toBe(
+    expect(reason(d)).toBe(
       'Kategori lainnya di Kota Banjarmasin tanpa aturan yang cocok → koordinator pengaduan Admin LAPOR! Pemkot Banjarmasin (cadangan-koordinator).',
     );
   });
@@ -301,7 +305,7 @@ describe('fallbacks', () => {
     for (const category of ['adminduk', 'lainnya', 'air_minum', 'desa'] as const) {
       const d = go(category, null, 'sudah lama tidak dilayani');
       expect(d).toMatchObject({ agencyId: 'ombudsman-kalsel', rule: 'cadangan-ombudsman', fallback: true });
-      expect(d.reason).toContain('(kab/kota belum diketahui)');
+      expect(reason(d)).toContain('(kab/kota belum diketahui)');
     }
   });
 
@@ -341,9 +345,11 @@ describe('escalation', () => {
       {
         agencyId: 'ombudsman-kalsel',
         agencyName: 'Ombudsman Republik Indonesia Perwakilan Kalimantan Selatan',
-        reason:
-          'Pelapor meminta eskalasi karena pengaduan sebelumnya ke instansi belum selesai → Ombudsman RI Kalsel.',
+        why: { kind: 'escalation', agency: 'Ombudsman RI Kalsel' },
       },
+    ]);
+    expect(d.also.map((a) => routeReason('id', a.why))).toEqual([
+      'Pelapor meminta eskalasi karena pengaduan sebelumnya ke instansi belum selesai → Ombudsman RI Kalsel.',
     ]);
     expect(d.offerEscalation).toBe(false);
   });

@@ -63,7 +63,7 @@ function answer(effect: Effect, now: number, filed: number): IntakeEvent | null 
       route: {
         agencyId: d.agencyId,
         agencyName: routing.shortName(d.agencyId) ?? d.agencyName,
-        reason: d.reason,
+        reason: routing.explain(d.why, 'id'),
         offerEscalation: d.offerEscalation,
         fallback: d.fallback,
       },

@@ -4,6 +4,7 @@ import type { Lang } from '../../domain/reply.js';
 import type { TicketEvent } from '../../domain/ticket-event.js';
 import { witaDate } from '../../domain/wita.js';
 import { formatDate, t } from '../../i18n/locales.js';
+import { routeReason } from '../../routing/route-reason.js';
 import type { AttachmentRecord } from '../../storage/attachments.js';
 import type { OfficerTicket, RelatedTicket } from '../../storage/ticket-inbox.js';
 import { Layout } from './layout.js';
@@ -175,7 +176,7 @@ export function TicketPage(props: {
           {ticket.routing ? (
             <>
               <dt>{t(lang, 'officer.ticket.routing')}</dt>
-              <dd>{ticket.routing.reason}</dd>
+              <dd>{routeReason(lang, ticket.routing.why)}</dd>
             </>
           ) : null}
         </dl>

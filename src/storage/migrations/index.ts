@@ -17,6 +17,7 @@ import { sql as scopeIndexes } from './015-ticket-scope-indexes.js';
 import { sql as pastAgencies } from './016-past-agencies.js';
 import { sql as outboxTicket } from './017-outbox-ticket.js';
 import { sql as inboxSorting } from './018-inbox-sorting.js';
+import { sql as routingWhy } from './019-routing-why.js';
 
 export type Migration = { version: number; name: string; sql: string };
 
@@ -39,4 +40,5 @@ export const MIGRATIONS: readonly Migration[] = [
   { version: 16, name: 'past-agencies', sql: pastAgencies },
   { version: 17, name: 'outbox-ticket', sql: outboxTicket },
   { version: 18, name: 'inbox-sorting', sql: inboxSorting },
+  { version: 19, name: 'routing-why', sql: routingWhy },
 ];
