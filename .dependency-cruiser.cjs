@@ -1,5 +1,5 @@
 // The house's layers, one way (README "Architecture"): `npm test` fails when an import runs up or round.
-//   domain (and ports) ← understand ← flows ← conversation, tickets ← routing, forwarding, delivery, platforms, officers
+//   domain (and ports) ← understand ← flows ← conversation, tickets ← routing, forwarding, outbox, platforms, officers
 //          ← channels, http, ops, observability ← app (composition) and cli (entry points)
 // Storage and i18n import only the domain and the clock; nothing imports app/ or cli/. The data folder (src/data/)
 // is below everything: regions, agencies, rules, holidays, the category lexicon and seed corpus, with generators.
@@ -31,7 +31,7 @@ const I18N = '^src/i18n/';
 const UNDERSTAND = '^src/understand/';
 const FLOWS = '^flows/';
 const CORE = '^src/(conversation|tickets)/';
-const SERVICES = '^src/(routing|forwarding|delivery|platforms|officers)/';
+const SERVICES = '^src/(routing|forwarding|outbox|platforms|officers)/';
 const EDGES = '^src/(channels|http|ops|observability)/';
 
 module.exports = {
@@ -57,7 +57,7 @@ module.exports = {
     layer('understand', UNDERSTAND, below(UNDERSTAND)),
     layer('flows', FLOWS, below(UNDERSTAND, I18N, FLOWS)),
     layer('conversation-tickets', CORE, below(STORAGE, I18N, UNDERSTAND, FLOWS, CORE)),
-    layer('routing-forwarding-delivery', SERVICES, below(STORAGE, I18N, UNDERSTAND, FLOWS, CORE, SERVICES)),
+    layer('services', SERVICES, below(STORAGE, I18N, UNDERSTAND, FLOWS, CORE, SERVICES)),
     layer('edges', EDGES, below(STORAGE, I18N, UNDERSTAND, FLOWS, CORE, SERVICES, EDGES)),
     {
       name: 'nothing-imports-the-composition',

@@ -8,7 +8,7 @@ import { failedStatusHandler } from '../channels/wa-cloud/failed-statuses.js';
 import { WaCloudChannel } from '../channels/wa-cloud/wa-cloud-channel.js';
 import { WaWebChannel } from '../channels/wa-web/wa-web-channel.js';
 import type { Clock } from '../clock.js';
-import { DEFAULT_RETRY, type RetryPolicy } from '../delivery/outbox-sender.js';
+import { DEFAULT_RETRY, type RetryPolicy } from '../outbox/outbox-sender.js';
 import type { Store } from '../storage/store.js';
 import { sqliteWaCloudStore } from '../storage/wa-cloud-store.js';
 import type { ChannelsConfig } from './config.js';

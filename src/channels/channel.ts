@@ -1,7 +1,7 @@
 // The one interface every channel adapter implements: receive a platform's messages and send rendered ones to a chat.
 import type { Hono } from 'hono';
 import type { InboundMessage } from '../conversation/inbound.js';
-import type { ChannelState, OutboundChannel } from '../delivery/outbound-channel.js';
+import type { ChannelState, OutboundChannel } from '../outbox/outbound-channel.js';
 
 /** Hands a normalized inbound message to the runtime; resolves once it is committed (replies are queued). */
 export type Deliver = (message: InboundMessage) => Promise<void>;

@@ -6,9 +6,9 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import { afterEach, beforeAll, describe, expect, it } from 'vitest';
-import type { OutboundChannel } from '../../src/delivery/outbound-channel.js';
-import { OutboxSender } from '../../src/delivery/outbox-sender.js';
 import type { RenderedMessage } from '../../src/domain/reply.js';
+import type { OutboundChannel } from '../../src/outbox/outbound-channel.js';
+import { OutboxSender } from '../../src/outbox/outbox-sender.js';
 import { Harness } from '../helpers/harness.js';
 import { type ServiceChild, killAll, startService, tsxAvailable } from './child.js';
 

@@ -5,10 +5,10 @@ import type pino from 'pino';
 import { afterEach, describe, expect, it } from 'vitest';
 import { createLogger } from '../../src/app/logger.js';
 import type { ChannelAdapter } from '../../src/channels/channel.js';
-import { SendError } from '../../src/delivery/outbound-channel.js';
-import { OutboxSender } from '../../src/delivery/outbox-sender.js';
 import { createApp } from '../../src/http/app.js';
 import { createRedactingLogger, scrubText } from '../../src/observability/redacting-logger.js';
+import { SendError } from '../../src/outbox/outbound-channel.js';
+import { OutboxSender } from '../../src/outbox/outbox-sender.js';
 import { Harness } from '../helpers/harness.js';
 import { DIALOGUES } from '../transcripts/dialogues.js';
 

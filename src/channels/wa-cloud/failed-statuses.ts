@@ -1,8 +1,8 @@
 // WhatsApp Cloud "failed" statuses acted on: the outbox message a wamid names goes behind the template (window
 // closed), is retried later (rate limits) or dies with Meta's code and title, once however often Meta reports it.
 import type { Clock } from '../../clock.js';
-import { type RetryPolicy, backoffMs } from '../../delivery/outbox-sender.js';
 import type { RenderedMessage } from '../../domain/reply.js';
+import { type RetryPolicy, backoffMs } from '../../outbox/outbox-sender.js';
 import type { OnStatus, WaStatusError, WaStatusKind, WaStatusRecord } from '../../ports/wa-message-status.js';
 import type { Outbox } from '../../storage/outbox.js';
 import { GRAPH_CODES, PAIR_RATE_DELAY_MS, RATE_DELAY_MS } from './graph-errors.js';

@@ -1,5 +1,5 @@
 // Graph API failures and what the outbox should do about them: retry (maybe after a delay) or give up.
-import { SendError } from '../../delivery/outbound-channel.js';
+import { SendError } from '../../outbox/outbound-channel.js';
 
 /** Codes from Meta's Cloud API error reference that this channel treats specially. */
 export const GRAPH_CODES = {

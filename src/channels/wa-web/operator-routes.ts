@@ -1,7 +1,7 @@
 // Operator routes, mounted at /channels/whatsapp: GET /qr (login page) and GET /status (JSON), optionally token-guarded.
 import { timingSafeEqual } from 'node:crypto';
 import { Hono } from 'hono';
-import type { ChannelState } from '../../delivery/outbound-channel.js';
+import type { ChannelState } from '../../outbox/outbound-channel.js';
 import { type QrPageModel, qrPage } from './qr-page.js';
 
 export type WaWebStatus = {

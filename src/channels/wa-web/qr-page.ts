@@ -1,5 +1,5 @@
 // The operator's login page: the state, the latest QR string (or pairing code) and how to link the phone.
-import type { ChannelState } from '../../delivery/outbound-channel.js';
+import type { ChannelState } from '../../outbox/outbound-channel.js';
 
 export type QrPageModel = {
   state: ChannelState;

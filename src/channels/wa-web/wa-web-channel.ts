@@ -1,6 +1,6 @@
 // The WhatsApp Web channel: drives a whatsapp-web.js client (QR login, reconnects) and adapts its messages.
-import { type ChannelState, SendError, type SendResult } from '../../delivery/outbound-channel.js';
 import type { Lang, RenderedMessage } from '../../domain/reply.js';
+import { type ChannelState, SendError, type SendResult } from '../../outbox/outbound-channel.js';
 import type { ChannelAdapter, Deliver } from '../channel.js';
 import { ChoiceReplies } from './choice-replies.js';
 import { type WaWebStatus, operatorRoutes } from './operator-routes.js';

@@ -1,6 +1,6 @@
 // The WhatsApp Web connection's life: one whatsapp-web.js client at a time, its QR or pairing-code login, timeouts
 // of initialize() and destroy(), and reconnects with backoff. The citizens' messages are passed on to the inbound side.
-import type { ChannelState } from '../../delivery/outbound-channel.js';
+import type { ChannelState } from '../../outbox/outbound-channel.js';
 import type { WaClientFactory, WaClientPort } from './client-port.js';
 import type { WaWebStatus } from './operator-routes.js';
 import { type QrPageModel, qrencodeCommand } from './qr-page.js';

@@ -1,6 +1,6 @@
 // Sending on WhatsApp Web as a person would: one message at a time, a pause between two to the same chat, and a
 // second try at the LID address when a LID-only contact refuses its phone id.
-import { SendError } from '../../delivery/outbound-channel.js';
+import { SendError } from '../../outbox/outbound-channel.js';
 import type { WaClientPort } from './client-port.js';
 import { type SenderDirectory, errorText } from './sender-directory.js';
 import { phoneDigits } from './wa-ids.js';

@@ -1,6 +1,6 @@
 // Maps Telegram API failures to SendError: 429 waits retry_after, 5xx and network errors retry, 400/403 give up.
 import { TelegramError } from 'telegraf';
-import { SendError } from '../../delivery/outbound-channel.js';
+import { SendError } from '../../outbox/outbound-channel.js';
 
 /** Tokens appear in Bot API URLs: never let one reach a log or the outbox's last_error. */
 export function redactToken(text: string): string {

@@ -5,7 +5,7 @@ import { type Album, AlbumBuffer, type Schedule } from '../../../src/channels/te
 import { ChatQueue } from '../../../src/channels/telegram/chat-queue.js';
 import type { AlbumPart } from '../../../src/channels/telegram/normalize-update.js';
 import { NO_SEND_LIMIT, SendRateLimiter, TokenBucket } from '../../../src/channels/telegram/token-bucket.js';
-import { SendError } from '../../../src/delivery/outbound-channel.js';
+import { SendError } from '../../../src/outbox/outbound-channel.js';
 import { toSendError } from '../../../src/platforms/telegram/send-errors.js';
 
 /** A manual timer: `tick(ms)` runs what falls due. */

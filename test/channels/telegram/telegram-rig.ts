@@ -6,7 +6,7 @@ import {
 } from '../../../src/channels/telegram/telegram-channel.js';
 import type { TelegramSettings } from '../../../src/channels/telegram/telegram-config.js';
 import type { InboundMessage } from '../../../src/conversation/inbound.js';
-import { OutboxSender } from '../../../src/delivery/outbox-sender.js';
+import { OutboxSender } from '../../../src/outbox/outbox-sender.js';
 import { FakeTelegram } from '../../fakes/telegram-bot-api.js';
 import { Harness } from '../../helpers/harness.js';
 

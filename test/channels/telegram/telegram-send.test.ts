@@ -1,7 +1,7 @@
 // send(): errors the outbox can act on, the HTML fallback, long messages resumed after a failure, edits, health.
 import { afterEach, describe, expect, it } from 'vitest';
-import { SendError } from '../../../src/delivery/outbound-channel.js';
 import { t } from '../../../src/i18n/locales.js';
+import { SendError } from '../../../src/outbox/outbound-channel.js';
 import { TelegramUser } from '../../fakes/telegram-bot-api.js';
 import { type Rig, rig } from './telegram-rig.js';
 

@@ -2,8 +2,8 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { WaCloudChannel } from '../../../src/channels/wa-cloud/wa-cloud-channel.js';
 import { ManualClock } from '../../../src/clock.js';
-import { SendError } from '../../../src/delivery/outbound-channel.js';
 import type { RenderedMessage } from '../../../src/domain/reply.js';
+import { SendError } from '../../../src/outbox/outbound-channel.js';
 import { memoryWaCloudStore } from '../../../src/ports/wa-cloud-chat-store.js';
 import { FakeGraphApi } from '../../fakes/graph-api.js';
 import { Citizen, TOKEN, WaWorld, quiet, testConfig } from './wa-cloud-helpers.js';

@@ -6,7 +6,7 @@ import {
   type WaCloudChannelOptions,
 } from '../../../src/channels/wa-cloud/wa-cloud-channel.js';
 import type { WaCloudConfig } from '../../../src/channels/wa-cloud/wa-cloud-config.js';
-import { OutboxSender } from '../../../src/delivery/outbox-sender.js';
+import { OutboxSender } from '../../../src/outbox/outbox-sender.js';
 import { type WaCloudStore, memoryWaCloudStore } from '../../../src/ports/wa-cloud-chat-store.js';
 import type { OnStatus } from '../../../src/ports/wa-message-status.js';
 import { FakeGraphApi, type SentMessage } from '../../fakes/graph-api.js';

@@ -2,8 +2,8 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { WaWebChannel, type WaWebChannelOptions } from '../../../src/channels/wa-web/wa-web-channel.js';
 import type { InboundMessage } from '../../../src/conversation/inbound.js';
-import { SendError } from '../../../src/delivery/outbound-channel.js';
 import type { RenderedMessage } from '../../../src/domain/reply.js';
+import { SendError } from '../../../src/outbox/outbound-channel.js';
 import { FakeWwebClient } from '../../fakes/fake-wweb-client.js';
 
 const SITI = '6281234567890@c.us';

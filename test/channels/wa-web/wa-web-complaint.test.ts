@@ -1,7 +1,7 @@
 // A whole complaint over WhatsApp Web: fake client → adapter → real runtime (temp SQLite) → outbox → adapter.
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { WaWebChannel } from '../../../src/channels/wa-web/wa-web-channel.js';
-import { OutboxSender } from '../../../src/delivery/outbox-sender.js';
+import { OutboxSender } from '../../../src/outbox/outbox-sender.js';
 import { FakeWwebClient } from '../../fakes/fake-wweb-client.js';
 import { Harness } from '../../helpers/harness.js';
 

@@ -1,8 +1,8 @@
 // The outbox sender: order per chat, retries with backoff or the platform's retry_after, dead letters.
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { type OutboundChannel, SendError } from '../../src/delivery/outbound-channel.js';
-import { OutboxSender } from '../../src/delivery/outbox-sender.js';
 import type { RenderedMessage } from '../../src/domain/reply.js';
+import { type OutboundChannel, SendError } from '../../src/outbox/outbound-channel.js';
+import { OutboxSender } from '../../src/outbox/outbox-sender.js';
 import { Harness } from '../helpers/harness.js';
 
 const quiet = { warn: () => {}, error: () => {} };

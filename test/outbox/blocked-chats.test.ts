@@ -4,9 +4,9 @@ import pino from 'pino';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { buildChannels } from '../../src/app/build-channels.js';
 import { TelegramChannel } from '../../src/channels/telegram/telegram-channel.js';
-import { type OutboundChannel, SendError } from '../../src/delivery/outbound-channel.js';
-import { BLOCKED_REASON, OutboxSender } from '../../src/delivery/outbox-sender.js';
 import type { RenderedMessage } from '../../src/domain/reply.js';
+import { type OutboundChannel, SendError } from '../../src/outbox/outbound-channel.js';
+import { BLOCKED_REASON, OutboxSender } from '../../src/outbox/outbox-sender.js';
 import { FakeTelegram, TelegramUser } from '../fakes/telegram-bot-api.js';
 import { Harness } from '../helpers/harness.js';
 
