@@ -78,7 +78,7 @@ module.exports = {
           '^src/cli/',
           '\\.d\\.ts$',
           '\\.json$',
-          '^src/http/web-chat/[^/]+\\.js$',
+          '^src/channels/web/page/[^/]+\\.js$',
           '^src/data/gen-[^/]+\\.ts$',
         ],
       },

@@ -4,11 +4,11 @@ import { getCookie } from 'hono/cookie';
 import { HTTPException } from 'hono/http-exception';
 import { secureHeaders } from 'hono/secure-headers';
 import type { ChannelAdapter } from '../channels/channel.js';
+import { SESSION_COOKIE, type WebChatDeps, isSessionId, webChatApi } from '../channels/web/web-chat-api.js';
+import { webChatPage } from '../channels/web/web-chat-page.js';
 import type { StorageState } from '../conversation/storage-guard.js';
 import { apiV1 } from './api/api-v1.js';
 import { type OfficerPagesDeps, officerPages } from './officers/officer-pages.js';
-import { SESSION_COOKIE, type WebChatDeps, isSessionId, webChatApi } from './web-chat-api.js';
-import { webChatPage } from './web-chat-page.js';
 
 export type AppDeps = WebChatDeps & {
   log: { error(obj: object, msg: string): void };

@@ -9,7 +9,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loadConfig } from '../../src/app/config.js';
 import { createLogger } from '../../src/app/logger.js';
 import type { Service } from '../../src/app/service.js';
-import { webChatPage } from '../../src/http/web-chat-page.js';
+import { webChatPage } from '../../src/channels/web/web-chat-page.js';
 import { t } from '../../src/i18n/locales.js';
 import { ONE_PIXEL_PNG, hasChromium, launchChromium, phoneContext } from '../helpers/browser.js';
 import { answer, bots, lastBotText, nextBot, settled, shown, type } from '../helpers/web-chat-driver.js';

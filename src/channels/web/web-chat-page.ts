@@ -1,9 +1,9 @@
 // The web chat page: one self-contained HTML document (inline CSS and vanilla JS, no external resources).
 // Every word a citizen reads comes from the locale files; the script talks to /api/chat with the session cookie.
-// The CSS and the script are the files of ./web-chat/, read once when this module loads.
+// The CSS and the script are the files of ./page/, read once when this module loads.
 import { readFileSync } from 'node:fs';
-import type { Lang } from '../domain/reply.js';
-import { localeKeys, t } from '../i18n/locales.js';
+import type { Lang } from '../../domain/reply.js';
+import { localeKeys, t } from '../../i18n/locales.js';
 
 /** The texts the page's script needs: the page's own `web.*` keys plus the ticket status names. */
 function pageStrings(lang: Lang): Record<string, string> {
@@ -24,10 +24,10 @@ const scriptJson = (value: unknown): string =>
     .replace(/\u2028/g, '\\u2028')
     .replace(/\u2029/g, '\\u2029');
 
-/** A file of ./web-chat/ to inline: it must not end its own <style> or <script> element. */
+/** A file of ./page/ to inline: it must not end its own <style> or <script> element. */
 function asset(name: string): string {
-  const text = readFileSync(new URL(`./web-chat/${name}`, import.meta.url), 'utf8');
-  if (/<\/(style|script)/i.test(text)) throw new Error(`web-chat/${name} would end its element early`);
+  const text = readFileSync(new URL(`./page/${name}`, import.meta.url), 'utf8');
+  if (/<\/(style|script)/i.test(text)) throw new Error(`page/${name} would end its element early`);
   return text;
 }
 

@@ -3,15 +3,15 @@ import { type Context, Hono } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
 import { getCookie, setCookie } from 'hono/cookie';
 import { z } from 'zod';
-import type { Ids } from '../clock.js';
-import { InboundMessage } from '../conversation/inbound.js';
-import type { Handle, HandleResult } from '../conversation/runtime.js';
-import { StorageUnavailable } from '../conversation/storage-guard.js';
-import type { Lang, RenderedMessage } from '../domain/reply.js';
-import { LANGS, t } from '../i18n/locales.js';
-import type { RecordedMessage } from '../storage/inbound.js';
-import type { Store } from '../storage/store.js';
-import { maskNik } from '../understand/nik.js';
+import type { Ids } from '../../clock.js';
+import { InboundMessage } from '../../conversation/inbound.js';
+import type { Handle, HandleResult } from '../../conversation/runtime.js';
+import { StorageUnavailable } from '../../conversation/storage-guard.js';
+import type { Lang, RenderedMessage } from '../../domain/reply.js';
+import { LANGS, t } from '../../i18n/locales.js';
+import type { RecordedMessage } from '../../storage/inbound.js';
+import type { Store } from '../../storage/store.js';
+import { maskNik } from '../../understand/nik.js';
 
 export const SESSION_COOKIE = 'aduan_sid';
 
