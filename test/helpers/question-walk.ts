@@ -13,6 +13,16 @@ const ADU_KTP =
   'KTP-el saya belum jadi sejak 3 bulan lalu di Disdukcapil Kota Banjarmasin, sudah 4 kali ke sana';
 const ROAD = 'jalan di depan rumah saya rusak parah dan berlubang, sudah 2 bulan';
 
+/** A road complaint's questions after the guess, answered the plain way, up to its summary. */
+const ROAD_TO_SUMMARY: WalkStep[] = [
+  'ya',
+  'Jl. Veteran, Banjarmasin Tengah',
+  'belum',
+  'diperbaiki',
+  'lewati',
+  '3',
+];
+
 /** Dialogues that reach, between them, every question (by its `expecting`) the flow can ask. */
 export const WALKS: Record<string, WalkStep[]> = {
   /** Consent, story, guess (with an earlier report), identity, name, NIK, phone, the summary's Ombudsman offer. */
@@ -49,43 +59,19 @@ export const WALKS: Record<string, WalkStep[]> = {
   /** "bukan" at the guess: which part is wrong. */
   wrongGuess: ['halo', 'ya', ADU_KTP, 'selesai', 'bukan'],
   /** "batal" at the summary, then "ubah". */
-  confirmations: [
-    'halo',
-    'ya',
-    ROAD,
-    'selesai',
-    'ya',
-    'Jl. Veteran, Banjarmasin Tengah',
-    'belum',
-    'diperbaiki',
-    'lewati',
-    '3',
-    'batal',
-    'tidak',
-    'ubah',
-  ],
+  confirmations: ['halo', 'ya', ROAD, 'selesai', ...ROAD_TO_SUMMARY, 'batal', 'tidak', 'ubah'],
   /** A second, similar complaint within a day, then a message after filing, then withdrawing. */
   afterFiling: [
     'halo',
     'ya',
     ROAD,
     'selesai',
-    'ya',
-    'Jl. Veteran, Banjarmasin Tengah',
-    'belum',
-    'diperbaiki',
-    'lewati',
-    '3',
+    ...ROAD_TO_SUMMARY,
     'kirim',
     ROAD,
     'baru',
     'selesai',
-    'ya',
-    'Jl. Veteran, Banjarmasin Tengah',
-    'belum',
-    'diperbaiki',
-    'lewati',
-    '3',
+    ...ROAD_TO_SUMMARY,
     'kirim',
     'sama',
     'ada tambahan',
@@ -97,22 +83,12 @@ export const WALKS: Record<string, WalkStep[]> = {
     'ya',
     ROAD,
     'selesai',
-    'ya',
-    'Jl. Veteran, Banjarmasin Tengah',
-    'belum',
-    'diperbaiki',
-    'lewati',
-    '3',
+    ...ROAD_TO_SUMMARY,
     'kirim',
     ROAD,
     'baru',
     'selesai',
-    'ya',
-    'Jl. Veteran, Banjarmasin Tengah',
-    'belum',
-    'diperbaiki',
-    'lewati',
-    '3',
+    ...ROAD_TO_SUMMARY,
     'kirim',
     '2',
     'ada tambahan',
