@@ -75,7 +75,13 @@ export const RuleInput = z.object({
   note: z.string().optional(),
 });
 
-export const RulesFile = z.object({ about: z.string().optional(), rules: z.array(RuleInput) });
+export const RulesFile = z.object({
+  about: z.string().optional(),
+  usualAbout: z.string().optional(),
+  /** The generic office name per category the agency question suggests (read by the domain, checked here). */
+  usual: z.record(z.string(), z.string().min(2)).optional(),
+  rules: z.array(RuleInput),
+});
 
 export const DirectoryFile = z.object({
   about: z.string().optional(),
