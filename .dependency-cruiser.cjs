@@ -60,6 +60,14 @@ module.exports = {
     layer('services', SERVICES, below(STORAGE, I18N, UNDERSTAND, FLOWS, CORE, SERVICES)),
     layer('edges', EDGES, below(STORAGE, I18N, UNDERSTAND, FLOWS, CORE, SERVICES, EDGES)),
     {
+      // SQL lives in storage: only its repositories open SQLite (the bench's plain baseline loop excepted).
+      name: 'sqlite-only-in-storage',
+      severity: 'error',
+      comment: 'better-sqlite3 is imported only by src/storage/ (and the bench, whose baseline is a plain SQLite loop)',
+      from: { pathNot: [STORAGE, '^src/cli/bench\\.ts$'] },
+      to: { path: '^node_modules/better-sqlite3/' },
+    },
+    {
       name: 'nothing-imports-the-composition',
       severity: 'error',
       comment: 'app/ and cli/ wire the house together; no other module may import them.',
@@ -89,6 +97,6 @@ module.exports = {
     doNotFollow: { path: 'node_modules' },
     tsPreCompilationDeps: true,
     tsConfig: { fileName: 'tsconfig.json' },
-    exclude: { path: '^(test|scripts|node_modules)/' },
+    exclude: { path: '^(test|scripts)/' },
   },
 };

@@ -10,7 +10,6 @@ import { WaWebChannel } from '../channels/wa-web/wa-web-channel.js';
 import type { Clock } from '../clock.js';
 import { DEFAULT_RETRY, type RetryPolicy } from '../outbox/outbox-sender.js';
 import type { Store } from '../storage/store.js';
-import { sqliteWaCloudStore } from '../storage/wa-cloud-store.js';
 import type { ChannelsConfig } from './config.js';
 
 export function buildChannels(opts: {
@@ -45,7 +44,7 @@ export function buildChannels(opts: {
     );
   }
   if (config.waCloud) {
-    const waStore = sqliteWaCloudStore(store.db);
+    const waStore = store.waCloud;
     const waLog = log.child({ channel: 'wacloud' });
     channels.push(
       new WaCloudChannel({

@@ -8,7 +8,7 @@ import { TicketActions } from '../officers/ticket-actions.js';
 import type { Directory } from '../routing/directory.js';
 import { defaultDirectory } from '../routing/load-directory.js';
 import { routingPort } from '../routing/routing-port.js';
-import { type Synchronous, openDb } from '../storage/db.js';
+import { type Db, type Synchronous, openDb } from '../storage/db.js';
 import { DEFAULT_FILE_LIMITS, FileStore } from '../storage/file-store.js';
 import { type Store, createStore } from '../storage/store.js';
 import { TicketDesk } from '../tickets/ticket-desk.js';
@@ -33,6 +33,8 @@ export type CoreOptions = {
 
 export type Core = {
   store: Store;
+  /** The open database: the composition's own handle (storage is built on it; tools and tests read it). */
+  db: Db;
   runtime: Runtime;
   /** The one writer of ticket state. */
   tickets: TicketDesk;
@@ -85,5 +87,5 @@ export function buildCore(opts: CoreOptions): Core {
     clock,
     calendar,
   });
-  return { store, runtime, tickets, actions, files, clock, ids, directory, close: () => db.close() };
+  return { store, db, runtime, tickets, actions, files, clock, ids, directory, close: () => db.close() };
 }

@@ -1,10 +1,9 @@
 // The doctor's database checks: it opens, its migrations match this Aduan, its pages are sound, its WAL is small,
 // and its open tickets reach someone.
 import { existsSync, statSync } from 'node:fs';
-import Database from 'better-sqlite3';
-import { integrityProblems } from '../ops/backup.js';
 import { loadDirectory } from '../routing/load-directory.js';
-import { agenciesWithAccounts, appliedMigrations } from '../storage/db.js';
+import { integrityProblems, openReadonlyDb } from '../storage/db-files.js';
+import { type Db, agenciesWithAccounts, appliedMigrations } from '../storage/db.js';
 import { MIGRATIONS } from '../storage/migrations/index.js';
 import { TicketInbox } from '../storage/ticket-inbox.js';
 import type { Config } from './config.js';
@@ -25,10 +24,9 @@ export function checkDatabase(config: Config, full: boolean): Check[] {
     ];
   }
   const checks: Check[] = [];
-  let db: Database.Database;
+  let db: Db;
   try {
-    db = new Database(path, { readonly: true, fileMustExist: true });
-    db.pragma('busy_timeout = 5000');
+    db = openReadonlyDb(path);
   } catch (err) {
     return [
       {
@@ -112,7 +110,7 @@ export function checkDatabase(config: Config, full: boolean): Check[] {
  * Which agencies can receive tickets (a destination in the directory, or an officer account) and which open tickets
  * reach no one at their agency: those wait with the coordinator or the admins.
  */
-function checkReceivers(config: Config, db: Database.Database): Check {
+function checkReceivers(config: Config, db: Db): Check {
   const directory = loadDirectory({ file: config.AGENCIES_FILE, secrets: config.secrets });
   const withAccount = agenciesWithAccounts(db);
   const agencies = directory.all();

@@ -19,9 +19,8 @@ import { blockSenders } from '../ops/block-list.js';
 import { mailboxChannel } from '../outbox/outbound-channel.js';
 import { DEFAULT_RETRY, OutboxSender } from '../outbox/outbox-sender.js';
 import { loadDirectory } from '../routing/load-directory.js';
-import { BlockList } from '../storage/block-list.js';
 import { Checkpointer } from '../storage/checkpointer.js';
-import { sqliteMetricsQueries } from '../storage/metrics-queries.js';
+import type { Db } from '../storage/db.js';
 import type { Store } from '../storage/store.js';
 import { loadBoundaries } from '../understand/boundaries.js';
 import { locatePinWith } from '../understand/boundary-lookup.js';
@@ -44,6 +43,8 @@ export type ServiceOptions = {
 
 export type Service = {
   store: Store;
+  /** The open database (the composition's handle; tools and tests read it). */
+  db: Db;
   runtime: Runtime;
   sender: OutboxSender;
   server: ServerType | null;
@@ -81,7 +82,7 @@ export function buildService(opts: ServiceOptions): Service {
     onQueued: (queued) => hub.queued(queued),
   });
   const { store, runtime, clock, ids } = core;
-  const metrics = createMetrics(sqliteMetricsQueries(store.db, store.deliveries, config.dbPath), { clock });
+  const metrics = createMetrics(store.metrics, { clock });
   const secret = linkSecret(config.LINK_SECRET, config.dataDir);
 
   for (const p of config.channels.problems) {
@@ -161,7 +162,7 @@ export function buildService(opts: ServiceOptions): Service {
       {
         // Blocked senders: recorded, never stepped or answered, never sent a limit notice either.
         name: 'block list',
-        wrap: (next) => blockSenders(next, { blockList: new BlockList(store.db), store, clock }),
+        wrap: (next) => blockSenders(next, { blockList: store.blockList, store, clock }),
       },
       {
         name: 'sender limits',
@@ -228,6 +229,7 @@ export function buildService(opts: ServiceOptions): Service {
   let checkpointer: Checkpointer | null = null;
   const service: Service = {
     store,
+    db: core.db,
     runtime,
     sender,
     server: null,
@@ -264,7 +266,7 @@ export function buildService(opts: ServiceOptions): Service {
       timer = setInterval(tick, SWEEP_MS);
       if (config.BACKUP_DIR) {
         stopBackups = scheduleBackups({
-          db: store.db,
+          db: core.db,
           dataDir: config.dataDir,
           dir: resolvePath(config.BACKUP_DIR),
           everyHours: config.BACKUP_EVERY_HOURS,

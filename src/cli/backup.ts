@@ -3,7 +3,8 @@ import { existsSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { ConfigError, loadConfigFromEnv } from '../app/config.js';
-import { backup, openLiveDb } from '../ops/backup.js';
+import { backup } from '../ops/backup.js';
+import { openLiveDb } from '../storage/db-files.js';
 
 async function main(): Promise<number> {
   const { positionals } = parseArgs({ allowPositionals: true, options: {} });

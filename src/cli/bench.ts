@@ -74,7 +74,7 @@ try {
   sample();
   const rssAfterRuntime = peakRss;
   // Fill up to the stored-conversation target with idle conversations (copies of a real snapshot).
-  const db = core.store.db;
+  const db = core.db;
   const snapshotRow = db
     .prepare('SELECT flow, flow_version, state, snapshot FROM conversations LIMIT 1')
     .get() as { flow: string; flow_version: number; state: string; snapshot: string } | undefined;

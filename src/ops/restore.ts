@@ -3,17 +3,14 @@ import { existsSync } from 'node:fs';
 import { copyFile, mkdir, readFile, rename, rm } from 'node:fs/promises';
 import { createServer } from 'node:net';
 import { basename, dirname, join } from 'node:path';
-import Database from 'better-sqlite3';
+import { type DbFacts, databaseInUse, inspectDbFile } from '../storage/db-files.js';
 import { MIGRATIONS } from '../storage/migrations/index.js';
 import {
   ATTACHMENTS_DIR,
   DB_FILE,
-  type DbFacts,
   type FileSyncReport,
   MANIFEST_FILE,
   Manifest,
-  dbFacts,
-  integrityProblems,
   listAttachmentFiles,
   sha256File,
   syncAttachments,
@@ -23,32 +20,6 @@ export class RestoreError extends Error {
   constructor(message: string) {
     super(message);
     this.name = 'RestoreError';
-  }
-}
-
-/**
- * Whether the database is open in any process, asked of SQLite itself: a connection in
- * `locking_mode=EXCLUSIVE` must take the WAL's exclusive lock, which fails while any other connection (the
- * service, `npm run chat`, a backup, even in this process) has the database open. The locks are the same
- * fcntl locks SQLite uses, so a crashed process leaves none behind (unlike a pid file), and the answer does not
- * depend on PORT, HOST or the port being free for another reason.
- */
-export function databaseInUse(dbPath: string): boolean {
-  if (!existsSync(dbPath)) return false;
-  const db = new Database(dbPath, { fileMustExist: true });
-  try {
-    db.pragma('busy_timeout = 0');
-    db.pragma('locking_mode = EXCLUSIVE');
-    db.exec('BEGIN EXCLUSIVE');
-    db.exec('COMMIT');
-    return false;
-  } catch (err) {
-    if (err instanceof Database.SqliteError && /^SQLITE_(BUSY|LOCKED)/.test(err.code)) return true;
-    // A damaged file (what a restore is often for) cannot be asked; the port check still runs.
-    if (err instanceof Database.SqliteError && /^SQLITE_(NOTADB|CORRUPT)/.test(err.code)) return false;
-    throw err;
-  } finally {
-    db.close();
   }
 }
 
@@ -126,17 +97,11 @@ export async function verifyBackup(src: string): Promise<{ manifest: Manifest; f
       `${dbFile} does not match the manifest's sha256: the backup is damaged or was changed`,
     );
   }
-  const db = new Database(dbFile, { readonly: true, fileMustExist: true });
-  let facts: DbFacts;
-  try {
-    const problems = integrityProblems(db);
-    if (problems.length > 0) {
-      throw new RestoreError(`${dbFile} fails integrity_check: ${problems.slice(0, 5).join('; ')}`);
-    }
-    facts = dbFacts(db);
-  } finally {
-    db.close();
+  const inspected = inspectDbFile(dbFile);
+  if (!inspected.facts) {
+    throw new RestoreError(`${dbFile} fails integrity_check: ${inspected.problems.slice(0, 5).join('; ')}`);
   }
+  const facts: DbFacts = inspected.facts;
   const known = new Set(MIGRATIONS.map((m) => m.version));
   const unknown = facts.migrations.filter((v) => !known.has(v));
   if (unknown.length > 0) {

@@ -1,21 +1,23 @@
 // The storage port bundle the runtime uses: every repository over one database, plus its transaction.
 import { Attachments } from './attachments.js';
 import { Audit } from './audit.js';
+import { BlockList } from './block-list.js';
 import { ChatBlocks } from './chat-blocks.js';
 import { Conversations } from './conversations.js';
 import type { Db } from './db.js';
 import { Deliveries } from './deliveries.js';
 import { ForwardingViews } from './forwarding-views.js';
 import { InboundLog } from './inbound.js';
+import { sqliteMetricsQueries } from './metrics-queries.js';
 import { Officers } from './officers.js';
 import { Outbox } from './outbox.js';
 import { TicketEvents } from './ticket-events.js';
 import { TicketInbox } from './ticket-inbox.js';
 import { TicketSearch } from './ticket-search.js';
 import { Tickets } from './tickets.js';
+import { sqliteWaCloudStore } from './wa-cloud-store.js';
 
 export type Store = {
-  db: Db;
   conversations: Conversations;
   inbound: InboundLog;
   outbox: Outbox;
@@ -35,6 +37,12 @@ export type Store = {
   officers: Officers;
   /** Chats whose citizen blocked the bot: their messages wait until the citizen writes again. */
   chatBlocks: ChatBlocks;
+  /** Senders an operator blocked (`npm run block`): never stepped or answered. */
+  blockList: BlockList;
+  /** The WhatsApp Cloud API's identities, 24-hour windows and message statuses. */
+  waCloud: ReturnType<typeof sqliteWaCloudStore>;
+  /** What the /metrics gauges read: queue depths, deliveries, the WAL's size. */
+  metrics: ReturnType<typeof sqliteMetricsQueries>;
   /** Runs `fn` in one SQLite transaction (nested calls join the outer one). */
   tx<T>(fn: () => T): T;
   /** Whether the database answers a trivial query (readiness). */
@@ -42,8 +50,8 @@ export type Store = {
 };
 
 export function createStore(db: Db): Store {
+  const deliveries = new Deliveries(db);
   return {
-    db,
     conversations: new Conversations(db),
     inbound: new InboundLog(db),
     outbox: new Outbox(db),
@@ -52,11 +60,14 @@ export function createStore(db: Db): Store {
     forwardingViews: new ForwardingViews(db),
     ticketEvents: new TicketEvents(db),
     ticketSearch: new TicketSearch(db),
-    deliveries: new Deliveries(db),
+    deliveries,
     attachments: new Attachments(db),
     audit: new Audit(db),
     chatBlocks: new ChatBlocks(db),
     officers: new Officers(db),
+    blockList: new BlockList(db),
+    waCloud: sqliteWaCloudStore(db),
+    metrics: sqliteMetricsQueries(db, deliveries, db.name),
     tx: (fn) => db.transaction(fn)(),
     ping: () => {
       try {

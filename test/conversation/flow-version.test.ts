@@ -21,7 +21,7 @@ describe('flow version change', () => {
     old.version = 0;
     old.value = 'askingLegacy';
     old.context = { ...(old.context as Record<string, unknown>), legacyField: 42 };
-    h.core.store.db
+    h.core.db
       .prepare('UPDATE conversations SET snapshot = ?, flow_version = 0 WHERE id = ?')
       .run(JSON.stringify(old), conv?.id);
     const replies = h.say('c', 'ya');
@@ -36,7 +36,7 @@ describe('flow version change', () => {
   it('restarts politely when the stored snapshot is unreadable', () => {
     h = new Harness();
     h.say('c', 'halo');
-    h.core.store.db
+    h.core.db
       .prepare(
         `UPDATE conversations SET snapshot = '{"flow":"intake","version":1,"value":"consent","context":"garbage"}'`,
       )

@@ -80,7 +80,7 @@ const ANSWERS: Record<string, string> = {
 };
 
 function storedBounded(h: Harness, chat: string): void {
-  const row = h.core.store.db
+  const row = h.core.db
     .prepare('SELECT snapshot FROM conversations WHERE chat_id = ?')
     .pluck()
     .get(chat);

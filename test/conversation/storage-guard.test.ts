@@ -44,7 +44,7 @@ describe('storage errors', () => {
       onFailure: (code) => failures.push(code),
     });
     handle(message('c1', 'm1', 'halo'));
-    const db = h.core.store.db;
+    const db = h.core.db;
     const pages = Number(db.pragma('page_count', { simple: true }));
     db.pragma(`max_page_count = ${pages}`);
     const long = 'jalan rusak parah di depan sekolah '.repeat(100);

@@ -197,7 +197,7 @@ describe('crash mid-send (outbox lease, in-process)', () => {
       expect(sent).toHaveLength(1);
 
       expect(h.core.store.outbox.get(outboxId)).toMatchObject({ status: 'sent', attempts: 2 });
-      const statuses = h.core.store.db.prepare('SELECT DISTINCT status FROM outbox').pluck().all();
+      const statuses = h.core.db.prepare('SELECT DISTINCT status FROM outbox').pluck().all();
       expect(statuses).toEqual(['sent']);
     },
     TEST_TIMEOUT,

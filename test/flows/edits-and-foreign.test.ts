@@ -93,7 +93,7 @@ describe('an edited message', () => {
     const number = h.complaints()[0]?.number ?? '';
     const note = h.say('c4', { text: 'Siti Rahmah binti Ahmad', id: 'edit-name4', edits: 'name4' });
     expect(textOf(note)).toBe(t('id', 'edit.ticket_note', { ticket: number }));
-    const notes = h.core.store.db.prepare('SELECT text FROM ticket_notes').pluck().all();
+    const notes = h.core.db.prepare('SELECT text FROM ticket_notes').pluck().all();
     expect(notes).toContain('Siti Rahmah binti Ahmad');
   });
 

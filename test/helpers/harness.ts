@@ -151,7 +151,7 @@ export class Harness {
 
   /** The stored complaints, newest first. */
   complaints(): { number: string; complaint: unknown; status: string; conversationId: number | null }[] {
-    return this.core.store.db
+    return this.core.db
       .prepare(
         `SELECT t.number, c.data, t.status, t.conversation_id FROM tickets t JOIN complaints c ON c.id = t.complaint_id ORDER BY t.id DESC`,
       )

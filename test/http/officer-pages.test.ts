@@ -232,7 +232,7 @@ describe('officer pages', () => {
     expect(file.headers.get('content-type')).toBe('image/jpeg');
     expect(file.headers.get('x-content-type-options')).toBe('nosniff');
     expect(file.headers.get('content-security-policy')).toContain('sandbox');
-    const audit = h.core.store.db.prepare(
+    const audit = h.core.db.prepare(
       "SELECT count(*) AS n FROM audit_events WHERE type = 'officer.viewed_attachment'",
     );
     expect(audit.get()).toEqual({ n: 1 });
@@ -280,7 +280,7 @@ describe('officer pages', () => {
     expect(page).toContain(`/petugas/tiket/${theirs}/nik`);
     const revealed = await post(jar, `/petugas/tiket/${theirs}/nik`, { csrf: csrfIn(page) });
     expect(await revealed.text()).toContain('6371045708900001');
-    const rows = h.core.store.db
+    const rows = h.core.db
       .prepare("SELECT actor FROM audit_events WHERE type = 'officer.revealed_nik'")
       .all();
     expect(rows).toHaveLength(1);

@@ -92,7 +92,7 @@ describe('web chat API', () => {
     const again = await post({ id: 'same', text: 'halo' }, cookie);
     expect(again.json.duplicate).toBe(true);
     expect(again.json.replies.map((r) => r.id)).toEqual(first.json.replies.map((r) => r.id));
-    const count = h.core.store.db.prepare('SELECT COUNT(*) FROM inbound_messages').pluck().get();
+    const count = h.core.db.prepare('SELECT COUNT(*) FROM inbound_messages').pluck().get();
     expect(count).toBe(1);
   });
 
@@ -145,7 +145,7 @@ describe('web chat API', () => {
       cookie,
     );
     expect(up.json.replies[0]?.text).toContain('Berkas diterima');
-    const sha = h.core.store.db.prepare('SELECT sha256 FROM attachments').pluck().get();
+    const sha = h.core.db.prepare('SELECT sha256 FROM attachments').pluck().get();
     expect(typeof sha).toBe('string');
     expect(existsSync(join(h.dir, 'attachments', String(sha).slice(0, 2), String(sha)))).toBe(true);
     const exe = await post(
@@ -228,6 +228,6 @@ describe('web chat API', () => {
     expect(res.status).toBe(503);
     expect(res.headers.get('retry-after')).toBe('5');
     expect((await app2.request('/readyz')).status).toBe(503);
-    expect(h.core.store.db.prepare('SELECT COUNT(*) FROM inbound_messages').pluck().get()).toBe(0);
+    expect(h.core.db.prepare('SELECT COUNT(*) FROM inbound_messages').pluck().get()).toBe(0);
   });
 });

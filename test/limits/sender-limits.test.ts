@@ -192,7 +192,7 @@ describe('limitSenders in front of the runtime', () => {
     expect(reachedRuntime).toBe(23);
     expect(recorded).toBe(1000 - 23);
     const conv = store.conversations.find('telegram', 'flooder');
-    const stored = store.db
+    const stored = harness.core.db
       .prepare('SELECT COUNT(*) FROM inbound_messages WHERE conversation_id = ?')
       .pluck()
       .get(conv?.id);

@@ -187,6 +187,6 @@ describe('web guard in front of the real web chat API', () => {
       body: JSON.stringify({ id: 'x1', text: 'halo' }),
     });
     expect(csrf.status).toBe(403);
-    expect(h.core.store.db.prepare('SELECT COUNT(*) FROM inbound_messages').pluck().get()).toBe(1);
+    expect(h.core.db.prepare('SELECT COUNT(*) FROM inbound_messages').pluck().get()).toBe(1);
   });
 });

@@ -142,7 +142,7 @@ describe('metrics', () => {
     const dead = store.outbox.add(conv.id, 'wacloud', 'c2', null, message, T0);
     store.outbox.markDead(dead, 'gone');
 
-    const queries = sqliteMetricsQueries(store.db);
+    const queries = sqliteMetricsQueries(h.core.db);
     expect(queries.outbox().sort((a, b) => a.channel.localeCompare(b.channel))).toEqual([
       { channel: 'telegram', depth: 2, oldestCreatedAt: T0 - 60_000, dead: 0 },
       { channel: 'wacloud', depth: 0, oldestCreatedAt: null, dead: 1 },
@@ -159,7 +159,7 @@ describe('metrics', () => {
     expect(text).not.toContain('aduan_sqlite_wal_bytes'); // no database file named
 
     // With the file named, the WAL's size: the writes above are in it until a checkpoint.
-    const withWal = createMetrics(sqliteMetricsQueries(store.db, undefined, join(h.dir, 'aduan.db')), {
+    const withWal = createMetrics(sqliteMetricsQueries(h.core.db, undefined, join(h.dir, 'aduan.db')), {
       clock: h.clock,
       defaultMetrics: false,
     });

@@ -81,7 +81,7 @@ describe('aduan_outbox_failed_total', () => {
     const metrics = async () => (await fetch(`${base}/metrics`)).text();
 
     it('counts a WhatsApp failed status once, and a dead-lettered Telegram send by its code', async () => {
-      sqliteWaCloudStore(service.store.db).recordInbound(CHAT, Date.now()); // the window is open
+      sqliteWaCloudStore(service.db).recordInbound(CHAT, Date.now()); // the window is open
       const id = queue('wacloud', CHAT);
       await service.sender.drain();
       const wamid = graph.takeSent()[0]?.wamid ?? '';

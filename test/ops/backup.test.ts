@@ -6,18 +6,15 @@ import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import { afterEach, describe, expect, it } from 'vitest';
 import {
-  type BackupStep,
   Manifest,
   backup,
   backupName,
-  dbFacts,
-  integrityProblems,
   listBackups,
-  openLiveDb,
   runScheduledBackup,
   scheduleBackups,
   sha256File,
 } from '../../src/ops/backup.js';
+import { type BackupStep, dbFacts, integrityProblems, openLiveDb } from '../../src/storage/db-files.js';
 import type { Db } from '../../src/storage/db.js';
 import { MIGRATIONS } from '../../src/storage/migrations/index.js';
 import { Harness } from '../helpers/harness.js';
@@ -87,7 +84,7 @@ describe('backup', () => {
       copy.close();
     }
     // The live database kept going and is bigger now.
-    const liveCount = harness.core.store.db.prepare('SELECT count(*) FROM inbound_messages').pluck().get();
+    const liveCount = harness.core.db.prepare('SELECT count(*) FROM inbound_messages').pluck().get();
     expect(Number(liveCount)).toBeGreaterThan(0);
   });
 
@@ -96,7 +93,7 @@ describe('backup', () => {
     fileComplaint(h, 'a');
     h.say('b', { photo: true });
     const dest = tmp();
-    const first = await backup({ db: h.core.store.db, attachmentsDir: join(h.dir, 'attachments'), dest });
+    const first = await backup({ db: h.core.db, attachmentsDir: join(h.dir, 'attachments'), dest });
     expect(first.files.copied).toBe(first.manifest.counts.attachmentFiles);
     expect(first.files.copied).toBeGreaterThanOrEqual(2);
     // A damaged file in the backup is replaced; a new upload is added; the rest stays.
@@ -104,7 +101,7 @@ describe('backup', () => {
     if (!damaged) throw new Error('no file');
     writeFileSync(join(dest, 'attachments', damaged.slice(0, 2), damaged), 'garbage');
     h.say('c', { photo: true });
-    const second = await backup({ db: h.core.store.db, attachmentsDir: join(h.dir, 'attachments'), dest });
+    const second = await backup({ db: h.core.db, attachmentsDir: join(h.dir, 'attachments'), dest });
     expect(second.files.copied).toBe(2);
     expect(second.files.unchanged).toBe(first.files.copied - 1);
     const files = await attachmentFiles(join(dest, 'attachments'));
@@ -119,7 +116,7 @@ describe('backup', () => {
     const names: string[] = [];
     for (let i = 0; i < 4; i++) {
       const r = await runScheduledBackup({
-        db: h.core.store.db,
+        db: h.core.db,
         dataDir: h.dir,
         dir,
         keep: 2,
@@ -142,7 +139,7 @@ describe('backup', () => {
     expect(statSync(p(names[3] ?? '')).ino).toBe(statSync(p(names[2] ?? '')).ino);
     // Same minute twice: a suffix, never an overwrite.
     const again = await runScheduledBackup({
-      db: h.core.store.db,
+      db: h.core.db,
       dataDir: h.dir,
       dir,
       keep: 5,
@@ -159,7 +156,7 @@ describe('backup', () => {
     const done: string[] = [];
     const errors: unknown[] = [];
     const stop = scheduleBackups({
-      db: h.core.store.db,
+      db: h.core.db,
       dataDir: h.dir,
       dir,
       everyHours: 0.05 / 3600, // every 50 ms

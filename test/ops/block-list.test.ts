@@ -87,8 +87,8 @@ describe('BlockList', () => {
     const h = new Harness();
     try {
       const store = h.core.store;
-      migrate(store.db, migrationsWithBlockList());
-      const blocked = new BlockList(store.db);
+      migrate(h.core.db, migrationsWithBlockList());
+      const blocked = new BlockList(h.core.db);
       const seen: string[] = [];
       const runtime = h.core.runtime;
       runtime.handle = blockSenders(runtime.handle.bind(runtime), {
@@ -108,7 +108,7 @@ describe('BlockList', () => {
       expect(h.advance(3 * 86_400_000, '777')).toEqual([]); // no reminder, no expiry message
       expect(h.conversationState('777', 'telegram')).toBe(state);
       expect(seen).toEqual(['777', '777']);
-      const rows = store.db.prepare("SELECT kind, body FROM inbound_messages WHERE dedup_key = 'b1'").all();
+      const rows = h.core.db.prepare("SELECT kind, body FROM inbound_messages WHERE dedup_key = 'b1'").all();
       expect(rows).toEqual([{ kind: 'blocked', body: expect.stringContaining('"text":"ya"') }]);
       // Someone else is not affected; after an unblock the same chat goes on where it was.
       expect(h.say('888', 'halo', 'telegram').length).toBeGreaterThan(0);

@@ -14,7 +14,8 @@ import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import { afterEach, describe, expect, it } from 'vitest';
 import { backup } from '../../src/ops/backup.js';
-import { RestoreError, databaseInUse, portInUse, restore } from '../../src/ops/restore.js';
+import { RestoreError, portInUse, restore } from '../../src/ops/restore.js';
+import { databaseInUse } from '../../src/storage/db-files.js';
 import { Harness } from '../helpers/harness.js';
 import { attachmentFiles, fileComplaint } from './fixtures.js';
 
@@ -35,7 +36,7 @@ async function instanceWithBackup(): Promise<{ h: Harness; src: string }> {
   fileComplaint(h, 'b');
   h.say('c', { photo: true });
   const src = tmp();
-  await backup({ db: h.core.store.db, attachmentsDir: join(h.dir, 'attachments'), dest: src });
+  await backup({ db: h.core.db, attachmentsDir: join(h.dir, 'attachments'), dest: src });
   return { h, src };
 }
 
@@ -147,11 +148,11 @@ describe('restore', () => {
   it('refuses a backup made by a newer Aduan (a migration this code does not know)', async () => {
     const h = new Harness();
     fileComplaint(h, 'a');
-    h.core.store.db
+    h.core.db
       .prepare('INSERT INTO schema_migrations (version, name, applied_at) VALUES (999, ?, ?)')
       .run('from-the-future', '2027-01-01T00:00:00Z');
     const src = tmp();
-    await backup({ db: h.core.store.db, attachmentsDir: join(h.dir, 'attachments'), dest: src });
+    await backup({ db: h.core.db, attachmentsDir: join(h.dir, 'attachments'), dest: src });
     h.close();
     await expect(
       restore({ src, dbPath: join(h.dir, 'aduan.db'), dataDir: h.dir, host: '127.0.0.1', port: 0 }),

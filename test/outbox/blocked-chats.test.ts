@@ -61,7 +61,7 @@ describe('chats whose citizen blocked the bot', () => {
     return h.core.store.outbox.add(conv.id, 'telegram', chatId, null, message, h.clock.now());
   };
   const row = (id: number) =>
-    h.core.store.db.prepare('SELECT status, attempts, last_error FROM outbox WHERE id = ?').get(id);
+    h.core.db.prepare('SELECT status, attempts, last_error FROM outbox WHERE id = ?').get(id);
   const writes = (chatId: string, text: string) =>
     h.core.runtime.handle({
       channel: 'telegram',

@@ -33,7 +33,7 @@ describe('WhatsApp Cloud failed statuses', () => {
   let app: Hono;
   let failed: [string, string][];
   let logged: { obj: object; msg: string }[];
-  const wa = () => sqliteWaCloudStore(h.core.store.db);
+  const wa = () => sqliteWaCloudStore(h.core.db);
 
   beforeEach(async () => {
     h = new Harness();
@@ -98,7 +98,7 @@ describe('WhatsApp Cloud failed statuses', () => {
     expect(res.status).toBe(200);
   };
   const row = (id: number) =>
-    h.core.store.db
+    h.core.db
       .prepare(
         'SELECT status, attempts, next_attempt_at AS due, platform_message_id AS wamid, last_error FROM outbox WHERE id = ?',
       )
@@ -171,7 +171,7 @@ describe('WhatsApp Cloud failed statuses', () => {
 
   it('a rate limit after the last attempt dead-letters the message', async () => {
     const { id, sent } = await queue('Kabar');
-    h.core.store.db.prepare('UPDATE outbox SET attempts = ? WHERE id = ?').run(DEFAULT_RETRY.maxAttempts, id);
+    h.core.db.prepare('UPDATE outbox SET attempts = ? WHERE id = ?').run(DEFAULT_RETRY.maxAttempts, id);
     await status(sent[0]?.wamid ?? '', 'failed', { code: 130429, title: 'Rate limit hit' });
     expect(row(id)).toMatchObject({ status: 'dead', last_error: '130429 Rate limit hit' });
   });

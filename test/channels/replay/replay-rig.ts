@@ -343,11 +343,11 @@ export class ReplayService {
 
   /** Messages committed as received (the deduplication table). */
   committed(): number {
-    return Number(this.service.store.db.prepare('SELECT COUNT(*) FROM inbound_messages').pluck().get());
+    return Number(this.service.db.prepare('SELECT COUNT(*) FROM inbound_messages').pluck().get());
   }
 
   private outboxRows(): number {
-    return Number(this.service.store.db.prepare('SELECT COUNT(*) FROM outbox').pluck().get());
+    return Number(this.service.db.prepare('SELECT COUNT(*) FROM outbox').pluck().get());
   }
 
   /** Posts the bytes through the real route (signed for WhatsApp) and returns the HTTP status. */

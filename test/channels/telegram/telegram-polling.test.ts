@@ -127,7 +127,7 @@ describe('Telegram channel (polling, real telegraf)', () => {
     await r.until(() => r.inboundCount() > inbound && fake.callsTo('sendMessage').length === 1, 'the 429');
     await r.sender.drain();
     expect(fake.callsTo('sendMessage')).toHaveLength(1);
-    const row = h.core.store.db.prepare('SELECT status, next_attempt_at, attempts FROM outbox').get();
+    const row = h.core.db.prepare('SELECT status, next_attempt_at, attempts FROM outbox').get();
     expect(row).toMatchObject({ status: 'pending', next_attempt_at: h.clock.now() + 3000, attempts: 1 });
     h.clock.advance(2999);
     await r.sender.drain();
@@ -138,7 +138,7 @@ describe('Telegram channel (polling, real telegraf)', () => {
     const sends = fake.callsTo('sendMessage');
     expect(sends).toHaveLength(2);
     expect(sends[1]?.body.text).toBe(sends[0]?.body.text);
-    expect(h.core.store.db.prepare('SELECT status FROM outbox').all()).toEqual([{ status: 'sent' }]);
+    expect(h.core.db.prepare('SELECT status FROM outbox').all()).toEqual([{ status: 'sent' }]);
   });
 
   it('downloads a photo into the attachments, and refuses a file over the limit', async () => {
@@ -153,7 +153,7 @@ describe('Telegram channel (polling, real telegraf)', () => {
     expect(fake.callsTo('getFile').map((c) => c.body.file_id)).toEqual(['photo-1']);
     // A download takes a moment: the citizen sees "typing…" meanwhile.
     expect(fake.callsTo('sendChatAction').map((c) => c.body.action)).toEqual(['typing']);
-    const rows = h.core.store.db.prepare('SELECT kind, mime, size FROM attachments').all();
+    const rows = h.core.db.prepare('SELECT kind, mime, size FROM attachments').all();
     expect(rows).toEqual([{ kind: 'photo', mime: 'image/jpeg', size: 5000 }]);
 
     const before = fake.sentTexts().length;
@@ -189,14 +189,14 @@ describe('Telegram channel (polling, real telegraf)', () => {
     expect(r.inboundCount()).toBe(inbound + 1);
     expect(fake.callsTo('getUpdates').length - polls).toBeGreaterThanOrEqual(3); // the parts came in separate polls
     expect(fake.sentTexts().slice(before)).toHaveLength(1);
-    const row = h.core.store.db
+    const row = h.core.db
       .prepare('SELECT dedup_key AS key, body FROM inbound_messages ORDER BY id DESC LIMIT 1')
       .get();
     expect(row).toMatchObject({ key: 'album:5550006:grp-1' });
     const body = row && typeof row === 'object' && 'body' in row ? JSON.parse(String(row.body)) : null;
     expect(body).toMatchObject({ text: 'bukti' });
     expect(body.attachments).toHaveLength(3);
-    expect(h.core.store.db.prepare('SELECT COUNT(*) AS n FROM attachments').get()).toEqual({ n: 3 });
+    expect(h.core.db.prepare('SELECT COUNT(*) AS n FROM attachments').get()).toEqual({ n: 3 });
     expect(r.delivered.at(-1)?.media?.map((m) => m.data[4])).toEqual([11, 12, 13]);
   });
 

@@ -70,7 +70,7 @@ export async function rig(
   };
   await channel.start(deliver);
   const count = (sql: string) => {
-    const row = h.core.store.db.prepare(sql).get();
+    const row = h.core.db.prepare(sql).get();
     return row && typeof row === 'object' && 'n' in row ? Number(row.n) : 0;
   };
   const r: Rig = {

@@ -85,7 +85,7 @@ describe('wacloud: a complaint from first message to ticket', () => {
       attachments: [{ kind: 'photo', mime: 'image/jpeg', size: 7 }],
     });
     // Every outbox entry was sent and carries the wamid Meta returned.
-    const rows = w.h.core.store.db
+    const rows = w.h.core.db
       .prepare(`SELECT status, platform_message_id AS wamid FROM outbox WHERE channel = 'wacloud'`)
       .all() as { status: string; wamid: string | null }[];
     expect(rows.length).toBeGreaterThan(10);

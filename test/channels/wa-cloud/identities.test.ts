@@ -29,7 +29,7 @@ async function post(message: Json, contacts?: Json[]): Promise<Json[]> {
 
 const text = (body: string) => ({ type: 'text', text: { body } });
 const conversations = () =>
-  w.h.core.store.db.prepare("SELECT chat_id FROM conversations WHERE channel = 'wacloud'").pluck().all();
+  w.h.core.db.prepare("SELECT chat_id FROM conversations WHERE channel = 'wacloud'").pluck().all();
 
 describe('WhatsApp identities', () => {
   it('answers a citizen known only by a business-scoped id at that id (`recipient`, no `to`)', async () => {

@@ -131,7 +131,7 @@ describe('wacloud send errors through the outbox', () => {
     const citizen = new Citizen(w);
     expect(await citizen.text('halo')).toEqual([]);
     const row = () =>
-      w.h.core.store.db.prepare('SELECT status, next_attempt_at AS at, attempts FROM outbox').get() as {
+      w.h.core.db.prepare('SELECT status, next_attempt_at AS at, attempts FROM outbox').get() as {
         status: string;
         at: number;
         attempts: number;

@@ -79,7 +79,7 @@ describe('wacloud webhook', () => {
     };
     await w.send(msg);
     await w.send(msg);
-    const count = w.h.core.store.db.prepare('SELECT COUNT(*) FROM inbound_messages').pluck().get();
+    const count = w.h.core.db.prepare('SELECT COUNT(*) FROM inbound_messages').pluck().get();
     expect(count).toBe(1);
     expect(w.delivered).toEqual(['wamid.dup']); // the redelivery is known before it is handed over: no second download
   });

@@ -38,7 +38,7 @@ describe('wacloud: the 24-hour window', () => {
   };
 
   const outboxRow = (id: number) =>
-    w.h.core.store.db
+    w.h.core.db
       .prepare('SELECT status, platform_message_id AS wamid FROM outbox WHERE id = ?')
       .get(id) as {
       status: string;
@@ -60,7 +60,7 @@ describe('wacloud: the 24-hour window', () => {
         template: { name: 'aduan_update', language: { code: 'id' } },
       },
     ]);
-    const reminder = w.h.core.store.db
+    const reminder = w.h.core.db
       .prepare(`SELECT status, platform_message_id AS wamid FROM outbox ORDER BY id DESC LIMIT 1`)
       .get() as { status: string; wamid: string };
     expect(reminder).toEqual({ status: 'sent', wamid: sent[0]!.wamid });

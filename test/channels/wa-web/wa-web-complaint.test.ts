@@ -56,7 +56,7 @@ describe('whatsapp web: a complaint end to end', () => {
   }
 
   const whatsappConversations = () =>
-    h.core.store.db
+    h.core.db
       .prepare(`SELECT chat_id FROM conversations WHERE channel = 'whatsapp'`)
       .all()
       .map((r) => (r as { chat_id: string }).chat_id);
