@@ -80,10 +80,7 @@ const ANSWERS: Record<string, string> = {
 };
 
 function storedBounded(h: Harness, chat: string): void {
-  const row = h.core.db
-    .prepare('SELECT snapshot FROM conversations WHERE chat_id = ?')
-    .pluck()
-    .get(chat);
+  const row = h.core.db.prepare('SELECT snapshot FROM conversations WHERE chat_id = ?').pluck().get(chat);
   expect(typeof row).toBe('string');
   const text = String(row);
   expect(text.length).toBeLessThan(48_000);

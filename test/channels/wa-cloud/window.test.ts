@@ -38,9 +38,7 @@ describe('wacloud: the 24-hour window', () => {
   };
 
   const outboxRow = (id: number) =>
-    w.h.core.db
-      .prepare('SELECT status, platform_message_id AS wamid FROM outbox WHERE id = ?')
-      .get(id) as {
+    w.h.core.db.prepare('SELECT status, platform_message_id AS wamid FROM outbox WHERE id = ?').get(id) as {
       status: string;
       wamid: string | null;
     };
