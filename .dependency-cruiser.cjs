@@ -63,7 +63,8 @@ module.exports = {
       // SQL lives in storage: only its repositories open SQLite (the bench's plain baseline loop excepted).
       name: 'sqlite-only-in-storage',
       severity: 'error',
-      comment: 'better-sqlite3 is imported only by src/storage/ (and the bench, whose baseline is a plain SQLite loop)',
+      comment:
+        'better-sqlite3 is imported only by src/storage/ (and the bench, whose baseline is a plain SQLite loop)',
       from: { pathNot: [STORAGE, '^src/cli/bench\\.ts$'] },
       to: { path: '^node_modules/better-sqlite3/' },
     },
