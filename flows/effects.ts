@@ -1,5 +1,4 @@
 // Effects are data: what a flow step asks the runtime to do, never done by the flow itself.
-import type { CategoryId } from '../src/domain/categories.js';
 import type { AttachmentRef, Complaint } from '../src/domain/complaint.js';
 import type { ReplyEffect } from '../src/domain/reply.js';
 import type { RouteQuery } from '../src/ports/routing.js';

@@ -70,31 +70,18 @@ export function fieldToEdit(text: string): Field | null {
   return SUMMARY_FIELDS.find((f) => f === shown) ?? parseEditRequest(text);
 }
 
-/**
- * What a reply at the summary or the guess means, read once per message: the guards that choose the transition and
- * the action that applies it ask the same question of the same message.
- */
-const summaryReads = new WeakMap<Msg, SummaryRead>();
-const guessReads = new WeakMap<Msg, GuessRead>();
-
+/** What a reply at the summary means. Pure; a step reads it once, through the event's `reading`. */
 export function summaryRead(ctx: IntakeContext, m: Msg): SummaryRead {
-  const known = summaryReads.get(m);
-  if (known) return known;
-  const read = readSummaryAnswer(
+  return readSummaryAnswer(
     ctx.draft,
     m.text,
     pickShown(summaryMessage(ctx), m.text),
     m.now,
     escalationOffered(ctx.draft),
   );
-  summaryReads.set(m, read);
-  return read;
 }
 
+/** What a reply at the guess means: it reads only the draft. Pure; a step reads it once, through its `reading`. */
 export function guessRead(ctx: IntakeContext, m: Msg): GuessRead {
-  const known = guessReads.get(m);
-  if (known) return known;
-  const read = readGuessAnswer(ctx.draft, m.text, m.now);
-  guessReads.set(m, read);
-  return read;
+  return readGuessAnswer(ctx.draft, m.text, m.now);
 }

@@ -8,23 +8,9 @@ import {
   IncidentDate,
   TicketStatus,
 } from '../src/domain/complaint.js';
+import { FIELDS } from '../src/domain/expecting.js';
 
-export const FIELDS = [
-  'story',
-  'category',
-  'agency',
-  'region',
-  'location',
-  'incident_date',
-  'prior_report',
-  'prior_result',
-  'expectation',
-  'evidence',
-  'identity_mode',
-  'name',
-  'nik',
-  'phone',
-] as const;
+export { FIELDS };
 export const Field = z.enum(FIELDS);
 export type Field = z.infer<typeof Field>;
 
@@ -86,17 +72,13 @@ export const Timers = z.object({
   expiry: z.number().optional(),
 });
 
+/** The states that ask for a complaint in progress, from consent to the summary (`batal` there asks "yakin?"). */
+export const DRAFTING_STATES = ['consent', 'story', 'guess', 'asking', 'summary', 'editPick'] as const;
+/** The states once "kirim" was said: the complaint is being filed or was filed. */
+export const SUBMITTED_STATES = ['submitting', 'submitted', 'afterSubmit', 'withdrawConfirm'] as const;
+
 /** Where the conversation stands, so that help, reminders and `batal` → "tidak" can repeat the right question. */
-export const ResumeTarget = z.enum([
-  'consent',
-  'story',
-  'guess',
-  'asking',
-  'summary',
-  'editPick',
-  'afterSubmit',
-  'whichTicket',
-]);
+export const ResumeTarget = z.enum([...DRAFTING_STATES, 'afterSubmit', 'whichTicket']);
 export type ResumeTarget = z.infer<typeof ResumeTarget>;
 
 /** One of the chat's open tickets, as the citizen is offered it when a message could be about several. */

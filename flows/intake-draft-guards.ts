@@ -2,23 +2,13 @@
 import { opensWithCancel } from '../src/understand/cancel-words.js';
 import { namesProblem } from '../src/understand/category-guess.js';
 import { pausedChoice } from '../src/understand/choice-words.js';
-import { normalize } from '../src/understand/normalize.js';
 import { isStoryFragment } from '../src/understand/small-talk.js';
 import { storyDone } from '../src/understand/story-done.js';
 import { closesOnly, nothingWrong, yesNoOrBut, yesThenStory } from '../src/understand/story-telling.js';
-import {
-  commandTakesBack,
-  consentAnswer,
-  continuesStory,
-  fieldToEdit,
-  guessRead,
-  summaryRead,
-  sureOf,
-} from './intake-answers.js';
-import { type Draft, LIMITS, type ResumeTarget } from './intake-context.js';
+import { commandTakesBack, consentAnswer, continuesStory, fieldToEdit, sureOf } from './intake-answers.js';
+import { DRAFTING_STATES, type Draft, LIMITS, type ResumeTarget } from './intake-context.js';
 import { type SummaryRead, namedCorrection } from './intake-corrections.js';
-import { editOutcome } from './intake-edits.js';
-import { MAX_ASKS, answerField, nextMissing } from './intake-fields.js';
+import { MAX_ASKS, nextMissing } from './intake-fields.js';
 import { defineGuards } from './intake-guard.js';
 import type { GuessRead } from './intake-guess.js';
 import { body, edit, mediaOnlyReply, msg, withFragment } from './intake-message.js';
@@ -34,14 +24,7 @@ import { pickShown } from './intake-shown.js';
 /** Questions a forwarded message or someone else's contact card must never answer. */
 const OWN_FIELDS = new Set<string>(['name', 'nik', 'phone']);
 
-const ACTIVE: ReadonlySet<ResumeTarget> = new Set([
-  'consent',
-  'story',
-  'guess',
-  'asking',
-  'summary',
-  'editPick',
-]);
+const DRAFTING: ReadonlySet<ResumeTarget> = new Set(DRAFTING_STATES);
 
 /** A story told before consent that already says what the problem is: no "selesai" needed to go on. */
 function storyReady(d: Draft): boolean {
@@ -51,15 +34,10 @@ function storyReady(d: Draft): boolean {
 export const draftGuards = defineGuards({
   /** An edit that answered the question now asked, or made at the summary: go on as after an answer. */
   editMovesOn: ({ context, event }) => {
-    const e = edit(event);
-    if (!e) return false;
-    const o = editOutcome(context, e);
-    return o.advance || (e.state === 'summary' && o.draft !== context.draft);
+    const o = event.reading.edit(context);
+    return !!o && (o.advance || (edit(event)?.state === 'summary' && o.draft !== context.draft));
   },
-  editAppends: ({ context, event }) => {
-    const e = edit(event);
-    return !!e && editOutcome(context, e).effects.length > 0;
-  },
+  editAppends: ({ context, event }) => (event.reading.edit(context)?.effects.length ?? 0) > 0,
   /** A forwarded message (or someone else's contact card) at a question about the citizen's own identity. */
   foreignAtOwnField: ({ context, event }) => {
     const m = msg(event);
@@ -142,10 +120,7 @@ export const draftGuards = defineGuards({
   expiryDue: ({ context, event }) =>
     event.type === 'timer' && context.timers.expiry !== undefined && context.timers.expiry <= event.now,
   hasGuesses: ({ context }) => context.draft.guessed.length > 0,
-  guessIs: ({ context, event }, kind: GuessRead['kind']) => {
-    const m = msg(event);
-    return !!m && guessRead(context, m).kind === kind;
-  },
+  guessIs: ({ context, event }, kind: GuessRead['kind']) => event.reading.guess(context)?.kind === kind,
   guessGivesUp: ({ context }) => context.fails + 1 >= MAX_ASKS,
   guessFieldFixed: ({ context, event }) => {
     const m = msg(event);
@@ -162,10 +137,8 @@ export const draftGuards = defineGuards({
   },
   canRoute: ({ context }) => context.draft.category !== null && context.draft.kabkotaCode !== null,
   sendWhenDone: ({ context }) => context.sendWhenDone === true,
-  escalatedWithNik: ({ context, event }) => {
-    const m = msg(event);
-    return !!m && context.draft.nik !== null && summaryRead(context, m).kind === 'send_escalated';
-  },
+  escalatedWithNik: ({ context, event }) =>
+    context.draft.nik !== null && event.reading.summary(context)?.kind === 'send_escalated',
   complete: ({ context }) => nextMissing(context) === null,
   /** Only a voice note, a sticker or files: kept as evidence, and the question asked again with a word on it. */
   filesOnly: ({ event }) => !!msg(event) && mediaOnlyReply(body(event)) !== null,
@@ -175,23 +148,16 @@ export const draftGuards = defineGuards({
     context.field !== 'location' &&
     context.fails + 1 < MAX_ASKS &&
     mediaOnlyReply(body(event)) !== null,
-  answerOk: ({ context, event }) => {
-    const m = msg(event);
-    return !!m && !!context.field && answerField(context, context.field, m, m.now).ok;
-  },
+  answerOk: ({ context, event }) =>
+    !!context.field && event.reading.answer(context, context.field)?.ok === true,
   /** "batal aja lah pak, …": a cancel with words after it, at a question (the story may say "batal" freely). */
   wantsCancel: ({ event }) => {
     const m = msg(event);
     return !!m && opensWithCancel(m.text);
   },
-  pinAccepted: ({ context, event }) => {
-    const m = msg(event);
-    return !!m?.location && answerField({ ...context, field: 'location', fails: 0 }, 'location', m, m.now).ok;
-  },
-  summaryIs: ({ context, event }, kind: SummaryRead['kind']) => {
-    const m = msg(event);
-    return !!m && summaryRead(context, m).kind === kind;
-  },
+  pinAccepted: ({ context, event }) =>
+    !!msg(event)?.location && event.reading.answer(context, 'location', 0)?.ok === true,
+  summaryIs: ({ context, event }, kind: SummaryRead['kind']) => event.reading.summary(context)?.kind === kind,
   editPicked: ({ event }) => {
     const m = msg(event);
     return !!m && fieldToEdit(m.text) !== null;
@@ -207,7 +173,7 @@ export const draftGuards = defineGuards({
     return !!m && sureOf(p.of === 'withdraw' ? withdrawQuestion('') : cancelQuestion(), m.text) === p.answer;
   },
   commandTakesBack: ({ event }) => commandTakesBack(event),
-  isActive: ({ context }) => context.at !== null && ACTIVE.has(context.at),
+  isActive: ({ context }) => context.at !== null && DRAFTING.has(context.at),
   resumeIs: ({ context }, target: ResumeTarget) => context.resume === target,
   isCommand: ({ event }, name: string) => event.type === 'command' && event.command.type === name,
   pausedPick: ({ event }, id: 'resume' | 'new') => {

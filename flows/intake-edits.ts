@@ -2,7 +2,7 @@
 // note on the draft or the ticket when it answered no question. Pure.
 import type { ReplyEffect } from '../src/domain/reply.js';
 import type { Effect } from './effects.js';
-import { type Draft, type Field, type IntakeContext, LIMITS } from './intake-context.js';
+import { type Draft, type Field, type IntakeContext, LIMITS, SUBMITTED_STATES } from './intake-context.js';
 import type { IntakeEvent, MessageBody } from './intake-events.js';
 import { answerField } from './intake-fields.js';
 
@@ -16,8 +16,8 @@ export type EditOutcome = {
   advance: boolean;
 };
 
-/** States after "kirim": an edit there only adds a note to the ticket. */
-const SUBMITTED_STATES = new Set(['submitting', 'submitted', 'afterSubmit', 'withdrawConfirm']);
+/** After "kirim" an edit only adds a note to the ticket. */
+const SUBMITTED: ReadonlySet<string> = new Set(SUBMITTED_STATES);
 /** Answers kept as they are typed: an edit takes their place as the citizen wrote it. */
 const MEDIA_FIELDS = new Set<Field>(['evidence']);
 
@@ -37,10 +37,11 @@ function withStory(d: Draft, text: string, original: string | null): Draft {
   return { ...d, story: [...d.story, text] };
 }
 
+/** What an edit does to the draft or the ticket. Pure; a step reads it once, through the event's `reading`. */
 export function applyEdit(ctx: IntakeContext, event: EditEvent): EditOutcome {
   const text = event.text.trim().slice(0, LIMITS.answerChars);
   const same = { draft: ctx.draft, effects: [], advance: false };
-  if (SUBMITTED_STATES.has(event.state) || event.target === 'ticket') {
+  if (SUBMITTED.has(event.state) || event.target === 'ticket') {
     if (!ctx.lastTicket || !text) return { ...same, reply: line('edit.ignored') };
     return {
       ...same,
@@ -79,15 +80,4 @@ export function applyEdit(ctx: IntakeContext, event: EditEvent): EditOutcome {
     reply: line('edit.field', { field: { key: `field.${target}` }, value: shown(text) }),
     advance: event.state === 'asking' && ctx.field === target,
   };
-}
-
-const memo = new WeakMap<EditEvent, { ctx: IntakeContext; outcome: EditOutcome }>();
-
-/** Guards and actions of one step read the same edit: computed once per event. */
-export function editOutcome(ctx: IntakeContext, event: EditEvent): EditOutcome {
-  const known = memo.get(event);
-  if (known && known.ctx === ctx) return known.outcome;
-  const outcome = applyEdit(ctx, event);
-  memo.set(event, { ctx, outcome });
-  return outcome;
 }

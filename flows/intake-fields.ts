@@ -20,22 +20,14 @@ export function nextMissing(ctx: IntakeContext): Field | null {
 export function askField(ctx: IntakeContext, field: Field): ReplyEffect {
   const record = FIELD_RECORDS[field];
   const more = ctx.fails > 0 ? [{ key: `ask.${field}.example` }] : undefined;
-  return record.ask(ctx, { expecting: record.expecting, ...(more ? { more } : {}) });
+  return record.ask(ctx, { expecting: field, ...(more ? { more } : {}) });
 }
 
-/** Understands an answer to `field`. Pure: the same context and message always give the same answer. */
+/**
+ * Understands an answer to `field`. Pure: the same context and message always give the same answer. Guards and
+ * actions of one step read it through the event's `reading` (intake-reading.ts), which computes it once.
+ */
 export function answerField(ctx: IntakeContext, field: Field, body: MessageBody, now: number): Answer {
-  // Guards and actions of one step ask the same question about the same message: compute it once.
-  if (last && last.ctx === ctx && last.field === field && last.body === body && last.now === now)
-    return last.answer;
-  const answer = answerUncached(ctx, field, body, now);
-  last = { ctx, field, body, now, answer };
-  return answer;
-}
-
-let last: { ctx: IntakeContext; field: Field; body: MessageBody; now: number; answer: Answer } | null = null;
-
-function answerUncached(ctx: IntakeContext, field: Field, body: MessageBody, now: number): Answer {
   const record = FIELD_RECORDS[field];
   const shown = pickShown(askField(ctx, field), body.text);
   const answer =

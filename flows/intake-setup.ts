@@ -5,9 +5,9 @@ import { storyDone } from '../src/understand/story-done.js';
 import type { Effect } from './effects.js';
 import { type IntakeContext, type IntakeInput, emptyDraft } from './intake-context.js';
 import { draftGuards } from './intake-draft-guards.js';
-import type { IntakeEvent } from './intake-events.js';
 import { body, msg, withFragment } from './intake-message.js';
 import { CONSENT_VERSION, storyPrompt } from './intake-questions.js';
+import type { StepEvent } from './intake-reading.js';
 import { pickShown } from './intake-shown.js';
 import { ticketGuards } from './intake-ticket-guards.js';
 import { STORY_QUIET_MS } from './intake-timers.js';
@@ -15,7 +15,7 @@ import { STORY_QUIET_MS } from './intake-timers.js';
 export const intake = setup({
   types: {
     context: {} as IntakeContext,
-    events: {} as IntakeEvent,
+    events: {} as StepEvent,
     input: {} as IntakeInput,
   },
   actions: {

@@ -12,7 +12,6 @@ import { clip, hasLetters } from './text.js';
 const usualOf = (d: Draft) => (d.category ? USUAL_AGENCY[d.category] : null);
 
 export const agencyField: FieldRecord = {
-  expecting: 'agency',
   missing: (ctx) => !ctx.draft.answered.includes('agency') && !ctx.draft.agency,
   ask: (ctx, base) => {
     const usual = usualOf(ctx.draft);

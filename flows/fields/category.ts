@@ -15,7 +15,6 @@ const other = (d: Draft): Answer =>
   ]);
 
 export const categoryField: FieldRecord = {
-  expecting: 'category',
   missing: (ctx) => !ctx.draft.category,
   ask: (_ctx, base) => ({
     type: 'reply',

@@ -6,7 +6,6 @@ import { PHOTO_CATEGORIES } from './photo-categories.js';
 import { clip } from './text.js';
 
 export const evidenceField: FieldRecord = {
-  expecting: 'evidence',
   missing: ({ draft: d }) =>
     !d.answered.includes('evidence') &&
     d.attachments.length === 0 &&

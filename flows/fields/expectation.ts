@@ -5,7 +5,6 @@ import { PHOTO_CATEGORIES } from './photo-categories.js';
 import { clip } from './text.js';
 
 export const expectationField: FieldRecord = {
-  expecting: 'expectation',
   missing: (ctx) => !ctx.draft.expectation,
   ask: ({ draft: d }, base) => {
     // Where the photo question is not asked, the citizen hears that files are welcome.

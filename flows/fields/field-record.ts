@@ -11,8 +11,8 @@ export type Answer =
 /** What every question carries: what it expects, and after a failed answer the field's example. */
 export type AskBase = { expecting: Expecting; more?: Paragraph[] };
 
+/** One field's question and answers; the question expects the field by its name (`askField` says so). */
 export type FieldRecord = {
-  expecting: Expecting;
   /** Still to be asked: not answered yet, and needed for this complaint (fields are tried in `ASK_ORDER`). */
   missing(ctx: IntakeContext): boolean;
   /** The question; `base` is spread into it. */

@@ -13,7 +13,6 @@ const IDENTITY_CHOICES: Choice[] = IdentityMode.options.map((id) => ({
 }));
 
 export const identityModeField: FieldRecord = {
-  expecting: 'identity_mode',
   missing: (ctx) => !ctx.draft.identityMode,
   ask: (_ctx, base) => ({
     type: 'reply',

@@ -15,7 +15,6 @@ const DATE_CHOICES: Record<string, string> = {
 };
 
 export const incidentDateField: FieldRecord = {
-  expecting: 'incident_date',
   missing: ({ draft: d }) => !d.answered.includes('incident_date') && !d.incidentDate,
   ask: (ctx, base) => ({
     type: 'reply',

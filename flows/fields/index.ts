@@ -1,5 +1,5 @@
 // The complaint's fields, one record each, and the order their questions are asked in.
-import type { Field } from '../intake-context.js';
+import { FIELDS, type Field } from '../intake-context.js';
 import { agencyField } from './agency.js';
 import { categoryField } from './category.js';
 import { evidenceField } from './evidence.js';
@@ -33,20 +33,7 @@ export const FIELD_RECORDS: Record<Field, FieldRecord> = {
   phone: phoneField,
 };
 
-/** The natural order of the questions: the first field still `missing` is asked next. */
-export const ASK_ORDER: readonly Field[] = [
-  'story',
-  'location',
-  'region',
-  'category',
-  'agency',
-  'incident_date',
-  'prior_report',
-  'prior_result',
-  'expectation',
-  'evidence',
-  'identity_mode',
-  'name',
-  'nik',
-  'phone',
-];
+/** Asked before the rest: after the story, where it happened. */
+const FIRST: readonly Field[] = ['story', 'location', 'region'];
+/** The natural order of the questions, the summary's but for `FIRST`: the first field still `missing` is asked next. */
+export const ASK_ORDER: readonly Field[] = [...FIRST, ...FIELDS.filter((field) => !FIRST.includes(field))];

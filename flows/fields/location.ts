@@ -8,7 +8,6 @@ import { PHOTO_CATEGORIES } from './photo-categories.js';
 import { clip } from './text.js';
 
 export const locationField: FieldRecord = {
-  expecting: 'location',
   // The exact spot where a place matters (a road, a pipe, rubbish), or to learn the region; an office's service needs none.
   missing: ({ draft: d }) =>
     !d.answered.includes('location') &&

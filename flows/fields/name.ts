@@ -5,7 +5,6 @@ import { identityPatch } from './identity-patch.js';
 import { clip, hasLetters } from './text.js';
 
 export const nameField: FieldRecord = {
-  expecting: 'name',
   missing: ({ draft: d }) => d.identityMode !== 'anonim' && !d.name,
   ask: (ctx, base) => ({
     type: 'reply',

@@ -19,7 +19,6 @@ function withoutNik(d: Draft, skipped: Notice[]): Answer {
 }
 
 export const nikField: FieldRecord = {
-  expecting: 'nik',
   // Before the phone where the category needs it; when escalating without one, once the phone is settled.
   missing: (ctx) => {
     const d = ctx.draft;

@@ -6,7 +6,6 @@ import type { FieldRecord } from './field-record.js';
 import { clip } from './text.js';
 
 export const phoneField: FieldRecord = {
-  expecting: 'phone',
   missing: ({ draft: d, channelPhone }) =>
     d.identityMode !== 'anonim' && !d.phone && !channelPhone && !d.answered.includes('phone'),
   ask: (_ctx, base) => ({

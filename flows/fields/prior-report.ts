@@ -9,7 +9,6 @@ import type { FieldRecord } from './field-record.js';
 import { clip } from './text.js';
 
 export const priorReportField: FieldRecord = {
-  expecting: 'prior_report',
   missing: (ctx) => ctx.draft.priorReport === null,
   ask: (_ctx, base) => ({
     type: 'reply',

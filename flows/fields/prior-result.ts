@@ -4,7 +4,6 @@ import type { FieldRecord } from './field-record.js';
 import { clip } from './text.js';
 
 export const priorResultField: FieldRecord = {
-  expecting: 'prior_result',
   missing: ({ draft: d }) => !!d.priorReport && !d.answered.includes('prior_result'),
   ask: (_ctx, base) => ({ type: 'reply', key: 'ask.prior_result', ...base }),
   understand: (ctx, body) => {

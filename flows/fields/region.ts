@@ -31,7 +31,6 @@ function regionUnknown(d: Draft): Answer {
 }
 
 export const regionField: FieldRecord = {
-  expecting: 'region',
   missing: (ctx) => !ctx.draft.kabkotaCode,
   ask: (ctx, base) => ({
     type: 'reply',

@@ -5,7 +5,6 @@ import type { FieldRecord } from './field-record.js';
 import { clip } from './text.js';
 
 export const storyField: FieldRecord = {
-  expecting: 'story',
   missing: (ctx) => ctx.draft.story.length === 0,
   ask: (_ctx, base) => ({ type: 'reply', key: 'ask.story', ...base }),
   understand: (ctx, body) => {

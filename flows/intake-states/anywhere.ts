@@ -3,10 +3,9 @@ import { and, assign, raise } from 'xstate';
 import type { ReplyEffect } from '../../src/domain/reply.js';
 import { emergencyNumbers } from '../../src/understand/emergency-kinds.js';
 import { type IntakeContext, type Notice, emptyDraft } from '../intake-context.js';
-import { editOutcome } from '../intake-edits.js';
-import type { IntakeEvent } from '../intake-events.js';
-import { body, edit } from '../intake-message.js';
+import { body } from '../intake-message.js';
 import { currentQuestion, withNotices } from '../intake-questions.js';
+import { type StepEvent, withReading } from '../intake-reading.js';
 import { intake } from '../intake-setup.js';
 import { EXPIRY_MS } from '../intake-timers.js';
 
@@ -23,10 +22,8 @@ function asNotice(reply: ReplyEffect): Notice {
 /** The one line an edit gets: what became of it. */
 const EDIT_REPLY = {
   type: 'reply',
-  params: ({ context, event }: { context: IntakeContext; event: IntakeEvent }): ReplyEffect => {
-    const e = edit(event);
-    return e ? editOutcome(context, e).reply : { type: 'reply', key: 'edit.ignored', expecting: 'none' };
-  },
+  params: ({ context, event }: { context: IntakeContext; event: StepEvent }): ReplyEffect =>
+    event.reading.edit(context)?.reply ?? { type: 'reply', key: 'edit.ignored', expecting: 'none' },
 } as const;
 
 export const anywhere = intake.createStateConfig({
@@ -50,7 +47,7 @@ export const anywhere = intake.createStateConfig({
             expecting: 'none',
           }),
         },
-        raise(({ event }) => ({ ...body(event), type: 'message' as const, now: event.now })),
+        raise(({ event }) => withReading({ ...body(event), type: 'message', now: event.now })),
       ],
     },
     timer: [
@@ -152,10 +149,10 @@ export const anywhere = intake.createStateConfig({
         guard: 'editMovesOn',
         target: '.next',
         actions: assign(({ context, event }) => {
-          const e = edit(event);
-          if (!e) return {};
-          const o = editOutcome(context, e);
-          return { draft: o.draft, editing: false, notices: [...context.notices, asNotice(o.reply)] };
+          const o = event.reading.edit(context);
+          return o
+            ? { draft: o.draft, editing: false, notices: [...context.notices, asNotice(o.reply)] }
+            : {};
         }),
       },
       {
@@ -164,8 +161,7 @@ export const anywhere = intake.createStateConfig({
           {
             type: 'effect',
             params: ({ context, event }) => {
-              const e = edit(event);
-              const append = e ? editOutcome(context, e).effects[0] : undefined;
+              const append = event.reading.edit(context)?.effects[0];
               return append ?? { type: 'status', ticket: null, lang: context.lang };
             },
           },
@@ -175,8 +171,8 @@ export const anywhere = intake.createStateConfig({
       {
         actions: [
           assign(({ context, event }) => {
-            const e = edit(event);
-            return e ? { draft: editOutcome(context, e).draft } : {};
+            const o = event.reading.edit(context);
+            return o ? { draft: o.draft } : {};
           }),
           EDIT_REPLY,
         ],

@@ -1,6 +1,6 @@
 // One question at a time for what the draft still lacks, until it is complete.
 import { assign } from 'xstate';
-import { answerField, askField, nextMissing } from '../intake-fields.js';
+import { askField, nextMissing } from '../intake-fields.js';
 import { addAttachments, body, keepExtras, mediaOnlyReply, msg, withFragment } from '../intake-message.js';
 import { withNotices } from '../intake-questions.js';
 import { intake } from '../intake-setup.js';
@@ -66,9 +66,8 @@ export const asking = intake.createStateConfig({
         target: 'next',
         actions: assign(({ context, event }) => {
           const m = msg(event);
-          if (!m || !context.field) return {};
-          const a = answerField(context, context.field, m, m.now);
-          if (!a.ok) return {};
+          const a = m && context.field ? event.reading.answer(context, context.field) : null;
+          if (!m || !a?.ok) return {};
           const draft =
             context.field === 'evidence' || context.field === 'location'
               ? addAttachments(a.draft, m.attachments)
@@ -85,11 +84,9 @@ export const asking = intake.createStateConfig({
           {
             type: 'reply',
             params: ({ context, event }) => {
-              const m = msg(event);
-              const a =
-                m && context.field
-                  ? answerField({ ...context, fails: context.fails - 1 }, context.field, m, m.now)
-                  : null;
+              const a = context.field
+                ? event.reading.answer(context, context.field, context.fails - 1)
+                : null;
               const error = a && !a.ok ? a.error : 'error.generic';
               return withNotices(context, askField(context, context.field ?? 'story'), [{ key: error }]);
             },

@@ -2,7 +2,6 @@
 import { assign } from 'xstate';
 import type { ReplyEffect } from '../../src/domain/reply.js';
 import { isStoryFragment } from '../../src/understand/small-talk.js';
-import { guessRead } from '../intake-answers.js';
 import type { IntakeContext } from '../intake-context.js';
 import { namedCorrection } from '../intake-corrections.js';
 import { confirmGuess, dropGuessedPart } from '../intake-guess.js';
@@ -77,8 +76,7 @@ export const guess = intake.createStateConfig({
         guard: { type: 'guessIs', params: 'confirmed' },
         target: 'next',
         actions: assign(({ context, event }) => {
-          const m = msg(event);
-          const read = m ? guessRead(context, m) : null;
+          const read = event.reading.guess(context);
           return read?.kind === 'confirmed' ? { draft: read.draft } : {};
         }),
       },
@@ -164,8 +162,7 @@ export const guessFix = intake.createStateConfig({
         guard: { type: 'guessIs', params: 'confirmed' },
         target: 'next',
         actions: assign(({ context, event }) => {
-          const m = msg(event);
-          const read = m ? guessRead(context, m) : null;
+          const read = event.reading.guess(context);
           return read?.kind === 'confirmed' ? { draft: read.draft } : {};
         }),
       },

@@ -6,6 +6,16 @@ import { ratingCommentQuestion, ratingQuestion, resolvedQuestion } from '../inta
 import { reAsk } from '../intake-replies.js';
 import { intake } from '../intake-setup.js';
 
+/** Three replies it could not read: no rating, and the citizen is told so. */
+const GIVE_UP = {
+  guard: 'failedTwice',
+  target: 'submitted',
+  actions: [
+    intake.assign({ rating: null }),
+    { type: 'reply', params: { type: 'reply', key: 'rating.skipped', expecting: 'none' } },
+  ],
+} as const;
+
 /** The agency called a ticket done: is it solved? "Belum" sends it back to the agency. */
 export const rateResolved = intake.createStateConfig({
   entry: assign({ at: null }),
@@ -32,14 +42,7 @@ export const rateResolved = intake.createStateConfig({
         ],
       },
       { guard: { type: 'resolvedAnswer', params: 'yes' }, target: 'rateScore' },
-      {
-        guard: 'failedTwice',
-        target: 'submitted',
-        actions: [
-          assign({ rating: null }),
-          { type: 'reply', params: { type: 'reply', key: 'rating.skipped', expecting: 'none' } },
-        ],
-      },
+      GIVE_UP,
       {
         actions: [
           assign(({ context }) => ({ fails: context.fails + 1 })),
@@ -65,14 +68,7 @@ export const rateScore = intake.createStateConfig({
           rating: context.rating ? { ...context.rating, score: scoreOf(body(event).text) } : null,
         })),
       },
-      {
-        guard: 'failedTwice',
-        target: 'submitted',
-        actions: [
-          assign({ rating: null }),
-          { type: 'reply', params: { type: 'reply', key: 'rating.skipped', expecting: 'none' } },
-        ],
-      },
+      GIVE_UP,
       {
         actions: [
           assign(({ context }) => ({ fails: context.fails + 1 })),

@@ -2,9 +2,8 @@
 import { assign } from 'xstate';
 import type { ReplyEffect } from '../../src/domain/reply.js';
 import type { Effect } from '../effects.js';
-import { fieldToEdit, summaryRead } from '../intake-answers.js';
+import { fieldToEdit } from '../intake-answers.js';
 import type { Field, IntakeContext } from '../intake-context.js';
-import { answerField } from '../intake-fields.js';
 import { body, keepExtras, mediaOnlyReply, msg, withFragment } from '../intake-message.js';
 import { buildComplaint, editPickQuestion, summaryMessage, withNotices } from '../intake-questions.js';
 import { reAsk } from '../intake-replies.js';
@@ -90,8 +89,7 @@ export const summary = intake.createStateConfig({
         guard: 'pinAccepted',
         target: 'next',
         actions: assign(({ context, event }) => {
-          const m = msg(event);
-          const a = m ? answerField({ ...context, field: 'location', fails: 0 }, 'location', m, m.now) : null;
+          const a = event.reading.answer(context, 'location', 0);
           return a?.ok ? { draft: a.draft, notices: [...a.notices, { key: 'notice.corrected' }] } : {};
         }),
       },
@@ -99,8 +97,7 @@ export const summary = intake.createStateConfig({
         guard: { type: 'summaryIs', params: 'edit' },
         target: 'asking',
         actions: assign(({ context, event }) => {
-          const m = msg(event);
-          const read = m ? summaryRead(context, m) : null;
+          const read = event.reading.summary(context);
           return read?.kind === 'edit' ? startEditing(context, read.field) : {};
         }),
       },
@@ -108,8 +105,7 @@ export const summary = intake.createStateConfig({
         guard: { type: 'summaryIs', params: 'corrected' },
         target: 'next',
         actions: assign(({ context, event }) => {
-          const m = msg(event);
-          const read = m ? summaryRead(context, m) : null;
+          const read = event.reading.summary(context);
           return read?.kind === 'corrected'
             ? { draft: read.draft, notices: [{ key: 'notice.corrected', vars: { field: read.field } }] }
             : {};

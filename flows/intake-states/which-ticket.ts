@@ -2,6 +2,7 @@
 import { and, assign, raise } from 'xstate';
 import { emptyDraft } from '../intake-context.js';
 import { pickText } from '../intake-message.js';
+import { withReading } from '../intake-reading.js';
 import { appendedAck, reAsk } from '../intake-replies.js';
 import { intake } from '../intake-setup.js';
 import { whichTicketPick, whichTicketQuestion } from '../intake-tickets.js';
@@ -94,15 +95,17 @@ export const whichTicket = intake.createStateConfig({
     command: {
       // Any other command (and "status" of another ticket) is the usual command, at the root.
       guard: ({ context, event }) => whichTicketPick(context, pickText(event)) !== null,
-      actions: raise(({ event }) => ({
-        type: 'message' as const,
-        now: event.now,
-        text: pickText(event),
-        attachments: [],
-        location: null,
-        contactPhone: null,
-        channelPhone: null,
-      })),
+      actions: raise(({ event }) =>
+        withReading({
+          type: 'message',
+          now: event.now,
+          text: pickText(event),
+          attachments: [],
+          location: null,
+          contactPhone: null,
+          channelPhone: null,
+        }),
+      ),
     },
   },
 });

@@ -1,14 +1,14 @@
 // What the citizen is asked for by an outbound message: the one list of values, later work adds to it.
 import { z } from 'zod';
 
-export const EXPECTING = [
-  'consent',
+/** The complaint's fields, in the order of its summary: the question for each field expects it by its name. */
+export const FIELDS = [
   'story',
-  'region',
   'category',
   'agency',
-  'incident_date',
+  'region',
   'location',
+  'incident_date',
   'prior_report',
   'prior_result',
   'expectation',
@@ -17,6 +17,11 @@ export const EXPECTING = [
   'name',
   'nik',
   'phone',
+] as const;
+
+export const EXPECTING = [
+  'consent',
+  ...FIELDS,
   'confirm',
   'confirm_guess',
   'edit_field',

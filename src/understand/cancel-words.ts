@@ -24,7 +24,12 @@ const TAKE_BACK =
 const TAKE_BACK_ANYWHERE =
   /\b(?:tidak jadi|lanjut(?:kan)?|teruskan|kembali|jangan (?:dibatalkan|batal|dicabut|hapus))\b/;
 
-const FILLERS = new Set([
+/**
+ * Words around an answer to "yakin?" that say neither yes nor no: address, particles, hesitation ("eh", "hmm"). Not
+ * `COMMAND_FILLERS` (commands.ts) on purpose: "ya" is the answer here, and "tolong"/"mohon" keep a reply from being
+ * a strict yes, so neither is dropped.
+ */
+const SURE_FILLERS = new Set([
   'pak',
   'bu',
   'kak',
@@ -47,7 +52,7 @@ const FILLERS = new Set([
 
 /** The words of an answer to "are you sure?" about cancelling or withdrawing: only a whole, strict yes confirms. */
 export function sureAnswer(text: string): YesNo | null {
-  const words = tokens(text).filter((w) => !FILLERS.has(w));
+  const words = tokens(text).filter((w) => !SURE_FILLERS.has(w));
   if (words.length > 0 && words.every((w) => STRICT_YES.has(w))) return 'yes';
   const lean = words.join(' ');
   return TAKE_BACK.test(lean) || TAKE_BACK_ANYWHERE.test(lean) ? 'no' : null;

@@ -77,7 +77,12 @@ const PHRASE_COMMANDS: ReadonlyMap<string, Command> = new Map<string, Command>([
   ['in indonesian', { type: 'lang', lang: 'id' }],
 ]);
 
-const FILLERS = new Set([
+/**
+ * Words around a command that leave it the command: "batal ya pak", "tolong bantuan", "mohon status". Not the same
+ * list as `SURE_FILLERS` (cancel-words.ts) on purpose: here "ya" and the request words only soften a command, while
+ * at "yakin?" "ya" is the answer and a request is no strict yes.
+ */
+const COMMAND_FILLERS = new Set([
   'pak',
   'bu',
   'kak',
@@ -111,7 +116,7 @@ const STATUS_WORDS = new Set([
   'sudah',
   'sampai',
   'mana',
-  ...FILLERS,
+  ...COMMAND_FILLERS,
 ]);
 /** Labels people put before the number: "status tiket ADU-…", "cek nomor: ADU-…". */
 const TICKET_LABEL = /^(?:(?:tiket|nomor|no|laporan|pengaduan|aduan)[\s:.#]*)+/i;
@@ -160,7 +165,7 @@ export function parseCommand(text: string): Command | null {
   if (bare !== null) return { type: 'status', ticket: bare };
 
   const phrase = tokens(trimmed)
-    .filter((w) => !FILLERS.has(w))
+    .filter((w) => !COMMAND_FILLERS.has(w))
     .join(' ');
   const command = PHRASE_COMMANDS.get(phrase);
   if (command) return command;
