@@ -2,6 +2,7 @@
 import { join } from 'node:path';
 import type { Logger } from 'pino';
 import type { ChannelAdapter } from '../channels/channel.js';
+import type { OfficerDesk } from '../channels/telegram/officer-relay.js';
 import { TelegramChannel } from '../channels/telegram/telegram-channel.js';
 import { NO_SEND_LIMIT } from '../channels/telegram/token-bucket.js';
 import { failedStatusHandler } from '../channels/wa-cloud/failed-statuses.js';
@@ -24,13 +25,21 @@ export function buildChannels(opts: {
   retry?: RetryPolicy;
   /** A delivery the platform reported failed (WhatsApp statuses), with its error code: the metric. */
   onFailed?: (channel: string, code: string) => void;
+  /** Officers acting from Telegram: `/tautkan`, ticket buttons and `/balas` (src/officers/telegram-desk.ts). */
+  officerDesk?: OfficerDesk;
+  /** The agencies' Telegram groups (the directory's destinations): officers' groups besides the configured ones. */
+  officerGroups?: readonly string[];
 }): ChannelAdapter[] {
   const { config, store, clock, log } = opts;
   const channels: ChannelAdapter[] = [];
   if (config.telegram) {
     channels.push(
       new TelegramChannel({
-        settings: config.telegram,
+        settings: {
+          ...config.telegram,
+          officerChatIds: [...new Set([...config.telegram.officerChatIds, ...(opts.officerGroups ?? [])])],
+        },
+        ...(opts.officerDesk ? { officerDesk: opts.officerDesk } : {}),
         log: log.child({ channel: 'telegram' }),
         langOf: (chatId) => store.conversations.lang('telegram', chatId),
         now: () => clock.now(),

@@ -76,7 +76,11 @@ export function buildForwarder(deps: ForwardingDeps): Forwarder {
   }
   const telegram = config.channels.telegram;
   if (telegram)
-    methods.telegram = new TelegramGroupMethod({ token: telegram.token, apiRoot: telegram.apiRoot });
+    methods.telegram = new TelegramGroupMethod({
+      token: telegram.token,
+      apiRoot: telegram.apiRoot,
+      posted: (chatId, messageId, ticket) => store.telegramOfficers.recordMessage(chatId, messageId, ticket),
+    });
   const signLink = makeLinkSigner({
     baseUrl: config.PUBLIC_BASE_URL ?? null,
     secret: deps.secret,

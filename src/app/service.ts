@@ -14,6 +14,8 @@ import { clientAddress, clientKey, requestIsSecure, webGuard } from '../http/web
 import { t } from '../i18n/locales.js';
 import { metricsRoutes } from '../observability/metrics-routes.js';
 import { createMetrics, instrumentHandle } from '../observability/metrics.js';
+import { TelegramDesk } from '../officers/telegram-desk.js';
+import { TelegramLinking } from '../officers/telegram-linking.js';
 import { scheduleBackups } from '../ops/backup.js';
 import { blockSenders } from '../ops/block-list.js';
 import { mailboxChannel } from '../outbox/outbound-channel.js';
@@ -90,6 +92,7 @@ export function buildService(opts: ServiceOptions): Service {
   }
   const retry = { ...DEFAULT_RETRY, leaseMs: config.OUTBOX_LEASE_S * 1000 };
   const outboxFailed = (channel: string, code: string) => metrics.outboxFailed(channel, code);
+  const telegramLinking = new TelegramLinking({ store, clock, random: ids.random });
   const channels =
     opts.channels ??
     buildChannels({
@@ -101,6 +104,10 @@ export function buildService(opts: ServiceOptions): Service {
       telegramSendLimits: config.TELEGRAM_SEND_LIMITS,
       retry,
       onFailed: outboxFailed,
+      officerDesk: new TelegramDesk({ store, actions: core.actions, linking: telegramLinking }),
+      officerGroups: directory
+        .all()
+        .flatMap((a) => a.destinations.flatMap((d) => (d.method === 'telegram' ? [d.chatId] : []))),
     });
   const sender = new OutboxSender(
     store.outbox,
@@ -217,6 +224,7 @@ export function buildService(opts: ServiceOptions): Service {
       clock,
       secureRequest: (c) => requestIsSecure(c, guardOptions),
       clientAddress: (c) => clientKey(clientAddress(c, guardOptions)),
+      telegramLinking,
     },
   });
   /** Hands a channel's message to the pipeline; the runtime commits it before this resolves. */

@@ -1,6 +1,6 @@
 // The officers' inbox under load, for `npm run bench`: N tickets in one database, then the inbox list (an officer's
-// agency, a coordinator's kab/kota, everything; filtered by category, overdue, a week, a rating; sorted by due date) and
-// full-text searches, timed; returns p50/p95 in milliseconds.
+// agency, a coordinator's kab/kota, everything; filtered by category, overdue, a week, a rating, assigned to me or to
+// nobody; sorted by due date) and full-text searches, timed; returns p50/p95 in milliseconds.
 import { join } from 'node:path';
 import { witaDate } from '../domain/wita.js';
 import { openDb } from '../storage/db.js';
@@ -43,9 +43,18 @@ export function benchInbox(dir: string, count: number) {
   );
   const ticket = db.prepare(
     `INSERT INTO tickets (number, complaint_id, status, due_date, created_at, updated_at, agency_id, kabkota_code,
-       rating_score, category)
-     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+       rating_score, category, assignee_id)
+     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
   );
+  // Two officers of the first agency: a fifth of the tickets is nobody's, the rest the colleague's or (more than half of
+  // the first agency's) mine.
+  const officerOf = (username: string) =>
+    store.officers.add(
+      { username, name: null, role: 'officer', passwordHash: 'bench', agencies: [AGENCIES[0] ?? ''] },
+      T0,
+    );
+  const me = officerOf('saya');
+  const colleague = officerOf('rekan');
   const started = process.hrtime.bigint();
   const fill = db.transaction((from: number, to: number) => {
     for (let i = from; i < to; i++) {
@@ -67,6 +76,7 @@ export function benchInbox(dir: string, count: number) {
         KABKOTA[k],
         status === 'selesai' && i % 7 === 0 ? 1 + (Math.floor(i / 7) % 5) : null,
         category,
+        i % 5 === 0 ? null : k === 0 && i % 7 < 4 ? me : colleague,
       );
       store.ticketSearch.index(Number(t.lastInsertRowid), normalize(story));
     }
@@ -99,6 +109,12 @@ export function benchInbox(dir: string, count: number) {
     listOfficerByDue: timed(200, () => store.ticketInbox.inbox(officer, { sort: 'due' }, 51)),
     listAllByDue: timed(200, () => store.ticketInbox.inbox(everything, { sort: 'due' }, 51)),
     listAllRating: timed(200, () => store.ticketInbox.inbox(everything, { rating: 5 }, 51)),
+    listOfficerMine: timed(200, () => store.ticketInbox.inbox(officer, { assignedTo: me }, 51)),
+    listOfficerUnassigned: timed(200, () => store.ticketInbox.inbox(officer, { assignedTo: 'none' }, 51)),
+    listCoordinatorUnassigned: timed(200, () =>
+      store.ticketInbox.inbox(coordinator, { assignedTo: 'none' }, 51),
+    ),
+    listAllUnassigned: timed(200, () => store.ticketInbox.inbox(everything, { assignedTo: 'none' }, 51)),
     counts: timed(20, () => store.ticketInbox.statusCounts(officer)),
     searchOfficer: timed(200, (i) =>
       store.ticketInbox.inbox(officer, { words: tokens(queries[i % queries.length] ?? '') }, 51),

@@ -11,6 +11,8 @@ export const TicketEventType = z.enum([
   'noted',
   'rated',
   'taken_over',
+  /** Given to one account of the agency, or to nobody: `data.officerId` is the assignee or null (internal). */
+  'assigned',
 ]);
 export type TicketEventType = z.infer<typeof TicketEventType>;
 

@@ -1,5 +1,8 @@
 // Tickets to an agency officers' Telegram group through the bot (telegraf's Telegram client), split over 4096 chars.
 import { Telegram, TelegramError } from 'telegraf';
+import type { InlineKeyboardMarkup } from 'telegraf/types';
+import { TICKET_BUTTONS, ticketButtonData } from '../domain/ticket-buttons.js';
+import { t } from '../i18n/locales.js';
 import { redactToken } from '../platforms/telegram/send-errors.js';
 import type { DeliveryJob, DeliveryMethod, DeliveryOutcome } from './method.js';
 import { officerTelegramParts } from './officer-text.js';
@@ -9,7 +12,21 @@ export type TelegramGroupOptions = {
   token: string;
   /** The Bot API root; Telegram's own when unset (tests point it at a fake). */
   apiRoot?: string;
+  /** Records which group message carries which ticket (so a `/balas` replying to it reaches the ticket). */
+  posted?: (chatId: string, messageId: number, ticketNumber: string) => void;
 };
+
+/** Terima, Proses, Selesai under the ticket: pressed by a linked officer, they move it (src/officers/telegram-desk). */
+export function ticketKeyboard(ticket: string): InlineKeyboardMarkup {
+  return {
+    inline_keyboard: [
+      TICKET_BUTTONS.map((status) => ({
+        text: t('id', `forward.button.${status}`),
+        callback_data: ticketButtonData(ticket, status),
+      })),
+    ],
+  };
+}
 
 const DEFAULT_RETRY_AFTER_S = 5;
 
@@ -52,11 +69,13 @@ function failure(err: unknown, signal: AbortSignal): DeliveryOutcome {
 export class TelegramGroupMethod implements DeliveryMethod {
   readonly method = 'telegram';
   private readonly telegram: Telegram;
+  private readonly record: TelegramGroupOptions['posted'];
   /** Message ids of the parts already posted of a ticket that failed part way: its retry goes on after them. */
   private readonly posted = new Map<string, number[]>();
 
   constructor(opts: TelegramGroupOptions) {
     this.telegram = new Telegram(opts.token, opts.apiRoot ? { apiRoot: opts.apiRoot } : {});
+    this.record = opts.posted;
   }
 
   async deliver(job: DeliveryJob, signal: AbortSignal): Promise<DeliveryOutcome> {
@@ -71,17 +90,22 @@ export class TelegramGroupMethod implements DeliveryMethod {
     // A group chat is read by many: the NIK stays out, as in e-mail.
     const parts = officerTelegramParts(withoutNik(job.payload), { footerId: job.idempotencyKey });
     const done = this.posted.get(job.idempotencyKey) ?? [];
+    const ticket = job.payload.ticket.number;
     try {
-      for (const text of parts.slice(done.length)) {
+      for (const [i, text] of parts.entries()) {
+        if (i < done.length) continue;
         signal.throwIfAborted();
         const message = await untilAborted(
           this.telegram.sendMessage(dest.chatId, text, {
             parse_mode: 'HTML',
             link_preview_options: { is_disabled: true },
+            // The buttons go under the last part, where the officer has read the whole ticket.
+            ...(i === parts.length - 1 ? { reply_markup: ticketKeyboard(ticket) } : {}),
           }),
           signal,
         );
         done.push(message.message_id);
+        this.record?.(dest.chatId, message.message_id, ticket);
         this.posted.set(job.idempotencyKey, done);
       }
     } catch (err) {

@@ -25,6 +25,8 @@ export const InboxQuery = z.object({
   /** Filed on or before this WITA day (YYYY-MM-DD). */
   to: Day.optional(),
   rating: z.coerce.number().int().min(1).max(5).optional(),
+  /** `me`: the tickets assigned to the caller ("untuk saya"); `none`: those assigned to nobody ("belum ditugaskan"). */
+  assigned: z.enum(['me', 'none']).optional(),
   sort: z.enum(['newest', 'oldest', 'due']).optional(),
   /** The previous page's `next`. */
   cursor: z
@@ -52,8 +54,8 @@ function witaMidnight(day: string): number {
   return Date.parse(`${day}T00:00:00+08:00`);
 }
 
-/** The storage filter for a query; `today` (WITA, YYYY-MM-DD) decides what is overdue. */
-export function inboxFilter(q: InboxQuery, today: string): InboxFilter {
+/** The storage filter for a query; `today` (WITA, YYYY-MM-DD) decides what is overdue, `me` is the caller's account. */
+export function inboxFilter(q: InboxQuery, today: string, me: number): InboxFilter {
   const words = q.q?.trim() ? tokens(q.q) : [];
   const cursor = q.cursor ? parseCursor(q.cursor) : null;
   return {
@@ -63,6 +65,7 @@ export function inboxFilter(q: InboxQuery, today: string): InboxFilter {
     ...(q.agency ? { agency: q.agency } : {}),
     ...(q.rating !== undefined ? { rating: q.rating } : {}),
     ...(q.overdue ? { overdueOn: today } : {}),
+    ...(q.assigned ? { assignedTo: q.assigned === 'me' ? me : 'none' } : {}),
     ...(q.from ? { createdFrom: witaMidnight(q.from) } : {}),
     ...(q.to ? { createdBefore: witaMidnight(q.to) + DAY_MS } : {}),
     ...(words.length > 0 ? { words } : {}),

@@ -9,7 +9,7 @@ import type { WorkingDays } from '../domain/working-days.js';
 import type { Directory } from '../routing/directory.js';
 import type { Store } from '../storage/store.js';
 import type { TicketDesk } from '../tickets/ticket-desk.js';
-import { REASSIGNABLE } from '../tickets/transitions.js';
+import { REASSIGNABLE, isOpen } from '../tickets/transitions.js';
 import { mayAct, scopeOf } from './policy.js';
 
 export type ActionProblem =
@@ -135,6 +135,32 @@ export class TicketActions {
           agency: agency.shortName,
         });
       return { ok: true, deliveries } as const;
+    });
+  }
+
+  /**
+   * Gives the ticket to one enabled account of its agency (an officer to itself, "ambil", or to a colleague), or to
+   * nobody (null). Whoever may act on the ticket may assign it; internal: the citizen is not told.
+   */
+  assign(
+    officer: Officer,
+    number: string,
+    assigneeId: number | null,
+  ): { ok: true } | { ok: false; problem: ActionProblem | 'unknown_officer' } {
+    const { store, tickets, directory, clock } = this.deps;
+    return store.tx(() => {
+      const ticket = store.ticketInbox.forOfficer(number, scopeOf(officer, directory));
+      if (!ticket) return { ok: false, problem: 'not_found' } as const;
+      if (!this.mayActOn(officer, ticket)) return { ok: false, problem: 'read_only' } as const;
+      if (!isOpen(ticket.status)) return { ok: false, problem: 'not_allowed' } as const;
+      if (
+        assigneeId !== null &&
+        (ticket.agencyId === null || !store.ticketAssignments.mayHold(ticket.agencyId, assigneeId))
+      )
+        return { ok: false, problem: 'unknown_officer' } as const;
+      if ((store.ticketAssignments.assignee(ticket.id)?.id ?? null) !== assigneeId)
+        tickets.assign(ticket, assigneeId, { officerId: officer.id }, clock.now());
+      return { ok: true } as const;
     });
   }
 

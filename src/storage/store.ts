@@ -1,5 +1,6 @@
 // The storage port bundle the runtime uses: every repository over one database, plus its transaction.
 import { Attachments } from './attachments.js';
+import { AuditLog } from './audit-log.js';
 import { Audit } from './audit.js';
 import { BlockList } from './block-list.js';
 import { ChatBlocks } from './chat-blocks.js';
@@ -11,6 +12,9 @@ import { InboundLog } from './inbound.js';
 import { sqliteMetricsQueries } from './metrics-queries.js';
 import { Officers } from './officers.js';
 import { Outbox } from './outbox.js';
+import { ResponseTemplates } from './response-templates.js';
+import { TelegramOfficers } from './telegram-officers.js';
+import { TicketAssignments } from './ticket-assignments.js';
 import { TicketEvents } from './ticket-events.js';
 import { TicketInbox } from './ticket-inbox.js';
 import { TicketSearch } from './ticket-search.js';
@@ -28,13 +32,21 @@ export type Store = {
   forwardingViews: ForwardingViews;
   /** Each ticket's history: one typed event per change. */
   ticketEvents: TicketEvents;
+  /** Each ticket's one assignee (an account of its agency), and whom it may be given to. */
+  ticketAssignments: TicketAssignments;
   /** The tickets' full-text index (a read model the ticket desk keeps). */
   ticketSearch: TicketSearch;
   deliveries: Deliveries;
   attachments: Attachments;
   audit: Audit;
+  /** The audit trail as the admins read it: filtered, newest first, in keyset pages. */
+  auditLog: AuditLog;
   /** Officers' accounts and sessions. */
   officers: Officers;
+  /** Officers' response templates per agency and status. */
+  responseTemplates: ResponseTemplates;
+  /** Officers on Telegram: link codes, linked users, and the group messages that carry a ticket. */
+  telegramOfficers: TelegramOfficers;
   /** Chats whose citizen blocked the bot: their messages wait until the citizen writes again. */
   chatBlocks: ChatBlocks;
   /** Senders an operator blocked (`npm run block`): never stepped or answered. */
@@ -59,12 +71,16 @@ export function createStore(db: Db): Store {
     ticketInbox: new TicketInbox(db),
     forwardingViews: new ForwardingViews(db),
     ticketEvents: new TicketEvents(db),
+    ticketAssignments: new TicketAssignments(db),
     ticketSearch: new TicketSearch(db),
     deliveries,
     attachments: new Attachments(db),
     audit: new Audit(db),
+    auditLog: new AuditLog(db),
     chatBlocks: new ChatBlocks(db),
     officers: new Officers(db),
+    responseTemplates: new ResponseTemplates(db),
+    telegramOfficers: new TelegramOfficers(db),
     blockList: new BlockList(db),
     waCloud: sqliteWaCloudStore(db),
     metrics: sqliteMetricsQueries(db, deliveries, db.name),

@@ -34,6 +34,8 @@ export type InboxFilter = {
   rating?: number;
   newReply?: boolean;
   unreceived?: boolean;
+  /** Only the tickets assigned to this account, or (`none`) those assigned to nobody. */
+  assignedTo?: number | 'none';
   /** Normalized words that must all appear in the ticket's indexed text. */
   words?: readonly string[];
   sort?: InboxSort;
@@ -59,6 +61,8 @@ export type InboxRow = {
   rating: number | null;
   /** No destination and no account at the agency: the ticket waits for its coordinator or the admins. */
   unreceived: boolean;
+  /** The account working the ticket (its name, or its username), or null. */
+  assignee: { id: number; name: string } | null;
 };
 
 const InboxRowRaw = z.object({
@@ -75,6 +79,8 @@ const InboxRowRaw = z.object({
   new_reply: z.number(),
   rating_score: z.number().nullable(),
   unreceived: z.number(),
+  assignee_id: z.number().nullable(),
+  assignee_name: z.string().nullable(),
 });
 
 /** A ticket as an officer's page shows it: the complaint, the routing decision and the chat to answer. */
@@ -105,10 +111,14 @@ const OfficerTicketRaw = z.object({
   rating_comment: z.string().nullable(),
 });
 
-/** SQL: the citizen added to ticket `t`, or said it is not solved, after the last officer's event on it. */
+/**
+ * SQL: the citizen added to ticket `t`, or said it is not solved, after the last officer's event on it (an assignment
+ * answers nobody: the assignee still sees the reply as new).
+ */
 const NEW_REPLY = `EXISTS (SELECT 1 FROM ticket_events e WHERE e.ticket_id = t.id
   AND (e.type = 'appended' OR (e.actor = 'citizen' AND e.type = 'status_changed' AND e.to_status = 'diproses'))
-  AND e.id > COALESCE((SELECT max(o.id) FROM ticket_events o WHERE o.ticket_id = t.id AND o.actor = 'officer'), 0))`;
+  AND e.id > COALESCE((SELECT max(o.id) FROM ticket_events o WHERE o.ticket_id = t.id AND o.actor = 'officer'
+    AND o.type != 'assigned'), 0))`;
 
 /** SQL: nobody receives ticket `t` at its agency: no forwarding row and no enabled account of the agency. */
 const UNRECEIVED = `(NOT EXISTS (SELECT 1 FROM deliveries d WHERE d.ticket_id = t.id)
@@ -144,7 +154,8 @@ export class TicketInbox {
     const where = scopeWhere(scope);
     const params: (string | number)[] = [...where.params];
     let sql = `SELECT t.id, t.number, t.status, c.category, c.kabkota_code, t.agency_id, t.created_at, t.due_date,
-        t.routing, substr(json_extract(c.data, '$.story'), 1, 140) AS excerpt, ${NEW_REPLY} AS new_reply, t.rating_score, ${UNRECEIVED} AS unreceived
+        t.routing, substr(json_extract(c.data, '$.story'), 1, 140) AS excerpt, ${NEW_REPLY} AS new_reply, t.rating_score, ${UNRECEIVED} AS unreceived,
+        t.assignee_id, (SELECT COALESCE(o.name, o.username) FROM officers o WHERE o.id = t.assignee_id) AS assignee_name
       FROM tickets t JOIN complaints c ON c.id = t.complaint_id WHERE ${where.sql}`;
     const and = (clause: string, ...values: (string | number)[]) => {
       sql += ` AND ${clause}`;
@@ -159,6 +170,8 @@ export class TicketInbox {
     if (filter.kabkota) and('t.kabkota_code = ?', filter.kabkota);
     if (filter.agency) and('t.agency_id = ?', filter.agency);
     if (filter.rating !== undefined) and('t.rating_score = ?', filter.rating);
+    if (filter.assignedTo === 'none') and('t.assignee_id IS NULL');
+    else if (filter.assignedTo !== undefined) and('t.assignee_id = ?', filter.assignedTo);
     // `+` keeps the planner off the due-date and status indexes, whose rows it would sort whole (every column
     // computed first): walking the scope newest first finds the overdue ones soon.
     if (filter.overdueOn)
@@ -212,6 +225,10 @@ export class TicketInbox {
           newReply: r.new_reply === 1,
           rating: r.rating_score,
           unreceived: r.unreceived === 1,
+          assignee:
+            r.assignee_id !== null && r.assignee_name !== null
+              ? { id: r.assignee_id, name: r.assignee_name }
+              : null,
         };
       });
   }

@@ -1,6 +1,7 @@
 // The one writer of ticket state: files, appends to and withdraws tickets. Each change writes its typed ticket event
 // and audit record and queues what follows from it (forwarding rows), inside the caller's transaction.
 import type { AttachmentRef, Complaint, TicketStatus } from '../domain/complaint.js';
+import { setAssignee } from './ticket-assignment.js';
 import { type TicketDeskDeps, changeStatus, queueDeliveries, reindex } from './ticket-changes.js';
 import { type Filed, fileTicket } from './ticket-filing.js';
 import { MESSAGE_REQUIRED, REASON_REQUIRED, canMove } from './transitions.js';
@@ -186,6 +187,9 @@ export class TicketDesk {
       officerId: by.officerId,
       data: { from: ticket.agencyId, to: to.agencyId },
     });
+    // The new agency decides who works it: the old agency's assignee lets go.
+    if (store.ticketAssignments.assignee(ticket.id))
+      setAssignee(store, ticket.id, null, { officerId: by.officerId, reason: 'dialihkan' }, now);
     const deliveries = queueDeliveries(this.deps, ticket, to.agencyId, now);
     store.audit.record({
       at: now,
@@ -208,6 +212,14 @@ export class TicketDesk {
       reason: null,
       officerId,
     });
+  }
+
+  /**
+   * An officer gives the ticket to one account of its agency, or to nobody (null); the caller checked the account.
+   * Internal: the citizen is not told.
+   */
+  assign(ticket: { id: number }, assigneeId: number | null, by: { officerId: number }, now: number): void {
+    setAssignee(this.deps.store, ticket.id, assigneeId, { officerId: by.officerId, reason: null }, now);
   }
 
   /** Whether this account took the ticket over. */

@@ -1,5 +1,6 @@
 // The whole HTTP app over a test harness, with the officers' pages and API mounted (HTTPS assumed unless told).
 import { createApp } from '../../src/http/app.js';
+import { TelegramLinking } from '../../src/officers/telegram-linking.js';
 import type { Harness } from './harness.js';
 
 export function officerApp(h: Harness, secure: () => boolean = () => true): ReturnType<typeof createApp> {
@@ -19,6 +20,11 @@ export function officerApp(h: Harness, secure: () => boolean = () => true): Retu
       clock: h.clock,
       secureRequest: secure,
       clientAddress: () => '10.0.0.7',
+      telegramLinking: new TelegramLinking({
+        store: h.core.store,
+        clock: h.clock,
+        random: h.core.ids.random,
+      }),
     },
   });
 }

@@ -1,6 +1,7 @@
 // Pure: a raw Telegram Update → what the channel should do with it (deliver, buffer an album part, reply, ignore).
 import { type ChannelNotice, type MediaKind, placeOf } from '../../conversation/inbound.js';
 import type { GeoPoint } from '../../domain/complaint.js';
+import { type OfficerUpdate, officerUpdate } from './officer-updates.js';
 import { type TgCallbackQuery, type TgChatMemberUpdated, type TgMessage, TgUpdate } from './update-schema.js';
 
 /** A file to fetch with getFile before the message reaches the runtime. */
@@ -55,10 +56,12 @@ export type Normalized =
   | { kind: 'reply'; chatId: string; key: DirectReplyKey; callbackQueryId?: string }
   /** The citizen blocked (`kicked`) or unblocked the bot in its private chat: never answered. */
   | { kind: 'chat_blocked'; chatId: string; blocked: boolean }
+  /** For the officer desk, never the citizen flow: `/tautkan`, a ticket button or `/balas` in an officers' group. */
+  | OfficerUpdate
   | { kind: 'ignore'; reason: string; callbackQueryId?: string };
 
 export type NormalizeOptions = {
-  /** Officers' group chats: the bot stays silent there. */
+  /** Officers' group chats: the bot stays silent there, except for ticket buttons and `/balas`. */
   officerChatIds?: Iterable<string>;
 };
 
@@ -97,6 +100,8 @@ export function normalizeUpdate(raw: unknown, opts: NormalizeOptions = {}): Norm
   if (!parsed.success) return { kind: 'ignore', reason: 'not a valid update' };
   const update = parsed.data;
   const officers = new Set(opts.officerChatIds ?? []);
+  const officer = officerUpdate(update, officers);
+  if (officer) return officer;
   if (update.callback_query) return fromCallback(update.callback_query, officers);
   if (update.message) {
     // Pins, joins, title changes, migrations: nothing was said to anyone, in a group or not.

@@ -14,6 +14,7 @@ import { ChatQueue } from './chat-queue.js';
 import { htmlToPlain } from './format-html.js';
 import { downloadMedia } from './media-download.js';
 import { type FileRef, type NormalizedMessage, normalizeUpdate } from './normalize-update.js';
+import { type OfficerDesk, OfficerRelay } from './officer-relay.js';
 import { ALLOWED_UPDATES, PollingLoop, type PollingOptions } from './polling-loop.js';
 import { type SendMessageParams, renderMessage, showsReplyKeyboard } from './render-message.js';
 import type { TelegramSettings } from './telegram-config.js';
@@ -50,6 +51,8 @@ export type TelegramChannelOptions = {
   now?: () => number;
   /** The citizen blocked (true) or unblocked (false) the bot in its private chat (`my_chat_member`). */
   onChatBlocked?: (chatId: string, blocked: boolean) => void;
+  /** Ticket buttons and `/balas` in officers' groups, `/tautkan` in private chats (without it, none is answered). */
+  officerDesk?: OfficerDesk;
 };
 
 type Waiter = { promise: Promise<Album>; resolve: (album: Album) => void };
@@ -76,6 +79,7 @@ export class TelegramChannel implements ChannelAdapter {
   private readonly partial = new Map<string, { key: string; sent: number }>();
   private readonly groupReplies = new Map<string, number>();
   private readonly webhook: Hono;
+  private readonly officers: OfficerRelay;
 
   constructor(private readonly opts: TelegramChannelOptions) {
     const { settings } = opts;
@@ -83,6 +87,7 @@ export class TelegramChannel implements ChannelAdapter {
     this.log = opts.log ?? silent;
     this.now = opts.now ?? Date.now;
     this.limiter = new SendRateLimiter({ now: this.now, ...opts.rateLimit });
+    this.officers = new OfficerRelay(this.bot, opts.officerDesk, this.limiter, this.log);
     this.albums = new AlbumBuffer((album) => this.albumFlushed(album), {
       waitMs: opts.albumWaitMs ?? 800,
       ...(opts.schedule ? { schedule: opts.schedule } : {}),
@@ -198,6 +203,8 @@ export class TelegramChannel implements ChannelAdapter {
       }
       case 'message':
         return this.queue.run(n.chatId, () => this.deliverMessage(n, deliver));
+      case 'officer':
+        return this.queue.run(n.chatId, () => this.officers.handle(n));
     }
   }
 

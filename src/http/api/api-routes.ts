@@ -3,6 +3,7 @@ import { createRoute, z } from '@hono/zod-openapi';
 import { TicketStatus } from '../../domain/complaint.js';
 import {
   Agency,
+  AssignBody,
   ErrorBody,
   NumberParam,
   ReassignBody,
@@ -97,6 +98,22 @@ export const takeoverRoute = createRoute({
     200: json(z.object({ number: z.string() }), 'the supervisor now acts on the ticket'),
     ...errors,
     409: json(ErrorBody, 'not a supervisor, or already taken over'),
+  },
+});
+
+export const assignRoute = createRoute({
+  method: 'post',
+  path: '/v1/tickets/{number}/assign',
+  security,
+  request: { params: NumberParam, body: { content: { 'application/json': { schema: AssignBody } } } },
+  responses: {
+    200: json(
+      z.object({ number: z.string(), officerId: z.number().int().nullable() }),
+      'assigned (internal: the citizen is not told)',
+    ),
+    ...errors,
+    409: json(ErrorBody, 'the ticket is closed, or the account only watches'),
+    422: json(ErrorBody, 'not an enabled account of the ticket’s agency, or the body is not valid'),
   },
 });
 

@@ -35,6 +35,10 @@ export const Summary = z
     newReply: z.boolean(),
     unreceived: z.boolean(),
     rating: z.number().int().nullable(),
+    assignee: z
+      .object({ id: z.number().int(), name: z.string() })
+      .nullable()
+      .openapi({ description: 'the account working the ticket ("ditugaskan ke")' }),
   })
   .openapi('TicketSummary');
 
@@ -87,5 +91,16 @@ export const StatusBody = z
 export const ReassignBody = z
   .object({ agency: z.string().max(100), reason: z.string().min(1).max(500) })
   .openapi('Reassign');
+
+export const AssignBody = z
+  .object({
+    officerId: z
+      .number()
+      .int()
+      .positive()
+      .nullable()
+      .openapi({ description: 'an enabled account of the ticket’s agency, or null for nobody' }),
+  })
+  .openapi('Assign');
 
 export const TextBody = z.object({ text: z.string().min(1).max(2000) }).openapi('Text');

@@ -17,6 +17,7 @@ import type { Store } from '../../storage/store.js';
 import { maskNik } from '../../understand/nik.js';
 import {
   agenciesRoute,
+  assignRoute,
   reassignRoute,
   statusRoute,
   takeoverRoute,
@@ -24,6 +25,8 @@ import {
   ticketsRoute,
   writeRoute,
 } from './api-routes.js';
+import { auditApi } from './audit-api.js';
+import { templateApi } from './template-api.js';
 
 export type ApiDeps = { store: Store; actions: TicketActions; directory: Directory; clock: Clock };
 
@@ -81,7 +84,7 @@ export function apiV1(deps: ApiDeps): OpenAPIHono<Env> {
     const rows = store.ticketInbox.inbox(
       scopeOf(c.get('officer'), directory),
       {
-        ...inboxFilter(q, witaDate(deps.clock.now())),
+        ...inboxFilter(q, witaDate(deps.clock.now()), c.get('officer').id),
         ...(q.newReply ? { newReply: true } : {}),
         ...(q.unreceived ? { unreceived: true } : {}),
       },
@@ -98,6 +101,7 @@ export function apiV1(deps: ApiDeps): OpenAPIHono<Env> {
       newReply: r.newReply,
       unreceived: r.unreceived,
       rating: r.rating,
+      assignee: r.assignee,
     }));
     const last = rows[limit - 1];
     return c.json({ items, next: rows.length > limit && last ? cursorAfter(last, q.sort) : null }, 200);
@@ -136,6 +140,7 @@ export function apiV1(deps: ApiDeps): OpenAPIHono<Env> {
           nik: hidden || !k.nik ? null : maskNik(k.nik),
         },
         rating: ticket.rating,
+        assignee: store.ticketAssignments.assignee(ticket.id),
         events: store.ticketEvents.forTicket(ticket.id).map((e) => ({
           at: e.at,
           actor: e.actor,
@@ -189,6 +194,13 @@ export function apiV1(deps: ApiDeps): OpenAPIHono<Env> {
     return r.problem === 'not_found' ? fail(c, 404, 'not_found') : fail(c, 409, 'not_allowed', 'takeover');
   });
 
+  app.openapi(assignRoute, (c) => {
+    const { number } = c.req.valid('param');
+    const { officerId } = c.req.valid('json');
+    const r = deps.actions.assign(c.get('officer'), number, officerId);
+    return r.ok ? c.json({ number, officerId }, 200) : problem(c, r.problem);
+  });
+
   for (const [path, kind] of [
     ['replies', 'reply'],
     ['notes', 'note'],
@@ -199,6 +211,9 @@ export function apiV1(deps: ApiDeps): OpenAPIHono<Env> {
       return r.ok ? c.json({ number }, 201) : problem(c, r.problem);
     });
   }
+
+  app.route('/', auditApi({ ...deps, hook: app.defaultHook, langOf: callerLang }));
+  templateApi(app, deps);
 
   app.doc31('/openapi.json', {
     openapi: '3.1.0',

@@ -4,6 +4,7 @@ import type { TicketStatus } from '../../domain/complaint.js';
 import { formatDate, t } from '../../i18n/locales.js';
 import { type InboxQuery, inboxSearch } from '../../officers/inbox-query.js';
 import type { InboxRow } from '../../storage/ticket-inbox.js';
+import { AssignedTabs } from './assigned-tabs.js';
 import { Layout } from './layout.js';
 import { type Frame, status } from './views.js';
 
@@ -36,7 +37,7 @@ export function InboxPage(props: {
   const { status: _status, cursor: _cursor, ...kept } = q;
   const tab = (extra: Record<string, string>) => `/petugas${inboxSearch(kept, extra)}`;
   const current = props.only ?? q.status ?? null;
-  const filtered = Object.keys(kept).some((k) => k !== 'q');
+  const filtered = Object.keys(kept).some((k) => k !== 'q' && k !== 'assigned');
   return (
     <Layout lang={lang} title={t(lang, 'officer.inbox.title')} officer={props.frame.officer}>
       <h1>{t(lang, 'officer.inbox.title')}</h1>
@@ -67,6 +68,7 @@ export function InboxPage(props: {
           </a>
         ))}
       </nav>
+      <AssignedTabs lang={lang} query={q} only={props.only} />
       {props.rows.length === 0 ? (
         <p class="card">{t(lang, 'officer.inbox.empty')}</p>
       ) : (
@@ -78,6 +80,7 @@ export function InboxPage(props: {
               <th class="wide">{t(lang, 'officer.col.category')}</th>
               <th class="wide">{t(lang, 'officer.col.agency')}</th>
               <th>{t(lang, 'officer.col.due')}</th>
+              <th class="wide">{t(lang, 'officer.col.assignee')}</th>
               <th class="wide story">{t(lang, 'officer.col.story')}</th>
             </tr>
           </thead>
@@ -109,6 +112,7 @@ export function InboxPage(props: {
                     {formatDate(lang, r.dueDate, 'day')}
                     {late ? ` · ${t(lang, 'officer.inbox.overdue')}` : ''}
                   </td>
+                  <td class="wide">{r.assignee?.name ?? '–'}</td>
                   <td class="wide story">{r.excerpt}</td>
                 </tr>
               );
@@ -136,6 +140,7 @@ function Filters(props: { frame: Frame; query: InboxQuery; options: FilterOption
       <form method="get" action="/petugas">
         {q.q ? <input type="hidden" name="q" value={q.q} /> : null}
         {q.status ? <input type="hidden" name="status" value={q.status} /> : null}
+        {q.assigned ? <input type="hidden" name="assigned" value={q.assigned} /> : null}
         <div class="grid">
           <div>
             <label for="f-category">{t(lang, 'officer.filter.category')}</label>

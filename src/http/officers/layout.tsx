@@ -5,7 +5,8 @@ import { t } from '../../i18n/locales.js';
 
 const CSS = `
 *{box-sizing:border-box}body{margin:0;font:15px/1.45 system-ui,sans-serif;color:#1c2430;background:#f4f6f8}
-header{display:flex;gap:.75rem;align-items:center;justify-content:space-between;padding:.6rem 1rem;background:#0f5132;color:#fff}
+header{display:flex;flex-wrap:wrap;gap:.75rem;align-items:center;justify-content:space-between;padding:.6rem 1rem;background:#0f5132;color:#fff}
+header nav{display:flex;flex-wrap:wrap;gap:.75rem;align-items:baseline}
 header a,header button{color:#fff}header form{margin:0}header button{background:none;border:1px solid #fff8;border-radius:6px;padding:.25rem .6rem;cursor:pointer}
 main{max-width:1100px;margin:0 auto;padding:1rem}h1{font-size:1.3rem;margin:.2rem 0 1rem}h2{font-size:1.05rem;margin:1.2rem 0 .5rem}
 .card{background:#fff;border:1px solid #dde3ea;border-radius:10px;padding:1rem;margin-bottom:1rem}
@@ -29,7 +30,8 @@ form.inline{display:inline;margin-left:.5rem}button.link{background:none;border:
 export function Layout(props: {
   lang: Lang;
   title: string;
-  officer?: { name: string; csrf: string };
+  /** The signed-in account; `admin` adds the audit log to the navigation, `templates` the response templates. */
+  officer?: { name: string; csrf: string; admin?: boolean; templates?: boolean };
   children: Child;
 }) {
   return (
@@ -42,9 +44,18 @@ export function Layout(props: {
       </head>
       <body>
         <header>
-          <a href="/petugas">
-            <strong>{t(props.lang, 'officer.title')}</strong>
-          </a>
+          <nav>
+            <a href="/petugas">
+              <strong>{t(props.lang, 'officer.title')}</strong>
+            </a>
+            {props.officer?.admin ? <a href="/petugas/audit">{t(props.lang, 'officer.audit.nav')}</a> : null}
+            {props.officer?.templates ? (
+              <a href="/petugas/templat">{t(props.lang, 'officer.templates.title')}</a>
+            ) : null}
+            {props.officer ? (
+              <a href="/petugas/akun/telegram">{t(props.lang, 'officer.nav.telegram')}</a>
+            ) : null}
+          </nav>
           {props.officer ? (
             <form method="post" action="/petugas/keluar">
               <span>{props.officer.name} </span>

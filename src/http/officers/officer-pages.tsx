@@ -13,6 +13,8 @@ import { t } from '../../i18n/locales.js';
 import { cursorAfter, inboxFilter, inboxSearch, lenientInboxQuery } from '../../officers/inbox-query.js';
 import { DUMMY_HASH, verifyPassword } from '../../officers/passwords.js';
 import { scopeOf } from '../../officers/policy.js';
+import type { TelegramLinking } from '../../officers/telegram-linking.js';
+import { editsTemplates } from '../../officers/template-access.js';
 import type { TicketActions } from '../../officers/ticket-actions.js';
 import { newToken, tokenHash } from '../../officers/tokens.js';
 import { ticketTranscript } from '../../officers/transcript.js';
@@ -22,9 +24,15 @@ import type { Store } from '../../storage/store.js';
 import type { OfficerTicket } from '../../storage/ticket-inbox.js';
 import { REASSIGNABLE, nextStatuses } from '../../tickets/transitions.js';
 import { kabkotaByCode } from '../../understand/region-lookup.js';
+import { AssignmentPanel } from './assignment-panel.js';
+import { assignmentRoutes, assignmentView, officerName } from './assignment-routes.js';
+import { auditPages } from './audit-pages.js';
 import { InboxPage } from './inbox-page.js';
 import { LOGIN_COOKIE, SESSION_COOKIE, SignInThrottle, type SignedIn, signedIn } from './officer-session.js';
 import { INLINE_TYPES, filterOptions, reporterFor } from './officer-view-data.js';
+import { telegramLinkRoutes } from './telegram-link-routes.js';
+import { templateOffer } from './template-offer.js';
+import { templatePages } from './template-pages.js';
 import { type Frame, MessagePage, SignInPage, TicketPage } from './views.js';
 
 export type OfficerPagesDeps = {
@@ -38,6 +46,8 @@ export type OfficerPagesDeps = {
   secureRequest: (c: Context) => boolean;
   /** The caller's address, for sign-in throttling. */
   clientAddress: (c: Context) => string;
+  /** Linking accounts to Telegram users (the page at /petugas/akun/telegram). */
+  telegramLinking: TelegramLinking;
 };
 
 const PAGE_SIZE = 50;
@@ -55,7 +65,7 @@ const StatusForm = z.object({
 const CsrfForm = z.object({ csrf: z.string().max(100) });
 const TextForm = z.object({ text: z.string().max(10_000), csrf: z.string().max(100) });
 /** What a redirect after an action may say on the ticket page (`?done=`). */
-const FLASH_OK = new Set(['ok', 'replied', 'noted', 'taken_over', 'reassigned']);
+const FLASH_OK = new Set(['ok', 'replied', 'noted', 'taken_over', 'reassigned', 'assigned']);
 const FLASH_PROBLEM = new Set([
   'not_allowed',
   'reason_required',
@@ -63,6 +73,7 @@ const FLASH_PROBLEM = new Set([
   'empty',
   'read_only',
   'unknown_agency',
+  'unknown_officer',
 ]);
 const ReassignForm = z.object({
   agency: z.string().max(200),
@@ -88,7 +99,12 @@ export function officerPages(deps: OfficerPagesDeps): Hono<{ Variables: { me: Si
   const regionName = (code: string) => kabkotaByCode(code)?.name ?? code;
   const frame = (c: Context, me: SignedIn): Frame => ({
     lang: langOf(c),
-    officer: { name: me.officer.name ?? me.officer.username, csrf: me.csrf },
+    officer: {
+      name: me.officer.name ?? me.officer.username,
+      csrf: me.csrf,
+      admin: me.officer.role === 'admin',
+      templates: editsTemplates(me.officer, directory),
+    },
   });
 
   app.use('*', async (c, next) => {
@@ -153,11 +169,16 @@ export function officerPages(deps: OfficerPagesDeps): Hono<{ Variables: { me: Si
     await next();
   });
 
+  app.route('/akun/telegram', telegramLinkRoutes(deps.telegramLinking, frame));
+
   app.post('/keluar', (c) => {
     store.officers.closeSession(c.get('me').sessionHash);
     deleteCookie(c, SESSION_COOKIE, cookieOptions);
     return c.redirect('/petugas/masuk', 303);
   });
+
+  app.route('/', auditPages({ ...deps, frame }));
+  app.route('/templat', templatePages({ ...deps, frame }));
 
   app.get('/', (c) => {
     const me = c.get('me');
@@ -167,7 +188,7 @@ export function officerPages(deps: OfficerPagesDeps): Hono<{ Variables: { me: Si
     const unreceived = c.req.query('tanpa_penerima') === '1';
     const today = witaDate(clock.now());
     const filter = {
-      ...inboxFilter(query, today),
+      ...inboxFilter(query, today, me.officer.id),
       ...(unreceived ? { unreceived } : {}),
       ...(newReply ? { newReply } : {}),
     };
@@ -248,6 +269,9 @@ export function officerPages(deps: OfficerPagesDeps): Hono<{ Variables: { me: Si
         flash={flash}
         agencyName={agencyName(ticket.agencyId)}
         regionName={regionName(ticket.complaint.kabkotaCode)}
+        assignment={<AssignmentPanel lang={lang} csrf={me.csrf} view={assignmentView(deps, me, ticket)} />}
+        officerName={(id) => officerName(store, id)}
+        templates={templateOffer(deps, me.officer, ticket, nextStatuses(ticket.status), c.req.query())}
       />,
     );
   };
@@ -257,6 +281,8 @@ export function officerPages(deps: OfficerPagesDeps): Hono<{ Variables: { me: Si
     const number = TicketNumber.safeParse(c.req.param('number'));
     return number.success ? store.ticketInbox.forOfficer(number.data, scopeOf(me.officer, directory)) : null;
   };
+
+  app.route('/tiket', assignmentRoutes(deps));
 
   app.get('/tiket/:number', (c) => {
     const me = c.get('me');

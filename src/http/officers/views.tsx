@@ -1,4 +1,5 @@
 // The officers' pages as views: sign-in and the ticket page (data in, HTML out; no access decisions here).
+import type { Child } from 'hono/jsx';
 import type { Complaint, TicketStatus } from '../../domain/complaint.js';
 import type { Lang } from '../../domain/reply.js';
 import type { TicketEvent } from '../../domain/ticket-event.js';
@@ -7,9 +8,15 @@ import { formatDate, t } from '../../i18n/locales.js';
 import { routeReason } from '../../routing/route-reason.js';
 import type { AttachmentRecord } from '../../storage/attachments.js';
 import type { OfficerTicket, RelatedTicket } from '../../storage/ticket-inbox.js';
+import { assignedText } from './assignment-panel.js';
 import { Layout } from './layout.js';
+import { type TemplateOffer, TemplatePicker } from './template-picker.js';
 
-export type Frame = { lang: Lang; officer: { name: string; csrf: string } };
+/** The page's language and the signed-in account (`admin`, `templates`: their pages in the navigation). */
+export type Frame = {
+  lang: Lang;
+  officer: { name: string; csrf: string; admin: boolean; templates?: boolean };
+};
 
 /** A status as officers name it (the citizen's words are theirs: "menunggu jawaban Anda"). */
 export const status = (lang: Lang, s: TicketStatus) => t(lang, `officer.status.${s}`);
@@ -83,6 +90,12 @@ export function TicketPage(props: {
   flash: { ok: boolean; text: string } | null;
   agencyName: string;
   regionName: string;
+  /** The assignment card ("Ditugaskan ke", and its forms for who may assign). */
+  assignment: Child;
+  /** An account's name, for the history. */
+  officerName: (id: number) => string;
+  /** The response templates next to the status and reply forms, and the chosen one's text. */
+  templates: TemplateOffer;
 }) {
   const { lang } = props.frame;
   const { ticket } = props;
@@ -231,6 +244,7 @@ export function TicketPage(props: {
           ) : null}
         </section>
       ) : null}
+      {props.assignment}
       <section class="card">
         <h2>{t(lang, 'officer.ticket.action')}</h2>
         {!props.mayAct ? (
@@ -253,11 +267,16 @@ export function TicketPage(props: {
             <label for="status">{t(lang, 'officer.ticket.to')}</label>
             <select id="status" name="status">
               {props.next.map((s) => (
-                <option value={s}>{status(lang, s)}</option>
+                <option value={s} selected={s === props.templates.statusChoice}>
+                  {status(lang, s)}
+                </option>
               ))}
             </select>
+            <TemplatePicker lang={lang} links={props.templates.statusLinks} all={props.templates.statusAll} />
             <label for="message">{t(lang, 'officer.ticket.message')}</label>
-            <textarea id="message" name="message" rows={3} maxlength={2000} />
+            <textarea id="message" name="message" rows={3} maxlength={2000}>
+              {props.templates.statusText}
+            </textarea>
             <label for="reason">{t(lang, 'officer.ticket.reason')}</label>
             <input id="reason" name="reason" maxlength={500} />
             <button class="primary" type="submit">
@@ -294,8 +313,11 @@ export function TicketPage(props: {
           ) : (
             <form method="post" action={`/petugas/tiket/${ticket.number}/balas`}>
               <input type="hidden" name="csrf" value={props.frame.officer.csrf} />
+              <TemplatePicker lang={lang} links={props.templates.replyLinks} />
               <label for="reply">{t(lang, 'officer.ticket.reply.label')}</label>
-              <textarea id="reply" name="text" rows={3} maxlength={2000} required />
+              <textarea id="reply" name="text" rows={3} maxlength={2000} required>
+                {props.templates.replyText}
+              </textarea>
               <button class="primary" type="submit">
                 {t(lang, 'officer.ticket.reply.submit')}
               </button>
@@ -337,7 +359,7 @@ export function TicketPage(props: {
           {props.events.map((e) => (
             <li>
               {`${formatDate(lang, witaDate(e.at), 'day')} · ${t(lang, `officer.actor.${e.actor}`)}: `}
-              {eventText(lang, e)}
+              {eventText(lang, e, props.officerName)}
               {typeof e.data?.message === 'string' ? <div>“{e.data.message}”</div> : null}
               {typeof e.data?.text === 'string' ? <div>“{e.data.text}”</div> : null}
             </li>
@@ -348,7 +370,8 @@ export function TicketPage(props: {
   );
 }
 
-function eventText(lang: Lang, e: TicketEvent): string {
+function eventText(lang: Lang, e: TicketEvent, officerName: (id: number) => string): string {
+  if (e.type === 'assigned') return assignedText(lang, e, officerName);
   if (e.type === 'status_changed')
     return `${t(lang, 'officer.event.status_changed', {
       from: e.from ? status(lang, e.from) : '–',

@@ -18,6 +18,10 @@ import { sql as pastAgencies } from './016-past-agencies.js';
 import { sql as outboxTicket } from './017-outbox-ticket.js';
 import { sql as inboxSorting } from './018-inbox-sorting.js';
 import { sql as routingWhy } from './019-routing-why.js';
+import { sql as assignment } from './020-assignment.js';
+import { sql as responseTemplates } from './021-response-templates.js';
+import { sql as auditIndexes } from './022-audit-indexes.js';
+import { sql as telegramOfficers } from './023-telegram-officers.js';
 
 export type Migration = { version: number; name: string; sql: string };
 
@@ -41,4 +45,8 @@ export const MIGRATIONS: readonly Migration[] = [
   { version: 17, name: 'outbox-ticket', sql: outboxTicket },
   { version: 18, name: 'inbox-sorting', sql: inboxSorting },
   { version: 19, name: 'routing-why', sql: routingWhy },
+  { version: 20, name: 'assignment', sql: assignment },
+  { version: 21, name: 'response-templates', sql: responseTemplates },
+  { version: 22, name: 'audit-indexes', sql: auditIndexes },
+  { version: 23, name: 'telegram-officers', sql: telegramOfficers },
 ];

@@ -1,5 +1,6 @@
 // A test rig: the fake Bot API, a Harness runtime, an OutboxSender draining into a real-telegraf TelegramChannel.
 import type { Deliver } from '../../../src/channels/channel.js';
+import type { OfficerDesk } from '../../../src/channels/telegram/officer-relay.js';
 import {
   TelegramChannel,
   type TelegramChannelOptions,
@@ -35,6 +36,8 @@ export async function rig(
     mode?: 'polling' | 'webhook';
     maxFileBytes?: number;
     channel?: Partial<TelegramChannelOptions>;
+    /** The officer desk, built over the rig's harness (ticket buttons, `/balas`, `/tautkan`). */
+    officerDesk?: (h: Harness) => OfficerDesk;
   } = {},
 ): Promise<Rig> {
   const fake = await new FakeTelegram().start();
@@ -54,6 +57,7 @@ export async function rig(
     pollTimeoutSec: 2,
     albumWaitMs: 150,
     rateLimit: { perChat: { perSecond: 1000, burst: 1000 }, overall: { perSecond: 1000, burst: 1000 } },
+    ...(opts.officerDesk ? { officerDesk: opts.officerDesk(h) } : {}),
     ...opts.channel,
   });
   const sender = new OutboxSender(h.core.store.outbox, [channel], h.clock, quiet);
