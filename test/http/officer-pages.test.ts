@@ -5,26 +5,10 @@ import type { createApp } from '../../src/http/app.js';
 import { hashPassword } from '../../src/officers/passwords.js';
 import { Harness } from '../helpers/harness.js';
 import { officerApp } from '../helpers/officer-app.js';
+import { Jar } from '../helpers/page-session.js';
 import { DIALOGUES } from '../transcripts/dialogues.js';
 
 const PASSWORD = 'kata-sandi-panjang-1';
-
-/** A browser's cookies, enough for these pages: name=value pairs from Set-Cookie, sent back on each request. */
-class Jar {
-  private readonly cookies = new Map<string, string>();
-  take(res: Response): Response {
-    for (const line of res.headers.getSetCookie()) {
-      const [pair = ''] = line.split(';');
-      const [name = '', value = ''] = pair.split('=');
-      if (/max-age=0/i.test(line)) this.cookies.delete(name);
-      else this.cookies.set(name, value);
-    }
-    return res;
-  }
-  header(): string {
-    return [...this.cookies].map(([k, v]) => `${k}=${v}`).join('; ');
-  }
-}
 
 describe('officer pages', () => {
   let h: Harness;

@@ -8,26 +8,10 @@ import { TelegramLinking } from '../../src/officers/telegram-linking.js';
 import { tokenHash } from '../../src/officers/tokens.js';
 import { Harness } from '../helpers/harness.js';
 import { officerApp } from '../helpers/officer-app.js';
+import { Jar } from '../helpers/page-session.js';
 
 const PASSWORD = 'kata-sandi-panjang-1';
 const PAGE = '/petugas/akun/telegram';
-
-/** The cookies a browser keeps for these pages. */
-class Jar {
-  private readonly cookies = new Map<string, string>();
-  take(res: Response): Response {
-    for (const line of res.headers.getSetCookie()) {
-      const [pair = ''] = line.split(';');
-      const [name = '', value = ''] = pair.split('=');
-      if (/max-age=0/i.test(line)) this.cookies.delete(name);
-      else this.cookies.set(name, value);
-    }
-    return res;
-  }
-  header(): string {
-    return [...this.cookies].map(([k, v]) => `${k}=${v}`).join('; ');
-  }
-}
 
 /** The accounts of the access matrix: the ticket's agency is 6371-disdukcapil's; signed out is `null`. */
 const ACCOUNTS = [
