@@ -21,4 +21,6 @@ export type Effect =
   /** List the sender's own tickets, or one of them. */
   | { type: 'status'; ticket: string | null; lang: 'id' | 'en' }
   /** Consent refused: forget what this chat sent so far. */
-  | { type: 'forget' };
+  | { type: 'forget' }
+  /** The citizen asks for a person: the runtime opens a hand-off and answers with `handoff.opened`. */
+  | { type: 'handoff' };

@@ -174,7 +174,8 @@ export function step(stored: StoredSnapshot | null, event: IntakeEvent, input: I
     event.type === 'message' ||
     event.type === 'command' ||
     event.type === 'emergency' ||
-    event.type === 'edit'
+    event.type === 'edit' ||
+    event.type === 'handoff.returned'
   ) {
     const active = ACTIVE_STATES.has(value);
     context = {

@@ -43,6 +43,10 @@ export type IntakeEvent =
       agency: string | null;
       /** Nobody at the agency receives tickets yet: held by the coordinator named, or by Aduan's admins (null). */
       heldBy?: { name: string | null } | null;
+      /** The ticket's status-page PIN, for the receipt only (stored hashed). */
+      pin: string;
+      /** The public status page, when the server has a public address. */
+      statusUrl: string | null;
     }
   /** The same chat filed a similar complaint within a day: ask before filing it again. */
   | { type: 'ticket.duplicate'; now: number; ticket: string }
@@ -65,13 +69,47 @@ export type IntakeEvent =
       agency?: string;
     }
   /** An officer wrote to the citizen about one of this chat's tickets. */
-  | { type: 'ticket.reply'; now: number; ticket: string; text: string };
+  | { type: 'ticket.reply'; now: number; ticket: string; text: string }
+  /** The runtime's answer to a `handoff` effect: someone answers soon (null), or from the office's next opening. */
+  | { type: 'handoff.opened'; now: number; opens: { day: string; time: string } | null }
+  /** The chat is the bot's again: an officer handed it back, the citizen asked, or nobody took it in time. */
+  | { type: 'handoff.returned'; now: number; why: 'officer' | 'citizen' | 'expired' }
+  /**
+   * An officer merged this chat's ticket `ticket` into `into` (a report of the same problem), or (`into` null) merged
+   * another citizen's report into it: never who that citizen is.
+   */
+  | { type: 'ticket.merged'; now: number; ticket: string; into: string | null }
+  /**
+   * A change (`status`) or an officer's message (`status` null, the text in `message`) on `ticket`, which this chat
+   * follows because its own ticket `own` was merged into it: told as news, never as a question for this chat.
+   */
+  | {
+      type: 'ticket.followed';
+      now: number;
+      ticket: string;
+      own: string;
+      status: TicketStatus | null;
+      message: string | null;
+      reason: string | null;
+      agency?: string;
+    };
 
 /**
  * Events that reach a conversation from outside a citizen's message, through the runtime's `dispatch`: a stored
  * deadline, an officer's change to one of the chat's tickets, an officer's message.
  */
-export type DispatchEvent = Extract<IntakeEvent, { type: 'timer' | 'ticket.update' | 'ticket.reply' }>;
+export type DispatchEvent = Extract<
+  IntakeEvent,
+  {
+    type:
+      | 'timer'
+      | 'ticket.update'
+      | 'ticket.reply'
+      | 'ticket.merged'
+      | 'ticket.followed'
+      | 'handoff.returned';
+  }
+>;
 
 export type RouteInfo = {
   agencyId: string;

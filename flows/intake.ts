@@ -7,6 +7,7 @@ import { asking, next } from './intake-states/asking.js';
 import { cancelConfirm, resumeAfterCancel } from './intake-states/cancelling.js';
 import { duplicateConfirm, submitting } from './intake-states/filing.js';
 import { guess, guessFix } from './intake-states/guess.js';
+import { handoff } from './intake-states/handoff.js';
 import { officerNews } from './intake-states/officer-news.js';
 import { consent, consented, declined, idle, start } from './intake-states/opening.js';
 import { paused, resuming } from './intake-states/paused.js';
@@ -21,7 +22,7 @@ export const intakeMachine = intake.createMachine({
   id: 'intake',
   context: ({ input }) => initialContext(input),
   initial: 'idle',
-  on: { ...officerNews, ...anywhere },
+  on: { ...officerNews, ...anywhere, ...handoff },
   states: {
     idle,
     start,

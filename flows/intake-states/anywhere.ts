@@ -1,8 +1,8 @@
 // What the citizen can do in any state: an emergency, the reminder and expiry timers, commands, edited messages.
 import { and, assign, raise } from 'xstate';
 import type { ReplyEffect } from '../../src/domain/reply.js';
-import { emergencyNumbers } from '../../src/understand/emergency-kinds.js';
 import { type IntakeContext, type Notice, emptyDraft } from '../intake-context.js';
+import { emergencyReply } from '../intake-emergency.js';
 import { body } from '../intake-message.js';
 import { currentQuestion, withNotices } from '../intake-questions.js';
 import { type StepEvent, withReading } from '../intake-reading.js';
@@ -32,20 +32,7 @@ export const anywhere = intake.createStateConfig({
       actions: [
         {
           type: 'reply',
-          params: ({ event }) => ({
-            type: 'reply',
-            key: `emergency.${event.type === 'emergency' ? event.kind : 'fire'}`,
-            more: [
-              {
-                key: 'emergency.numbers',
-                vars: {
-                  numbers: event.type === 'emergency' ? emergencyNumbers(event.kind).join(', ') : '112',
-                },
-              },
-              { key: 'emergency.then' },
-            ],
-            expecting: 'none',
-          }),
+          params: ({ event }) => emergencyReply(event.type === 'emergency' ? event.kind : 'fire'),
         },
         raise(({ event }) => withReading({ ...body(event), type: 'message', now: event.now })),
       ],
@@ -121,6 +108,11 @@ export const anywhere = intake.createStateConfig({
             lang: context.lang,
           }),
         },
+      },
+      // A person, please: the runtime opens a hand-off and answers when someone will reply; the state stays.
+      {
+        guard: { type: 'isCommand', params: 'handoff' },
+        actions: { type: 'effect', params: { type: 'handoff' } },
       },
       {
         guard: and([{ type: 'isCommand', params: 'cancel' }, 'isActive']),

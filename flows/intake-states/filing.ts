@@ -40,11 +40,18 @@ export const submitting = intake.createStateConfig({
                       : { key: 'submitted.agency_held_admin', vars },
                   ]
                 : [{ key: 'submitted.agency', vars }];
+            // The status page's PIN, with the page's address when the server has a public one.
+            const status =
+              event.type !== 'ticket.created'
+                ? []
+                : event.statusUrl
+                  ? [{ key: 'submitted.status_web', vars: { url: event.statusUrl, pin: event.pin } }]
+                  : [{ key: 'submitted.status_pin', vars: { pin: event.pin } }];
             return withNotices(context, {
               type: 'reply',
               key: 'submitted',
               vars,
-              more: [...where, { key: 'submitted.next', vars }],
+              more: [...where, { key: 'submitted.next', vars }, ...status],
               expecting: 'none',
               ...(event.type === 'ticket.created' ? { ticket: event.ticket } : {}),
             });

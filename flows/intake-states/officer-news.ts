@@ -1,6 +1,7 @@
 // The machine's answer in any state to an officer's change to a ticket, or an officer's message to the citizen.
 import { and, assign, or, stateIn } from 'xstate';
-import type { Paragraph } from '../../src/domain/reply.js';
+import type { Paragraph, ReplyEffect } from '../../src/domain/reply.js';
+import type { IntakeContext } from '../intake-context.js';
 import type { IntakeEvent } from '../intake-events.js';
 import { currentQuestion, resolvedQuestion, withNotices } from '../intake-questions.js';
 import { intake } from '../intake-setup.js';
@@ -17,6 +18,47 @@ function updateNotice(event: IntakeEvent): Paragraph[] {
     ...(event.message ? [{ key: 'ticket.update.message', vars: { message: event.message } }] : []),
     { key: `ticket.update.next.${event.status}`, vars: { agency: event.agency ?? '' } },
   ];
+}
+
+/** What a followed ticket's change or message tells a chat whose own ticket was merged into it. */
+function followedNotice(event: IntakeEvent): Paragraph[] {
+  if (event.type !== 'ticket.followed') return [];
+  const { ticket, status } = event;
+  const news: Paragraph[] =
+    status === null
+      ? [{ key: 'ticket.reply', vars: { ticket, text: event.message ?? '' } }]
+      : [
+          { key: 'ticket.update', vars: { ticket, status: { key: `ticket.status.${status}` } } },
+          ...(event.reason ? [{ key: 'ticket.update.reason', vars: { reason: event.reason } }] : []),
+          ...(event.message ? [{ key: 'ticket.update.message', vars: { message: event.message } }] : []),
+          // Not the lines that ask this chat for an answer (a question, "is it solved?"): they are for its citizen.
+          ...(status === 'menunggu_pelapor' || status === 'selesai'
+            ? []
+            : [{ key: `ticket.update.next.${status}`, vars: { agency: event.agency ?? '' } }]),
+        ];
+  return [...news, { key: 'ticket.followed', vars: { own: event.own, ticket } }];
+}
+
+/** A merge as this chat's citizen hears it: theirs joined another ticket, or another report joined theirs. */
+function mergedNotice(event: IntakeEvent): Paragraph[] {
+  if (event.type !== 'ticket.merged') return [];
+  return event.into === null
+    ? [{ key: 'ticket.merged.joined', vars: { ticket: event.ticket } }]
+    : [{ key: 'ticket.merged', vars: { ticket: event.ticket, into: event.into } }];
+}
+
+/** News, then the open question asked again, or the hint to type *status* (about `ticket`, when it is still open). */
+function newsThen(context: IntakeContext, news: Paragraph[], ticket: string | null): ReplyEffect {
+  const q = currentQuestion(context);
+  return q
+    ? withNotices({ ...context, notices: [] }, q, news)
+    : {
+        type: 'reply',
+        key: 'ticket.update.done',
+        before: news,
+        expecting: 'none',
+        ...(ticket ? { ticket } : {}),
+      };
 }
 
 export const officerNews = intake.createStateConfig({
@@ -116,6 +158,25 @@ export const officerNews = intake.createStateConfig({
           },
         },
       ],
+    },
+    // A merge: the merged ticket is closed (its chat follows the other one from now on), the other goes on.
+    'ticket.merged': {
+      actions: {
+        type: 'reply',
+        params: ({ context, event }) =>
+          newsThen(
+            context,
+            mergedNotice(event),
+            event.type === 'ticket.merged' && event.into === null ? event.ticket : null,
+          ),
+      },
+    },
+    // A change on the ticket this chat's own was merged into: news only (the chat's answers go to its own tickets).
+    'ticket.followed': {
+      actions: {
+        type: 'reply',
+        params: ({ context, event }) => newsThen(context, followedNotice(event), null),
+      },
     },
   },
 }).on;

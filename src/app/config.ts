@@ -23,6 +23,8 @@ export const ConfigSchema = z.object({
   ANSWER_DAYS: z.coerce.number().int().min(1).max(60).default(5),
   MAX_UPLOAD_MB: z.coerce.number().min(1).max(100).default(10),
   HOLIDAYS_FILE: z.string().min(1).optional(),
+  /** How long a chat asking for a person waits untaken before the bot takes it back (from the next opening). */
+  HANDOFF_TIMEOUT_MINUTES: z.coerce.number().int().min(1).max(10_080).default(30),
   /** Per-sender limits (token bucket per minute; uploads and megabytes per WITA day); 0 means no limit. */
   SENDER_MESSAGES_PER_MINUTE: limit(20),
   SENDER_UPLOADS_PER_DAY: limit(20),

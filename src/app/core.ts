@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import { type Clock, type Ids, cryptoIds, systemClock } from '../clock.js';
 import { type FaultPoint, type Queued, Runtime } from '../conversation/runtime.js';
 import { HolidayCalendar, WorkingDays } from '../domain/working-days.js';
+import { HandoffActions } from '../officers/handoff-actions.js';
 import { TicketActions } from '../officers/ticket-actions.js';
 import type { Directory } from '../routing/directory.js';
 import { defaultDirectory } from '../routing/load-directory.js';
@@ -19,6 +20,8 @@ export type CoreOptions = {
   dataDir: string;
   synchronous?: Synchronous;
   answerDays?: number;
+  /** How long an untaken hand-off waits before the bot takes the chat back; 30 minutes by default. */
+  handoffTimeoutMinutes?: number;
   maxUploadMb?: number;
   holidaysFile?: string;
   clock?: Clock;
@@ -29,6 +32,8 @@ export type CoreOptions = {
   locate?: (lat: number, lon: number) => PinResult;
   /** The agency directory and routing rules; the embedded Kalsel directory by default. */
   directory?: Directory;
+  /** The server's public address (PUBLIC_BASE_URL): the receipt then names its status page. */
+  publicBaseUrl?: string;
 };
 
 export type Core = {
@@ -40,6 +45,8 @@ export type Core = {
   tickets: TicketDesk;
   /** What officers do to tickets: the desk changes them, the citizen's conversation is told. */
   actions: TicketActions;
+  /** What officers do with chats that asked for a person. */
+  handoffs: HandoffActions;
   files: FileStore;
   clock: Clock;
   ids: Ids;
@@ -72,6 +79,11 @@ export function buildCore(opts: CoreOptions): Core {
     routing,
     tickets,
     locate: opts.locate,
+    handoff: {
+      timeoutMs: (opts.handoffTimeoutMinutes ?? 30) * 60_000,
+      hours: (agencyId) => directory.hours(agencyId),
+    },
+    statusUrl: opts.publicBaseUrl ? `${opts.publicBaseUrl}/status` : null,
     store,
     files,
     clock,
@@ -82,10 +94,31 @@ export function buildCore(opts: CoreOptions): Core {
   const actions = new TicketActions({
     store,
     tickets,
-    dispatch: (conversationId, event) => runtime.dispatch(conversationId, event),
+    dispatch: (conversationId, event, files) => runtime.dispatch(conversationId, event, files),
+    files,
+    newId: () => ids.id(),
     directory,
     clock,
     calendar,
   });
-  return { store, db, runtime, tickets, actions, files, clock, ids, directory, close: () => db.close() };
+  const handoffs = new HandoffActions({
+    store,
+    directory,
+    clock,
+    dispatch: (conversationId, event) => runtime.dispatch(conversationId, event),
+    tell: (conversationId, reply) => runtime.tell(conversationId, reply),
+  });
+  return {
+    store,
+    db,
+    runtime,
+    tickets,
+    actions,
+    handoffs,
+    files,
+    clock,
+    ids,
+    directory,
+    close: () => db.close(),
+  };
 }

@@ -26,6 +26,7 @@ import type { Db } from '../storage/db.js';
 import type { Store } from '../storage/store.js';
 import { loadBoundaries } from '../understand/boundaries.js';
 import { locatePinWith } from '../understand/boundary-lookup.js';
+import { answerFileDelivery } from './answer-file-delivery.js';
 import { buildChannels } from './build-channels.js';
 import { buildForwarder, linkSecret } from './build-forwarder.js';
 import type { Config } from './config.js';
@@ -76,8 +77,10 @@ export function buildService(opts: ServiceOptions): Service {
     dataDir: config.dataDir,
     synchronous: config.SQLITE_SYNCHRONOUS,
     answerDays: config.ANSWER_DAYS,
+    handoffTimeoutMinutes: config.HANDOFF_TIMEOUT_MINUTES,
     maxUploadMb: config.MAX_UPLOAD_MB,
     holidaysFile: config.HOLIDAYS_FILE,
+    publicBaseUrl: config.PUBLIC_BASE_URL,
     clock: opts.clock,
     ids: opts.ids,
     fault: opts.fault,
@@ -111,7 +114,17 @@ export function buildService(opts: ServiceOptions): Service {
     });
   const sender = new OutboxSender(
     store.outbox,
-    [mailboxChannel('terminal'), ...channels],
+    [mailboxChannel('terminal'), ...channels].map(
+      answerFileDelivery({
+        files: core.files,
+        baseUrl: config.PUBLIC_BASE_URL ?? null,
+        secret,
+        ttlMs: config.LINK_TTL_DAYS * 86_400_000,
+        clock,
+        langOf: (channel, chatId) => store.conversations.lang(channel, chatId),
+        log,
+      }),
+    ),
     clock,
     log,
     retry,
@@ -207,6 +220,7 @@ export function buildService(opts: ServiceOptions): Service {
     ids,
     clock,
     maxUploadBytes: core.files.limits.maxBytes,
+    chatFiles: core.files,
     devSenders: config.WEB_DEV_SENDERS,
     log,
     channels,
@@ -216,6 +230,7 @@ export function buildService(opts: ServiceOptions): Service {
     metrics: metricsRoutes(metrics.registry, { token: config.METRICS_TOKEN }),
     files: fileLinks({ secret, files: core.files, attachments: store.attachments, clock }),
     databaseOk: () => store.ping(),
+    status: { store, clock, clientAddress: (c) => clientKey(clientAddress(c, guardOptions)) },
     officers: {
       store,
       files: core.files,
@@ -225,6 +240,7 @@ export function buildService(opts: ServiceOptions): Service {
       secureRequest: (c) => requestIsSecure(c, guardOptions),
       clientAddress: (c) => clientKey(clientAddress(c, guardOptions)),
       telegramLinking,
+      handoffs: core.handoffs,
     },
   });
   /** Hands a channel's message to the pipeline; the runtime commits it before this resolves. */

@@ -4,13 +4,14 @@ import type { DispatchEvent, IntakeEvent } from '../../flows/intake-events.js';
 import { DEFAULT_FLOW } from '../../flows/registry.js';
 import type { Clock, Ids } from '../clock.js';
 import { type AttachmentRef, ChannelId } from '../domain/complaint.js';
-import type { Lang, RenderedMessage } from '../domain/reply.js';
+import type { Lang, OutboundFile, RenderedMessage, ReplyEffect } from '../domain/reply.js';
 import { renderReply } from '../i18n/locales.js';
 import type { RoutingPort } from '../ports/routing.js';
 import type { FileStore } from '../storage/file-store.js';
 import type { Store } from '../storage/store.js';
 import type { TicketDesk } from '../tickets/ticket-desk.js';
 import type { PinResult } from '../understand/geo.js';
+import { type HandoffSettings, handoffTimer, handoffTurn, openHandoff } from './handoff-hold.js';
 import { storeMedia } from './inbound-media.js';
 import type { InboundMessage } from './inbound.js';
 import { type LoadedConversation, toLoaded } from './loaded-conversation.js';
@@ -42,6 +43,10 @@ export type RuntimeDeps = {
   locate?: (lat: number, lon: number) => PinResult;
   /** Where complaints go (the agency directory and its rules). */
   routing: RoutingPort;
+  /** A chat handed to a person: how long an untaken one waits, and the offices' hours. */
+  handoff: HandoffSettings;
+  /** The public status page (`${PUBLIC_BASE_URL}/status`) the receipt names, when the server has a public address. */
+  statusUrl?: string | null;
   /** Called after each commit that queued messages or ticket deliveries, so senders and forwarders wake up. */
   onQueued?: (queued: Queued) => void;
   fault?: (point: FaultPoint) => void;
@@ -115,8 +120,14 @@ export class Runtime {
       // At rest after filing, what the citizen writes goes to one of the chat's tickets: the flow is told which are
       // open and which one the platform says this replies to.
       if (loaded.stored?.value === 'submitted') body.tickets = chatTickets(store, conv.id, msg.replyTo);
-      const event = eventFor(store.inbound, msg, body, loaded, now);
-      const outgoing = this.run(loaded, event, inboundId, pre, commit);
+      // Handed to a person: the message waits for the officer (only an emergency is answered), unless it ends that.
+      const turn = handoffTurn(store, conv.id, eventFor(store.inbound, msg, body, loaded, now));
+      if (turn.kind === 'held') {
+        const held = [...pre, ...turn.replies.map((r) => renderReply(lang, r))];
+        const outgoing = held.map((m) => this.queue(conv.id, conv.channel, conv.chatId, inboundId, m, now));
+        return { duplicate: false, conversationId: conv.id, outgoing };
+      }
+      const outgoing = this.run(loaded, turn.event, inboundId, pre, commit);
       this.deps.fault?.('before_commit');
       return { duplicate: false, conversationId: conv.id, outgoing };
     });
@@ -135,9 +146,10 @@ export class Runtime {
   /**
    * Runs an event that is not a citizen's message in a conversation (a due deadline; next, an officer's status change
    * or reply): the same path as a message — load, pure step, one transaction, outbox — and, being synchronous, in
-   * order with everything else in that chat. A timer whose deadline is not (or no longer) due is dropped.
+   * order with everything else in that chat. A timer whose deadline is not (or no longer) due is dropped. An
+   * officer's `files` go with the message about the event's ticket (or the first message when none names it).
    */
-  dispatch(conversationId: number, event: DispatchEvent): Outgoing[] {
+  dispatch(conversationId: number, event: DispatchEvent, files: readonly OutboundFile[] = []): Outgoing[] {
     const { store } = this.deps;
     const commit: Commit = { deliveries: false };
     const out = store.tx(() => {
@@ -145,7 +157,10 @@ export class Runtime {
       if (!conv) return [];
       if (event.type === 'timer' && (conv.nextDeadlineAt === null || conv.nextDeadlineAt > event.now))
         return [];
-      return this.run(toLoaded(conv), event, null, [], commit);
+      const held =
+        event.type === 'timer' ? handoffTimer(store, conv.id, event.now) : { kind: 'free' as const };
+      if (held.kind === 'held') return [];
+      return this.run(toLoaded(conv), held.kind === 'flow' ? held.event : event, null, [], commit, files);
     });
     this.notify(out, commit);
     return out;
@@ -166,6 +181,7 @@ export class Runtime {
     inboundId: number | null,
     pre: RenderedMessage[],
     commit: Commit,
+    files: readonly OutboundFile[] = [],
   ): Outgoing[] {
     const { store } = this.deps;
     const now = event.now;
@@ -175,13 +191,21 @@ export class Runtime {
       this.queue(conv.id, conv.channel, conv.chatId, inboundId, m, now, ticket);
     const out: Outgoing[] = pre.map((m) => queue(m));
     let effects = result.effects;
+    const withFiles = filesTarget(effects, event);
     // Effects may answer the flow (a new ticket's number): loop until the flow has nothing more to say.
     for (let round = 0; round < 3 && effects.length > 0; round++) {
       const lang = result.stored.context.lang;
       const followUps: IntakeEvent[] = [];
       for (const effect of effects) {
-        if (effect.type === 'reply') out.push(queue(renderReply(lang, effect), effect.ticket));
-        else {
+        if (effect.type === 'reply') {
+          const message = renderReply(lang, effect);
+          out.push(
+            queue(
+              effect === withFiles && files.length > 0 ? { ...message, files: [...files] } : message,
+              effect.ticket,
+            ),
+          );
+        } else {
           const answer = this.apply(effect, conv, lang, now, commit);
           if (answer && 'message' in answer) out.push(queue(answer.message));
           else if (answer) followUps.push(answer.event);
@@ -193,13 +217,15 @@ export class Runtime {
         effects.push(...result.effects);
       }
     }
+    // While a person has the chat, its deadline is the hand-off's (none once taken), not the flow's.
+    const live = store.handoffs.live(conv.id);
     store.conversations.save(
       conv.id,
       {
         version: result.stored.version,
         state: result.stored.value,
         snapshot: result.stored,
-        nextDeadlineAt: result.nextDeadline,
+        nextDeadlineAt: live ? live.expiresAt : result.nextDeadline,
         lang: result.stored.context.lang,
       },
       now,
@@ -253,8 +279,9 @@ export class Runtime {
         if (filed.kind === 'duplicate')
           return { event: { type: 'ticket.duplicate', now, ticket: filed.ticket } };
         if (filed.deliveries > 0) commit.deliveries = true;
-        const { ticket, due, days, agency, heldBy } = filed;
-        return { event: { type: 'ticket.created', now, ticket, due, days, agency, heldBy } };
+        const { ticket, due, days, agency, heldBy, pin } = filed;
+        const statusUrl = this.deps.statusUrl ?? null;
+        return { event: { type: 'ticket.created', now, ticket, due, days, agency, heldBy, pin, statusUrl } };
       }
       case 'append':
         this.deps.tickets.append(conv.id, effect.ticket, effect.text, effect.attachments, now);
@@ -275,8 +302,30 @@ export class Runtime {
         store.attachments.forgetUnlinked(conv.id);
         store.audit.record({ at: now, actor: 'citizen', type: 'consent.refused', conversationId: conv.id });
         return null;
+      case 'handoff':
+        return { event: openHandoff(store, this.deps.handoff, conv.id, now) };
     }
   }
+
+  /** An officer's words to a chat handed to them (rendered in the chat's language), in one transaction. */
+  tell(conversationId: number, reply: ReplyEffect): Outgoing[] {
+    const { store, clock } = this.deps;
+    const out = store.tx(() => {
+      const conv = store.conversations.get(conversationId);
+      if (!conv) return [];
+      const message = renderReply(conv.lang, reply);
+      return [this.queue(conv.id, conv.channel, conv.chatId, null, message, clock.now())];
+    });
+    this.notify(out, { deliveries: false });
+    return out;
+  }
+}
+
+/** The reply an officer's files go with: the first one about the event's ticket, else the first reply. */
+function filesTarget(effects: readonly Effect[], event: IntakeEvent): Effect | undefined {
+  const ticket = event.type === 'ticket.update' || event.type === 'ticket.reply' ? event.ticket : null;
+  const replies = effects.filter((e) => e.type === 'reply');
+  return replies.find((e) => ticket !== null && e.ticket === ticket) ?? replies[0];
 }
 
 function parseChannel(channel: string): ChannelId {

@@ -45,4 +45,9 @@ export type RenderedMessage = {
   expecting: Expecting;
   /** Choices that must be typed as words (the message also accepts field numbers). */
   wordChoices?: boolean;
+  /** Files an officer attached: references only, the sender reads the bytes from the file store when sending. */
+  files?: OutboundFile[];
 };
+
+/** An officer's file sent with a message: the attachment's id, its content hash, type, name and size in bytes. */
+export type OutboundFile = { id: string; sha256: string; mime: string; name: string; size: number };

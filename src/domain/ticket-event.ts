@@ -13,6 +13,11 @@ export const TicketEventType = z.enum([
   'taken_over',
   /** Given to one account of the agency, or to nobody: `data.officerId` is the assignee or null (internal). */
   'assigned',
+  /**
+   * A duplicate merged into another ticket of the same agency: on the merged one `data.into` (closed, reason
+   * `merged`), on the one it joined `data.from`; both ticket numbers.
+   */
+  'merged',
 ]);
 export type TicketEventType = z.infer<typeof TicketEventType>;
 
@@ -20,6 +25,8 @@ export type TicketEventType = z.infer<typeof TicketEventType>;
 export type TicketActor = 'citizen' | 'system' | 'officer';
 
 export type TicketEvent = {
+  /** The stored event's id (read back from storage; officers' files are linked to it). */
+  id?: number;
   ticketId: number;
   at: number;
   actor: TicketActor;

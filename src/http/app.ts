@@ -9,6 +9,7 @@ import { webChatPage } from '../channels/web/web-chat-page.js';
 import type { StorageState } from '../conversation/storage-guard.js';
 import { apiV1 } from './api/api-v1.js';
 import { type OfficerPagesDeps, officerPages } from './officers/officer-pages.js';
+import { type StatusPagesDeps, statusPages } from './status/status-routes.js';
 
 export type AppDeps = WebChatDeps & {
   log: { error(obj: object, msg: string): void };
@@ -28,6 +29,8 @@ export type AppDeps = WebChatDeps & {
   files?: Hono;
   /** The officers' workspace, mounted at /petugas. */
   officers?: OfficerPagesDeps;
+  /** The citizens' status page (ticket number and PIN), mounted at /status. */
+  status?: StatusPagesDeps;
 };
 
 export function createApp(deps: AppDeps): Hono {
@@ -83,6 +86,7 @@ export function createApp(deps: AppDeps): Hono {
     if (routes) app.route(`/channels/${channel.channel}`, routes);
   }
   app.route('/api/chat', webChatApi(deps));
+  if (deps.status) app.route('/status', statusPages(deps.status));
   if (deps.officers) {
     app.route('/petugas', officerPages(deps.officers));
     app.route('/api', apiV1(deps.officers));

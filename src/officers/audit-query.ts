@@ -23,6 +23,7 @@ export const AUDIT_ACTIONS = [
   'ticket.status_changed',
   'ticket.reassigned',
   'ticket.assigned',
+  'ticket.merged',
   'ticket.reopened',
   'ticket.withdrawn',
   'consent.refused',

@@ -4,13 +4,18 @@ import type { DispatchEvent } from '../../flows/intake-events.js';
 import type { Clock } from '../clock.js';
 import type { TicketStatus } from '../domain/complaint.js';
 import type { Officer } from '../domain/officer.js';
+import type { OutboundFile } from '../domain/reply.js';
 import { witaDate } from '../domain/wita.js';
 import type { WorkingDays } from '../domain/working-days.js';
 import type { Directory } from '../routing/directory.js';
+import type { FileStore } from '../storage/file-store.js';
 import type { Store } from '../storage/store.js';
 import type { TicketDesk } from '../tickets/ticket-desk.js';
 import { REASSIGNABLE, isOpen } from '../tickets/transitions.js';
+import { type CheckedUpload, recordAnswerFiles } from './answer-files.js';
 import { mayAct, scopeOf } from './policy.js';
+import { type MergeProblem, mergeTicket } from './ticket-merging.js';
+import { tellFollowers } from './ticket-news.js';
 
 export type ActionProblem =
   | 'not_found'
@@ -18,7 +23,9 @@ export type ActionProblem =
   | 'not_allowed'
   | 'reason_required'
   | 'message_required'
-  | 'empty';
+  | 'empty'
+  /** Files for a ticket whose citizen has no chat any more (nobody to send them to). */
+  | 'no_chat';
 
 /** The longest message or note an officer may write (a WhatsApp message holds 4,096 characters). */
 export const MAX_OFFICER_TEXT = 2000;
@@ -29,8 +36,11 @@ export const WAIT_WORKING_DAYS = 10;
 export type TicketActionsDeps = {
   store: Store;
   tickets: TicketDesk;
-  /** The runtime's door into a conversation. */
-  dispatch: (conversationId: number, event: DispatchEvent) => unknown;
+  /** The runtime's door into a conversation; `files` go with the message about the ticket. */
+  dispatch: (conversationId: number, event: DispatchEvent, files?: readonly OutboundFile[]) => unknown;
+  /** Where officers' files are stored (by their hash), and their attachment ids. */
+  files: Pick<FileStore, 'put'>;
+  newId: () => string;
   directory: Directory;
   clock: Clock;
   calendar: WorkingDays;
@@ -51,26 +61,27 @@ export class TicketActions {
     number: string,
     to: TicketStatus,
     say: { message: string | null; reason: string | null },
+    uploads: readonly CheckedUpload[] = [],
   ): { ok: true } | { ok: false; problem: ActionProblem } {
     const { store, tickets, directory, clock } = this.deps;
     return store.tx(() => {
       const ticket = store.ticketInbox.forOfficer(number, scopeOf(officer, directory));
       if (!ticket) return { ok: false, problem: 'not_found' } as const;
       if (!this.mayActOn(officer, ticket)) return { ok: false, problem: 'read_only' } as const;
+      if (uploads.length > 0 && ticket.conversationId === null)
+        return { ok: false, problem: 'no_chat' } as const;
       const now = clock.now();
       const message = say.message?.trim() || null;
+      const followers = store.ticketMerges.followers(ticket.id);
       const moved = tickets.move(ticket, to, { officerId: officer.id, reason: say.reason, message }, now);
       if (!moved.ok) return moved;
+      const reason = say.reason?.trim() || null;
+      const news = { type: 'ticket.update', now, ticket: number, status: to, message, reason } as const;
       if (ticket.conversationId !== null) {
-        this.deps.dispatch(ticket.conversationId, {
-          type: 'ticket.update',
-          now,
-          ticket: ticket.number,
-          status: to,
-          message,
-          reason: say.reason?.trim() || null,
-        });
+        const files = this.attach(officer, ticket, ticket.conversationId, uploads, now);
+        this.deps.dispatch(ticket.conversationId, news, files);
       }
+      tellFollowers(this.deps.dispatch, followers, ticket.conversationId, news);
       return { ok: true } as const;
     });
   }
@@ -86,6 +97,13 @@ export class TicketActions {
       tickets.takeOver(ticket, officer.id, clock.now());
       return { ok: true } as const;
     });
+  }
+
+  /** Whether this account may answer on the ticket: null, or `not_found` (outside its scope) or `read_only`. */
+  answerable(officer: Officer, number: string): 'not_found' | 'read_only' | null {
+    const ticket = this.deps.store.ticketInbox.forOfficer(number, scopeOf(officer, this.deps.directory));
+    if (!ticket) return 'not_found';
+    return officer.disabled || !this.mayActOn(officer, ticket) ? 'read_only' : null;
   }
 
   /**
@@ -124,16 +142,17 @@ export class TicketActions {
         { officerId: officer.id, reason: why },
         now,
       );
-      if (ticket.conversationId !== null)
-        this.deps.dispatch(ticket.conversationId, {
-          type: 'ticket.update',
-          now,
-          ticket: ticket.number,
-          status: 'dialihkan',
-          message: null,
-          reason: why,
-          agency: agency.shortName,
-        });
+      const news = {
+        type: 'ticket.update',
+        now,
+        ticket: ticket.number,
+        status: 'dialihkan',
+        message: null,
+        reason: why,
+        agency: agency.shortName,
+      } as const;
+      if (ticket.conversationId !== null) this.deps.dispatch(ticket.conversationId, news);
+      tellFollowers(this.deps.dispatch, store.ticketMerges.followers(ticket.id), ticket.conversationId, news);
       return { ok: true, deliveries } as const;
     });
   }
@@ -165,6 +184,19 @@ export class TicketActions {
   }
 
   /**
+   * Merges a duplicate into another ticket of the same agency (`mergeTicket`): both must be open and the account's to
+   * act on; the merged one is closed and its citizen follows the other from now on.
+   */
+  merge(
+    officer: Officer,
+    number: string,
+    intoNumber: string,
+    note: string | null = null,
+  ): { ok: true; into: string } | { ok: false; problem: MergeProblem } {
+    return mergeTicket(this.deps, (o, t) => this.mayActOn(o, t), officer, number, intoNumber, note);
+  }
+
+  /**
    * Gives back to the agency the tickets whose citizen did not answer the officer's question within 10 working days
    * (the reason is on the ticket's event).
    */
@@ -187,16 +219,12 @@ export class TicketActions {
     return store.tx(() => {
       const due = store.tickets.resolvedSince(now - QUIET_CLOSE_MS, limit);
       for (const ticket of due) {
+        const followers = store.ticketMerges.followers(ticket.id);
         tickets.closeQuiet(ticket, now);
-        if (ticket.conversationId !== null)
-          this.deps.dispatch(ticket.conversationId, {
-            type: 'ticket.update',
-            now,
-            ticket: ticket.number,
-            status: 'ditutup',
-            message: null,
-            reason: null,
-          });
+        const closed = { type: 'ticket.update', now, ticket: ticket.number, status: 'ditutup' } as const;
+        const news = { ...closed, message: null, reason: null };
+        if (ticket.conversationId !== null) this.deps.dispatch(ticket.conversationId, news);
+        tellFollowers(this.deps.dispatch, followers, ticket.conversationId, news);
       }
       return due.length;
     });
@@ -211,6 +239,7 @@ export class TicketActions {
     number: string,
     kind: 'reply' | 'note',
     text: string,
+    uploads: readonly CheckedUpload[] = [],
   ): { ok: true } | { ok: false; problem: ActionProblem } {
     const { store, tickets, directory, clock } = this.deps;
     return store.tx(() => {
@@ -220,6 +249,8 @@ export class TicketActions {
         return { ok: false, problem: 'read_only' } as const;
       const clean = text.trim().slice(0, MAX_OFFICER_TEXT);
       if (!clean) return { ok: false, problem: 'empty' } as const;
+      if (uploads.length > 0 && (kind === 'note' || ticket.conversationId === null))
+        return { ok: false, problem: 'no_chat' } as const;
       const now = clock.now();
       tickets.write(
         ticket,
@@ -227,14 +258,33 @@ export class TicketActions {
         { officerId: officer.id, text: clean },
         now,
       );
-      if (kind === 'reply' && ticket.conversationId !== null)
-        this.deps.dispatch(ticket.conversationId, {
-          type: 'ticket.reply',
-          now,
-          ticket: ticket.number,
-          text: clean,
-        });
+      if (kind === 'reply' && ticket.conversationId !== null) {
+        const files = this.attach(officer, ticket, ticket.conversationId, uploads, now);
+        this.deps.dispatch(
+          ticket.conversationId,
+          { type: 'ticket.reply', now, ticket: ticket.number, text: clean },
+          files,
+        );
+      }
+      if (kind === 'reply') {
+        const news = { type: 'ticket.reply', now, ticket: ticket.number, text: clean } as const;
+        const followers = store.ticketMerges.followers(ticket.id);
+        tellFollowers(this.deps.dispatch, followers, ticket.conversationId, news);
+      }
       return { ok: true } as const;
     });
+  }
+
+  /** The officer's files of the event just written, stored and recorded; what the citizen's message refers to. */
+  private attach(
+    officer: Officer,
+    ticket: { id: number },
+    conversationId: number,
+    uploads: readonly CheckedUpload[],
+    now: number,
+  ): OutboundFile[] {
+    if (uploads.length === 0) return [];
+    const to = { ticketId: ticket.id, conversationId, officerId: officer.id };
+    return recordAnswerFiles(this.deps, to, uploads, now);
   }
 }

@@ -2,6 +2,7 @@
 // ticket to this one's filing. Never a chat id; the NIK always masked; a rahasia reporter's identity answers hidden
 // from those who may not see who it is.
 import type { Complaint } from '../domain/complaint.js';
+import { hideStatusPin } from '../domain/status-pin.js';
 import type { Store } from '../storage/store.js';
 import { maskNik } from '../understand/nik.js';
 
@@ -24,8 +25,21 @@ export function ticketTranscript(
     .filter((t) => t.createdAt < ticket.createdAt)
     .map((t) => t.createdAt);
   const from = earlier.length > 0 ? Math.max(...earlier) + 1 : 0;
-  const to = ticket.createdAt;
-  const name = ticket.complaint.name?.trim();
+  const redaction = { showIdentity, hidden, name: ticket.complaint.name };
+  return chatLines(store, ticket.conversationId, { from, to: ticket.createdAt }, redaction);
+}
+
+/**
+ * What the citizen and Aduan (the bot, and officers through it) said in a chat between two instants, oldest first:
+ * the NIK masked, and without `showIdentity` the reporter's name, NIK and phone (and answers to them) hidden.
+ */
+export function chatLines(
+  store: Store,
+  conversationId: number,
+  { from, to }: { from: number; to: number },
+  { showIdentity, hidden, name: fullName }: { showIdentity: boolean; hidden: string; name: string | null },
+): TranscriptLine[] {
+  const name = fullName?.trim();
   const redact = (text: string): string => {
     let out = text.replace(NIK, (nik) => (showIdentity ? maskNik(nik) : hidden));
     if (!showIdentity) {
@@ -35,7 +49,7 @@ export function ticketTranscript(
     return out;
   };
   const citizen: TranscriptLine[] = store.inbound
-    .history(ticket.conversationId, from, MAX_LINES)
+    .history(conversationId, from, MAX_LINES)
     .filter((m) => m.at <= to)
     .flatMap((m) => {
       const body = typeof m.body === 'object' && m.body !== null ? m.body : {};
@@ -46,7 +60,7 @@ export function ticketTranscript(
       return [{ at: m.at, from: 'citizen' as const, text: shown }];
     });
   const bot: TranscriptLine[] = store.outbox
-    .between(ticket.conversationId, from, to, MAX_LINES)
-    .map((e) => ({ at: e.createdAt, from: 'bot' as const, text: redact(e.message.text) }));
+    .between(conversationId, from, to, MAX_LINES)
+    .map((e) => ({ at: e.createdAt, from: 'bot' as const, text: hideStatusPin(redact(e.message.text)) }));
   return [...citizen, ...bot].sort((a, b) => a.at - b.at || (a.from === 'citizen' ? -1 : 1));
 }

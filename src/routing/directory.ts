@@ -1,6 +1,6 @@
 // The agency directory as the router reads it: agencies by id, by kind and region, coordinators and Ombudsman offices.
 import { isKabkota } from './directory-checks.js';
-import type { Agency, Rule } from './directory-schema.js';
+import { type Agency, DEFAULT_HOURS, type Rule, type WeeklyHours } from './directory-schema.js';
 import { type NameIndex, buildNameIndex } from './names.js';
 
 export class DirectoryError extends Error {
@@ -31,6 +31,8 @@ export class Directory {
     kinds: Readonly<Record<string, readonly string[]>>,
     /** Problems that do not stop the service (a destination's secret not set, a rule with gaps). */
     readonly warnings: readonly string[],
+    /** The file's `defaults.hours`: when a chat with no agency yet may expect a person to answer. */
+    readonly defaultHours: WeeklyHours = DEFAULT_HOURS,
   ) {
     this.agencies = agencies;
     this.rules = rules;
@@ -55,6 +57,11 @@ export class Directory {
 
   agency(id: string): Agency | undefined {
     return this.byId.get(id);
+  }
+
+  /** The agency's opening hours (WITA), or the directory's default hours when there is no agency yet. */
+  hours(agencyId: string | null): WeeklyHours {
+    return (agencyId === null ? undefined : this.byId.get(agencyId)?.hours) ?? this.defaultHours;
   }
 
   all(): readonly Agency[] {

@@ -4,7 +4,7 @@ import { z } from 'zod';
 import defaultAgencies from '../data/agencies.json' with { type: 'json' };
 import defaultRules from '../data/rules.json' with { type: 'json' };
 import { checkAgencies, checkRules } from './directory-checks.js';
-import { DirectoryFile, RulesFile } from './directory-schema.js';
+import { DEFAULT_HOURS, DirectoryFile, RulesFile } from './directory-schema.js';
 import { Directory, DirectoryError } from './directory.js';
 
 function describeIssues(
@@ -54,7 +54,14 @@ function build(source: string, data: unknown, secrets: Readonly<Record<string, s
   const ruleInputs = parsed.data.rules ?? RulesFile.parse(defaultRules).rules;
   const rules = checkRules(ruleInputs, agencies, problems, warnings);
   if (problems.length > 0) throw new DirectoryError(source, problems);
-  return new Directory(source, agencies, rules, parsed.data.kinds, warnings);
+  return new Directory(
+    source,
+    agencies,
+    rules,
+    parsed.data.kinds,
+    warnings,
+    parsed.data.defaults?.hours ?? DEFAULT_HOURS,
+  );
 }
 
 /**

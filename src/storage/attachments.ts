@@ -39,14 +39,15 @@ export class Attachments {
       'SELECT id, sha256, kind, mime, size, filename FROM attachments WHERE id = ? AND ticket_id IS NOT NULL',
     );
     this.listStmt = db.prepare(
-      'SELECT id, sha256, kind, mime, size, filename FROM attachments WHERE ticket_id = ? ORDER BY created_at, id',
+      `SELECT id, sha256, kind, mime, size, filename FROM attachments
+       WHERE ticket_id = ? AND officer_id IS NULL ORDER BY created_at, id`,
     );
     this.inTicketStmt = db.prepare(
       'SELECT id, sha256, kind, mime, size, filename FROM attachments WHERE ticket_id = ? AND id = ?',
     );
   }
 
-  /** A ticket's files, in the order they came (the complaint's, then the citizen's additions). */
+  /** A ticket's files from the citizen, in the order they came (the complaint's, then the additions); not officers'. */
   ofTicket(ticketId: number): AttachmentRecord[] {
     return this.listStmt.all(ticketId).map((raw) => AttachmentRow.parse(raw));
   }

@@ -25,6 +25,17 @@ const Message = z.object({
   choices: z.array(z.object({ id: z.string(), label: z.string() })),
   expecting: Expecting,
   wordChoices: z.boolean().optional(),
+  files: z
+    .array(
+      z.object({
+        id: z.string(),
+        sha256: z.string().regex(/^[0-9a-f]{64}$/),
+        mime: z.string(),
+        name: z.string(),
+        size: z.number(),
+      }),
+    )
+    .optional(),
 });
 
 const DueHeads = z.array(z.object({ id: z.number(), channel: z.string(), chat_id: z.string() }));

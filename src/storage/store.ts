@@ -1,4 +1,5 @@
 // The storage port bundle the runtime uses: every repository over one database, plus its transaction.
+import { AnswerFiles } from './answer-files.js';
 import { Attachments } from './attachments.js';
 import { AuditLog } from './audit-log.js';
 import { Audit } from './audit.js';
@@ -8,15 +9,18 @@ import { Conversations } from './conversations.js';
 import type { Db } from './db.js';
 import { Deliveries } from './deliveries.js';
 import { ForwardingViews } from './forwarding-views.js';
+import { Handoffs } from './handoffs.js';
 import { InboundLog } from './inbound.js';
 import { sqliteMetricsQueries } from './metrics-queries.js';
 import { Officers } from './officers.js';
 import { Outbox } from './outbox.js';
 import { ResponseTemplates } from './response-templates.js';
+import { StatusPins } from './status-pins.js';
 import { TelegramOfficers } from './telegram-officers.js';
 import { TicketAssignments } from './ticket-assignments.js';
 import { TicketEvents } from './ticket-events.js';
 import { TicketInbox } from './ticket-inbox.js';
+import { TicketMerges } from './ticket-merges.js';
 import { TicketSearch } from './ticket-search.js';
 import { Tickets } from './tickets.js';
 import { sqliteWaCloudStore } from './wa-cloud-store.js';
@@ -28,21 +32,29 @@ export type Store = {
   tickets: Tickets;
   /** The officers' reading of tickets: the inbox, status counts and one ticket's page, within a scope. */
   ticketInbox: TicketInbox;
+  /** Duplicates merged into another ticket, and the chats that follow a ticket through them. */
+  ticketMerges: TicketMerges;
   /** What a ticket's forwarding reads of it. */
   forwardingViews: ForwardingViews;
   /** Each ticket's history: one typed event per change. */
   ticketEvents: TicketEvents;
   /** Each ticket's one assignee (an account of its agency), and whom it may be given to. */
   ticketAssignments: TicketAssignments;
+  /** The status page's PINs (hashed) and its reading of a ticket by number. */
+  statusPins: StatusPins;
   /** The tickets' full-text index (a read model the ticket desk keeps). */
   ticketSearch: TicketSearch;
   deliveries: Deliveries;
   attachments: Attachments;
+  /** Files officers attach to their answers (rows of `attachments` with the account and the event). */
+  answerFiles: AnswerFiles;
   audit: Audit;
   /** The audit trail as the admins read it: filtered, newest first, in keyset pages. */
   auditLog: AuditLog;
   /** Officers' accounts and sessions. */
   officers: Officers;
+  /** Chats handed to a person: the live one per chat, the officers' queue. */
+  handoffs: Handoffs;
   /** Officers' response templates per agency and status. */
   responseTemplates: ResponseTemplates;
   /** Officers on Telegram: link codes, linked users, and the group messages that carry a ticket. */
@@ -69,16 +81,20 @@ export function createStore(db: Db): Store {
     outbox: new Outbox(db),
     tickets: new Tickets(db),
     ticketInbox: new TicketInbox(db),
+    ticketMerges: new TicketMerges(db),
     forwardingViews: new ForwardingViews(db),
     ticketEvents: new TicketEvents(db),
     ticketAssignments: new TicketAssignments(db),
     ticketSearch: new TicketSearch(db),
+    statusPins: new StatusPins(db),
     deliveries,
     attachments: new Attachments(db),
+    answerFiles: new AnswerFiles(db),
     audit: new Audit(db),
     auditLog: new AuditLog(db),
     chatBlocks: new ChatBlocks(db),
     officers: new Officers(db),
+    handoffs: new Handoffs(db),
     responseTemplates: new ResponseTemplates(db),
     telegramOfficers: new TelegramOfficers(db),
     blockList: new BlockList(db),

@@ -5,6 +5,7 @@ import { type TicketEvent, TicketEventType } from '../domain/ticket-event.js';
 import type { Db } from './db.js';
 
 const Row = z.object({
+  id: z.number(),
   ticket_id: z.number(),
   at: z.number(),
   actor: z.enum(['citizen', 'system', 'officer']),
@@ -27,7 +28,7 @@ export class TicketEvents {
        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`,
     );
     this.ofTicket = db.prepare(
-      `SELECT ticket_id, at, actor, type, from_status, to_status, reason, data, officer_id
+      `SELECT id, ticket_id, at, actor, type, from_status, to_status, reason, data, officer_id
        FROM ticket_events WHERE ticket_id = ? ORDER BY id`,
     );
   }
@@ -52,6 +53,7 @@ export class TicketEvents {
       const r = Row.parse(raw);
       const data = r.data === null ? null : Data.safeParse(JSON.parse(r.data));
       return {
+        id: r.id,
         ticketId: r.ticket_id,
         at: r.at,
         actor: r.actor,

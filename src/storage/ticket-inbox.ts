@@ -130,7 +130,7 @@ const UNRECEIVED = `(NOT EXISTS (SELECT 1 FROM deliveries d WHERE d.ticket_id = 
  * an agency also reaches the tickets taken away from it (dialihkan), to read their history: one ticket's page, not
  * the inbox, which lists what the agency handles now (and stays on its index).
  */
-function scopeWhere(scope: TicketScope, past = false): { sql: string; params: string[] } {
+export function scopeWhere(scope: TicketScope, past = false): { sql: string; params: string[] } {
   if (scope.kind === 'all') return { sql: '1 = 1', params: [] };
   const list = scope.kind === 'agencies' ? scope.agencyIds : scope.codes;
   if (list.length === 0) return { sql: '0 = 1', params: [] };

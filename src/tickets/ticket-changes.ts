@@ -15,13 +15,13 @@ export type TicketDeskDeps = {
   calendar: WorkingDays;
   /** Working days an agency has to answer (SP4N-LAPOR!: 5). */
   answerDays: number;
-  /** Uniform integers in [0, n), for ticket numbers. */
+  /** Uniform integers in [0, n), for ticket numbers and status-page PINs. */
   random: (n: number) => number;
 };
 
 /**
  * Moves a ticket to another status with its event. A closing status drops an anonim ticket's chat link: nobody
- * can tie the ticket to the citizen any more.
+ * can tie the ticket to the citizen any more; so are those of the anonim tickets merged into it (their followers).
  */
 export function changeStatus(
   store: Store,
@@ -46,6 +46,7 @@ export function changeStatus(
   if (CLOSING_STATUSES.has(to) && store.tickets.complaint(ticket.id)?.identityMode === 'anonim') {
     store.tickets.detachChat(ticket.id);
   }
+  if (CLOSING_STATUSES.has(to)) store.ticketMerges.releaseAnonymous(ticket.id);
 }
 
 /** Queues a ticket's forwarding to each of the agency's destinations; returns how many rows it queued. */

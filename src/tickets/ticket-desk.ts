@@ -4,6 +4,7 @@ import type { AttachmentRef, Complaint, TicketStatus } from '../domain/complaint
 import { setAssignee } from './ticket-assignment.js';
 import { type TicketDeskDeps, changeStatus, queueDeliveries, reindex } from './ticket-changes.js';
 import { type Filed, fileTicket } from './ticket-filing.js';
+import { mergeTickets } from './ticket-merge.js';
 import { MESSAGE_REQUIRED, REASON_REQUIRED, canMove } from './transitions.js';
 
 export class TicketDesk {
@@ -220,6 +221,16 @@ export class TicketDesk {
    */
   assign(ticket: { id: number }, assigneeId: number | null, by: { officerId: number }, now: number): void {
     setAssignee(this.deps.store, ticket.id, assigneeId, { officerId: by.officerId, reason: null }, now);
+  }
+
+  /** An officer merges a duplicate into another ticket of its agency (`mergeTickets`; the caller checked both). */
+  merge(
+    from: { id: number; number: string; status: TicketStatus },
+    into: { id: number; number: string },
+    by: { officerId: number; note: string | null },
+    now: number,
+  ): void {
+    mergeTickets(this.deps.store, from, into, by, now);
   }
 
   /** Whether this account took the ticket over. */

@@ -4,6 +4,7 @@ import type { Complaint } from '../domain/complaint.js';
 import { newTicketNumber } from '../domain/ticket-number.js';
 import { sameStory } from '../understand/similarity.js';
 import { linkRelated } from './related-tickets.js';
+import { issueStatusPin } from './status-pin.js';
 import { type TicketDeskDeps, queueDeliveries, reindex } from './ticket-changes.js';
 
 /** What filing a complaint came to: an earlier ticket with the same story, or a new ticket and where it went. */
@@ -23,6 +24,8 @@ export type Filed =
        * complaint coordinator when it has an account, else Aduan's admins (null).
        */
       heldBy: { name: string | null } | null;
+      /** The status page's PIN, in plain only here: for the citizen's receipt (stored hashed). */
+      pin: string;
     };
 
 const DAY_MS = 24 * 3600_000;
@@ -64,13 +67,14 @@ export function fileTicket(
   });
   store.audit.record({ at: now, actor: 'citizen', type: 'ticket.created', ticketId, conversationId });
   reindex(store, ticketId);
+  const pin = issueStatusPin(store, deps.random, ticketId, now);
   const { agency, deliveries, agencyId } = route(deps, ticketId, number, complaint, conversationId, now);
   const received = deliveries > 0 || store.officers.activeFor(agencyId) > 0;
   const coordinator = received ? null : deps.routing.coordinator(complaint.kabkotaCode);
   const heldBy = received
     ? null
     : { name: coordinator && store.officers.activeFor(coordinator.agencyId) > 0 ? coordinator.name : null };
-  return { kind: 'filed', ticket: number, due, days: answerDays, agency, deliveries, heldBy };
+  return { kind: 'filed', ticket: number, due, days: answerDays, agency, deliveries, heldBy, pin };
 }
 
 /** Routes a new ticket, stores the decision with its reason, links similar tickets and queues its deliveries. */

@@ -4,7 +4,8 @@ import type { TicketStatus } from '../domain/complaint.js';
 /**
  * Moves an officer may make. An officer may go from `baru` straight to `diproses` or `selesai` (the verification is
  * then implied); `selesai` may be reopened to `diproses`; `ditutup` and `dicabut` are terminal. The citizen's own
- * `dicabut` is not an officer's move.
+ * `dicabut` is not an officer's move. Merging a duplicate into another ticket (TicketDesk.merge, not a plain move)
+ * closes it (`ditutup`, reason `merged`) from any open status.
  */
 export const TRANSITIONS: Readonly<Record<TicketStatus, readonly TicketStatus[]>> = {
   baru: ['diverifikasi', 'diproses', 'menunggu_pelapor', 'selesai', 'ditolak'],

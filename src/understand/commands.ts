@@ -1,5 +1,6 @@
-// Recognizes whole-message commands (/start, batal, bantuan, status ADU-…, /lang en) typed instead of an answer.
+// Recognizes whole-message commands (/start, batal, bantuan, status ADU-…, /lang en, a person) typed instead of an answer.
 import { canonicalTicketNumber } from '../domain/ticket-number.js';
+import { asksForBot, asksForPerson } from './handoff-words.js';
 import { tokens } from './normalize.js';
 
 export type Lang = 'id' | 'en';
@@ -11,7 +12,10 @@ export type Command =
   | { type: 'resume' }
   | { type: 'status'; ticket?: string }
   | { type: 'lang'; lang: Lang }
-  | { type: 'start' };
+  | { type: 'start' }
+  /** The citizen asks for a person instead of the bot; `bot`: for the bot back. */
+  | { type: 'handoff' }
+  | { type: 'bot' };
 
 /** Platform slash commands (Telegram-style, optionally addressed "/start@AduanBot"). */
 const SLASH = /^\/([a-z_]{1,32})(?:@[a-z0-9_]{1,64})?(?:\s+([\s\S]*))?$/i;
@@ -34,6 +38,10 @@ const SLASH_COMMANDS: ReadonlyMap<string, Command> = new Map<string, Command>([
   ['english', { type: 'lang', lang: 'en' }],
   ['id', { type: 'lang', lang: 'id' }],
   ['indonesia', { type: 'lang', lang: 'id' }],
+  ['petugas', { type: 'handoff' }],
+  ['admin', { type: 'handoff' }],
+  ['cs', { type: 'handoff' }],
+  ['bot', { type: 'bot' }],
 ]);
 
 /**
@@ -163,6 +171,8 @@ export function parseCommand(text: string): Command | null {
 
   const bare = ticketIn(trimmed);
   if (bare !== null) return { type: 'status', ticket: bare };
+  if (asksForPerson(trimmed)) return { type: 'handoff' };
+  if (asksForBot(trimmed)) return { type: 'bot' };
 
   const phrase = tokens(trimmed)
     .filter((w) => !COMMAND_FILLERS.has(w))

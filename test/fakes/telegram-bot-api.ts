@@ -134,7 +134,10 @@ export class FakeTelegram {
         return c.json({ ok: false, error_code: 401, description: 'Unauthorized' }, 401);
       }
       const method = c.req.param('method');
-      const raw: unknown = await c.req.json().catch(() => ({}));
+      // Uploads (sendPhoto, sendDocument) come as multipart: a file is recorded as its name and size.
+      const raw: unknown = (c.req.header('content-type') ?? '').startsWith('multipart/')
+        ? await multipartBody(c)
+        : await c.req.json().catch(() => ({}));
       const body: Record<string, unknown> = typeof raw === 'object' && raw !== null ? { ...raw } : {};
       this.calls.push({ method, body, at: Date.now() });
       const failure = this.failures.find((f) => f.method === method);
@@ -161,6 +164,13 @@ export class FakeTelegram {
           date: Math.floor(Date.now() / 1000),
           chat: { id: Number(body.chat_id), type: 'private' },
           text: body.text,
+        });
+      case 'sendPhoto':
+      case 'sendDocument':
+        return ok(c, {
+          message_id: this.nextMessageId++,
+          date: Math.floor(Date.now() / 1000),
+          chat: { id: Number(body.chat_id), type: 'private' },
         });
       case 'getFile': {
         const id = String(body.file_id);
@@ -279,4 +289,26 @@ export class TelegramUser {
       },
     };
   }
+}
+
+/** A multipart body's fields; a file as `{ name, size, head }` (its first bytes, as text). */
+async function multipartBody(c: Context): Promise<Record<string, unknown>> {
+  const form = await c.req.formData();
+  const body: Record<string, unknown> = {};
+  const fields: [string, FormDataEntryValue][] = [];
+  form.forEach((value, key) => {
+    fields.push([key, value]);
+  });
+  for (const [key, value] of fields) {
+    if (typeof value === 'string') body[key] = value;
+    else {
+      const bytes = new Uint8Array(await value.arrayBuffer());
+      body[key] = {
+        name: value.name,
+        size: bytes.byteLength,
+        head: Buffer.from(bytes.slice(0, 5)).toString(),
+      };
+    }
+  }
+  return body;
 }

@@ -32,12 +32,14 @@ export class Harness {
   readonly dir: string;
   private seq = 0;
 
-  private readonly options: Pick<CoreOptions, 'locate'>;
+  private readonly options: Pick<CoreOptions, 'locate' | 'publicBaseUrl'>;
 
-  constructor(opts: { dir?: string; at?: number; seed?: number } & Pick<CoreOptions, 'locate'> = {}) {
+  constructor(
+    opts: { dir?: string; at?: number; seed?: number } & Pick<CoreOptions, 'locate' | 'publicBaseUrl'> = {},
+  ) {
     this.dir = opts.dir ?? mkdtempSync(join(tmpdir(), 'aduan-test-'));
     this.clock = new ManualClock(opts.at ?? T0);
-    this.options = { locate: opts.locate };
+    this.options = { locate: opts.locate, publicBaseUrl: opts.publicBaseUrl };
     this.core = this.open(opts.seed ?? 1);
   }
 

@@ -1,9 +1,14 @@
-// The whole HTTP app over a test harness, with the officers' pages and API mounted (HTTPS assumed unless told).
+// The whole HTTP app over a test harness: the officers' pages and API, and the status page (HTTPS assumed unless told).
 import { createApp } from '../../src/http/app.js';
 import { TelegramLinking } from '../../src/officers/telegram-linking.js';
 import type { Harness } from './harness.js';
 
-export function officerApp(h: Harness, secure: () => boolean = () => true): ReturnType<typeof createApp> {
+/** `address`: the client address the status page's rate limits see. */
+export function officerApp(
+  h: Harness,
+  secure: () => boolean = () => true,
+  address: () => string = () => '10.0.0.7',
+): ReturnType<typeof createApp> {
   return createApp({
     handle: (m) => h.core.runtime.handle(m),
     store: h.core.store,
@@ -11,7 +16,9 @@ export function officerApp(h: Harness, secure: () => boolean = () => true): Retu
     clock: h.clock,
     maxUploadBytes: 1024,
     devSenders: false,
+    chatFiles: h.core.files,
     log: { error: () => {} },
+    status: { store: h.core.store, clock: h.clock, clientAddress: address },
     officers: {
       store: h.core.store,
       files: h.core.files,
@@ -20,6 +27,7 @@ export function officerApp(h: Harness, secure: () => boolean = () => true): Retu
       clock: h.clock,
       secureRequest: secure,
       clientAddress: () => '10.0.0.7',
+      handoffs: h.core.handoffs,
       telegramLinking: new TelegramLinking({
         store: h.core.store,
         clock: h.clock,

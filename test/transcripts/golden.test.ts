@@ -79,6 +79,8 @@ function answer(effect: Effect, now: number, filed: number): IntakeEvent | null 
       days: 5,
       agency,
       heldBy: null,
+      pin: `90${String(filed).padStart(4, '0')}`,
+      statusUrl: null,
     };
   }
   return null;

@@ -9,9 +9,11 @@ import type { Handle, HandleResult } from '../../conversation/runtime.js';
 import { StorageUnavailable } from '../../conversation/storage-guard.js';
 import type { Lang, RenderedMessage } from '../../domain/reply.js';
 import { LANGS, t } from '../../i18n/locales.js';
+import type { FileStore } from '../../storage/file-store.js';
 import type { RecordedMessage } from '../../storage/inbound.js';
 import type { Store } from '../../storage/store.js';
 import { maskNik } from '../../understand/nik.js';
+import { chatFile, chatFileRoutes, chatFileUrl } from './chat-files.js';
 
 export const SESSION_COOKIE = 'aduan_sid';
 
@@ -26,6 +28,8 @@ export type WebChatDeps = {
   devSenders: boolean;
   /** Cookies get the Secure flag when the service is reached over HTTPS. */
   secureCookies?: boolean;
+  /** Where officers' files are read from: without it the chat's download route is not mounted. */
+  chatFiles?: Pick<FileStore, 'pathOf'>;
 };
 
 const PostBody = z.object({
@@ -58,13 +62,19 @@ type Item = {
   /** A citizen's message: how many files it carried, and whether it was a pin. */
   files?: number;
   location?: boolean;
+  /** A bot message's files from an officer: each downloaded through this chat's own cookie. */
+  attachments?: { name: string; mime: string; size: number; url: string }[];
 };
 
-const toReply = (e: { id: number; message: RenderedMessage }): Item => ({
-  id: e.id,
-  from: 'bot',
-  ...e.message,
-});
+const toReply = (e: { id: number; message: RenderedMessage }): Item => {
+  const { files, ...message } = e.message;
+  return {
+    id: e.id,
+    from: 'bot',
+    ...message,
+    ...(files?.length ? { attachments: files.map((f) => ({ ...chatFile(f), url: chatFileUrl(f.id) })) } : {}),
+  };
+};
 
 /** Commands the page sends by itself (the conversation's language) carry ids with this prefix: not shown again. */
 const QUIET_ID = /:q-[^:]*$/;
@@ -234,6 +244,11 @@ export function webChatApi(deps: WebChatDeps): Hono {
       };
       return [{ at: m.at, turn: m.id, rank: 0, item }];
     });
+  }
+
+  if (deps.chatFiles) {
+    const files = deps.chatFiles;
+    app.route('/', chatFileRoutes({ store, files, chatOf: (c) => sender(c, false) }));
   }
 
   /** The citizen's own complaints (NIK masked); nobody else's can be reached from this cookie. */

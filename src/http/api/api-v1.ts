@@ -26,6 +26,7 @@ import {
   writeRoute,
 } from './api-routes.js';
 import { auditApi } from './audit-api.js';
+import { mergeApi } from './merge-api.js';
 import { templateApi } from './template-api.js';
 
 export type ApiDeps = { store: Store; actions: TicketActions; directory: Directory; clock: Clock };
@@ -214,6 +215,7 @@ export function apiV1(deps: ApiDeps): OpenAPIHono<Env> {
 
   app.route('/', auditApi({ ...deps, hook: app.defaultHook, langOf: callerLang }));
   templateApi(app, deps);
+  mergeApi(app, deps, fail);
 
   app.doc31('/openapi.json', {
     openapi: '3.1.0',

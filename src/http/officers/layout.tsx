@@ -30,8 +30,11 @@ form.inline{display:inline;margin-left:.5rem}button.link{background:none;border:
 export function Layout(props: {
   lang: Lang;
   title: string;
-  /** The signed-in account; `admin` adds the audit log to the navigation, `templates` the response templates. */
-  officer?: { name: string; csrf: string; admin?: boolean; templates?: boolean };
+  /**
+   * The signed-in account; `admin` adds the audit log to the navigation, `templates` the response templates;
+   * `handoffs` counts the chats waiting for a person.
+   */
+  officer?: { name: string; csrf: string; admin?: boolean; templates?: boolean; handoffs?: number };
   children: Child;
 }) {
   return (
@@ -51,6 +54,11 @@ export function Layout(props: {
             {props.officer?.admin ? <a href="/petugas/audit">{t(props.lang, 'officer.audit.nav')}</a> : null}
             {props.officer?.templates ? (
               <a href="/petugas/templat">{t(props.lang, 'officer.templates.title')}</a>
+            ) : null}
+            {props.officer?.handoffs !== undefined ? (
+              <a href="/petugas/handoff">
+                {t(props.lang, 'officer.nav.handoff', { count: props.officer.handoffs })}
+              </a>
             ) : null}
             {props.officer ? (
               <a href="/petugas/akun/telegram">{t(props.lang, 'officer.nav.telegram')}</a>

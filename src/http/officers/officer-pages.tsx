@@ -10,6 +10,7 @@ import { TicketStatus } from '../../domain/complaint.js';
 import type { Lang } from '../../domain/reply.js';
 import { witaDate } from '../../domain/wita.js';
 import { t } from '../../i18n/locales.js';
+import type { HandoffActions } from '../../officers/handoff-actions.js';
 import { cursorAfter, inboxFilter, inboxSearch, lenientInboxQuery } from '../../officers/inbox-query.js';
 import { DUMMY_HASH, verifyPassword } from '../../officers/passwords.js';
 import { scopeOf } from '../../officers/policy.js';
@@ -24,10 +25,14 @@ import type { Store } from '../../storage/store.js';
 import type { OfficerTicket } from '../../storage/ticket-inbox.js';
 import { REASSIGNABLE, nextStatuses } from '../../tickets/transitions.js';
 import { kabkotaByCode } from '../../understand/region-lookup.js';
+import { eventFiles } from './answer-files-view.js';
+import { FILE_FLASHES, answerRoutes } from './answer-routes.js';
 import { AssignmentPanel } from './assignment-panel.js';
 import { assignmentRoutes, assignmentView, officerName } from './assignment-routes.js';
 import { auditPages } from './audit-pages.js';
+import { handoffRoutes } from './handoff-routes.js';
 import { InboxPage } from './inbox-page.js';
+import { MERGE_FLASH, mergeRoutes, mergeSlots } from './merge-routes.js';
 import { LOGIN_COOKIE, SESSION_COOKIE, SignInThrottle, type SignedIn, signedIn } from './officer-session.js';
 import { INLINE_TYPES, filterOptions, reporterFor } from './officer-view-data.js';
 import { telegramLinkRoutes } from './telegram-link-routes.js';
@@ -37,8 +42,8 @@ import { type Frame, MessagePage, SignInPage, TicketPage } from './views.js';
 
 export type OfficerPagesDeps = {
   store: Store;
-  /** Where the ticket's files are kept (named by their sha256). */
-  files: Pick<FileStore, 'pathOf'>;
+  /** Where the ticket's files are kept (named by their sha256), and the upload limit of officers' files. */
+  files: Pick<FileStore, 'pathOf' | 'limits'>;
   actions: TicketActions;
   directory: Directory;
   clock: Clock;
@@ -48,6 +53,8 @@ export type OfficerPagesDeps = {
   clientAddress: (c: Context) => string;
   /** Linking accounts to Telegram users (the page at /petugas/akun/telegram). */
   telegramLinking: TelegramLinking;
+  /** Chats that asked for a person (the pages at /petugas/handoff); a composition without a runtime has none. */
+  handoffs?: HandoffActions;
 };
 
 const PAGE_SIZE = 50;
@@ -56,16 +63,10 @@ const SignInForm = z.object({
   password: z.string().min(1).max(1000),
   csrf: z.string().max(100),
 });
-const StatusForm = z.object({
-  status: TicketStatus,
-  message: z.string().max(2000).optional(),
-  reason: z.string().max(500).optional(),
-  csrf: z.string().max(100),
-});
 const CsrfForm = z.object({ csrf: z.string().max(100) });
 const TextForm = z.object({ text: z.string().max(10_000), csrf: z.string().max(100) });
 /** What a redirect after an action may say on the ticket page (`?done=`). */
-const FLASH_OK = new Set(['ok', 'replied', 'noted', 'taken_over', 'reassigned', 'assigned']);
+const FLASH_OK = new Set(['ok', 'replied', 'noted', 'taken_over', 'reassigned', 'assigned', MERGE_FLASH.ok]);
 const FLASH_PROBLEM = new Set([
   'not_allowed',
   'reason_required',
@@ -74,6 +75,9 @@ const FLASH_PROBLEM = new Set([
   'read_only',
   'unknown_agency',
   'unknown_officer',
+  'no_chat',
+  ...FILE_FLASHES,
+  ...MERGE_FLASH.problems,
 ]);
 const ReassignForm = z.object({
   agency: z.string().max(200),
@@ -104,6 +108,7 @@ export function officerPages(deps: OfficerPagesDeps): Hono<{ Variables: { me: Si
       csrf: me.csrf,
       admin: me.officer.role === 'admin',
       templates: editsTemplates(me.officer, directory),
+      handoffs: deps.handoffs?.waiting(me.officer),
     },
   });
 
@@ -179,6 +184,7 @@ export function officerPages(deps: OfficerPagesDeps): Hono<{ Variables: { me: Si
 
   app.route('/', auditPages({ ...deps, frame }));
   app.route('/templat', templatePages({ ...deps, frame }));
+  if (deps.handoffs) app.route('/handoff', handoffRoutes({ ...deps, handoffs: deps.handoffs, frame }));
 
   app.get('/', (c) => {
     const me = c.get('me');
@@ -271,6 +277,8 @@ export function officerPages(deps: OfficerPagesDeps): Hono<{ Variables: { me: Si
         regionName={regionName(ticket.complaint.kabkotaCode)}
         assignment={<AssignmentPanel lang={lang} csrf={me.csrf} view={assignmentView(deps, me, ticket)} />}
         officerName={(id) => officerName(store, id)}
+        merge={mergeSlots(deps, me, ticket, lang)}
+        eventFiles={eventFiles(store.answerFiles.ofTicket(ticket.id), ticket.number)}
         templates={templateOffer(deps, me.officer, ticket, nextStatuses(ticket.status), c.req.query())}
       />,
     );
@@ -283,6 +291,8 @@ export function officerPages(deps: OfficerPagesDeps): Hono<{ Variables: { me: Si
   };
 
   app.route('/tiket', assignmentRoutes(deps));
+  app.route('/tiket', answerRoutes(deps));
+  app.route('/tiket', mergeRoutes({ ...deps, frame }));
 
   app.get('/tiket/:number', (c) => {
     const me = c.get('me');
@@ -329,21 +339,6 @@ export function officerPages(deps: OfficerPagesDeps): Hono<{ Variables: { me: Si
     });
   });
 
-  app.post('/tiket/:number/status', async (c) => {
-    const me = c.get('me');
-    const number = TicketNumber.safeParse(c.req.param('number'));
-    if (!number.success) return notFound(c);
-    const form = StatusForm.safeParse(await c.req.parseBody());
-    if (!form.success) return c.redirect(`/petugas/tiket/${number.data}?done=not_allowed`, 303);
-    const result = deps.actions.changeStatus(me.officer, number.data, form.data.status, {
-      message: form.data.message ?? null,
-      reason: form.data.reason ?? null,
-    });
-    if (!result.ok && result.problem === 'not_found') return notFound(c);
-    const done = result.ok ? 'ok' : result.problem;
-    return c.redirect(`/petugas/tiket/${number.data}?done=${done}`, 303);
-  });
-
   app.post('/tiket/:number/alihkan', async (c) => {
     const number = TicketNumber.safeParse(c.req.param('number'));
     if (!number.success) return notFound(c);
@@ -367,25 +362,19 @@ export function officerPages(deps: OfficerPagesDeps): Hono<{ Variables: { me: Si
     return c.redirect(`/petugas/tiket/${number.data}?done=${result.ok ? 'taken_over' : result.problem}`, 303);
   });
 
-  for (const [path, kind] of [
-    ['balas', 'reply'],
-    ['catatan', 'note'],
-  ] as const) {
-    app.post(`/tiket/:number/${path}`, async (c) => {
-      const number = TicketNumber.safeParse(c.req.param('number'));
-      if (!number.success) return notFound(c);
-      const form = TextForm.safeParse(await c.req.parseBody());
-      const result = deps.actions.write(
-        c.get('me').officer,
-        number.data,
-        kind,
-        form.success ? form.data.text : '',
-      );
-      if (!result.ok && result.problem === 'not_found') return notFound(c);
-      const done = result.ok ? (kind === 'reply' ? 'replied' : 'noted') : result.problem;
-      return c.redirect(`/petugas/tiket/${number.data}?done=${done}`, 303);
-    });
-  }
+  app.post('/tiket/:number/catatan', async (c) => {
+    const number = TicketNumber.safeParse(c.req.param('number'));
+    if (!number.success) return notFound(c);
+    const form = TextForm.safeParse(await c.req.parseBody());
+    const result = deps.actions.write(
+      c.get('me').officer,
+      number.data,
+      'note',
+      form.success ? form.data.text : '',
+    );
+    if (!result.ok && result.problem === 'not_found') return notFound(c);
+    return c.redirect(`/petugas/tiket/${number.data}?done=${result.ok ? 'noted' : result.problem}`, 303);
+  });
 
   return app;
 }

@@ -8,14 +8,16 @@ import { formatDate, t } from '../../i18n/locales.js';
 import { routeReason } from '../../routing/route-reason.js';
 import type { AttachmentRecord } from '../../storage/attachments.js';
 import type { OfficerTicket, RelatedTicket } from '../../storage/ticket-inbox.js';
+import { AnswerFileInput } from './answer-files-view.js';
 import { assignedText } from './assignment-panel.js';
 import { Layout } from './layout.js';
+import { mergedText } from './merge-panel.js';
 import { type TemplateOffer, TemplatePicker } from './template-picker.js';
 
 /** The page's language and the signed-in account (`admin`, `templates`: their pages in the navigation). */
 export type Frame = {
   lang: Lang;
-  officer: { name: string; csrf: string; admin: boolean; templates?: boolean };
+  officer: { name: string; csrf: string; admin: boolean; templates?: boolean; handoffs?: number };
 };
 
 /** A status as officers name it (the citizen's words are theirs: "menunggu jawaban Anda"). */
@@ -92,8 +94,12 @@ export function TicketPage(props: {
   regionName: string;
   /** The assignment card ("Ditugaskan ke", and its forms for who may assign). */
   assignment: Child;
+  /** A merged ticket's banner, and the card of the tickets merged into it and "Gabungkan ke…". */
+  merge: { banner: Child; panel: Child };
   /** An account's name, for the history. */
   officerName: (id: number) => string;
+  /** The officers' files that went with an event of the history. */
+  eventFiles: (e: TicketEvent) => Child;
   /** The response templates next to the status and reply forms, and the chosen one's text. */
   templates: TemplateOffer;
 }) {
@@ -113,6 +119,7 @@ export function TicketPage(props: {
           {props.flash.text}
         </p>
       ) : null}
+      {props.merge.banner}
       <section class="card">
         <h2>{t(lang, 'officer.ticket.complaint')}</h2>
         <dl>
@@ -245,6 +252,7 @@ export function TicketPage(props: {
         </section>
       ) : null}
       {props.assignment}
+      {props.merge.panel}
       <section class="card">
         <h2>{t(lang, 'officer.ticket.action')}</h2>
         {!props.mayAct ? (
@@ -262,7 +270,7 @@ export function TicketPage(props: {
         ) : props.next.length === 0 ? (
           <p>{t(lang, 'officer.ticket.final')}</p>
         ) : (
-          <form method="post" action={`/petugas/tiket/${ticket.number}/status`}>
+          <form method="post" action={`/petugas/tiket/${ticket.number}/status`} enctype="multipart/form-data">
             <input type="hidden" name="csrf" value={props.frame.officer.csrf} />
             <label for="status">{t(lang, 'officer.ticket.to')}</label>
             <select id="status" name="status">
@@ -279,6 +287,7 @@ export function TicketPage(props: {
             </textarea>
             <label for="reason">{t(lang, 'officer.ticket.reason')}</label>
             <input id="reason" name="reason" maxlength={500} />
+            <AnswerFileInput lang={lang} id="status-files" />
             <button class="primary" type="submit">
               {t(lang, 'officer.ticket.submit')}
             </button>
@@ -311,13 +320,18 @@ export function TicketPage(props: {
           {props.ticket.conversationId === null ? (
             <p>{t(lang, 'officer.ticket.no_chat')}</p>
           ) : (
-            <form method="post" action={`/petugas/tiket/${ticket.number}/balas`}>
+            <form
+              method="post"
+              action={`/petugas/tiket/${ticket.number}/balas`}
+              enctype="multipart/form-data"
+            >
               <input type="hidden" name="csrf" value={props.frame.officer.csrf} />
               <TemplatePicker lang={lang} links={props.templates.replyLinks} />
               <label for="reply">{t(lang, 'officer.ticket.reply.label')}</label>
               <textarea id="reply" name="text" rows={3} maxlength={2000} required>
                 {props.templates.replyText}
               </textarea>
+              <AnswerFileInput lang={lang} id="reply-files" />
               <button class="primary" type="submit">
                 {t(lang, 'officer.ticket.reply.submit')}
               </button>
@@ -362,6 +376,7 @@ export function TicketPage(props: {
               {eventText(lang, e, props.officerName)}
               {typeof e.data?.message === 'string' ? <div>“{e.data.message}”</div> : null}
               {typeof e.data?.text === 'string' ? <div>“{e.data.text}”</div> : null}
+              {props.eventFiles(e)}
             </li>
           ))}
         </ol>
@@ -372,6 +387,7 @@ export function TicketPage(props: {
 
 function eventText(lang: Lang, e: TicketEvent, officerName: (id: number) => string): string {
   if (e.type === 'assigned') return assignedText(lang, e, officerName);
+  if (e.type === 'merged') return mergedText(lang, e);
   if (e.type === 'status_changed')
     return `${t(lang, 'officer.event.status_changed', {
       from: e.from ? status(lang, e.from) : '–',

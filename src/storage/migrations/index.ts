@@ -22,6 +22,10 @@ import { sql as assignment } from './020-assignment.js';
 import { sql as responseTemplates } from './021-response-templates.js';
 import { sql as auditIndexes } from './022-audit-indexes.js';
 import { sql as telegramOfficers } from './023-telegram-officers.js';
+import { sql as statusPin } from './024-status-pin.js';
+import { sql as handoffs } from './025-handoffs.js';
+import { sql as answerFiles } from './026-answer-files.js';
+import { sql as ticketMerges } from './027-ticket-merges.js';
 
 export type Migration = { version: number; name: string; sql: string };
 
@@ -49,4 +53,8 @@ export const MIGRATIONS: readonly Migration[] = [
   { version: 21, name: 'response-templates', sql: responseTemplates },
   { version: 22, name: 'audit-indexes', sql: auditIndexes },
   { version: 23, name: 'telegram-officers', sql: telegramOfficers },
+  { version: 24, name: 'status-pin', sql: statusPin },
+  { version: 25, name: 'handoffs', sql: handoffs },
+  { version: 26, name: 'answer-files', sql: answerFiles },
+  { version: 27, name: 'ticket-merges', sql: ticketMerges },
 ];

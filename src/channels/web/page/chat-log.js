@@ -33,7 +33,20 @@ function createChatLog(S, $) {
     el.setAttribute('data-id', String(reply.id));
     el.setAttribute('data-who', S['web.bot_label']);
     appendRichText(el, reply.text);
+    for (const file of reply.attachments || []) el.appendChild(fileLink(file));
     return append(el);
+  }
+
+  /** An officer's file under its message: a download through the chat's own cookie. */
+  function fileLink(file) {
+    const a = document.createElement('a');
+    a.className = 'file';
+    a.href = file.url;
+    a.setAttribute('download', file.name);
+    a.setAttribute('data-testid', 'bot-file');
+    const kb = Math.max(1, Math.round(file.size / 1024));
+    a.textContent = S['web.file_download'].replace('{name}', file.name).replace('{size}', String(kb));
+    return a;
   }
 
   function userBubble(text, imageUrl, sent) {
