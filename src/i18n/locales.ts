@@ -1,7 +1,6 @@
 // Loads the locale files (every word a citizen reads) and renders a reply effect into text and choice labels.
 import en from '../../locales/en.json' with { type: 'json' };
 import id from '../../locales/id.json' with { type: 'json' };
-import type { Expecting } from '../domain/expecting.js';
 import type { Choice, Lang, Paragraph, RenderedMessage, ReplyEffect, VarValue } from '../domain/reply.js';
 
 export const LANGS: readonly Lang[] = ['id', 'en'];

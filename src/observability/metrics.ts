@@ -1,6 +1,5 @@
 // Prometheus metrics on a registry of our own: counters fed by the service, gauges read from SQLite at scrape time.
 import { Counter, Gauge, Histogram, Registry, collectDefaultMetrics } from 'prom-client';
-import { z } from 'zod';
 import { ACTIVE_FLOW_STATES } from '../../flows/registry.js';
 import type { Clock } from '../clock.js';
 import { TicketStatus } from '../domain/complaint.js';

@@ -3,7 +3,6 @@ import { createHash } from 'node:crypto';
 import type { Hono } from 'hono';
 import type { Clock } from '../../clock.js';
 import type { Lang, RenderedMessage } from '../../domain/reply.js';
-import { t } from '../../i18n/locales.js';
 import type { ChannelState, SendResult } from '../../outbox/outbound-channel.js';
 import type { WaCloudStore } from '../../ports/wa-cloud-chat-store.js';
 import type { OnStatus } from '../../ports/wa-message-status.js';

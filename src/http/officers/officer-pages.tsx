@@ -38,7 +38,8 @@ import { INLINE_TYPES, filterOptions, reporterFor } from './officer-view-data.js
 import { telegramLinkRoutes } from './telegram-link-routes.js';
 import { templateOffer } from './template-offer.js';
 import { templatePages } from './template-pages.js';
-import { type Frame, MessagePage, SignInPage, TicketPage } from './views.js';
+import { TicketPage } from './ticket-page.js';
+import { type Frame, MessagePage, SignInPage } from './views.js';
 
 export type OfficerPagesDeps = {
   store: Store;

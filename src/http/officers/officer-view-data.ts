@@ -6,7 +6,7 @@ import type { TicketScope } from '../../domain/officer.js';
 import type { Directory } from '../../routing/directory.js';
 import { maskNik } from '../../understand/nik.js';
 import type { FilterOptions } from './inbox-page.js';
-import type { Reporter } from './views.js';
+import type { Reporter } from './ticket-page.js';
 
 /**
  * What an account may see of the reporter: nothing of an anonim one; of a rahasia one, only admins and supervisors
