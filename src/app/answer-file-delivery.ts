@@ -4,6 +4,9 @@ import { readFile } from 'node:fs/promises';
 import type { ChannelAdapter } from '../channels/channel.js';
 import { TelegramChannel } from '../channels/telegram/telegram-channel.js';
 import { telegramFiles } from '../channels/telegram/telegram-files.js';
+import { WaCloudChannel } from '../channels/wa-cloud/wa-cloud-channel.js';
+import { WaWebChannel } from '../channels/wa-web/wa-web-channel.js';
+import { waWebFiles } from '../channels/wa-web/wa-web-files.js';
 import type { Clock } from '../clock.js';
 import type { Lang } from '../domain/reply.js';
 import { witaDate } from '../domain/wita.js';
@@ -24,9 +27,12 @@ export type AnswerFileDeliveryOptions = {
   log?: FileDeliveryDeps['log'];
 };
 
-/** The file sending of the channels that have one (Telegram); the others get links. */
+/** The file sending of the channels that have one (Telegram, both WhatsApps); the others get links. */
 function sendingOf(channel: OutboundChannel | ChannelAdapter): FileSending | null {
-  return channel instanceof TelegramChannel ? telegramFiles(channel.bot) : null;
+  if (channel instanceof TelegramChannel) return telegramFiles(channel.bot);
+  if (channel instanceof WaCloudChannel) return channel.files();
+  if (channel instanceof WaWebChannel) return waWebFiles(channel);
+  return null;
 }
 
 export function answerFileDelivery(opts: AnswerFileDeliveryOptions) {

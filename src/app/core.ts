@@ -67,6 +67,8 @@ export function buildCore(opts: CoreOptions): Core {
     maxBytes: Math.round((opts.maxUploadMb ?? 10) * 1024 * 1024),
   });
   const directory = opts.directory ?? defaultDirectory();
+  // The admins' changes to the file's agencies (the page /petugas/instansi) apply from the start.
+  directory.applyOverrides(store.agencyOverrides.all());
   const routing = routingPort(directory);
   const tickets = new TicketDesk({
     store,

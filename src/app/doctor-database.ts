@@ -2,6 +2,7 @@
 // and its open tickets reach someone.
 import { existsSync, statSync } from 'node:fs';
 import { loadDirectory } from '../routing/load-directory.js';
+import { AgencyOverrides } from '../storage/agency-overrides.js';
 import { integrityProblems, openReadonlyDb } from '../storage/db-files.js';
 import { type Db, agenciesWithAccounts, appliedMigrations } from '../storage/db.js';
 import { MIGRATIONS } from '../storage/migrations/index.js';
@@ -112,6 +113,8 @@ export function checkDatabase(config: Config, full: boolean): Check[] {
  */
 function checkReceivers(config: Config, db: Db): Check {
   const directory = loadDirectory({ file: config.AGENCIES_FILE, secrets: config.secrets });
+  // The admins' changes on /petugas/instansi count as the running service applies them.
+  directory.applyOverrides(new AgencyOverrides(db).all());
   const withAccount = agenciesWithAccounts(db);
   const agencies = directory.all();
   const reachable = agencies.filter((a) => a.destinations.length > 0 || withAccount.has(a.id)).length;
@@ -119,7 +122,7 @@ function checkReceivers(config: Config, db: Db): Check {
   const open = waiting.reduce((n, a) => n + a.tickets, 0);
   const detail = `${reachable} of ${agencies.length} agencies receive tickets (a destination or an officer account)`;
   const fix =
-    'add officers: npm run user -- add --username U --role officer --agency ID (npm run user -- agencies lists ids), or destinations in AGENCIES_FILE';
+    'add officers: npm run user -- add --username U --role officer --agency ID (npm run user -- agencies lists ids), or destinations at /petugas/instansi or in AGENCIES_FILE';
   if (open > 0)
     return {
       mark: 'warn',

@@ -14,6 +14,7 @@ import { clientAddress, clientKey, requestIsSecure, webGuard } from '../http/web
 import { t } from '../i18n/locales.js';
 import { metricsRoutes } from '../observability/metrics-routes.js';
 import { createMetrics, instrumentHandle } from '../observability/metrics.js';
+import { overrideWarnings } from '../officers/agency-edits.js';
 import { TelegramDesk } from '../officers/telegram-desk.js';
 import { TelegramLinking } from '../officers/telegram-linking.js';
 import { scheduleBackups } from '../ops/backup.js';
@@ -29,6 +30,7 @@ import { locatePinWith } from '../understand/boundary-lookup.js';
 import { answerFileDelivery } from './answer-file-delivery.js';
 import { buildChannels } from './build-channels.js';
 import { buildForwarder, linkSecret } from './build-forwarder.js';
+import { buildNotifier } from './build-notifier.js';
 import type { Config } from './config.js';
 import { buildCore } from './core.js';
 import { composePipeline } from './inbound-pipeline.js';
@@ -87,6 +89,7 @@ export function buildService(opts: ServiceOptions): Service {
     onQueued: (queued) => hub.queued(queued),
   });
   const { store, runtime, clock, ids } = core;
+  for (const warning of overrideWarnings(store, config.secrets)) log.warn(warning);
   const metrics = createMetrics(store.metrics, { clock });
   const secret = linkSecret(config.LINK_SECRET, config.dataDir);
 
@@ -150,6 +153,11 @@ export function buildService(opts: ServiceOptions): Service {
     void forwarder.drain().catch((err: unknown) => log.error({ err }, 'ticket forwarding pass failed'));
   };
   hub.onDeliveries(forward);
+  const notifier = buildNotifier({ config, store, directory, clock, ids, log });
+  /** Officers' notifications go out after their commit; a failed pass is logged, never thrown. */
+  const notify = () => {
+    void notifier.drain().catch((err: unknown) => log.error({ err }, 'officer notification pass failed'));
+  };
 
   const storageHealth = new StorageHealth();
   const handle = composePipeline(
@@ -241,6 +249,7 @@ export function buildService(opts: ServiceOptions): Service {
       clientAddress: (c) => clientKey(clientAddress(c, guardOptions)),
       telegramLinking,
       handoffs: core.handoffs,
+      mailConfigured: config.SMTP_URL !== undefined,
     },
   });
   /** Hands a channel's message to the pipeline; the runtime commits it before this resolves. */
@@ -273,10 +282,12 @@ export function buildService(opts: ServiceOptions): Service {
           if (ticks++ % 60 === 0) {
             core.actions.closeQuietResolved();
             core.actions.returnUnanswered();
+            store.tx(() => core.tickets.noticeDeadlines(clock.now()));
           }
           runtime.fireDue();
           sender.poll();
           forward();
+          notify();
         } catch (err) {
           log.error({ err }, 'deadline sweep failed');
         }
@@ -323,6 +334,7 @@ export function buildService(opts: ServiceOptions): Service {
       );
       await sender.drain();
       await forwarder.stop();
+      await notifier.stop();
       await stopBackups?.();
       await checkpointer?.stop();
       core.close();

@@ -3,7 +3,8 @@
 import { ConfigError, loadConfigFromEnv } from '../app/config.js';
 import { type Db, openDb } from '../storage/db.js';
 
-export type CommandResult = { code: number; lines: string[] };
+/** `lines` go to stdout on success (stderr otherwise); `notes` always to stderr. */
+export type CommandResult = { code: number; lines: string[]; notes?: string[] };
 
 export function runDatabaseCommand(command: (db: Db) => CommandResult): void {
   try {
@@ -13,6 +14,7 @@ export function runDatabaseCommand(command: (db: Db) => CommandResult): void {
       const result = command(db);
       const out = result.code === 0 ? process.stdout : process.stderr;
       for (const line of result.lines) out.write(`${line}\n`);
+      for (const note of result.notes ?? []) process.stderr.write(`${note}\n`);
       process.exitCode = result.code;
     } finally {
       db.close();

@@ -1,4 +1,5 @@
-// `npm run user -- add|list|disable|reset-password|agencies …`: officers' accounts; passwords come on stdin.
+// `npm run user -- add|import|link|list|disable|reset-password|agencies|token …`: officers' accounts; passwords come
+// on stdin, imported accounts set theirs through one-time links.
 import { readFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
 import { loadConfigFromEnv } from '../app/config.js';
@@ -16,6 +17,16 @@ function firstLineOfStdin(): string | null {
   }
 }
 
+/** The import's file as text, or null when it cannot be read. */
+function textOf(file: string | undefined): string | null {
+  if (!file) return null;
+  try {
+    return readFileSync(file, 'utf8');
+  } catch {
+    return null;
+  }
+}
+
 runDatabaseCommand((db) => {
   const { values, positionals } = parseArgs({
     allowPositionals: true,
@@ -25,6 +36,7 @@ runDatabaseCommand((db) => {
       agency: { type: 'string', multiple: true },
       name: { type: 'string' },
       revoke: { type: 'boolean' },
+      'dry-run': { type: 'boolean' },
     },
   });
   const config = loadConfigFromEnv();
@@ -36,12 +48,16 @@ runDatabaseCommand((db) => {
       agencies: values.agency ?? [],
       name: values.name,
       revoke: values.revoke,
+      file: positionals[0] === 'import' ? positionals[1] : undefined,
+      csv: positionals[0] === 'import' ? textOf(positionals[1]) : undefined,
+      dryRun: values['dry-run'],
     },
     {
       store: createStore(db),
       directory: loadDirectory({ file: config.AGENCIES_FILE, secrets: config.secrets }),
       readPassword: firstLineOfStdin,
       now: Date.now(),
+      publicBaseUrl: config.PUBLIC_BASE_URL,
     },
   );
 });

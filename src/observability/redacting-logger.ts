@@ -38,6 +38,8 @@ const PATTERNS: readonly [RegExp, string][] = [
   [/bot\d+:[A-Za-z0-9_-]+/g, 'bot<token>'],
   // Tokens in query strings (Graph API access_token=…, ?token=… of the operator pages).
   [/\b(access_token|token|secret|key)=[^&\s"']+/gi, '$1=<redacted>'],
+  // One-time password links (a request path in an error log): /petugas/sandi/<token>.
+  [/\/petugas\/sandi\/[\w-]+/g, '/petugas/sandi/<token>'],
   [/\b(Bearer|Basic)\s+[A-Za-z0-9._~+/=-]+/g, '$1 <redacted>'],
   // A NIK: 16 digits, also typed in groups ("6371 0457 0890 0001").
   [/(?<![\d])\d(?:[ .-]?\d){15}(?![\d])/g, '<nik>'],

@@ -17,6 +17,8 @@ export const AUDIT_ACTIONS = [
   'officer.template_deleted',
   'officer.telegram_linked',
   'officer.telegram_unlinked',
+  'officer.password_link_created',
+  'officer.password_set',
   'ticket.created',
   'ticket.routed',
   'ticket.appended',
@@ -28,6 +30,15 @@ export const AUDIT_ACTIONS = [
   'ticket.withdrawn',
   'consent.refused',
   'message.revoked',
+  'agency.updated',
+  'agency.reset',
+  'handoff.asked',
+  'handoff.ended',
+  'handoff.expired',
+  'officer.handoff_taken',
+  'officer.handoff_replied',
+  'officer.handoff_returned',
+  'officer.notifications_changed',
 ] as const;
 
 const Day = z

@@ -1,7 +1,11 @@
-// `npm run user`: officers' accounts from the operator's shell (add, list, disable, reset-password, agencies).
-import { type OfficerRole, OfficerRole as Role } from '../domain/officer.js';
+// `npm run user`: officers' accounts from the operator's shell (add, import, link, list, disable, reset-password,
+// agencies, token).
+import { OfficerRole as Role } from '../domain/officer.js';
 import type { Directory } from '../routing/directory.js';
 import type { Store } from '../storage/store.js';
+import { USERNAME, agencyProblem } from './account-rules.js';
+import { checkImport, createImported } from './officer-import.js';
+import { issuePasswordLink } from './password-links.js';
 import { MIN_PASSWORD_LENGTH, hashPassword } from './passwords.js';
 import { newApiToken, tokenHash } from './tokens.js';
 
@@ -12,21 +16,30 @@ export type UserArgs = {
   agencies: string[];
   name?: string;
   revoke?: boolean;
+  /** import: the file's name and its text (null when it could not be read); --dry-run only checks it. */
+  file?: string;
+  csv?: string | null;
+  dryRun?: boolean;
 };
 
 export type UserCommandDeps = {
-  store: Pick<Store, 'officers' | 'tx'>;
+  store: Pick<Store, 'officers' | 'passwordLinks' | 'audit' | 'tx'>;
   directory: Directory;
   /** The first line of stdin, for add and reset-password; never a command-line argument. */
   readPassword: () => string | null;
   now: number;
+  /** PUBLIC_BASE_URL: the password-set links are built on it (without it, the path alone is printed). */
+  publicBaseUrl?: string;
 };
 
-export type UserCommandResult = { code: number; lines: string[] };
+/** `lines` go to stdout on success (stderr otherwise); `notes` always to stderr, so stdout stays a clean CSV. */
+export type UserCommandResult = { code: number; lines: string[]; notes?: string[] };
 
 export const USER_USAGE = [
   'usage:',
   '  npm run user -- add --username U --role admin|supervisor|officer [--agency ID]… [--name "…"]  (password on stdin)',
+  '  npm run user -- import FILE.csv [--dry-run]  (username,name,role,agencies[,email]; prints one-time links)',
+  '  npm run user -- link --username U  (a new one-time password-set link; the old one stops working)',
   '  npm run user -- list',
   '  npm run user -- disable --username U',
   '  npm run user -- reset-password --username U  (password on stdin)',
@@ -60,7 +73,7 @@ export function userCommand(args: UserArgs, deps: UserCommandDeps): UserCommandR
           ),
       };
     case 'add': {
-      if (!args.username || !/^[a-z0-9._-]{3,40}$/i.test(args.username))
+      if (!args.username || !USERNAME.test(args.username))
         return fail('✗ --username: 3–40 letters, digits, dots, dashes or underscores');
       const role = Role.safeParse(args.role);
       if (!role.success) return fail('✗ --role must be admin, supervisor or officer');
@@ -82,6 +95,17 @@ export function userCommand(args: UserArgs, deps: UserCommandDeps): UserCommandR
         ),
       );
       return { code: 0, lines: [`✓ ${args.username} (${role.data}) added`] };
+    }
+    case 'import':
+      return importAccounts(args, deps);
+    case 'link': {
+      const officer = args.username ? store.officers.find(args.username) : null;
+      if (!officer) return fail(`✗ no account named ${args.username ?? '(none given)'}`, 1);
+      if (officer.disabled) return fail(`✗ ${officer.username} is disabled`, 1);
+      const issued = issuePasswordLink(store, officer.id, deps.now, deps.publicBaseUrl);
+      return linksCsv([{ username: officer.username, ...issued }], deps.publicBaseUrl, [
+        `✓ a new link for ${officer.username}; an earlier one no longer works`,
+      ]);
     }
     case 'token': {
       const officer = args.username ? store.officers.find(args.username) : null;
@@ -126,15 +150,34 @@ function checkedPassword(line: string | null): string | UserCommandResult {
   return password;
 }
 
-/** An officer needs an agency of the directory; a supervisor a coordinator or Ombudsman; an admin none. */
-function agencyProblem(role: OfficerRole, agencies: readonly string[], directory: Directory): string | null {
-  if (role === 'admin') return agencies.length > 0 ? 'an admin has no --agency: it sees everything' : null;
-  if (agencies.length === 0) return `a ${role} needs --agency (npm run user -- agencies lists them)`;
-  for (const id of agencies) {
-    const agency = directory.agency(id);
-    if (!agency) return `unknown agency ${id} (npm run user -- agencies lists them)`;
-    if (role === 'supervisor' && !agency.coordinator && agency.level !== 'ombudsman')
-      return `${id} is not a complaint coordinator or Ombudsman: a supervisor belongs to one`;
-  }
-  return null;
+function importAccounts(args: UserArgs, deps: UserCommandDeps): UserCommandResult {
+  if (!args.file) return { code: 2, lines: USER_USAGE };
+  if (typeof args.csv !== 'string') return fail(`✗ cannot read ${args.file}`, 1);
+  const checked = checkImport(args.csv, deps.store, deps.directory);
+  if (!checked.ok)
+    return { code: 1, lines: [...checked.problems.map((p) => `✗ ${p}`), '✗ nothing was created'] };
+  const count = `${checked.rows.length} account(s)`;
+  if (args.dryRun) return { code: 0, lines: [`✓ ${count} valid; nothing created (--dry-run)`] };
+  const created = createImported(checked.rows, deps.store, deps.now, deps.publicBaseUrl);
+  return linksCsv(created, deps.publicBaseUrl, [
+    `✓ ${count} created without a password; each sets its own through its link (72 hours, once)`,
+  ]);
+}
+
+/** The links as a CSV (username,link,expires) for the operator to hand out; the remarks go to stderr. */
+function linksCsv(
+  links: readonly { username: string; link: string; expiresAt: number }[],
+  publicBaseUrl: string | undefined,
+  notes: string[],
+): UserCommandResult {
+  return {
+    code: 0,
+    lines: [
+      'username,link,expires',
+      ...links.map((l) => [l.username, l.link, new Date(l.expiresAt).toISOString()].join(',')),
+    ],
+    notes: publicBaseUrl
+      ? notes
+      : [...notes, '! PUBLIC_BASE_URL is not set: prefix each link with the server address (https://…)'],
+  };
 }

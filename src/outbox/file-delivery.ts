@@ -1,8 +1,10 @@
 // An officer's files with a message: the channel sends each one it can (within its size and type limits), the rest
 // become one message of signed, expiring links (or a sentence saying a file was attached, without a public address).
-// A retry after a failure part way resumes after what was already sent: no file is sent twice.
+// A retry after a failure part way resumes after what was already sent (kept with the outbox row, so a restart
+// too): no file is sent twice. Only a crash between a part's send and its record can repeat that one part.
 import type { OutboundFile, RenderedMessage } from '../domain/reply.js';
-import type { OutboundChannel, SendResult } from './outbound-channel.js';
+import type { SentParts } from '../storage/outbox-parts.js';
+import type { OutboundChannel, SendProgress, SendResult } from './outbound-channel.js';
 import { SendError } from './outbound-channel.js';
 
 /** What a channel that can send files offers: whether one fits its limits, and the send (the platform's id). */
@@ -19,7 +21,7 @@ export type FileDeliveryDeps = {
   log?: { warn(obj: object, msg: string): void };
 };
 
-type Progress = { key: string; done: number; textId: string | null; fallback: OutboundFile[] };
+type Progress = SentParts & { key: string };
 
 /** Wraps a channel: messages without files go through untouched. */
 export function withFiles(
@@ -27,24 +29,28 @@ export function withFiles(
   sending: FileSending | null,
   deps: FileDeliveryDeps,
 ): OutboundChannel {
+  // Without an outbox row to keep it in (a caller that passes no progress), the progress lives in memory.
   const partial = new Map<string, Progress>();
-  const send = async (chatId: string, message: RenderedMessage): Promise<SendResult> => {
+  const send = async (chatId: string, message: RenderedMessage, kept?: SendProgress): Promise<SendResult> => {
     const { files = [], ...text } = message;
     if (files.length === 0) return channel.send(chatId, message);
     const key = JSON.stringify(message);
-    const kept = partial.get(chatId);
-    const p: Progress = kept?.key === key ? kept : { key, done: 0, textId: null, fallback: [] };
-    partial.set(chatId, p);
+    const inMemory = partial.get(chatId);
+    const start = kept ? kept.saved : inMemory?.key === key ? inMemory : null;
+    const p: Progress = { key, done: 0, textId: null, fallback: [], ...start };
+    const save = () =>
+      kept ? kept.save({ done: p.done, textId: p.textId, fallback: p.fallback }) : partial.set(chatId, p);
     // Steps: the text, each file, then one message for the files that could not go as files.
     if (p.done === 0) {
       p.textId = (await channel.send(chatId, text)).platformMessageId;
       p.done = 1;
+      save();
     }
-    for (; p.done <= files.length; p.done++) {
+    for (; p.done <= files.length; p.done++, save()) {
       const file = files[p.done - 1];
       if (!file) continue;
       if (!sending?.fits(file)) {
-        p.fallback.push(file);
+        p.fallback.push(file.id);
         continue;
       }
       try {
@@ -55,16 +61,18 @@ export function withFiles(
           { channel: channel.channel, file: file.id, reason: err.message },
           'file refused: sent as a link',
         );
-        p.fallback.push(file);
+        p.fallback.push(file.id);
       }
     }
-    if (p.fallback.length > 0)
+    const linked = files.filter((f) => p.fallback.includes(f.id));
+    if (linked.length > 0)
       await channel.send(chatId, {
-        text: deps.fallbackText(chatId, p.fallback),
+        text: deps.fallbackText(chatId, linked),
         choices: [],
         expecting: 'none',
       });
     partial.delete(chatId);
+    kept?.save(null);
     return { platformMessageId: p.textId };
   };
   return {

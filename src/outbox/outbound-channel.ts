@@ -1,5 +1,6 @@
 // The port the citizens' outbox sender sends through: one send per message, typed failures, the channel's state.
 import type { RenderedMessage } from '../domain/reply.js';
+import type { SentParts } from '../storage/outbox-parts.js';
 
 /** What a platform said beyond "failed": its error code, and whether the citizen has blocked us. */
 export type SendErrorDetails = {
@@ -32,12 +33,15 @@ export class SendError extends Error {
 
 export type SendResult = { platformMessageId: string | null };
 
+/** A message of several parts: what an earlier try got through (kept with the outbox row), and the record of it. */
+export type SendProgress = { saved: SentParts | null; save(parts: SentParts | null): void };
+
 export interface OutboundChannel {
   readonly channel: string;
   /** When present and not 'connected', the senders leave this channel's messages pending. */
   state?(): ChannelState;
-  /** Sends one message; throws SendError (or anything, treated as retryable). */
-  send(chatId: string, message: RenderedMessage): Promise<SendResult>;
+  /** Sends one message; throws SendError (or anything, treated as retryable). `progress`: see SendProgress. */
+  send(chatId: string, message: RenderedMessage, progress?: SendProgress): Promise<SendResult>;
   /**
    * Milliseconds until a message to this chat may go under the platform's send limits (0: now). The sender comes
    * back to the chat then, instead of holding one of its places while `send` waits.

@@ -188,7 +188,15 @@ export class OutboxSender {
   private async sendOne(channel: OutboundChannel, entry: OutboxEntry): Promise<boolean> {
     if (!this.outbox.claim(entry.id, this.clock.now() + this.policy.leaseMs)) return false;
     try {
-      const result = await channel.send(entry.chatId, entry.message);
+      // A message with files goes in several parts: how far an earlier try got is kept with its row.
+      const parts = this.outbox.parts;
+      const result = await channel.send(
+        entry.chatId,
+        entry.message,
+        entry.message.files?.length
+          ? { saved: parts.of(entry.id), save: (p) => parts.save(entry.id, p) }
+          : undefined,
+      );
       this.fault?.('mid_send');
       this.outbox.markSent(entry.id, this.clock.now(), result.platformMessageId);
       this.onResult?.(entry.channel, 'sent');

@@ -1,5 +1,6 @@
 // The agency directory file's shape (zod) and the agency and rule records it is validated into.
 import { z } from 'zod';
+import { WeeklyHours as WeeklyHoursSchema } from '../domain/agency-override.js';
 import type { CategoryId } from '../domain/categories.js';
 import { Destination } from '../domain/destination.js';
 import { DETAIL_KEYS, type DetailKey } from './details.js';
@@ -7,25 +8,7 @@ import { DETAIL_KEYS, type DetailKey } from './details.js';
 export const LEVELS = ['kabkota', 'provinsi', 'vertikal', 'bumn', 'bumd', 'ombudsman'] as const;
 export type Level = (typeof LEVELS)[number];
 
-/** Opening hours of one day in WITA, "08:00-16:00", or null when closed. */
-const DayHours = z
-  .string()
-  .regex(
-    /^(?:[01]\d|2[0-3]):[0-5]\d-(?:(?:[01]\d|2[0-3]):[0-5]\d|24:00)$/,
-    'expected hours like "08:00-16:00"',
-  )
-  .refine((s) => s.slice(0, 5) < s.slice(6), 'opening time must be before closing time')
-  .nullable();
-const WeeklyHours = z.object({
-  mon: DayHours,
-  tue: DayHours,
-  wed: DayHours,
-  thu: DayHours,
-  fri: DayHours,
-  sat: DayHours,
-  sun: DayHours,
-});
-export type WeeklyHours = z.infer<typeof WeeklyHours>;
+export type WeeklyHours = z.infer<typeof WeeklyHoursSchema>;
 
 /** Monday–Thursday 08:00–16:00, Friday 08:00–11:00 WITA: used when a file gives no default hours. */
 export const DEFAULT_HOURS: WeeklyHours = {
@@ -59,7 +42,7 @@ const AgencyInput = z.object({
   source: z.string().max(400),
   /** Names that identify this one office in a story ("ratu zalecha", "rsud ulin"). */
   aliases: z.array(z.string().min(2).max(100)).default([]),
-  hours: WeeklyHours.optional(),
+  hours: WeeklyHoursSchema.optional(),
   destinations: z.array(Destination).default([]),
   /** Working days the agency has to answer, where it differs from the service default. */
   answerDays: z.number().int().min(1).max(60).optional(),
@@ -85,7 +68,7 @@ export const RulesFile = z.object({
 
 export const DirectoryFile = z.object({
   about: z.string().optional(),
-  defaults: z.object({ hours: WeeklyHours.optional() }).optional(),
+  defaults: z.object({ hours: WeeklyHoursSchema.optional() }).optional(),
   kinds: z.record(z.string(), z.array(z.string().min(2))).default({}),
   agencies: z.array(AgencyInput).min(1),
   /** Replaces the built-in routing rules when present. */

@@ -1,4 +1,5 @@
 // The agency directory as the router reads it: agencies by id, by kind and region, coordinators and Ombudsman offices.
+import type { AgencyOverride } from '../domain/agency-override.js';
 import { isKabkota } from './directory-checks.js';
 import { type Agency, DEFAULT_HOURS, type Rule, type WeeklyHours } from './directory-schema.js';
 import { type NameIndex, buildNameIndex } from './names.js';
@@ -16,13 +17,15 @@ export class DirectoryError extends Error {
 export class Directory {
   readonly rules: readonly Rule[];
   readonly names: NameIndex;
-  private readonly agencies: readonly Agency[];
-  private readonly byId: ReadonlyMap<string, Agency>;
+  /** The agencies as the file gives them; `agencies` is them with the admins' overrides applied. */
+  private readonly fileAgencies: readonly Agency[];
+  private agencies: readonly Agency[];
+  private byId: ReadonlyMap<string, Agency>;
   /** `${kind}|${code}` → the agency of that kind serving that kab/kota or kecamatan. */
-  private readonly byKind: ReadonlyMap<string, Agency>;
-  private readonly coordinators: ReadonlyMap<string, Agency>;
-  private readonly ombudsmen: readonly Agency[];
-  private readonly provinceOmbudsman: Agency;
+  private byKind: ReadonlyMap<string, Agency>;
+  private coordinators: ReadonlyMap<string, Agency>;
+  private ombudsmen: readonly Agency[];
+  private provinceOmbudsman: Agency;
 
   constructor(
     readonly source: string,
@@ -34,8 +37,20 @@ export class Directory {
     /** The file's `defaults.hours`: when a chat with no agency yet may expect a person to answer. */
     readonly defaultHours: WeeklyHours = DEFAULT_HOURS,
   ) {
-    this.agencies = agencies;
+    this.fileAgencies = agencies;
     this.rules = rules;
+    this.agencies = agencies;
+    this.byId = new Map();
+    this.byKind = new Map();
+    this.coordinators = new Map();
+    this.ombudsmen = [];
+    this.names = buildNameIndex(agencies, kinds);
+    this.provinceOmbudsman = this.index(agencies);
+  }
+
+  /** Rebuilds the lookups over `agencies`; returns the Ombudsman office serving the whole province. */
+  private index(agencies: readonly Agency[]): Agency {
+    this.agencies = agencies;
     this.byId = new Map(agencies.map((a) => [a.id, a]));
     const byKind = new Map<string, Agency>();
     const coordinators = new Map<string, Agency>();
@@ -50,9 +65,27 @@ export class Directory {
     this.ombudsmen = agencies.filter((a) => a.level === 'ombudsman');
     const province = this.ombudsmen.find((a) => a.region === null);
     if (!province)
-      throw new DirectoryError(source, ['No Ombudsman agency serves the whole province (region null).']);
-    this.provinceOmbudsman = province;
-    this.names = buildNameIndex(agencies, kinds);
+      throw new DirectoryError(this.source, ['No Ombudsman agency serves the whole province (region null).']);
+    return province;
+  }
+
+  /**
+   * Applies the admins' overrides (destinations, opening hours) over the file's agencies, in place: routing,
+   * forwarding and the officers' pages share this one directory and see the change at once. An override of an
+   * agency the file no longer has is ignored.
+   */
+  applyOverrides(overrides: ReadonlyMap<string, AgencyOverride>): void {
+    this.provinceOmbudsman = this.index(
+      this.fileAgencies.map((a) => {
+        const o = overrides.get(a.id);
+        return o ? { ...a, destinations: o.destinations ?? a.destinations, hours: o.hours ?? a.hours } : a;
+      }),
+    );
+  }
+
+  /** The agency as the file gives it, before any override. */
+  fromFile(id: string): Agency | undefined {
+    return this.fileAgencies.find((a) => a.id === id);
   }
 
   agency(id: string): Agency | undefined {

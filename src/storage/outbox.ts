@@ -4,6 +4,7 @@ import { Expecting } from '../domain/expecting.js';
 import type { RenderedMessage } from '../domain/reply.js';
 import { ChatBlocks } from './chat-blocks.js';
 import type { Db } from './db.js';
+import { OutboxParts } from './outbox-parts.js';
 
 export type OutboxStatus = 'pending' | 'sending' | 'sent' | 'dead';
 
@@ -96,6 +97,8 @@ export class Outbox {
   private readonly deadList;
   private readonly forInboundStmt;
   private readonly blocks;
+  /** How far each message sent in several parts got (officers' files). */
+  readonly parts: OutboxParts;
   private readonly giveBackStmt;
   private readonly expireStmt;
   private readonly byWamidStmt;
@@ -107,6 +110,7 @@ export class Outbox {
   constructor(db: Db) {
     this.db = db;
     this.blocks = new ChatBlocks(db);
+    this.parts = new OutboxParts(db);
     this.insert = db.prepare(
       `INSERT INTO outbox (conversation_id, channel, chat_id, inbound_id, payload, next_attempt_at, created_at, ticket)
        VALUES (?, ?, ?, ?, ?, ?, ?, ?)`,

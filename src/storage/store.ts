@@ -1,4 +1,5 @@
 // The storage port bundle the runtime uses: every repository over one database, plus its transaction.
+import { AgencyOverrides } from './agency-overrides.js';
 import { AnswerFiles } from './answer-files.js';
 import { Attachments } from './attachments.js';
 import { AuditLog } from './audit-log.js';
@@ -12,8 +13,10 @@ import { ForwardingViews } from './forwarding-views.js';
 import { Handoffs } from './handoffs.js';
 import { InboundLog } from './inbound.js';
 import { sqliteMetricsQueries } from './metrics-queries.js';
+import { OfficerNotices } from './officer-notices.js';
 import { Officers } from './officers.js';
 import { Outbox } from './outbox.js';
+import { PasswordLinks } from './password-links.js';
 import { ResponseTemplates } from './response-templates.js';
 import { StatusPins } from './status-pins.js';
 import { TelegramOfficers } from './telegram-officers.js';
@@ -53,6 +56,12 @@ export type Store = {
   auditLog: AuditLog;
   /** Officers' accounts and sessions. */
   officers: Officers;
+  /** Officers' notification settings, the queue of notices to them, and the deadlines already noticed. */
+  officerNotices: OfficerNotices;
+  /** The admins' changes to agencies of the directory file (destinations, opening hours). */
+  agencyOverrides: AgencyOverrides;
+  /** One-time links that let an account set its password (hashed, single use). */
+  passwordLinks: PasswordLinks;
   /** Chats handed to a person: the live one per chat, the officers' queue. */
   handoffs: Handoffs;
   /** Officers' response templates per agency and status. */
@@ -94,6 +103,9 @@ export function createStore(db: Db): Store {
     auditLog: new AuditLog(db),
     chatBlocks: new ChatBlocks(db),
     officers: new Officers(db),
+    officerNotices: new OfficerNotices(db),
+    agencyOverrides: new AgencyOverrides(db),
+    passwordLinks: new PasswordLinks(db),
     handoffs: new Handoffs(db),
     responseTemplates: new ResponseTemplates(db),
     telegramOfficers: new TelegramOfficers(db),

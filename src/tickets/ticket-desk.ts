@@ -1,6 +1,7 @@
 // The one writer of ticket state: files, appends to and withdraws tickets. Each change writes its typed ticket event
 // and audit record and queues what follows from it (forwarding rows), inside the caller's transaction.
 import type { AttachmentRef, Complaint, TicketStatus } from '../domain/complaint.js';
+import { noticeDeadlines, noticeNewTicket, noticeReply } from './officer-notices.js';
 import { setAssignee } from './ticket-assignment.js';
 import { type TicketDeskDeps, changeStatus, queueDeliveries, reindex } from './ticket-changes.js';
 import { type Filed, fileTicket } from './ticket-filing.js';
@@ -50,6 +51,7 @@ export class TicketDesk {
       conversationId,
     });
     if (text) reindex(store, ticket.id);
+    noticeReply(store, ticket.id, String(now), now);
     // The answer the officer waited for: the ticket goes back to the agency.
     if (ticket.status === 'menunggu_pelapor')
       changeStatus(store, ticket, 'diproses', 'citizen', 'citizen_answered', now);
@@ -192,6 +194,7 @@ export class TicketDesk {
     if (store.ticketAssignments.assignee(ticket.id))
       setAssignee(store, ticket.id, null, { officerId: by.officerId, reason: 'dialihkan' }, now);
     const deliveries = queueDeliveries(this.deps, ticket, to.agencyId, now);
+    noticeNewTicket(store, ticket.id, to.agencyId, now);
     store.audit.record({
       at: now,
       actor: `officer:${by.officerId}`,
@@ -231,6 +234,11 @@ export class TicketDesk {
     now: number,
   ): void {
     mergeTickets(this.deps.store, from, into, by, now);
+  }
+
+  /** Queues the officers' notices of deadlines due today (the day before, and overdue), each once; how many. */
+  noticeDeadlines(now: number): number {
+    return noticeDeadlines(this.deps, now);
   }
 
   /** Whether this account took the ticket over. */

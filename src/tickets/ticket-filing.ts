@@ -3,6 +3,7 @@
 import type { Complaint } from '../domain/complaint.js';
 import { newTicketNumber } from '../domain/ticket-number.js';
 import { sameStory } from '../understand/similarity.js';
+import { noticeNewTicket } from './officer-notices.js';
 import { linkRelated } from './related-tickets.js';
 import { issueStatusPin } from './status-pin.js';
 import { type TicketDeskDeps, queueDeliveries, reindex } from './ticket-changes.js';
@@ -113,8 +114,10 @@ function route(
   });
   let deliveries = 0;
   const agencies = [decision.agencyId, ...decision.also.map((a) => a.agencyId)];
-  for (const agencyId of agencies)
+  for (const agencyId of agencies) {
     deliveries += queueDeliveries(deps, { id: ticketId, number }, agencyId, now);
+    noticeNewTicket(store, ticketId, agencyId, now);
+  }
   store.ticketEvents.add({
     ticketId,
     at: now,

@@ -1,7 +1,12 @@
 // A fake whatsapp-web.js client: an EventEmitter with the client-port methods, recording what it sends, and
 // helpers that emit Message objects shaped like the library's (ids, types, bodies, downloadMedia, vCards).
 import { EventEmitter } from 'node:events';
-import type { LidAndPhone, WaClientPort } from '../../src/channels/wa-web/client-port.js';
+import type {
+  LidAndPhone,
+  WaClientPort,
+  WaMedia,
+  WaMediaOptions,
+} from '../../src/channels/wa-web/client-port.js';
 
 export type FakeMedia = {
   mimetype: string;
@@ -89,6 +94,8 @@ export class FakeMessage {
 
 export class FakeWwebClient extends EventEmitter implements WaClientPort {
   readonly sent: { chatId: string; text: string }[] = [];
+  /** Files sent (MessageMedia fields and the send options), in order. */
+  readonly sentMedia: { chatId: string; media: WaMedia; options: WaMediaOptions }[] = [];
   initializeCalls = 0;
   destroyCalls = 0;
   /** 'resolve' (default), 'hang' (never settles), 'reject', or a custom implementation. */
@@ -119,6 +126,15 @@ export class FakeWwebClient extends EventEmitter implements WaClientPort {
     if (failure) throw failure;
     if (this.lidOnly.has(chatId)) throw new Error('Evaluation failed: Error: No LID for user');
     this.sent.push({ chatId, text: content });
+    const id = nextId();
+    return { id: { fromMe: true, remote: chatId, id, _serialized: `true_${chatId}_${id}` } };
+  }
+
+  async sendMedia(chatId: string, media: WaMedia, options: WaMediaOptions) {
+    const failure = this.sendFailures.shift();
+    if (failure) throw failure;
+    if (this.lidOnly.has(chatId)) throw new Error('Evaluation failed: Error: No LID for user');
+    this.sentMedia.push({ chatId, media, options });
     const id = nextId();
     return { id: { fromMe: true, remote: chatId, id, _serialized: `true_${chatId}_${id}` } };
   }

@@ -1,4 +1,4 @@
-// A fake WhatsApp Cloud (Graph) API on 127.0.0.1: records sent messages, serves media, fails on request.
+// A fake WhatsApp Cloud (Graph) API on 127.0.0.1: records sent messages and uploads, serves media, fails on request.
 import type { AddressInfo } from 'node:net';
 import { type ServerType, serve } from '@hono/node-server';
 import { type Context, Hono } from 'hono';
@@ -10,6 +10,17 @@ export type SentMessage = {
   body: any;
 };
 
+/** A file uploaded with POST /<phone-number-id>/media (multipart), as the fake read it. */
+export type Upload = {
+  phoneNumberId: string;
+  id: string;
+  messagingProduct: string | null;
+  type: string | null;
+  filename: string;
+  size: number;
+  head: string;
+};
+
 type Failure = { status: number; code?: number; retryAfterSec?: number; after?: number };
 
 export class FakeGraphApi {
@@ -19,6 +30,9 @@ export class FakeGraphApi {
   readonly mediaRequests: string[] = [];
   private readonly failures: Failure[] = [];
   private readonly mediaFailures: Failure[] = [];
+  private readonly uploadFailures: Failure[] = [];
+  /** Every accepted media upload, in order. */
+  readonly uploads: Upload[] = [];
   private readonly media = new Map<string, { data: Uint8Array; mime: string; announceSize: boolean }>();
   private seen = 0;
   private counter = 0;
@@ -58,6 +72,11 @@ export class FakeGraphApi {
     this.failures.push({ status, code, after: ok });
   }
 
+  /** The next media upload answers with this failure (once). */
+  failNextUpload(status: number, code?: number): void {
+    this.uploadFailures.push({ status, code });
+  }
+
   failNextMedia(status: number, code?: number): void {
     this.mediaFailures.push({ status, code });
   }
@@ -88,6 +107,30 @@ export class FakeGraphApi {
     return c.json({ error }, f.status as 500, headers);
   }
 
+  private async upload(c: Context, phoneNumberId: string): Promise<Response> {
+    const failure = this.uploadFailures.shift();
+    if (failure) return this.failure(c, failure);
+    const form = await c.req.raw.formData();
+    const file = form.get('file');
+    if (!(file instanceof File)) return c.json({ error: { message: 'file is required', code: 100 } }, 400);
+    const data = new Uint8Array(await file.arrayBuffer());
+    const text = (key: string) => {
+      const v = form.get(key);
+      return typeof v === 'string' ? v : null;
+    };
+    const id = `media.out.${++this.counter}`;
+    this.uploads.push({
+      phoneNumberId,
+      id,
+      messagingProduct: text('messaging_product'),
+      type: text('type'),
+      filename: file.name,
+      size: data.byteLength,
+      head: Buffer.from(data.slice(0, 5)).toString('latin1'),
+    });
+    return c.json({ id });
+  }
+
   private async route(c: Context): Promise<Response> {
     if (c.req.header('authorization') !== `Bearer ${this.token}`) {
       return c.json({ error: { message: 'Invalid OAuth access token', code: 190 } }, 401);
@@ -107,6 +150,8 @@ export class FakeGraphApi {
         messages: [{ id: wamid }],
       });
     }
+    const upload = new RegExp(`^/${this.version}/([0-9]+)/media$`).exec(path);
+    if (upload && c.req.method === 'POST') return this.upload(c, upload[1]!);
     const info = new RegExp(`^/${this.version}/([A-Za-z0-9_.-]+)$`).exec(path);
     if (info && c.req.method === 'GET') {
       const id = info[1]!;

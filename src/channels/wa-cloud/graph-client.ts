@@ -1,4 +1,4 @@
-// The two Graph API calls the channel makes: send a message, and download a media file a citizen sent.
+// The Graph API calls the channel makes: send a message, upload an officer's file, download a citizen's media.
 import { z } from 'zod';
 import { GraphError, graphErrorFrom } from './graph-errors.js';
 import type { GraphMessage } from './graph-payloads.js';
@@ -13,6 +13,7 @@ export type GraphClientOptions = {
 };
 
 const SendResponse = z.object({ messages: z.array(z.object({ id: z.string() })).min(1) });
+const UploadResponse = z.object({ id: z.string().min(1) });
 const MediaInfo = z.object({
   url: z.url(),
   mime_type: z.string().max(200).optional(),
@@ -57,6 +58,24 @@ export class GraphClient {
     const body = SendResponse.safeParse(await res.json().catch(() => null));
     if (!body.success) throw new GraphError(`${what}: unexpected response`, res.status, null);
     return body.data.messages[0]!.id;
+  }
+
+  /** POST /<phone-number-id>/media (multipart: messaging_product, file, type); returns the media id to send. */
+  async upload(data: Uint8Array, mime: string, filename: string): Promise<string> {
+    const what = 'upload media';
+    const form = new FormData();
+    form.append('messaging_product', 'whatsapp');
+    form.append('type', mime);
+    form.append('file', new Blob([new Uint8Array(data)], { type: mime }), filename);
+    const res = await this.call(
+      `${this.opts.graphUrl}/${encodeURIComponent(this.opts.phoneNumberId)}/media`,
+      { method: 'POST', body: form },
+      what,
+    );
+    if (!res.ok) throw await graphErrorFrom(res, what);
+    const body = UploadResponse.safeParse(await res.json().catch(() => null));
+    if (!body.success) throw new GraphError(`${what}: unexpected response`, res.status, null);
+    return body.data.id;
   }
 
   /**

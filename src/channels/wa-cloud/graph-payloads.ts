@@ -42,8 +42,12 @@ export type TemplateBody = {
   template: { name: string; language: { code: string } };
 };
 
+/** A file uploaded first (POST /<phone-number-id>/media), sent by its media id. */
+export type ImageBody = { type: 'image'; image: { id: string; caption?: string } };
+export type DocumentBody = { type: 'document'; document: { id: string; filename: string; caption?: string } };
+
 /** One message's content, without the envelope (`messaging_product`, `recipient_type`, `to` or `recipient`). */
-export type GraphBody = TextBody | ButtonsBody | ListBody | TemplateBody;
+export type GraphBody = TextBody | ButtonsBody | ListBody | TemplateBody | ImageBody | DocumentBody;
 
 /** The addressee: `to` a phone number, or `recipient` a business-scoped user id when no phone is known. */
 export type GraphMessage = GraphBody & {

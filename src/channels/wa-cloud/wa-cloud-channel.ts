@@ -3,6 +3,7 @@ import { createHash } from 'node:crypto';
 import type { Hono } from 'hono';
 import type { Clock } from '../../clock.js';
 import type { Lang, RenderedMessage } from '../../domain/reply.js';
+import type { FileSending } from '../../outbox/file-delivery.js';
 import type { ChannelState, SendResult } from '../../outbox/outbound-channel.js';
 import type { WaCloudStore } from '../../ports/wa-cloud-chat-store.js';
 import type { OnStatus } from '../../ports/wa-message-status.js';
@@ -13,6 +14,7 @@ import { type GraphBody, envelope } from './graph-payloads.js';
 import { interpret } from './inbound-message.js';
 import { isPaged, renderMenuPage, renderMessage } from './render-message.js';
 import type { WaCloudConfig } from './wa-cloud-config.js';
+import { waCloudFiles } from './wa-cloud-files.js';
 import type { WaMessage } from './webhook-payload.js';
 import { type WaCloudLog, webhookRoutes } from './webhook.js';
 
@@ -122,6 +124,15 @@ export class WaCloudChannel implements ChannelAdapter {
         if (isWindowClosed(err)) return this.holdBehindTemplate(chatId, message, now);
         throw toSendError(err);
       }
+    });
+  }
+
+  /** Officers' files: uploaded, then sent in the chat's turn while the window is open (a link otherwise). */
+  files(): FileSending {
+    return waCloudFiles({
+      upload: (data, mime, name) => this.graph.upload(data, mime, name),
+      post: (chatId, body) => this.queued(chatId, () => this.post(chatId, body)),
+      windowOpen: (chatId) => this.windowOpen(chatId, this.opts.clock.now()),
     });
   }
 

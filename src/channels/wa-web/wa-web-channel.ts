@@ -3,6 +3,7 @@ import type { Lang, RenderedMessage } from '../../domain/reply.js';
 import { type ChannelState, SendError, type SendResult } from '../../outbox/outbound-channel.js';
 import type { ChannelAdapter, Deliver } from '../channel.js';
 import { ChoiceReplies } from './choice-replies.js';
+import type { WaMedia, WaMediaOptions } from './client-port.js';
 import { type WaWebStatus, operatorRoutes } from './operator-routes.js';
 import { numberedChoiceIds, renderMessage } from './render-message.js';
 import { SenderDirectory } from './sender-directory.js';
@@ -95,11 +96,23 @@ export class WaWebChannel implements ChannelAdapter {
     return this.outbound.inTurn(() => this.sendNow(chatId, message));
   }
 
-  private async sendNow(chatId: string, message: RenderedMessage): Promise<SendResult> {
+  /** One file (an officer's, wa-web-files.ts), in turn with the messages. */
+  sendMedia(chatId: string, media: WaMedia, options: WaMediaOptions): Promise<string | null> {
+    return this.outbound.inTurn(() => {
+      this.mustBeConnected();
+      return this.outbound.sendMedia(chatId, media, options);
+    });
+  }
+
+  private mustBeConnected(): void {
     const state = this.connection.state();
     if (!this.connection.currentClient() || state !== 'connected') {
       throw new SendError(`whatsapp not connected (${state})`, true, this.notConnectedRetryMs);
     }
+  }
+
+  private async sendNow(chatId: string, message: RenderedMessage): Promise<SendResult> {
+    this.mustBeConnected();
     const parts = renderMessage(this.langFor(chatId), message);
     let platformMessageId: string | null = null;
     for (const part of parts) platformMessageId = await this.outbound.sendText(chatId, part);

@@ -1,7 +1,7 @@
 // Sending on WhatsApp Web as a person would: one message at a time, a pause between two to the same chat, and a
 // second try at the LID address when a LID-only contact refuses its phone id.
 import { SendError } from '../../outbox/outbound-channel.js';
-import type { WaClientPort } from './client-port.js';
+import type { SentMessageLike, WaClientPort, WaMedia, WaMediaOptions } from './client-port.js';
 import { type SenderDirectory, errorText } from './sender-directory.js';
 import { phoneDigits } from './wa-ids.js';
 
@@ -38,7 +38,19 @@ export class WaWebOutbound {
   }
 
   /** Sends one text, pausing after the previous one to the same chat; falls back to the LID address once. */
-  async sendText(chatId: string, text: string): Promise<string | null> {
+  sendText(chatId: string, text: string): Promise<string | null> {
+    return this.deliver(chatId, (client, address) => client.sendMessage(address, text));
+  }
+
+  /** Sends one file (an officer's), by the same rules as a text. */
+  sendMedia(chatId: string, media: WaMedia, options: WaMediaOptions): Promise<string | null> {
+    return this.deliver(chatId, (client, address) => client.sendMedia(address, media, options));
+  }
+
+  private async deliver(
+    chatId: string,
+    send: (client: WaClientPort, address: string) => Promise<SentMessageLike>,
+  ): Promise<string | null> {
     const last = this.lastSentAt.get(chatId);
     if (last !== undefined) {
       const wait = last + this.deps.pauseMs - this.deps.now();
@@ -48,7 +60,7 @@ export class WaWebOutbound {
     if (!client) throw new SendError('whatsapp not connected', true, this.deps.notConnectedRetryMs);
     const address = this.deps.senders.addressFor(chatId);
     try {
-      const sent = await this.sendVia(client, chatId, address, text);
+      const sent = await this.sendVia(client, chatId, address, send);
       return sent?.id?._serialized ?? null;
     } catch (err) {
       throw new SendError(`whatsapp send failed: ${errorText(err)}`, true);
@@ -57,16 +69,21 @@ export class WaWebOutbound {
     }
   }
 
-  private async sendVia(client: WaClientPort, chatId: string, address: string, text: string) {
+  private async sendVia(
+    client: WaClientPort,
+    chatId: string,
+    address: string,
+    send: (client: WaClientPort, address: string) => Promise<SentMessageLike>,
+  ) {
     try {
-      return await client.sendMessage(address, text);
+      return await send(client, address);
     } catch (err) {
       // A LID-only contact refuses its phone id ("No LID for user"): ask WhatsApp for the LID and try once more.
       const noLid = /\bno lid\b/i.test(errorText(err));
       if (!noLid || address !== chatId || phoneDigits(chatId) === null) throw err;
       const lid = await this.deps.senders.lidForPhone(chatId);
       if (!lid) throw err;
-      return await client.sendMessage(lid, text);
+      return await send(client, lid);
     }
   }
 

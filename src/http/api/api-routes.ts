@@ -1,13 +1,11 @@
 // The officers' API operations as OpenAPI routes: method, path, what each takes and every answer it may give.
 import { createRoute, z } from '@hono/zod-openapi';
-import { TicketStatus } from '../../domain/complaint.js';
 import {
   Agency,
   AssignBody,
   ErrorBody,
   NumberParam,
   ReassignBody,
-  StatusBody,
   Summary,
   TextBody,
   Ticket,
@@ -57,19 +55,6 @@ export const ticketRoute = createRoute({
   responses: { 200: json(Ticket, 'the ticket'), ...errors },
 });
 
-export const statusRoute = createRoute({
-  method: 'post',
-  path: '/v1/tickets/{number}/status',
-  security,
-  request: { params: NumberParam, body: { content: { 'application/json': { schema: StatusBody } } } },
-  responses: {
-    200: json(z.object({ number: z.string(), status: TicketStatus }), 'changed; the citizen was told'),
-    ...errors,
-    409: json(ErrorBody, 'not allowed from the current status, or the account only watches'),
-    422: json(ErrorBody, 'the body is not valid, or a reason is missing'),
-  },
-});
-
 export const reassignRoute = createRoute({
   method: 'post',
   path: '/v1/tickets/{number}/reassign',
@@ -117,17 +102,16 @@ export const assignRoute = createRoute({
   },
 });
 
-/** POST /v1/tickets/{number}/replies (sent to the citizen) or /notes (kept for the officers). */
-export const writeRoute = (path: 'replies' | 'notes', kind: 'reply' | 'note') =>
-  createRoute({
-    method: 'post',
-    path: `/v1/tickets/{number}/${path}`,
-    security,
-    request: { params: NumberParam, body: { content: { 'application/json': { schema: TextBody } } } },
-    responses: {
-      201: json(z.object({ number: z.string() }), kind === 'reply' ? 'sent to the citizen' : 'note kept'),
-      ...errors,
-      409: json(ErrorBody, 'the account only watches'),
-      422: json(ErrorBody, 'the body is not valid'),
-    },
-  });
+/** POST /v1/tickets/{number}/notes (kept for the officers); replies and status changes are in answer-api.ts. */
+export const notesRoute = createRoute({
+  method: 'post',
+  path: '/v1/tickets/{number}/notes',
+  security,
+  request: { params: NumberParam, body: { content: { 'application/json': { schema: TextBody } } } },
+  responses: {
+    201: json(z.object({ number: z.string() }), 'note kept'),
+    ...errors,
+    409: json(ErrorBody, 'the account only watches'),
+    422: json(ErrorBody, 'the body is not valid'),
+  },
+});

@@ -13,23 +13,31 @@ import { scopeOf } from '../../officers/policy.js';
 import type { TicketActions } from '../../officers/ticket-actions.js';
 import { tokenHash } from '../../officers/tokens.js';
 import type { Directory } from '../../routing/directory.js';
+import type { FileStore } from '../../storage/file-store.js';
 import type { Store } from '../../storage/store.js';
 import { maskNik } from '../../understand/nik.js';
+import { answerApi } from './answer-api.js';
 import {
   agenciesRoute,
   assignRoute,
+  notesRoute,
   reassignRoute,
-  statusRoute,
   takeoverRoute,
   ticketRoute,
   ticketsRoute,
-  writeRoute,
 } from './api-routes.js';
 import { auditApi } from './audit-api.js';
 import { mergeApi } from './merge-api.js';
 import { templateApi } from './template-api.js';
 
-export type ApiDeps = { store: Store; actions: TicketActions; directory: Directory; clock: Clock };
+export type ApiDeps = {
+  store: Store;
+  actions: TicketActions;
+  directory: Directory;
+  clock: Clock;
+  /** The upload limit of officers' files (answers with files). */
+  files: Pick<FileStore, 'limits'>;
+};
 
 type Env = { Variables: { officer: Officer } };
 
@@ -58,7 +66,7 @@ export function apiV1(deps: ApiDeps): OpenAPIHono<Env> {
   });
   app.openAPIRegistry.registerComponent('securitySchemes', 'bearer', { type: 'http', scheme: 'bearer' });
   /** An error in one shape; its message in the caller's language (Accept-Language: en, else Indonesian). */
-  const fail = <S extends 401 | 404 | 409 | 422>(c: Context, status: S, code: string, key = code) =>
+  const fail = <S extends 401 | 404 | 409 | 413 | 422>(c: Context, status: S, code: string, key = code) =>
     c.json({ error: { code, message: t(callerLang(c), `api.error.${key}`) } }, status);
 
   app.use('/v1/*', async (c, next) => {
@@ -168,16 +176,6 @@ export function apiV1(deps: ApiDeps): OpenAPIHono<Env> {
         ? fail(c, 409, p)
         : fail(c, 422, p);
 
-  app.openapi(statusRoute, (c) => {
-    const { number } = c.req.valid('param');
-    const body = c.req.valid('json');
-    const r = deps.actions.changeStatus(c.get('officer'), number, body.status, {
-      message: body.message ?? null,
-      reason: body.reason ?? null,
-    });
-    return r.ok ? c.json({ number, status: body.status }, 200) : problem(c, r.problem);
-  });
-
   app.openapi(reassignRoute, (c) => {
     const { number } = c.req.valid('param');
     const body = c.req.valid('json');
@@ -202,16 +200,12 @@ export function apiV1(deps: ApiDeps): OpenAPIHono<Env> {
     return r.ok ? c.json({ number, officerId }, 200) : problem(c, r.problem);
   });
 
-  for (const [path, kind] of [
-    ['replies', 'reply'],
-    ['notes', 'note'],
-  ] as const) {
-    app.openapi(writeRoute(path, kind), (c) => {
-      const { number } = c.req.valid('param');
-      const r = deps.actions.write(c.get('officer'), number, kind, c.req.valid('json').text);
-      return r.ok ? c.json({ number }, 201) : problem(c, r.problem);
-    });
-  }
+  app.openapi(notesRoute, (c) => {
+    const { number } = c.req.valid('param');
+    const r = deps.actions.write(c.get('officer'), number, 'note', c.req.valid('json').text);
+    return r.ok ? c.json({ number }, 201) : problem(c, r.problem);
+  });
+  answerApi(app, deps, fail);
 
   app.route('/', auditApi({ ...deps, hook: app.defaultHook, langOf: callerLang }));
   templateApi(app, deps);

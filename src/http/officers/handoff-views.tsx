@@ -10,6 +10,11 @@ import type { Frame } from './views.js';
 
 /** "14:05" WITA. */
 const clock = (at: number) => witaWallClock(at).toISOString().slice(11, 16);
+/** The time, with its WITA day (YYYY-MM-DD) in front when that is not `today`'s: "pukul 08:30" may be Monday's. */
+const when = (at: number, today: number) => {
+  const day = (x: number) => witaWallClock(x).toISOString().slice(0, 10);
+  return day(at) === day(today) ? clock(at) : `${day(at)} ${clock(at)}`;
+};
 
 function stateText(lang: Lang, h: Handoff): string {
   return h.state === 'taken'
@@ -96,7 +101,7 @@ export function HandoffPage(props: {
         </dl>
         {h.state === 'open' && h.expiresAt !== null ? (
           <p>
-            <small>{t(lang, 'officer.handoff.expires', { time: clock(h.expiresAt) })}</small>
+            <small>{t(lang, 'officer.handoff.expires', { time: when(h.expiresAt, props.now) })}</small>
           </p>
         ) : null}
         {h.state === 'open' ? (

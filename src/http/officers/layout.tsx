@@ -52,6 +52,9 @@ export function Layout(props: {
               <strong>{t(props.lang, 'officer.title')}</strong>
             </a>
             {props.officer?.admin ? <a href="/petugas/audit">{t(props.lang, 'officer.audit.nav')}</a> : null}
+            {props.officer?.admin ? (
+              <a href="/petugas/instansi">{t(props.lang, 'officer.agencies.nav')}</a>
+            ) : null}
             {props.officer?.templates ? (
               <a href="/petugas/templat">{t(props.lang, 'officer.templates.title')}</a>
             ) : null}
@@ -62,6 +65,9 @@ export function Layout(props: {
             ) : null}
             {props.officer ? (
               <a href="/petugas/akun/telegram">{t(props.lang, 'officer.nav.telegram')}</a>
+            ) : null}
+            {props.officer ? (
+              <a href="/petugas/akun/notifikasi">{t(props.lang, 'officer.nav.notifications')}</a>
             ) : null}
           </nav>
           {props.officer ? (

@@ -25,6 +25,7 @@ import type { Store } from '../../storage/store.js';
 import type { OfficerTicket } from '../../storage/ticket-inbox.js';
 import { REASSIGNABLE, nextStatuses } from '../../tickets/transitions.js';
 import { kabkotaByCode } from '../../understand/region-lookup.js';
+import { agencyPages } from './agency-routes.js';
 import { eventFiles } from './answer-files-view.js';
 import { FILE_FLASHES, answerRoutes } from './answer-routes.js';
 import { AssignmentPanel } from './assignment-panel.js';
@@ -33,8 +34,10 @@ import { auditPages } from './audit-pages.js';
 import { handoffRoutes } from './handoff-routes.js';
 import { InboxPage } from './inbox-page.js';
 import { MERGE_FLASH, mergeRoutes, mergeSlots } from './merge-routes.js';
+import { noticeRoutes } from './notice-routes.js';
 import { LOGIN_COOKIE, SESSION_COOKIE, SignInThrottle, type SignedIn, signedIn } from './officer-session.js';
 import { INLINE_TYPES, filterOptions, reporterFor } from './officer-view-data.js';
+import { passwordLinkRoutes } from './password-link-routes.js';
 import { telegramLinkRoutes } from './telegram-link-routes.js';
 import { templateOffer } from './template-offer.js';
 import { templatePages } from './template-pages.js';
@@ -56,6 +59,8 @@ export type OfficerPagesDeps = {
   telegramLinking: TelegramLinking;
   /** Chats that asked for a person (the pages at /petugas/handoff); a composition without a runtime has none. */
   handoffs?: HandoffActions;
+  /** Whether e-mail can be sent (SMTP_URL): the notification page says so when not. */
+  mailConfigured?: boolean;
 };
 
 const PAGE_SIZE = 50;
@@ -132,9 +137,14 @@ export function officerPages(deps: OfficerPagesDeps): Hono<{ Variables: { me: Si
   ) => {
     const csrf = newToken();
     setCookie(c, LOGIN_COOKIE, csrf, { ...cookieOptions, maxAge: 3600 });
-    return c.html(<SignInPage lang={lang} csrf={csrf} problem={problem} username={user} />, status);
+    const notice = c.req.query('done') === 'sandi' ? t(lang, 'officer.password_link.done') : null;
+    return c.html(
+      <SignInPage lang={lang} csrf={csrf} problem={problem} notice={notice} username={user} />,
+      status,
+    );
   };
   app.get('/masuk', (c) => signInPage(c, c.get('lang'), null, 200));
+  app.route('/sandi', passwordLinkRoutes(deps));
   app.post('/masuk', async (c) => {
     const lang = c.get('lang');
     const form = SignInForm.safeParse(await c.req.parseBody());
@@ -176,6 +186,10 @@ export function officerPages(deps: OfficerPagesDeps): Hono<{ Variables: { me: Si
   });
 
   app.route('/akun/telegram', telegramLinkRoutes(deps.telegramLinking, frame));
+  app.route(
+    '/akun/notifikasi',
+    noticeRoutes({ ...deps, mailConfigured: deps.mailConfigured ?? false }, frame),
+  );
 
   app.post('/keluar', (c) => {
     store.officers.closeSession(c.get('me').sessionHash);
@@ -184,6 +198,7 @@ export function officerPages(deps: OfficerPagesDeps): Hono<{ Variables: { me: Si
   });
 
   app.route('/', auditPages({ ...deps, frame }));
+  app.route('/instansi', agencyPages({ ...deps, frame }));
   app.route('/templat', templatePages({ ...deps, frame }));
   if (deps.handoffs) app.route('/handoff', handoffRoutes({ ...deps, handoffs: deps.handoffs, frame }));
 

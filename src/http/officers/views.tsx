@@ -13,12 +13,20 @@ export type Frame = {
 /** A status as officers name it (the citizen's words are theirs: "menunggu jawaban Anda"). */
 export const status = (lang: Lang, s: TicketStatus) => t(lang, `officer.status.${s}`);
 
-export function SignInPage(props: { lang: Lang; csrf: string; problem: string | null; username?: string }) {
+export function SignInPage(props: {
+  lang: Lang;
+  csrf: string;
+  problem: string | null;
+  /** A good word before signing in (a password just set through a link). */
+  notice?: string | null;
+  username?: string;
+}) {
   const { lang } = props;
   return (
     <Layout lang={lang} title={t(lang, 'officer.login.title')}>
       <div class="card" style="max-width:420px;margin:2rem auto">
         <h1>{t(lang, 'officer.login.title')}</h1>
+        {props.notice ? <p class="note">{props.notice}</p> : null}
         {props.problem ? (
           <p class="note error" role="alert">
             {props.problem}

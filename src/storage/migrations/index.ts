@@ -26,6 +26,10 @@ import { sql as statusPin } from './024-status-pin.js';
 import { sql as handoffs } from './025-handoffs.js';
 import { sql as answerFiles } from './026-answer-files.js';
 import { sql as ticketMerges } from './027-ticket-merges.js';
+import { sql as officerNotifications } from './028-officer-notifications.js';
+import { sql as agencyOverrides } from './029-agency-overrides.js';
+import { sql as passwordLinks } from './030-password-links.js';
+import { sql as outboxParts } from './031-outbox-parts.js';
 
 export type Migration = { version: number; name: string; sql: string };
 
@@ -57,4 +61,8 @@ export const MIGRATIONS: readonly Migration[] = [
   { version: 25, name: 'handoffs', sql: handoffs },
   { version: 26, name: 'answer-files', sql: answerFiles },
   { version: 27, name: 'ticket-merges', sql: ticketMerges },
+  { version: 28, name: 'officer-notifications', sql: officerNotifications },
+  { version: 29, name: 'agency-overrides', sql: agencyOverrides },
+  { version: 30, name: 'password-links', sql: passwordLinks },
+  { version: 31, name: 'outbox-parts', sql: outboxParts },
 ];
