@@ -28,17 +28,15 @@ export function buildChannels(opts: {
   /** Officers acting from Telegram: `/tautkan`, ticket buttons and `/balas` (src/officers/telegram-desk.ts). */
   officerDesk?: OfficerDesk;
   /** The agencies' Telegram groups (the directory's destinations): officers' groups besides the configured ones. */
-  officerGroups?: readonly string[];
+  officerGroups?: () => readonly string[];
 }): ChannelAdapter[] {
   const { config, store, clock, log } = opts;
   const channels: ChannelAdapter[] = [];
   if (config.telegram) {
     channels.push(
       new TelegramChannel({
-        settings: {
-          ...config.telegram,
-          officerChatIds: [...new Set([...config.telegram.officerChatIds, ...(opts.officerGroups ?? [])])],
-        },
+        settings: config.telegram,
+        officerChats: () => [...(config.telegram?.officerChatIds ?? []), ...(opts.officerGroups?.() ?? [])],
         ...(opts.officerDesk ? { officerDesk: opts.officerDesk } : {}),
         log: log.child({ channel: 'telegram' }),
         langOf: (chatId) => store.conversations.lang('telegram', chatId),

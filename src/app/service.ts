@@ -111,9 +111,11 @@ export function buildService(opts: ServiceOptions): Service {
       retry,
       onFailed: outboxFailed,
       officerDesk: new TelegramDesk({ store, actions: core.actions, linking: telegramLinking }),
-      officerGroups: directory
-        .all()
-        .flatMap((a) => a.destinations.flatMap((d) => (d.method === 'telegram' ? [d.chatId] : []))),
+      // Read per update: a group an admin adds on /petugas/instansi is an officers' group at once.
+      officerGroups: () =>
+        directory
+          .all()
+          .flatMap((a) => a.destinations.flatMap((d) => (d.method === 'telegram' ? [d.chatId] : []))),
     });
   const sender = new OutboxSender(
     store.outbox,

@@ -1,6 +1,6 @@
 // Fetches a file a citizen sent: getFile, then the file URL on the API root, refusing files over the size limit.
 import { type Telegram, TelegramError } from 'telegraf';
-import type { InboundMedia } from '../../conversation/inbound.js';
+import type { ChannelNotice, InboundMedia } from '../../conversation/inbound.js';
 import { redactToken } from '../../platforms/telegram/send-errors.js';
 import type { FileRef } from './normalize-update.js';
 
@@ -81,6 +81,24 @@ async function fetchLimited(url: URL, opts: DownloadOptions): Promise<Uint8Array
     at += c.byteLength;
   }
   return data;
+}
+
+/** Downloads the files; too large ones are refused with a notice (queued with the message), the rest goes on. */
+export async function downloadAll(
+  telegram: Telegram,
+  files: FileRef[],
+  opts: DownloadOptions,
+): Promise<{ media: InboundMedia[]; notices: ChannelNotice[] }> {
+  const media: InboundMedia[] = [];
+  let tooLarge = false;
+  for (const file of files) {
+    const result = await downloadMedia(telegram, file, opts);
+    if (result.ok) media.push(result.media);
+    else tooLarge = true;
+  }
+  if (!tooLarge) return { media, notices: [] };
+  const max = Math.round(opts.maxBytes / (1024 * 1024));
+  return { media, notices: [{ key: 'channel.file_too_large', vars: { max } }] };
 }
 
 /** The real type of an image from its first bytes (a sticker's thumbnail may be WebP or JPEG). */

@@ -2,7 +2,7 @@
 import type { Hono } from 'hono';
 import { Telegraf } from 'telegraf';
 import type { Update } from 'telegraf/types';
-import { type ChannelNotice, type InboundMedia, InboundMessage } from '../../conversation/inbound.js';
+import { InboundMessage } from '../../conversation/inbound.js';
 import type { Lang, RenderedMessage } from '../../domain/reply.js';
 import { t } from '../../i18n/locales.js';
 import type { ChannelState, SendResult } from '../../outbox/outbound-channel.js';
@@ -12,8 +12,8 @@ import { type Album, AlbumBuffer, type Schedule } from './album-buffer.js';
 import { registerCommands } from './bot-commands.js';
 import { ChatQueue } from './chat-queue.js';
 import { htmlToPlain } from './format-html.js';
-import { downloadMedia } from './media-download.js';
-import { type FileRef, type NormalizedMessage, normalizeUpdate } from './normalize-update.js';
+import { downloadAll } from './media-download.js';
+import { type NormalizedMessage, normalizeUpdate } from './normalize-update.js';
 import { type OfficerDesk, OfficerRelay } from './officer-relay.js';
 import { ALLOWED_UPDATES, PollingLoop, type PollingOptions } from './polling-loop.js';
 import { type SendMessageParams, renderMessage, showsReplyKeyboard } from './render-message.js';
@@ -32,6 +32,8 @@ const silent: ChannelLog = { info: () => {}, warn: () => {}, error: () => {} };
 export type TelegramChannelOptions = {
   /** From telegramConfigFromEnv. */
   settings: TelegramSettings;
+  /** Officers' groups, read per update (the directory may gain one); else settings.officerChatIds. */
+  officerChats?: () => Iterable<string>;
   log?: ChannelLog;
   /** The language of a chat's conversation (button labels the channel adds itself); Indonesian by default. */
   langOf?: (chatId: string) => Lang;
@@ -174,7 +176,9 @@ export class TelegramChannel implements ChannelAdapter {
   handleUpdate(raw: unknown): Promise<void> {
     const deliver = this.deliver;
     if (!deliver) return Promise.reject(new Error('telegram channel is not started'));
-    const n = normalizeUpdate(raw, { officerChatIds: this.opts.settings.officerChatIds });
+    const n = normalizeUpdate(raw, {
+      officerChatIds: this.opts.officerChats?.() ?? this.opts.settings.officerChatIds,
+    });
     if ('callbackQueryId' in n && n.callbackQueryId !== undefined) this.answerCallback(n.callbackQueryId);
     switch (n.kind) {
       case 'ignore':
@@ -293,25 +297,15 @@ export class TelegramChannel implements ChannelAdapter {
       .catch((err: unknown) => this.log.warn({ err: describe(err) }, 'telegram answerCallbackQuery failed'));
   }
 
-  private typing(chatId: string): void {
-    this.bot.telegram.sendChatAction(chatId, 'typing').catch(() => {});
+  private downloadOptions() {
+    return {
+      maxBytes: this.opts.settings.maxFileBytes,
+      ...(this.opts.fetch ? { fetch: this.opts.fetch } : {}),
+    };
   }
 
-  /** Downloads the files; too large ones are refused with a notice (queued with the message), the rest goes on. */
-  private async fetchFiles(files: FileRef[]): Promise<{ media: InboundMedia[]; notices: ChannelNotice[] }> {
-    const media: InboundMedia[] = [];
-    let tooLarge = false;
-    for (const file of files) {
-      const result = await downloadMedia(this.bot.telegram, file, {
-        maxBytes: this.opts.settings.maxFileBytes,
-        ...(this.opts.fetch ? { fetch: this.opts.fetch } : {}),
-      });
-      if (result.ok) media.push(result.media);
-      else tooLarge = true;
-    }
-    if (!tooLarge) return { media, notices: [] };
-    const max = Math.round(this.opts.settings.maxFileBytes / (1024 * 1024));
-    return { media, notices: [{ key: 'channel.file_too_large', vars: { max } }] };
+  private typing(chatId: string): void {
+    this.bot.telegram.sendChatAction(chatId, 'typing').catch(() => {});
   }
 
   private async deliverMessage(n: NormalizedMessage, deliver: Deliver): Promise<void> {
@@ -319,7 +313,7 @@ export class TelegramChannel implements ChannelAdapter {
     if (this.seen(n.messageId)) return;
     // "typing…" only while files download; a text is answered before the indicator would even show.
     if (n.files.length > 0) this.typing(n.chatId);
-    const { media, notices } = await this.fetchFiles(n.files);
+    const { media, notices } = await downloadAll(this.bot.telegram, n.files, this.downloadOptions());
     const all = [...(n.notices ?? []), ...notices];
     await this.commit(deliver, {
       channel: 'telegram',
@@ -351,7 +345,11 @@ export class TelegramChannel implements ChannelAdapter {
       try {
         if (this.seen(album.messageId)) return;
         this.typing(album.chatId);
-        const { media, notices } = await this.fetchFiles(album.parts.map((p) => p.file));
+        const { media, notices } = await downloadAll(
+          this.bot.telegram,
+          album.parts.map((p) => p.file),
+          this.downloadOptions(),
+        );
         await this.commit(deliver, {
           channel: 'telegram',
           chatId: album.chatId,

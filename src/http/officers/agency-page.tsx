@@ -82,9 +82,6 @@ export function AgencyPage(props: {
         </p>
       ) : null}
       <AddDestinationForm lang={lang} csrf={csrf} agencyId={a.id} />
-      <p>
-        <small>{t(lang, 'officer.agencies.telegram_restart')}</small>
-      </p>
 
       <h2>{t(lang, 'officer.agencies.hours')}</h2>
       <p>
