@@ -1,16 +1,11 @@
 // An officer's file in a real chromium: a citizen files in the web chat (a phone), the officer picks the selesai
 // template ("Pakai templat"), attaches a PDF and sets selesai; the citizen's chat shows the message and a download
 // link that works with the citizen's own cookie (and not without it).
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { loadConfig } from '../../src/app/config.js';
-import { createLogger } from '../../src/app/logger.js';
-import type { Service } from '../../src/app/service.js';
 import { hashPassword } from '../../src/officers/passwords.js';
-import { hasChromium, launchChromium, phoneContext } from '../helpers/browser.js';
+import { hasChromium, launchChromium, phoneContext, signInPage } from '../helpers/browser.js';
+import { type LiveService, startService } from '../helpers/live-service.js';
 import { answer, lastBotText, nextBot } from '../helpers/web-chat-driver.js';
 import { DIALOGUES } from '../transcripts/dialogues.js';
 
@@ -19,19 +14,14 @@ const PDF = Buffer.from('%PDF-1.4\n% surat balasan dinas\n%%EOF\n');
 
 describe.skipIf(!hasChromium)('an officer’s file in the web chat', () => {
   let browser: Browser;
-  let service: Service | null = null;
-  let dataDir = '';
+  let live: LiveService | null = null;
   let base = '';
 
   beforeAll(async () => {
     browser = await launchChromium();
-    dataDir = mkdtempSync(join(tmpdir(), 'aduan-answer-files-'));
-    const { buildService } = await import('../../src/app/service.js');
-    const config = loadConfig({ PORT: '0', HOST: '127.0.0.1', DATA_DIR: dataDir, LOG_LEVEL: 'silent' });
-    service = buildService({ config, log: createLogger('error') });
-    await service.start();
-    base = `http://127.0.0.1:${service.port}`;
-    service.store.officers.add(
+    live = await startService('aduan-answer-files-');
+    base = live.base;
+    live.service.store.officers.add(
       {
         username: 'capil',
         name: 'Rina',
@@ -45,8 +35,7 @@ describe.skipIf(!hasChromium)('an officer’s file in the web chat', () => {
 
   afterAll(async () => {
     await browser?.close();
-    await service?.stop();
-    if (dataDir) rmSync(dataDir, { recursive: true, force: true });
+    await live?.stop();
   });
 
   it('sends a template answer with a PDF at selesai, downloaded from the citizen’s chat', async () => {
@@ -61,10 +50,7 @@ describe.skipIf(!hasChromium)('an officer’s file in the web chat', () => {
     expect(number).not.toBe('');
 
     const desk = await (await browser.newContext({ viewport: { width: 1280, height: 900 } })).newPage();
-    await desk.goto(`${base}/petugas/masuk`);
-    await desk.fill('input[name="username"]', 'capil');
-    await desk.fill('input[name="password"]', PASSWORD);
-    await Promise.all([desk.waitForURL(`${base}/petugas`), desk.click('button[type="submit"]')]);
+    await signInPage(desk, base, 'capil', PASSWORD);
     await desk.goto(`${base}/petugas/tiket/${number}`);
     const statusForm = desk.locator('form[action$="/status"]');
     await statusForm.locator('details summary').click();

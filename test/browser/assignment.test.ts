@@ -1,45 +1,30 @@
 // Assignment in a real chromium on a 360-px phone: two road complaints reach Banjarmasin's PUPR; officer Budi signs in,
 // takes the first ("Ambil tiket ini"), finds it under "Untuk saya", gives the second to his colleague Sari, and Sari
 // finds that one under hers. Every page fits the phone.
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { loadConfig } from '../../src/app/config.js';
-import { createLogger } from '../../src/app/logger.js';
-import type { Service } from '../../src/app/service.js';
 import { hashPassword } from '../../src/officers/passwords.js';
-import { hasChromium, launchChromium, phoneContext } from '../helpers/browser.js';
+import { hasChromium, launchChromium, phoneContext, signInPage } from '../helpers/browser.js';
+import { type LiveService, startService } from '../helpers/live-service.js';
 import { DIALOGUES } from '../transcripts/dialogues.js';
 
 const PASSWORD = 'sandi-penugasan-panjang';
 
-async function signIn(page: Page, base: string, username: string): Promise<void> {
-  await page.goto(`${base}/petugas/masuk`);
-  await page.fill('input[name="username"]', username);
-  await page.fill('input[name="password"]', PASSWORD);
-  await Promise.all([page.waitForURL(`${base}/petugas`), page.click('button[type="submit"]')]);
-}
+const signIn = (page: Page, base: string, username: string) => signInPage(page, base, username, PASSWORD);
 
 const fitsPhone = (page: Page) => page.evaluate(() => document.documentElement.scrollWidth);
 
 describe.skipIf(!hasChromium)('assignment in a browser', () => {
   let browser: Browser;
-  let service: Service | null = null;
-  let dataDir = '';
+  let live: LiveService | null = null;
   let base = '';
   const numbers: string[] = [];
 
   beforeAll(async () => {
     browser = await launchChromium();
-    dataDir = mkdtempSync(join(tmpdir(), 'aduan-assign-'));
-    const { buildService } = await import('../../src/app/service.js');
-    const config = loadConfig({ PORT: '0', HOST: '127.0.0.1', DATA_DIR: dataDir, LOG_LEVEL: 'silent' });
-    service = buildService({ config, log: createLogger('error') });
-    await service.start();
-    base = `http://127.0.0.1:${service.port}`;
-    const running = service;
+    live = await startService('aduan-assign-');
+    base = live.base;
+    const running = live.service;
     // Two citizens file the same kind of road complaint in Banjarmasin (PUPR), through the real runtime.
     const dialogue = DIALOGUES.find((d) => d.name === 'an informal citizen with chat abbreviations');
     for (const chat of ['warga-1', 'warga-2']) {
@@ -81,8 +66,7 @@ describe.skipIf(!hasChromium)('assignment in a browser', () => {
 
   afterAll(async () => {
     await browser?.close();
-    await service?.stop();
-    if (dataDir) rmSync(dataDir, { recursive: true, force: true });
+    await live?.stop();
   });
 
   it('takes one ticket, finds it under "Untuk saya", and gives the other to a colleague', async () => {

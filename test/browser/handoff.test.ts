@@ -1,16 +1,11 @@
 // A hand-off in a real chromium on 360-px phones: a citizen in the web chat asks for a person mid-intake, an admin
 // takes the chat from /petugas/handoff, writes, the citizen sees it, the admin hands it back, and the citizen's chat
 // gets the open question again. Every officer page fits the phone.
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { loadConfig } from '../../src/app/config.js';
-import { createLogger } from '../../src/app/logger.js';
-import type { Service } from '../../src/app/service.js';
 import { hashPassword } from '../../src/officers/passwords.js';
-import { hasChromium, launchChromium, phoneContext } from '../helpers/browser.js';
+import { hasChromium, launchChromium, phoneContext, signInPage } from '../helpers/browser.js';
+import { type LiveService, startService } from '../helpers/live-service.js';
 import { answer, bots, lastBotText, settled } from '../helpers/web-chat-driver.js';
 
 const PASSWORD = 'sandi-handoff-panjang';
@@ -18,19 +13,14 @@ const fitsPhone = (page: Page) => page.evaluate(() => document.documentElement.s
 
 describe.skipIf(!hasChromium)('hand-off in a browser', () => {
   let browser: Browser;
-  let service: Service | null = null;
-  let dataDir = '';
+  let live: LiveService | null = null;
   let base = '';
 
   beforeAll(async () => {
     browser = await launchChromium();
-    dataDir = mkdtempSync(join(tmpdir(), 'aduan-handoff-'));
-    const { buildService } = await import('../../src/app/service.js');
-    const config = loadConfig({ PORT: '0', HOST: '127.0.0.1', DATA_DIR: dataDir, LOG_LEVEL: 'silent' });
-    service = buildService({ config, log: createLogger('error') });
-    await service.start();
-    base = `http://127.0.0.1:${service.port}`;
-    service.store.officers.add(
+    live = await startService('aduan-handoff-');
+    base = live.base;
+    live.service.store.officers.add(
       { username: 'ani', name: 'Ani', role: 'admin', passwordHash: hashPassword(PASSWORD), agencies: [] },
       Date.now(),
     );
@@ -38,8 +28,7 @@ describe.skipIf(!hasChromium)('hand-off in a browser', () => {
 
   afterAll(async () => {
     await browser?.close();
-    await service?.stop();
-    if (dataDir) rmSync(dataDir, { recursive: true, force: true });
+    await live?.stop();
   });
 
   it('is taken, written to and handed back, and the chat resumes at its question', async () => {
@@ -54,10 +43,7 @@ describe.skipIf(!hasChromium)('hand-off in a browser', () => {
     expect(await lastBotText(citizen)).toContain('kami teruskan ke petugas');
 
     const ani = await (await phoneContext(browser)).newPage();
-    await ani.goto(`${base}/petugas/masuk`);
-    await ani.fill('input[name="username"]', 'ani');
-    await ani.fill('input[name="password"]', PASSWORD);
-    await Promise.all([ani.waitForURL(`${base}/petugas`), ani.click('button[type="submit"]')]);
+    await signInPage(ani, base, 'ani', PASSWORD);
     await ani.getByRole('link', { name: 'Minta petugas (1)' }).click();
     await ani.waitForURL(`${base}/petugas/handoff`);
     expect(await fitsPhone(ani)).toBeLessThanOrEqual(360);

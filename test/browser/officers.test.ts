@@ -2,28 +2,20 @@
 // chat appears in the officer's inbox (1280 px); the officer sets diproses with a message and the citizen's chat shows
 // it; the officer sets selesai; the citizen answers "sudah" and rates 5; the rating shows on the ticket; an officer of
 // another agency gets 404; the ticket page fits a 360-px phone.
-import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { loadConfig } from '../../src/app/config.js';
-import { createLogger } from '../../src/app/logger.js';
-import type { Service } from '../../src/app/service.js';
 import { hashPassword } from '../../src/officers/passwords.js';
-import { hasChromium, launchChromium, phoneContext } from '../helpers/browser.js';
+import { hasChromium, launchChromium, phoneContext, signInPage } from '../helpers/browser.js';
+import { type LiveService, startService } from '../helpers/live-service.js';
 import { answer, bots, lastBotText, nextBot, shown } from '../helpers/web-chat-driver.js';
 import { DIALOGUES } from '../transcripts/dialogues.js';
 
 const PASSWORD = 'sandi-petugas-panjang';
 const SHOTS = join(process.cwd(), '.tmp');
 
-async function signIn(page: Page, base: string, username: string): Promise<void> {
-  await page.goto(`${base}/petugas/masuk`);
-  await page.fill('input[name="username"]', username);
-  await page.fill('input[name="password"]', PASSWORD);
-  await Promise.all([page.waitForURL(`${base}/petugas`), page.click('button[type="submit"]')]);
-}
+const signIn = (page: Page, base: string, username: string) => signInPage(page, base, username, PASSWORD);
 
 /** Waits until the citizen's chat shows a bot bubble containing `text` (the page polls for new messages). */
 async function citizenSees(page: Page, text: string): Promise<void> {
@@ -39,20 +31,15 @@ async function citizenSees(page: Page, text: string): Promise<void> {
 
 describe.skipIf(!hasChromium)('officers in a browser', () => {
   let browser: Browser;
-  let service: Service | null = null;
-  let dataDir = '';
+  let live: LiveService | null = null;
   let base = '';
 
   beforeAll(async () => {
     browser = await launchChromium();
-    dataDir = mkdtempSync(join(tmpdir(), 'aduan-officers-'));
-    const { buildService } = await import('../../src/app/service.js');
-    const config = loadConfig({ PORT: '0', HOST: '127.0.0.1', DATA_DIR: dataDir, LOG_LEVEL: 'silent' });
-    service = buildService({ config, log: createLogger('error') });
-    await service.start();
-    base = `http://127.0.0.1:${service.port}`;
+    live = await startService('aduan-officers-');
+    base = live.base;
     const add = (username: string, agency: string) =>
-      service?.store.officers.add(
+      live?.service.store.officers.add(
         {
           username,
           name: username,
@@ -68,8 +55,7 @@ describe.skipIf(!hasChromium)('officers in a browser', () => {
 
   afterAll(async () => {
     await browser?.close();
-    await service?.stop();
-    if (dataDir) rmSync(dataDir, { recursive: true, force: true });
+    await live?.stop();
   });
 
   it('takes a web-chat complaint from the inbox to a rated selesai', async () => {

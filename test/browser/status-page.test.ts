@@ -1,15 +1,11 @@
 // The status page in a real (headless) chromium on a 360-px phone: a citizen files in the web chat, reads the PIN in
 // the receipt, opens /status, types the number and the PIN, and sees the state of the complaint without scrolling sideways.
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { loadConfig } from '../../src/app/config.js';
 import { createLogger } from '../../src/app/logger.js';
-import type { Service } from '../../src/app/service.js';
 import { t } from '../../src/i18n/locales.js';
 import { hasChromium, launchChromium, phoneContext } from '../helpers/browser.js';
+import { type LiveService, startService } from '../helpers/live-service.js';
 import { answer, bots, lastBotText, nextBot, shown } from '../helpers/web-chat-driver.js';
 
 const TEST_TIMEOUT = 90_000;
@@ -40,24 +36,18 @@ async function noHorizontalScroll(page: Page): Promise<void> {
 
 describe.skipIf(!hasChromium)('the status page in a browser (360 px phone)', () => {
   let browser: Browser;
-  let service: Service | null = null;
-  let dataDir = '';
+  let live: LiveService | null = null;
   let base = '';
 
   beforeAll(async () => {
     browser = await launchChromium();
-    dataDir = mkdtempSync(join(tmpdir(), 'aduan-status-'));
-    const { buildService } = await import('../../src/app/service.js');
-    const config = loadConfig({ PORT: '0', HOST: '127.0.0.1', DATA_DIR: dataDir, LOG_LEVEL: 'silent' });
-    service = buildService({ config, log: createLogger('silent') });
-    await service.start();
-    base = `http://127.0.0.1:${service.port}`;
+    live = await startService('aduan-status-', createLogger('silent'));
+    base = live.base;
   }, 60_000);
 
   afterAll(async () => {
     await browser?.close();
-    await service?.stop();
-    if (dataDir) rmSync(dataDir, { recursive: true, force: true });
+    await live?.stop();
   });
 
   it(

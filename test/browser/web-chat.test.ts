@@ -1,17 +1,15 @@
 // The web chat in a real (headless) chromium on a 360-px phone: a whole complaint through the UI, plus the
 // page's own behaviour (escaping, retry with the same id, location) against a mocked API.
-import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { Writable } from 'node:stream';
 import type { Browser, Page, Route } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { loadConfig } from '../../src/app/config.js';
 import { createLogger } from '../../src/app/logger.js';
-import type { Service } from '../../src/app/service.js';
 import { webChatPage } from '../../src/channels/web/web-chat-page.js';
 import { t } from '../../src/i18n/locales.js';
 import { ONE_PIXEL_PNG, hasChromium, launchChromium, phoneContext } from '../helpers/browser.js';
+import { type LiveService, startService } from '../helpers/live-service.js';
 import { answer, bots, lastBotText, nextBot, settled, shown, type } from '../helpers/web-chat-driver.js';
 
 const TEST_TIMEOUT = 60_000;
@@ -30,17 +28,12 @@ async function noHorizontalScroll(page: Page): Promise<void> {
 
 describe.skipIf(!hasChromium)('web chat in a browser (360 px phone)', () => {
   let browser: Browser;
-  let service: Service | null = null;
-  let dataDir = '';
+  let live: LiveService | null = null;
   let base = '';
   const serverLog: string[] = [];
 
   beforeAll(async () => {
     browser = await launchChromium();
-    dataDir = mkdtempSync(join(tmpdir(), 'aduan-web-'));
-    // The service is imported lazily so that the page-only tests still run while the runtime is broken.
-    const { buildService } = await import('../../src/app/service.js');
-    const config = loadConfig({ PORT: '0', HOST: '127.0.0.1', DATA_DIR: dataDir, LOG_LEVEL: 'silent' });
     const sink = new Writable({
       write(chunk, _enc, done) {
         serverLog.push(String(chunk).trim());
@@ -49,15 +42,13 @@ describe.skipIf(!hasChromium)('web chat in a browser (360 px phone)', () => {
     });
     // Errors only, kept in memory: shown when the walk-through fails.
     const log = createLogger('error', sink);
-    service = buildService({ config, log });
-    await service.start();
-    base = `http://127.0.0.1:${service.port}`;
+    live = await startService('aduan-web-', log);
+    base = live.base;
   }, 60_000);
 
   afterAll(async () => {
     await browser?.close();
-    await service?.stop();
-    if (dataDir) rmSync(dataDir, { recursive: true, force: true });
+    await live?.stop();
   });
 
   it(

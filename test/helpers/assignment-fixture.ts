@@ -25,15 +25,21 @@ export type AssignmentFixture = {
   lain: Officer;
 };
 
+/** The fields of a road complaint in Banjarmasin (routed to PUPR). */
+export const ROAD = { category: 'infrastruktur', kabkotaCode: '63.71', kecamatanCode: null } as const;
+
+/** Files `over` as a Telegram chat's complaint, then moves the clock a minute on; returns the ticket's number. */
+export function fileTicket(h: Harness, chat: string, over: Partial<Complaint>): string {
+  const conv = h.core.store.conversations.findOrCreate('telegram', chat, 'intake', 2, h.clock.now()).id;
+  const r = h.core.tickets.file(complaint(over), conv, true, h.clock.now());
+  if (r.kind !== 'filed') throw new Error('not filed');
+  h.clock.advance(60_000);
+  return r.ticket;
+}
+
 export function assignmentFixture(h: Harness): AssignmentFixture {
-  const file = (chat: string, over: Partial<Complaint>) => {
-    const conv = h.core.store.conversations.findOrCreate('telegram', chat, 'intake', 2, h.clock.now()).id;
-    const r = h.core.tickets.file(complaint(over), conv, true, h.clock.now());
-    if (r.kind !== 'filed') throw new Error('not filed');
-    h.clock.advance(60_000);
-    return r.ticket;
-  };
-  const road = { category: 'infrastruktur', kabkotaCode: '63.71', kecamatanCode: null } as const;
+  const file = (chat: string, over: Partial<Complaint>) => fileTicket(h, chat, over);
+  const road = ROAD;
   const health = file('warga-sehat', {});
   const roadTicket = file('warga-jalan', { ...road, story: 'Jalan berlubang di Jl. Veteran sejak sebulan.' });
   const drain = file('warga-got', { ...road, story: 'Drainase mampet di Jl. Pramuka, banjir tiap hujan.' });

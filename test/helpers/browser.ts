@@ -1,6 +1,7 @@
-// Browser-test helpers: Debian's chromium through playwright-core, a phone-sized context, a tiny PNG.
+// Browser-test helpers: Debian's chromium through playwright-core, a phone-sized context, an officer's sign-in, a tiny
+// PNG.
 import { existsSync } from 'node:fs';
-import { type Browser, type BrowserContext, chromium } from 'playwright-core';
+import { type Browser, type BrowserContext, type Page, chromium } from 'playwright-core';
 
 export const CHROMIUM_PATH = '/usr/bin/chromium';
 export const hasChromium = existsSync(CHROMIUM_PATH);
@@ -41,3 +42,16 @@ export const ONE_PIXEL_PNG = Buffer.from(
   'iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNk+M9QDwADhgGAWjR9awAAAABJRU5ErkJggg==',
   'base64',
 );
+
+/** Signs `page` in as an officer through the real form at `${base}/petugas/masuk`, and waits for the inbox. */
+export async function signInPage(
+  page: Page,
+  base: string,
+  username: string,
+  password: string,
+): Promise<void> {
+  await page.goto(`${base}/petugas/masuk`);
+  await page.fill('input[name="username"]', username);
+  await page.fill('input[name="password"]', password);
+  await Promise.all([page.waitForURL(`${base}/petugas`), page.click('button[type="submit"]')]);
+}

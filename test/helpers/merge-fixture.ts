@@ -2,8 +2,7 @@
 // Banjar's Dinkes, and their accounts) plus `twin`, a second report of the same pothole by another citizen who chose
 // rahasia, and `gap`, an anonim one; both linked to `road` as similar.
 import type { Complaint } from '../../src/domain/complaint.js';
-import { complaint } from '../forwarding/ticket-fixture.js';
-import { type AssignmentFixture, assignmentFixture } from './assignment-fixture.js';
+import { type AssignmentFixture, ROAD, assignmentFixture, fileTicket } from './assignment-fixture.js';
 import type { Harness } from './harness.js';
 
 /** The rahasia reporter of `twin`: none of this may reach the road ticket's citizen. */
@@ -18,14 +17,8 @@ export type MergeFixture = AssignmentFixture & {
 
 export function mergeFixture(h: Harness): MergeFixture {
   const base = assignmentFixture(h);
-  const file = (chat: string, over: Partial<Complaint>) => {
-    const conv = h.core.store.conversations.findOrCreate('telegram', chat, 'intake', 2, h.clock.now()).id;
-    const r = h.core.tickets.file(complaint(over), conv, true, h.clock.now());
-    if (r.kind !== 'filed') throw new Error('not filed');
-    h.clock.advance(60_000);
-    return r.ticket;
-  };
-  const road = { category: 'infrastruktur', kabkotaCode: '63.71', kecamatanCode: null } as const;
+  const file = (chat: string, over: Partial<Complaint>) => fileTicket(h, chat, over);
+  const road = ROAD;
   const twin = file('warga-kembar', {
     ...road,
     story: 'Jalan berlubang di Jl. Veteran sejak sebulan, motor sering jatuh.',

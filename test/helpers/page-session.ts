@@ -1,6 +1,9 @@
 // A signed-in browser for `app.request` route tests of the officers' pages: a cookie jar, GET and form POST, the
-// page's CSRF token, and sign-in through the real form.
+// page's CSRF token, and sign-in through the real form; or an account with a session opened directly in the store.
 import type { createApp } from '../../src/http/app.js';
+import { hashPassword } from '../../src/officers/passwords.js';
+import { newToken, tokenHash } from '../../src/officers/tokens.js';
+import type { Harness } from './harness.js';
 
 /** A browser's cookies, enough for these pages: name=value pairs from Set-Cookie, sent back on each request. */
 export class Jar {
@@ -21,12 +24,16 @@ export class Jar {
 
 export const csrfIn = (html: string): string => /name="csrf" value="([^"]+)"/.exec(html)?.[1] ?? '';
 
-export function pageClient(app: ReturnType<typeof createApp>) {
+type App = ReturnType<typeof createApp>;
+
+/** `app`, or a function giving it at each request (for an app made again in each `beforeEach`). */
+export function pageClient(appOrGetter: App | (() => App)) {
+  const app = (): App => (typeof appOrGetter === 'function' ? appOrGetter() : appOrGetter);
   const get = async (jar: Jar, path: string) =>
-    jar.take(await app.request(path, { headers: { cookie: jar.header() } }));
+    jar.take(await app().request(path, { headers: { cookie: jar.header() } }));
   const post = async (jar: Jar, path: string, form: Record<string, string>) =>
     jar.take(
-      await app.request(path, {
+      await app().request(path, {
         method: 'POST',
         headers: { cookie: jar.header(), 'content-type': 'application/x-www-form-urlencoded' },
         body: new URLSearchParams(form).toString(),
@@ -42,4 +49,30 @@ export function pageClient(app: ReturnType<typeof createApp>) {
     return jar;
   };
   return { get, post, signIn };
+}
+
+/**
+ * Adds an account (password `kata-sandi-panjang-1`, of `agency` if given) with a session opened in the store: send
+ * `cookie` as the `__Host-aduan_petugas` cookie and `csrf` in forms.
+ */
+export function accountWithSession(
+  h: Harness,
+  username: string,
+  role: 'admin' | 'supervisor' | 'officer',
+  agency: string | null,
+): { id: number; cookie: string; csrf: string } {
+  const id = h.core.store.officers.add(
+    {
+      username,
+      name: null,
+      role,
+      passwordHash: hashPassword('kata-sandi-panjang-1'),
+      agencies: agency ? [agency] : [],
+    },
+    h.clock.now(),
+  );
+  const cookie = newToken();
+  const csrf = newToken();
+  h.core.store.officers.openSession(tokenHash(cookie), id, csrf, h.clock.now());
+  return { id, cookie, csrf };
 }

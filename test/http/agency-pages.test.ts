@@ -3,10 +3,9 @@
 // routing and forwarding see at once (a ticket filed after an e-mail destination is added is queued to it).
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { createApp } from '../../src/http/app.js';
-import { hashPassword } from '../../src/officers/passwords.js';
-import { newToken, tokenHash } from '../../src/officers/tokens.js';
 import { Harness } from '../helpers/harness.js';
 import { officerApp } from '../helpers/officer-app.js';
+import { accountWithSession } from '../helpers/page-session.js';
 import { DIALOGUES } from '../transcripts/dialogues.js';
 
 type Who = 'admin' | 'korbjm' | 'own' | 'other';
@@ -42,24 +41,9 @@ describe('agency pages', () => {
   beforeEach(() => {
     h = new Harness();
     const add = (username: Who, role: 'admin' | 'supervisor' | 'officer', agency: string | null) => {
-      const id = h.core.store.officers.add(
-        {
-          username,
-          name: null,
-          role,
-          passwordHash: hashPassword('kata-sandi-panjang-1'),
-          agencies: agency ? [agency] : [],
-        },
-        h.clock.now(),
-      );
-      cookies[username] = newToken();
-      csrfs[username] = newToken();
-      h.core.store.officers.openSession(
-        tokenHash(cookies[username] ?? ''),
-        id,
-        csrfs[username] ?? '',
-        h.clock.now(),
-      );
+      const { cookie, csrf } = accountWithSession(h, username, role, agency);
+      cookies[username] = cookie;
+      csrfs[username] = csrf;
     };
     add('admin', 'admin', null);
     add('korbjm', 'supervisor', '6371-koordinator');

@@ -3,7 +3,7 @@
 // the bytes, size and count (after the scope's 404), the JSON bodies unchanged, and the OpenAPI document.
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { createApp } from '../../src/http/app.js';
-import { userCommand } from '../../src/officers/user-command.js';
+import { bearer, issueTokens } from '../helpers/api-client.js';
 import { type AssignmentFixture, assignmentFixture } from '../helpers/assignment-fixture.js';
 import { Harness } from '../helpers/harness.js';
 import { officerApp } from '../helpers/officer-app.js';
@@ -28,7 +28,7 @@ describe('api v1: files with an answer', () => {
       form.append('files', new Blob([Buffer.from(file.data)], { type: file.type }), file.name);
     return app.request(`/api/v1/tickets${path}`, {
       method: 'POST',
-      headers: who ? { authorization: `Bearer ${tokens[who] ?? who}` } : {},
+      headers: bearer(tokens, who),
       body: form,
     });
   };
@@ -37,13 +37,7 @@ describe('api v1: files with an answer', () => {
   beforeEach(() => {
     h = new Harness();
     f = assignmentFixture(h);
-    for (const username of ['admin', 'korbjm', 'budi', 'lain']) {
-      const out = userCommand(
-        { command: 'token', username, agencies: [] },
-        { store: h.core.store, directory: h.core.directory, readPassword: () => null, now: 0 },
-      );
-      tokens[username] = out.lines.at(-1) ?? '';
-    }
+    issueTokens(h, ['admin', 'korbjm', 'budi', 'lain'], tokens);
     app = officerApp(h);
   });
   afterEach(() => h.close());

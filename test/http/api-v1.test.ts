@@ -3,6 +3,7 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { createApp } from '../../src/http/app.js';
 import { userCommand } from '../../src/officers/user-command.js';
+import { apiCaller } from '../helpers/api-client.js';
 import { Harness } from '../helpers/harness.js';
 import { officerApp } from '../helpers/officer-app.js';
 import { DIALOGUES } from '../transcripts/dialogues.js';
@@ -33,15 +34,7 @@ describe('api v1', () => {
     const out = run('token');
     tokens[username] = out.lines.at(-1) ?? '';
   };
-  const call = (who: string | null, method: string, path: string, body?: unknown) =>
-    app.request(`/api${path}`, {
-      method,
-      headers: {
-        ...(who ? { authorization: `Bearer ${tokens[who] ?? who}` } : {}),
-        ...(body === undefined ? {} : { 'content-type': 'application/json' }),
-      },
-      ...(body === undefined ? {} : { body: JSON.stringify(body) }),
-    });
+  const call = apiCaller(() => app, tokens);
 
   beforeEach(() => {
     h = new Harness();

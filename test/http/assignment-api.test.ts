@@ -3,7 +3,7 @@
 // and the ticket, `assigned=me|none` on GET /api/v1/tickets, and the OpenAPI document.
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { createApp } from '../../src/http/app.js';
-import { userCommand } from '../../src/officers/user-command.js';
+import { apiCaller, issueTokens } from '../helpers/api-client.js';
 import { type AssignmentFixture, assignmentFixture } from '../helpers/assignment-fixture.js';
 import { Harness } from '../helpers/harness.js';
 import { officerApp } from '../helpers/officer-app.js';
@@ -14,15 +14,7 @@ describe('api v1 assignment', () => {
   let app: ReturnType<typeof createApp>;
   const tokens: Record<string, string> = {};
 
-  const call = (who: string | null, method: string, path: string, body?: unknown) =>
-    app.request(`/api${path}`, {
-      method,
-      headers: {
-        ...(who ? { authorization: `Bearer ${tokens[who] ?? who}` } : {}),
-        ...(body === undefined ? {} : { 'content-type': 'application/json' }),
-      },
-      ...(body === undefined ? {} : { body: JSON.stringify(body) }),
-    });
+  const call = apiCaller(() => app, tokens);
   const assign = (who: string | null, number: string, officerId: unknown) =>
     call(who, 'POST', `/v1/tickets/${number}/assign`, { officerId });
   const numbers = async (who: string, query: string): Promise<string[]> => {
@@ -34,13 +26,7 @@ describe('api v1 assignment', () => {
   beforeEach(() => {
     h = new Harness();
     f = assignmentFixture(h);
-    for (const username of ['admin', 'korbjm', 'budi', 'lain']) {
-      const out = userCommand(
-        { command: 'token', username, agencies: [] },
-        { store: h.core.store, directory: h.core.directory, readPassword: () => null, now: 0 },
-      );
-      tokens[username] = out.lines.at(-1) ?? '';
-    }
+    issueTokens(h, ['admin', 'korbjm', 'budi', 'lain'], tokens);
     app = officerApp(h);
   });
   afterEach(() => h.close());

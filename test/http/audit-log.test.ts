@@ -7,12 +7,12 @@ import type { createApp } from '../../src/http/app.js';
 import { csvField } from '../../src/http/officers/audit-csv.js';
 import { actionLabel } from '../../src/http/officers/audit-page.js';
 import { AUDIT_ACTIONS } from '../../src/officers/audit-query.js';
-import { hashPassword } from '../../src/officers/passwords.js';
-import { newApiToken, newToken, tokenHash } from '../../src/officers/tokens.js';
+import { newApiToken, tokenHash } from '../../src/officers/tokens.js';
 import { auditPageQuery } from '../../src/storage/audit-log.js';
 import { parseCsv } from '../../src/understand/csv.js';
 import { Harness } from '../helpers/harness.js';
 import { officerApp } from '../helpers/officer-app.js';
+import { accountWithSession } from '../helpers/page-session.js';
 import { DIALOGUES } from '../transcripts/dialogues.js';
 
 type Who = 'admin' | 'korbjm' | 'pupr' | 'capil';
@@ -53,19 +53,9 @@ describe('audit log', () => {
     ticket = row?.number ?? '';
     ticketId = row?.id ?? 0;
     const add = (username: string, role: 'admin' | 'supervisor' | 'officer', agency: string | null) => {
-      const id = h.core.store.officers.add(
-        {
-          username,
-          name: null,
-          role,
-          passwordHash: hashPassword('kata-sandi-panjang-1'),
-          agencies: agency ? [agency] : [],
-        },
-        h.clock.now(),
-      );
+      const { id, cookie } = accountWithSession(h, username, role, agency);
       ids[username] = id;
-      cookies[username] = newToken();
-      h.core.store.officers.openSession(tokenHash(cookies[username] ?? ''), id, newToken(), h.clock.now());
+      cookies[username] = cookie;
       tokens[username] = newApiToken();
       h.core.store.officers.addToken(tokenHash(tokens[username] ?? ''), id, h.clock.now());
     };

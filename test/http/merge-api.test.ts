@@ -3,7 +3,7 @@
 // document.
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { createApp } from '../../src/http/app.js';
-import { userCommand } from '../../src/officers/user-command.js';
+import { apiCaller, issueTokens } from '../helpers/api-client.js';
 import { Harness } from '../helpers/harness.js';
 import { type MergeFixture, mergeFixture } from '../helpers/merge-fixture.js';
 import { officerApp } from '../helpers/officer-app.js';
@@ -14,15 +14,7 @@ describe('api v1 merge', () => {
   let app: ReturnType<typeof createApp>;
   const tokens: Record<string, string> = {};
 
-  const call = (who: string | null, method: string, path: string, body?: unknown) =>
-    app.request(`/api${path}`, {
-      method,
-      headers: {
-        ...(who ? { authorization: `Bearer ${tokens[who] ?? who}` } : {}),
-        ...(body === undefined ? {} : { 'content-type': 'application/json' }),
-      },
-      ...(body === undefined ? {} : { body: JSON.stringify(body) }),
-    });
+  const call = apiCaller(() => app, tokens);
   const merge = (who: string | null, number: string, into: unknown) =>
     call(who, 'POST', `/v1/tickets/${number}/merge`, { into });
   const code = async (res: Response) => (await res.json()).error.code;
@@ -30,13 +22,7 @@ describe('api v1 merge', () => {
   beforeEach(() => {
     h = new Harness();
     f = mergeFixture(h);
-    for (const username of ['admin', 'korbjm', 'budi', 'lain']) {
-      const out = userCommand(
-        { command: 'token', username, agencies: [] },
-        { store: h.core.store, directory: h.core.directory, readPassword: () => null, now: 0 },
-      );
-      tokens[username] = out.lines.at(-1) ?? '';
-    }
+    issueTokens(h, ['admin', 'korbjm', 'budi', 'lain'], tokens);
     app = officerApp(h);
   });
   afterEach(() => h.close());

@@ -6,7 +6,7 @@ import type { createApp } from '../../src/http/app.js';
 import { hashPassword } from '../../src/officers/passwords.js';
 import { Harness } from '../helpers/harness.js';
 import { officerApp } from '../helpers/officer-app.js';
-import { Jar } from '../helpers/page-session.js';
+import { Jar, csrfIn, pageClient } from '../helpers/page-session.js';
 
 const PASSWORD = 'kata-sandi-panjang-1';
 const PAGE = '/petugas/akun/notifikasi';
@@ -23,17 +23,7 @@ describe('the notification settings page', () => {
   let app: ReturnType<typeof createApp>;
   const ids = new Map<string, number>();
 
-  const get = async (jar: Jar, path: string) =>
-    jar.take(await app.request(path, { headers: { cookie: jar.header() } }));
-  const post = async (jar: Jar, path: string, form: Record<string, string>) =>
-    jar.take(
-      await app.request(path, {
-        method: 'POST',
-        headers: { cookie: jar.header(), 'content-type': 'application/x-www-form-urlencoded' },
-        body: new URLSearchParams(form).toString(),
-      }),
-    );
-  const csrfIn = (html: string) => /name="csrf" value="([^"]+)"/.exec(html)?.[1] ?? '';
+  const { get, post } = pageClient(() => app);
   const signIn = async (username: string) => {
     const jar = new Jar();
     const csrf = csrfIn(await (await get(jar, '/petugas/masuk')).text());

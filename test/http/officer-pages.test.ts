@@ -5,7 +5,7 @@ import type { createApp } from '../../src/http/app.js';
 import { hashPassword } from '../../src/officers/passwords.js';
 import { Harness } from '../helpers/harness.js';
 import { officerApp } from '../helpers/officer-app.js';
-import { Jar } from '../helpers/page-session.js';
+import { Jar, csrfIn, pageClient } from '../helpers/page-session.js';
 import { DIALOGUES } from '../transcripts/dialogues.js';
 
 const PASSWORD = 'kata-sandi-panjang-1';
@@ -21,17 +21,7 @@ describe('officer pages', () => {
     const d = DIALOGUES.find((x) => x.name === name);
     for (const turn of d?.turns ?? []) if ('say' in turn) h.say(chat, turn.say);
   };
-  const get = async (jar: Jar, path: string) =>
-    jar.take(await app.request(path, { headers: { cookie: jar.header() } }));
-  const post = async (jar: Jar, path: string, form: Record<string, string>) =>
-    jar.take(
-      await app.request(path, {
-        method: 'POST',
-        headers: { cookie: jar.header(), 'content-type': 'application/x-www-form-urlencoded' },
-        body: new URLSearchParams(form).toString(),
-      }),
-    );
-  const csrfIn = (html: string) => /name="csrf" value="([^"]+)"/.exec(html)?.[1] ?? '';
+  const { get, post } = pageClient(() => app);
   const signIn = async (username: string, password = PASSWORD) => {
     const jar = new Jar();
     const page = await get(jar, '/petugas/masuk');

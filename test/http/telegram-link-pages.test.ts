@@ -8,7 +8,7 @@ import { TelegramLinking } from '../../src/officers/telegram-linking.js';
 import { tokenHash } from '../../src/officers/tokens.js';
 import { Harness } from '../helpers/harness.js';
 import { officerApp } from '../helpers/officer-app.js';
-import { Jar } from '../helpers/page-session.js';
+import { Jar, csrfIn, pageClient } from '../helpers/page-session.js';
 
 const PASSWORD = 'kata-sandi-panjang-1';
 const PAGE = '/petugas/akun/telegram';
@@ -27,17 +27,7 @@ describe('the Telegram link page', () => {
   /** The bot's side of linking, over the same database. */
   let bot: TelegramLinking;
 
-  const get = async (jar: Jar, path: string) =>
-    jar.take(await app.request(path, { headers: { cookie: jar.header() } }));
-  const post = async (jar: Jar, path: string, form: Record<string, string>) =>
-    jar.take(
-      await app.request(path, {
-        method: 'POST',
-        headers: { cookie: jar.header(), 'content-type': 'application/x-www-form-urlencoded' },
-        body: new URLSearchParams(form).toString(),
-      }),
-    );
-  const csrfIn = (html: string) => /name="csrf" value="([^"]+)"/.exec(html)?.[1] ?? '';
+  const { get, post } = pageClient(() => app);
   const codeIn = (html: string) => /id="telegram-code" readonly="" value="([^"]+)"/.exec(html)?.[1] ?? '';
   const signIn = async (username: string) => {
     const jar = new Jar();
