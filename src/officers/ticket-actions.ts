@@ -81,7 +81,7 @@ export class TicketActions {
         const files = this.attach(officer, ticket, ticket.conversationId, uploads, now);
         this.deps.dispatch(ticket.conversationId, news, files);
       }
-      tellFollowers(this.deps.dispatch, followers, ticket.conversationId, news);
+      tellFollowers(this.deps.dispatch, followers, ticket.conversationId, news, ticket.complaint.name);
       return { ok: true } as const;
     });
   }
@@ -152,7 +152,13 @@ export class TicketActions {
         agency: agency.shortName,
       } as const;
       if (ticket.conversationId !== null) this.deps.dispatch(ticket.conversationId, news);
-      tellFollowers(this.deps.dispatch, store.ticketMerges.followers(ticket.id), ticket.conversationId, news);
+      tellFollowers(
+        this.deps.dispatch,
+        store.ticketMerges.followers(ticket.id),
+        ticket.conversationId,
+        news,
+        ticket.complaint.name,
+      );
       return { ok: true, deliveries } as const;
     });
   }
@@ -224,7 +230,8 @@ export class TicketActions {
         const closed = { type: 'ticket.update', now, ticket: ticket.number, status: 'ditutup' } as const;
         const news = { ...closed, message: null, reason: null };
         if (ticket.conversationId !== null) this.deps.dispatch(ticket.conversationId, news);
-        tellFollowers(this.deps.dispatch, followers, ticket.conversationId, news);
+        // No officer's words to scrub in a quiet close.
+        tellFollowers(this.deps.dispatch, followers, ticket.conversationId, news, null);
       }
       return due.length;
     });
@@ -269,7 +276,7 @@ export class TicketActions {
       if (kind === 'reply') {
         const news = { type: 'ticket.reply', now, ticket: ticket.number, text: clean } as const;
         const followers = store.ticketMerges.followers(ticket.id);
-        tellFollowers(this.deps.dispatch, followers, ticket.conversationId, news);
+        tellFollowers(this.deps.dispatch, followers, ticket.conversationId, news, ticket.complaint.name);
       }
       return { ok: true } as const;
     });

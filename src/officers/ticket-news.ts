@@ -17,18 +17,39 @@ export function tellFollowers(
   followers: readonly Follower[],
   own: number | null,
   news: News,
+  /** The surviving ticket's reporter: an officer writes to them by name, which another citizen must not read. */
+  reporterName: string | null,
 ): void {
   const told = new Set(own === null ? [] : [own]);
   for (const f of followers) {
     if (told.has(f.conversationId)) continue;
     told.add(f.conversationId);
-    dispatch(f.conversationId, followed(news, f.number));
+    dispatch(
+      f.conversationId,
+      followed(news, f.number, (text) => scrub(text, reporterName)),
+    );
   }
 }
 
-function followed(news: News, own: string): DispatchEvent {
+function followed(news: News, own: string, clean: (text: string) => string): DispatchEvent {
   const base = { type: 'ticket.followed', now: news.now, ticket: news.ticket, own } as const;
-  if (news.type === 'ticket.reply') return { ...base, status: null, message: news.text, reason: null };
+  if (news.type === 'ticket.reply') return { ...base, status: null, message: clean(news.text), reason: null };
   const { status, message, reason, agency } = news;
-  return { ...base, status, message, reason, ...(agency ? { agency } : {}) };
+  const words = {
+    message: message === null ? null : clean(message),
+    reason: reason === null ? null : clean(reason),
+  };
+  return { ...base, status, ...words, ...(agency ? { agency } : {}) };
+}
+
+const NIK = /\b\d{16}\b/g;
+const PHONE = /(?:\+|\b)\d[\d\s.-]{7,}\d\b/g;
+
+/** An officer's words to one citizen as another may read them: NIKs, phone numbers and that reporter's name hidden. */
+export function scrub(text: string, name: string | null): string {
+  let out = text.replace(NIK, '…').replace(PHONE, '…');
+  const full = name?.trim();
+  if (full && full.length >= 3)
+    out = out.replace(new RegExp(full.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'), 'giu'), '…');
+  return out;
 }

@@ -20,13 +20,21 @@ export function ticketTranscript(
   hidden: string,
 ): TranscriptLine[] | null {
   if (ticket.conversationId === null) return null;
-  const earlier = store.tickets
-    .listForChat(ticket.conversationId)
-    .filter((t) => t.createdAt < ticket.createdAt)
-    .map((t) => t.createdAt);
-  const from = earlier.length > 0 ? Math.max(...earlier) + 1 : 0;
+  const from = chatStartBefore(store, ticket.conversationId, ticket.createdAt);
   const redaction = { showIdentity, hidden, name: ticket.complaint.name };
   return chatLines(store, ticket.conversationId, { from, to: ticket.createdAt }, redaction);
+}
+
+/**
+ * Where a chat's part about one complaint begins: just after the chat's last ticket filed before `before` (0 when
+ * none), so an earlier complaint (maybe another agency's, another identity mode) is never shown with this one.
+ */
+export function chatStartBefore(store: Store, conversationId: number, before: number): number {
+  const earlier = store.tickets
+    .listForChat(conversationId)
+    .filter((t) => t.createdAt < before)
+    .map((t) => t.createdAt);
+  return earlier.length > 0 ? Math.max(...earlier) + 1 : 0;
 }
 
 /**

@@ -69,8 +69,9 @@ function scopeWhere(scope: TicketScope): { sql: string; params: string[] } {
   if (list.length === 0)
     return { sql: scope.kind === 'kabkota' ? 'h.ticket_id IS NULL' : '0 = 1', params: [] };
   const marks = list.map(() => '?').join(', ');
-  if (scope.kind === 'agencies') return { sql: `h.agency_id IN (${marks})`, params: [...list] };
-  return { sql: `(h.kabkota_code IN (${marks}) OR h.ticket_id IS NULL)`, params: [...list] };
+  // The ticket's agency and kab/kota now (after dialihkan, the new agency's), not as they were when it was asked.
+  if (scope.kind === 'agencies') return { sql: `t.agency_id IN (${marks})`, params: [...list] };
+  return { sql: `(t.kabkota_code IN (${marks}) OR h.ticket_id IS NULL)`, params: [...list] };
 }
 
 export class Handoffs {
@@ -131,7 +132,9 @@ export class Handoffs {
   countOpen(scope: TicketScope): number {
     const where = scopeWhere(scope);
     const n = this.db
-      .prepare(`SELECT COUNT(*) FROM handoffs h WHERE h.state = 'open' AND ${where.sql}`)
+      .prepare(
+        `SELECT COUNT(*) FROM handoffs h LEFT JOIN tickets t ON t.id = h.ticket_id WHERE h.state = 'open' AND ${where.sql}`,
+      )
       .pluck()
       .get(...where.params);
     return z.number().parse(n);

@@ -8,7 +8,7 @@ import type { Lang } from '../../domain/reply.js';
 import { t } from '../../i18n/locales.js';
 import type { HandoffActions, HandoffResult } from '../../officers/handoff-actions.js';
 import { MAX_OFFICER_TEXT } from '../../officers/ticket-actions.js';
-import { chatLines } from '../../officers/transcript.js';
+import { chatLines, chatStartBefore } from '../../officers/transcript.js';
 import type { Handoff } from '../../storage/handoffs.js';
 import type { Store } from '../../storage/store.js';
 import { HandoffPage, HandoffQueuePage } from './handoff-views.js';
@@ -64,10 +64,17 @@ export function handoffRoutes(deps: HandoffRoutesDeps): Hono<Env> {
     // Agencies never see who a rahasia or anonim reporter is; admins and coordinators do.
     const showIdentity = me.officer.role !== 'officer' || complaint?.identityMode === 'biasa';
     const now = clock.now();
+    // The chat since its last complaint before this one: a hand-off about a ticket from that ticket's intake on, one
+    // without a ticket from the last filing on (earlier complaints may be other agencies' or other identity modes).
+    const about =
+      h.ticketId === null
+        ? null
+        : store.tickets.listForChat(h.conversationId).find((x) => x.id === h.ticketId);
+    const from = chatStartBefore(store, h.conversationId, about ? about.createdAt : h.askedAt);
     const lines = chatLines(
       store,
       h.conversationId,
-      { from: 0, to: now },
+      { from, to: now },
       { showIdentity, hidden: t(lang, 'officer.transcript.hidden'), name: complaint?.name ?? null },
     );
     const done = c.req.query('done') ?? '';
