@@ -18,6 +18,11 @@ export type Effect =
   | { type: 'reopen'; ticket: string }
   /** The citizen's score (1–5) and comment for a ticket the agency called done. */
   | { type: 'rate'; ticket: string; score: number; comment: string | null }
+  /**
+   * The reporter's answer to "may your identity go to Ombudsman?": their name (null: the one on the ticket) and NIK,
+   * or null (refused). The held copy to Ombudsman goes then, with or without it.
+   */
+  | { type: 'identity'; ticket: string; given: { name: string | null; nik: string } | null }
   /** List the sender's own tickets, or one of them. */
   | { type: 'status'; ticket: string | null; lang: 'id' | 'en' }
   /** Consent refused: forget what this chat sent so far. */

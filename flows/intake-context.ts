@@ -129,6 +129,23 @@ export const IntakeContext = z.object({
     .object({ ticket: z.string(), score: z.number().int().min(1).max(5).nullable() })
     .nullable()
     .default(null),
+  /**
+   * Ombudsman should get a copy of `ticket` (`agency`): asking the reporter whether their identity may go with it,
+   * then (`needsName`: an anonim ticket) their name, then their NIK, kept here until both are given.
+   */
+  identityAsk: z
+    .object({
+      ticket: z.string().max(40),
+      agency: z.string().max(200),
+      needsName: z.boolean(),
+      name: z.string().max(120).nullable(),
+      nik: z
+        .string()
+        .regex(/^\d{16}$/)
+        .nullable(),
+    })
+    .nullable()
+    .default(null),
   /** Several open tickets: the ones offered for a message, and what the pick is for (adding to it, withdrawing it). */
   ticketChoices: z.array(ChatTicket).max(9).nullable().default(null),
   whichFor: z.enum(['add', 'withdraw']).nullable().default(null),
@@ -187,6 +204,7 @@ export function initialContext(input: IntakeInput | undefined): IntakeContext {
     channel: input?.channel ?? 'web',
     lastTicket: null,
     rating: null,
+    identityAsk: null,
     duplicateOf: null,
     ticketChoices: null,
     whichFor: null,

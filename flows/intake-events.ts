@@ -1,6 +1,7 @@
 // Events the intake flow understands, and the pure classification of an inbound message into one of them.
 import type { TicketStatus } from '../src/domain/complaint.js';
 import type { AttachmentRef, GeoPoint } from '../src/domain/complaint.js';
+import type { DeadlineStage, LadderLevel } from '../src/domain/deadline.js';
 import { type Command, parseCommand } from '../src/understand/commands.js';
 import type { Emergency } from '../src/understand/emergency-kinds.js';
 import { detectEmergency } from '../src/understand/emergency.js';
@@ -38,6 +39,8 @@ export type IntakeEvent =
       type: 'ticket.created';
       now: number;
       ticket: string;
+      /** The date the agency must verify it by; `due`: answer it by (`days` working days after that). */
+      verifyDue: string;
       due: string;
       days: number;
       agency: string | null;
@@ -67,6 +70,8 @@ export type IntakeEvent =
       reason: string | null;
       /** The agency that handles it now (dialihkan). */
       agency?: string;
+      /** The officer marked a field check (the status is unchanged): the answer comes by `due`, for `reason`. */
+      fieldCheck?: { due: string; reason: string };
     }
   /** An officer wrote to the citizen about one of this chat's tickets. */
   | { type: 'ticket.reply'; now: number; ticket: string; text: string }
@@ -79,6 +84,22 @@ export type IntakeEvent =
    * another citizen's report into it: never who that citizen is.
    */
   | { type: 'ticket.merged'; now: number; ticket: string; into: string | null }
+  /**
+   * A step of the escalation ladder on a missed stage of `ticket`: the agency reminded, the coordinator `agency` now
+   * watching, or Ombudsman `agency` given a copy (`withheld`: without the reporter's identity, never agreed to).
+   */
+  | {
+      type: 'ticket.ladder';
+      now: number;
+      ticket: string;
+      level: LadderLevel;
+      stage: DeadlineStage;
+      due: string;
+      agency: string;
+      withheld?: boolean;
+    }
+  /** Ombudsman (`agency`) should get a copy of `ticket`: may the reporter's identity (name when `needsName`, NIK) go? */
+  | { type: 'ticket.identity'; now: number; ticket: string; agency: string; needsName: boolean }
   /**
    * A change (`status`) or an officer's message (`status` null, the text in `message`) on `ticket`, which this chat
    * follows because its own ticket `own` was merged into it: told as news, never as a question for this chat.
@@ -107,6 +128,8 @@ export type DispatchEvent = Extract<
       | 'ticket.reply'
       | 'ticket.merged'
       | 'ticket.followed'
+      | 'ticket.ladder'
+      | 'ticket.identity'
       | 'handoff.returned';
   }
 >;

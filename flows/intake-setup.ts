@@ -5,6 +5,7 @@ import { storyDone } from '../src/understand/story-done.js';
 import type { Effect } from './effects.js';
 import { type IntakeContext, type IntakeInput, emptyDraft } from './intake-context.js';
 import { draftGuards } from './intake-draft-guards.js';
+import { identityGuards } from './intake-identity.js';
 import { body, msg, withFragment } from './intake-message.js';
 import { CONSENT_VERSION, storyPrompt } from './intake-questions.js';
 import type { StepEvent } from './intake-reading.js';
@@ -42,5 +43,5 @@ export const intake = setup({
       consent: ({ event }) => ({ at: new Date(event.now).toISOString(), version: CONSENT_VERSION }),
     }),
   },
-  guards: { ...draftGuards, ...ticketGuards },
+  guards: { ...draftGuards, ...ticketGuards, ...identityGuards },
 });

@@ -8,6 +8,7 @@ import { cancelConfirm, resumeAfterCancel } from './intake-states/cancelling.js'
 import { duplicateConfirm, submitting } from './intake-states/filing.js';
 import { guess, guessFix } from './intake-states/guess.js';
 import { handoff } from './intake-states/handoff.js';
+import { identityConsent, identityName, identityNik, ladderNews } from './intake-states/identity.js';
 import { officerNews } from './intake-states/officer-news.js';
 import { consent, consented, declined, idle, start } from './intake-states/opening.js';
 import { paused, resuming } from './intake-states/paused.js';
@@ -22,7 +23,7 @@ export const intakeMachine = intake.createMachine({
   id: 'intake',
   context: ({ input }) => initialContext(input),
   initial: 'idle',
-  on: { ...officerNews, ...anywhere, ...handoff },
+  on: { ...officerNews, ...anywhere, ...handoff, ...ladderNews },
   states: {
     idle,
     start,
@@ -50,6 +51,9 @@ export const intakeMachine = intake.createMachine({
     rateResolved,
     rateScore,
     rateComment,
+    identityConsent,
+    identityName,
+    identityNik,
     paused,
     resuming,
   },

@@ -103,12 +103,16 @@ async function main(): Promise<void> {
     await shot(admin, 'handoff-chat.png', 'cards');
     await open(admin, `${base}/petugas/audit`);
     await shot(admin, 'audit.png', 'top', 1200);
+    await open(admin, `${base}/petugas/statistik`);
+    await shot(admin, 'statistics.png', 'top', 2600);
 
     const phone = await (await phoneContext(browser)).newPage();
     await signIn(phone, base, 'pupr');
     await shot(phone, 'phone-inbox.png');
     await open(phone, `${base}/petugas/tiket/${featured.number}`);
     await shot(phone, 'phone-ticket.png');
+    await open(phone, `${base}/petugas/statistik`);
+    await shot(phone, 'phone-statistics.png', 'top', 2200);
 
     const citizen = await (await phoneContext(browser)).newPage();
     await open(citizen, `${base}/status`);

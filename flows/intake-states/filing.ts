@@ -23,6 +23,7 @@ export const submitting = intake.createStateConfig({
               event.type === 'ticket.created'
                 ? {
                     ticket: event.ticket,
+                    verify: { date: event.verifyDue, precision: 'day' as const },
                     due: { date: event.due, precision: 'day' as const },
                     days: event.days,
                     agency: event.agency ?? '',

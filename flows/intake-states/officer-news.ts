@@ -6,9 +6,17 @@ import type { IntakeEvent } from '../intake-events.js';
 import { currentQuestion, resolvedQuestion, withNotices } from '../intake-questions.js';
 import { intake } from '../intake-setup.js';
 
-/** What an officer's status change tells the citizen: the new status, the reason or message, what comes next. */
+/**
+ * What an officer's status change tells the citizen: the new status, the reason or message, what comes next; or, for
+ * a field check, why and by when the answer comes.
+ */
 function updateNotice(event: IntakeEvent): Paragraph[] {
   if (event.type !== 'ticket.update') return [];
+  const check = event.fieldCheck;
+  if (check) {
+    const due = { date: check.due, precision: 'day' as const };
+    return [{ key: 'ticket.field_check', vars: { ticket: event.ticket, due, reason: check.reason } }];
+  }
   return [
     {
       key: 'ticket.update',
@@ -48,7 +56,7 @@ function mergedNotice(event: IntakeEvent): Paragraph[] {
 }
 
 /** News, then the open question asked again, or the hint to type *status* (about `ticket`, when it is still open). */
-function newsThen(context: IntakeContext, news: Paragraph[], ticket: string | null): ReplyEffect {
+export function newsThen(context: IntakeContext, news: Paragraph[], ticket: string | null): ReplyEffect {
   const q = currentQuestion(context);
   return q
     ? withNotices({ ...context, notices: [] }, q, news)

@@ -80,6 +80,7 @@ export function buildForwarder(deps: ForwardingDeps): Forwarder {
       token: telegram.token,
       apiRoot: telegram.apiRoot,
       posted: (chatId, messageId, ticket) => store.telegramOfficers.recordMessage(chatId, messageId, ticket),
+      buttons: store.groupButtons,
     });
   const signLink = makeLinkSigner({
     baseUrl: config.PUBLIC_BASE_URL ?? null,

@@ -20,11 +20,20 @@ export const ConfigSchema = z.object({
   DB_PATH: z.string().min(1).optional(),
   SQLITE_SYNCHRONOUS: z.enum(['OFF', 'NORMAL', 'FULL']).default('NORMAL'),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+  /** Working days an agency has to answer, counted from verification (SP4N-LAPOR!). */
   ANSWER_DAYS: z.coerce.number().int().min(1).max(60).default(5),
+  /** Working days an agency has to verify a new ticket (its first action), counted from filing. */
+  VERIFY_DAYS: z.coerce.number().int().min(1).max(60).default(3),
+  /** The escalation ladder: working days from the reminder of a missed stage to the coordinator's watch. */
+  LADDER_COORDINATOR_DAYS: z.coerce.number().int().min(1).max(30).default(2),
+  /** Working days from the coordinator's watch to Ombudsman's copy. */
+  LADDER_OMBUDSMAN_DAYS: z.coerce.number().int().min(1).max(60).default(5),
   MAX_UPLOAD_MB: z.coerce.number().min(1).max(100).default(10),
   HOLIDAYS_FILE: z.string().min(1).optional(),
   /** How long a chat asking for a person waits untaken before the bot takes it back (from the next opening). */
   HANDOFF_TIMEOUT_MINUTES: z.coerce.number().int().min(1).max(10_080).default(30),
+  /** How long a taken hand-off stays with its officer without a message from them before the bot takes it back. */
+  HANDOFF_IDLE_MINUTES: z.coerce.number().int().min(1).max(10_080).default(120),
   /** Per-sender limits (token bucket per minute; uploads and megabytes per WITA day); 0 means no limit. */
   SENDER_MESSAGES_PER_MINUTE: limit(20),
   SENDER_UPLOADS_PER_DAY: limit(20),

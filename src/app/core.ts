@@ -1,10 +1,10 @@
 // The conversation core without any server: storage, files, calendar and runtime, shared by the service and the CLIs.
-import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { type Clock, type Ids, cryptoIds, systemClock } from '../clock.js';
 import { type FaultPoint, type Queued, Runtime } from '../conversation/runtime.js';
-import { HolidayCalendar, WorkingDays } from '../domain/working-days.js';
+import type { WorkingDays } from '../domain/working-days.js';
 import { HandoffActions } from '../officers/handoff-actions.js';
+import { StatisticsRefresher } from '../officers/statistics-refresh.js';
 import { TicketActions } from '../officers/ticket-actions.js';
 import type { Directory } from '../routing/directory.js';
 import { defaultDirectory } from '../routing/load-directory.js';
@@ -12,17 +12,25 @@ import { routingPort } from '../routing/routing-port.js';
 import { type Db, type Synchronous, openDb } from '../storage/db.js';
 import { DEFAULT_FILE_LIMITS, FileStore } from '../storage/file-store.js';
 import { type Store, createStore } from '../storage/store.js';
+import { DeadlineLadder } from '../tickets/deadline-ladder.js';
 import { TicketDesk } from '../tickets/ticket-desk.js';
 import type { PinResult } from '../understand/geo.js';
+import { loadCalendar } from './holidays.js';
 
 export type CoreOptions = {
   dbPath: string;
   dataDir: string;
   synchronous?: Synchronous;
   answerDays?: number;
+  /** Working days an agency has to verify a new ticket (VERIFY_DAYS); 3 by default. */
+  verifyDays?: number;
   /** How long an untaken hand-off waits before the bot takes the chat back; 30 minutes by default. */
   handoffTimeoutMinutes?: number;
+  /** How long a taken hand-off stays with its officer without a message from them; 120 minutes by default. */
+  handoffIdleMinutes?: number;
   maxUploadMb?: number;
+  /** The escalation ladder's working days: reminder → coordinator (2), coordinator → Ombudsman (5) by default. */
+  ladder?: { coordinatorDays: number; ombudsmanDays: number };
   holidaysFile?: string;
   clock?: Clock;
   ids?: Ids;
@@ -47,10 +55,16 @@ export type Core = {
   actions: TicketActions;
   /** What officers do with chats that asked for a person. */
   handoffs: HandoffActions;
+  /** The escalation ladder over missed deadline stages (the service's tick; tests call it). */
+  ladder: DeadlineLadder;
+  /** Keeps the statistics' rollup up to date (the service's tick; tests call it). */
+  statistics: StatisticsRefresher;
   files: FileStore;
   clock: Clock;
   ids: Ids;
   directory: Directory;
+  /** The working days deadlines are counted in (the built-in calendar, HOLIDAYS_FILE over it). */
+  calendar: WorkingDays;
   close(): void;
 };
 
@@ -59,9 +73,7 @@ export function buildCore(opts: CoreOptions): Core {
   const ids = opts.ids ?? cryptoIds;
   const db = openDb(opts.dbPath, opts.synchronous ?? 'NORMAL');
   const store = createStore(db);
-  const calendar = opts.holidaysFile
-    ? new WorkingDays(HolidayCalendar.parse(JSON.parse(readFileSync(opts.holidaysFile, 'utf8'))))
-    : new WorkingDays();
+  const calendar = loadCalendar(opts.holidaysFile);
   const files = new FileStore(join(opts.dataDir, 'attachments'), {
     ...DEFAULT_FILE_LIMITS,
     maxBytes: Math.round((opts.maxUploadMb ?? 10) * 1024 * 1024),
@@ -75,6 +87,7 @@ export function buildCore(opts: CoreOptions): Core {
     routing,
     calendar,
     answerDays: opts.answerDays ?? 5,
+    verifyDays: opts.verifyDays ?? 3,
     random: ids.random,
   });
   const runtime = new Runtime({
@@ -107,6 +120,7 @@ export function buildCore(opts: CoreOptions): Core {
     store,
     directory,
     clock,
+    idleMs: (opts.handoffIdleMinutes ?? 120) * 60_000,
     dispatch: (conversationId, event) => runtime.dispatch(conversationId, event),
     tell: (conversationId, reply) => runtime.tell(conversationId, reply),
   });
@@ -117,10 +131,22 @@ export function buildCore(opts: CoreOptions): Core {
     tickets,
     actions,
     handoffs,
+    ladder: new DeadlineLadder({
+      store,
+      routing,
+      calendar,
+      clock,
+      dispatch: (conversationId, event) => runtime.dispatch(conversationId, event),
+      ombudsman: (kabkotaCode) => directory.ombudsman(kabkotaCode).id,
+      coordinatorDays: opts.ladder?.coordinatorDays ?? 2,
+      ombudsmanDays: opts.ladder?.ombudsmanDays ?? 5,
+    }),
+    statistics: new StatisticsRefresher({ store, calendar, clock }),
     files,
     clock,
     ids,
     directory,
+    calendar,
     close: () => db.close(),
   };
 }

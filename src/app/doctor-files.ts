@@ -1,11 +1,11 @@
 // The doctor's checks of what lives beside the database: free disk space, the attachments folder, the holidays file.
 import { randomBytes } from 'node:crypto';
-import { constants, existsSync, readFileSync } from 'node:fs';
+import { constants, existsSync } from 'node:fs';
 import { access, rm, statfs, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { HolidayCalendar, WorkingDays } from '../domain/working-days.js';
 import type { Config } from './config.js';
 import { type Check, GB, MB, errorText, human, nearestExisting } from './doctor-check.js';
+import { holidaysFix, loadCalendar, missingYears } from './holidays.js';
 
 /** Reads a file system's free blocks (node's `statfs`, or a fake in tests). */
 export type StatFs = (path: string) => Promise<{ bavail: number; bsize: number }>;
@@ -60,20 +60,18 @@ export async function checkAttachments(config: Config): Promise<Check> {
 }
 
 export function checkHolidays(config: Config, now: Date): Check {
-  const year = now.getUTCFullYear();
   try {
-    const calendar = config.HOLIDAYS_FILE
-      ? HolidayCalendar.parse(JSON.parse(readFileSync(config.HOLIDAYS_FILE, 'utf8')))
-      : null;
-    const years = calendar ? calendar.years : builtInYears();
-    const source = config.HOLIDAYS_FILE ?? 'built-in calendar';
-    return years.includes(year)
-      ? { mark: 'ok', name: 'holidays', detail: `${source} covers ${year}` }
+    const calendar = loadCalendar(config.HOLIDAYS_FILE);
+    const source = config.HOLIDAYS_FILE ? `built-in calendar + ${config.HOLIDAYS_FILE}` : 'built-in calendar';
+    const known = [...calendar.years].sort().join(', ');
+    const missing = missingYears(calendar, now.getTime());
+    return missing.length === 0
+      ? { mark: 'ok', name: 'holidays', detail: `${source} covers ${known}: the next 60 days are known` }
       : {
           mark: 'warn',
           name: 'holidays',
-          detail: `${source} covers ${years.join(', ')}, not ${year}: "by when" dates skip weekends only`,
-          fix: "write this year's calendar (SKB 3 Menteri) and set HOLIDAYS_FILE",
+          detail: `${source} covers ${known}, not ${missing.join(', ')} (the next 60 days): deadlines there skip weekends only`,
+          fix: holidaysFix(missing),
         };
   } catch (err) {
     return {
@@ -83,8 +81,4 @@ export function checkHolidays(config: Config, now: Date): Check {
       fix: 'give a JSON file shaped like src/data/holidays-2026.json',
     };
   }
-}
-
-function builtInYears(): number[] {
-  return [...new WorkingDays().years].sort();
 }

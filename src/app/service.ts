@@ -33,6 +33,7 @@ import { buildForwarder, linkSecret } from './build-forwarder.js';
 import { buildNotifier } from './build-notifier.js';
 import type { Config } from './config.js';
 import { buildCore } from './core.js';
+import { holidaysFix, missingYears } from './holidays.js';
 import { composePipeline } from './inbound-pipeline.js';
 import { WakeHub } from './wake-hub.js';
 
@@ -79,8 +80,11 @@ export function buildService(opts: ServiceOptions): Service {
     dataDir: config.dataDir,
     synchronous: config.SQLITE_SYNCHRONOUS,
     answerDays: config.ANSWER_DAYS,
+    verifyDays: config.VERIFY_DAYS,
     handoffTimeoutMinutes: config.HANDOFF_TIMEOUT_MINUTES,
+    handoffIdleMinutes: config.HANDOFF_IDLE_MINUTES,
     maxUploadMb: config.MAX_UPLOAD_MB,
+    ladder: { coordinatorDays: config.LADDER_COORDINATOR_DAYS, ombudsmanDays: config.LADDER_OMBUDSMAN_DAYS },
     holidaysFile: config.HOLIDAYS_FILE,
     publicBaseUrl: config.PUBLIC_BASE_URL,
     clock: opts.clock,
@@ -90,6 +94,13 @@ export function buildService(opts: ServiceOptions): Service {
   });
   const { store, runtime, clock, ids } = core;
   for (const warning of overrideWarnings(store, config.secrets)) log.warn(warning);
+  const unknownYears = missingYears(core.calendar, clock.now());
+  if (unknownYears.length > 0)
+    log.warn(
+      { years: unknownYears },
+      `the holiday calendar does not know ${unknownYears.join(', ')} (the next 60 days): deadlines there skip ` +
+        `weekends only; ${holidaysFix(unknownYears)}`,
+    );
   const metrics = createMetrics(store.metrics, { clock });
   const secret = linkSecret(config.LINK_SECRET, config.dataDir);
 
@@ -252,6 +263,7 @@ export function buildService(opts: ServiceOptions): Service {
       telegramLinking,
       handoffs: core.handoffs,
       mailConfigured: config.SMTP_URL !== undefined,
+      boundaries,
     },
   });
   /** Hands a channel's message to the pipeline; the runtime commits it before this resolves. */
@@ -285,7 +297,11 @@ export function buildService(opts: ServiceOptions): Service {
             core.actions.closeQuietResolved();
             core.actions.returnUnanswered();
             store.tx(() => core.tickets.noticeDeadlines(clock.now()));
+            // Missed deadline stages climb the ladder: reminder, the coordinator's watch, Ombudsman's copy.
+            core.ladder.sweep();
           }
+          // Every 10 s: the statistics count what changed (a quarter of a second at most; the rest next time).
+          if (ticks % 10 === 1) core.statistics.refresh();
           runtime.fireDue();
           sender.poll();
           forward();

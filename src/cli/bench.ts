@@ -7,6 +7,7 @@ import { buildCore } from '../app/core.js';
 import { ManualClock, seededIds } from '../clock.js';
 import { openDb } from '../storage/db.js';
 import { benchInbox } from './bench-inbox.js';
+import { benchStatistics } from './bench-statistics.js';
 
 const { values } = parseArgs({
   options: {
@@ -16,9 +17,12 @@ const { values } = parseArgs({
     synchronous: { type: 'string', default: 'NORMAL' },
     /** Tickets for the officers' inbox figures (0: skip them). */
     'inbox-tickets': { type: 'string', default: '1000000' },
+    /** Tickets for the statistics page's figures (0: skip them). */
+    'statistics-tickets': { type: 'string', default: '1000000' },
   },
 });
 const inboxTickets = Number(values['inbox-tickets']);
+const statisticsTickets = Number(values['statistics-tickets']);
 const conversations = Number(values.conversations);
 const perConversation = Number(values.messages);
 const storedTarget = Number(values.stored);
@@ -146,6 +150,8 @@ try {
   latencies.sort((a, b) => a - b);
   // 3. The officers' inbox: list and search at the given number of tickets (targets: list p95 ≤ 50 ms, search ≤ 100).
   const inbox = inboxTickets > 0 ? benchInbox(dir, inboxTickets) : null;
+  // 4. The statistics page at the given number of tickets (target: the page in ≤ 500 ms).
+  const statistics = statisticsTickets > 0 ? await benchStatistics(dir, statisticsTickets) : null;
   const runtimeRate = total / runtimeSeconds;
   const plainRate = total / plainSeconds;
   clearInterval(sampler);
@@ -166,6 +172,7 @@ try {
         ratio: Number((runtimeRate / plainRate).toFixed(3)),
         peakRssDuringRuntimeMB: Math.round(rssAfterRuntime / 1048576),
         inbox,
+        statistics,
         peakRssMB: Math.round(Math.max(peakRss, process.resourceUsage().maxRSS * 1024) / 1048576),
         node: process.version,
       },

@@ -16,6 +16,8 @@ const core = buildCore({
   dbPath: values.db ?? config.dbPath,
   dataDir: config.dataDir,
   answerDays: config.ANSWER_DAYS,
+  verifyDays: config.VERIFY_DAYS,
+  holidaysFile: config.HOLIDAYS_FILE,
 });
 const chatId = values.user ?? 'local';
 

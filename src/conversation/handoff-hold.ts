@@ -1,6 +1,7 @@
 // A chat handed to a person, as the runtime keeps it: opening a hand-off (when someone will answer, from the office's
 // hours), what a citizen's message does meanwhile (held for the officer; an emergency still answered; "kembali ke
-// bot" ends it) and what the deadline sweep does (an untaken one returns to the bot).
+// bot" ends it) and what the deadline sweep does (an untaken one returns to the bot, and so does a taken one whose
+// officer has not written for the idle time: the citizen is told that officers still answer on the ticket).
 import { emergencyReply } from '../../flows/intake-emergency.js';
 import type { IntakeEvent } from '../../flows/intake-events.js';
 import { type WeeklyHours, nextOpening } from '../domain/opening-hours.js';
@@ -58,20 +59,35 @@ export function handoffTurn(store: Store, conversationId: number, event: IntakeE
 }
 
 /**
- * What a due deadline does while a hand-off is live: an untaken one past its time returns to the bot (the event to
- * step), anything else waits (null; the flow's own timers resume when the chat is the bot's again).
+ * What a due deadline does while a hand-off is live: one past its time returns to the bot (the event to step, after
+ * `before`: for a taken one, that the officers still answer on the ticket); anything else waits (the flow's own
+ * timers resume when the chat is the bot's again). Ending it is idempotent: a second sweep finds no live hand-off.
  */
 export function handoffTimer(
   store: Store,
   conversationId: number,
   now: number,
-): { kind: 'free' } | { kind: 'held' } | { kind: 'flow'; event: IntakeEvent } {
+): { kind: 'free' } | { kind: 'held' } | { kind: 'flow'; event: IntakeEvent; before: ReplyEffect[] } {
   const live = store.handoffs.live(conversationId);
   if (!live) return { kind: 'free' };
-  if (live.state === 'open' && live.expiresAt !== null && live.expiresAt <= now) {
-    store.handoffs.end(live.id, 'expired', now);
-    store.audit.record({ at: now, actor: 'system', type: 'handoff.expired', conversationId });
-    return { kind: 'flow', event: { type: 'handoff.returned', now, why: 'expired' } };
+  if (live.expiresAt !== null && live.expiresAt <= now && store.handoffs.end(live.id, 'expired', now)) {
+    const event: IntakeEvent = { type: 'handoff.returned', now, why: 'expired' };
+    if (live.state === 'open') {
+      store.audit.record({ at: now, actor: 'system', type: 'handoff.expired', conversationId });
+      return { kind: 'flow', event, before: [] };
+    }
+    store.audit.record({
+      at: now,
+      actor: 'system',
+      type: 'handoff.idle_expired',
+      conversationId,
+      ticketId: live.ticketId,
+      data: { handoff: live.id, officer: live.takenBy?.id ?? null },
+    });
+    const idle: ReplyEffect = live.ticket
+      ? { type: 'reply', key: 'handoff.idle', vars: { ticket: live.ticket }, expecting: 'none' }
+      : { type: 'reply', key: 'handoff.idle.no_ticket', expecting: 'none' };
+    return { kind: 'flow', event, before: [idle] };
   }
   store.handoffs.holdDeadline(conversationId, live.expiresAt);
   return { kind: 'held' };

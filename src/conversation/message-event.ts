@@ -94,6 +94,9 @@ export function answering(stored: StoredSnapshot | null): EditTarget {
     return field?.success ? field.data : 'note';
   }
   if (value === 'story' || value === 'guess' || value === 'guessFix') return 'story';
+  // The identity asked for Ombudsman's copy: hidden from agencies in the conversation officers read, as at intake.
+  if (value === 'identityName') return 'name';
+  if (value === 'identityConsent' || value === 'identityNik') return 'nik';
   if (value === 'submitted' || value === 'afterSubmit' || value === 'withdrawConfirm') return 'ticket';
   return 'note';
 }

@@ -160,7 +160,11 @@ export class Runtime {
       const held =
         event.type === 'timer' ? handoffTimer(store, conv.id, event.now) : { kind: 'free' as const };
       if (held.kind === 'held') return [];
-      return this.run(toLoaded(conv), held.kind === 'flow' ? held.event : event, null, [], commit, files);
+      if (held.kind === 'flow') {
+        const before = held.before.map((r) => renderReply(conv.lang, r));
+        return this.run(toLoaded(conv), held.event, null, before, commit, files);
+      }
+      return this.run(toLoaded(conv), event, null, [], commit, files);
     });
     this.notify(out, commit);
     return out;
@@ -279,9 +283,10 @@ export class Runtime {
         if (filed.kind === 'duplicate')
           return { event: { type: 'ticket.duplicate', now, ticket: filed.ticket } };
         if (filed.deliveries > 0) commit.deliveries = true;
-        const { ticket, due, days, agency, heldBy, pin } = filed;
+        const { ticket, verifyDue, due, days, agency, heldBy, pin } = filed;
         const statusUrl = this.deps.statusUrl ?? null;
-        return { event: { type: 'ticket.created', now, ticket, due, days, agency, heldBy, pin, statusUrl } };
+        const created = { ticket, verifyDue, due, days, agency, heldBy, pin, statusUrl };
+        return { event: { type: 'ticket.created', now, ...created } };
       }
       case 'append':
         this.deps.tickets.append(conv.id, effect.ticket, effect.text, effect.attachments, now);
@@ -295,8 +300,11 @@ export class Runtime {
       case 'rate':
         this.deps.tickets.rate(conv.id, effect.ticket, effect.score, effect.comment, now);
         return null;
+      case 'identity':
+        this.deps.tickets.answerIdentity(conv.id, effect.ticket, effect.given, now);
+        return null;
       case 'status':
-        return { message: statusMessage(store.tickets, conv.id, effect.ticket, lang) };
+        return { message: statusMessage(store, conv.id, effect.ticket, lang) };
       case 'forget':
         store.inbound.forget(conv.id);
         store.attachments.forgetUnlinked(conv.id);

@@ -1,11 +1,12 @@
-// The answer to "status": one of the chat's tickets (its status, date, category and due date), or the list of them.
+// The answer to "status": one of the chat's tickets (status, date, category, deadline now), or all of them.
 import type { Lang, RenderedMessage } from '../domain/reply.js';
 import { witaDate } from '../domain/wita.js';
 import { t } from '../i18n/locales.js';
-import type { Tickets } from '../storage/tickets.js';
+import type { Store } from '../storage/store.js';
+import { openStage, stageText } from '../tickets/stage-words.js';
 
 export function statusMessage(
-  tickets: Tickets,
+  { tickets, ticketDeadlines }: Pick<Store, 'tickets' | 'ticketDeadlines'>,
   conversationId: number,
   number: string | null,
   lang: Lang,
@@ -24,7 +25,7 @@ export function statusMessage(
         status: { key: `ticket.status.${ticket.status}` },
         date: date(ticket.createdAt),
         category: { key: `category.${ticket.category}` },
-        due: { date: ticket.dueDate, precision: 'day' },
+        due: stageText(lang, openStage(ticketDeadlines.current(ticket.id))),
       }),
     );
   }

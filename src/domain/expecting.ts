@@ -33,6 +33,7 @@ export const EXPECTING = [
   'resolved',
   'rating',
   'rating_comment',
+  'identity_consent',
   'none',
 ] as const;
 

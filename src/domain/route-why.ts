@@ -23,6 +23,8 @@ export const RouteWhy = z.discriminatedUnion('kind', [
   }),
   /** The citizen asked for the Ombudsman too: their earlier complaint to the agency got nowhere. */
   z.object({ kind: z.literal('escalation'), agency: z.string() }),
+  /** The ladder copied Ombudsman: the agency let its deadline pass after a reminder and the coordinator's watch. */
+  z.object({ kind: z.literal('deadline'), agency: z.string() }),
   /** Words as they were written: an officer's reason for moving a ticket, or a reason stored before migration 019. */
   z.object({ kind: z.literal('text'), text: z.string() }),
 ]);

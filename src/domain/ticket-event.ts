@@ -18,6 +18,29 @@ export const TicketEventType = z.enum([
    * `merged`), on the one it joined `data.from`; both ticket numbers.
    */
   'merged',
+  /**
+   * An officer marked a field check: the answer stage becomes `data.days` calendar days, due `data.due`; `reason`
+   * (told to the citizen) says why.
+   */
+  'field_check',
+  /** The escalation ladder reminded the agency (`data.agency`) of a missed stage (`data.stage`). */
+  'reminded',
+  /**
+   * The ladder made the kab/kota's complaint coordinator a watcher (`data.agency`, `data.name`): its supervisors may
+   * reassign the ticket.
+   */
+  'watcher_added',
+  /**
+   * Ombudsman got a copy (`data.to`, `data.name`): `data.why` `deadline` (the ladder) or `citizen` (asked at intake);
+   * `data.identity` `given` or `withheld` (the reporter's identity did not go with it).
+   */
+  'escalated',
+  /** The copy to Ombudsman waits: the reporter was asked in their chat whether their identity may go with it. */
+  'identity_asked',
+  /** The reporter gave their name and NIK for Ombudsman: the ticket became rahasia (never the values here). */
+  'identity_given',
+  /** The reporter would not give their identity for Ombudsman. */
+  'identity_refused',
 ]);
 export type TicketEventType = z.infer<typeof TicketEventType>;
 

@@ -1,7 +1,9 @@
-// Drains the ticket deliveries: claims due rows with a lease, hands each to its method, retries or dead-letters.
+// Drains the ticket deliveries: claims due rows with a lease, hands each to its method (a ticket to deliver, or an
+// update of one delivered), retries or dead-letters.
 import type { Clock } from '../clock.js';
 import type { DeliveryMethodName, Destination } from '../domain/destination.js';
 import type { Deliveries, Delivery } from '../storage/deliveries.js';
+import { buttonsUpdateOf } from '../storage/group-buttons.js';
 import { type BackoffPolicy, DEFAULT_BACKOFF, type DeliveryFailure, afterFailure } from './backoff.js';
 import type { DeliveryMethod, DeliveryOutcome } from './method.js';
 import type { TicketPayload } from './payload.js';
@@ -171,17 +173,11 @@ export class Forwarder {
       const error = `destination "${row.destinationId}" of agency "${row.agencyId}" is now ${target.destination.method}; this delivery was queued for ${row.method} (give the new endpoint a new id)`;
       return this.failed(row, attempt, { ok: false, retryable: false, error }, 'no_destination');
     }
-    let payload: TicketPayload | null;
-    try {
-      payload = this.opts.payloadFor(row.ticketId, row.agencyId);
-    } catch (err) {
-      const error = `ticket ${row.ticketNumber} could not be read: ${err instanceof Error ? err.message : String(err)}`;
-      return this.failed(row, attempt, { ok: false, retryable: false, error }, 'no_payload');
-    }
-    if (!payload) {
-      const error = `ticket ${row.ticketNumber} has no payload for agency "${row.agencyId}" (ticket or agency missing)`;
-      return this.failed(row, attempt, { ok: false, retryable: false, error }, 'no_payload');
-    }
+    // An update of a delivered ticket (its Telegram buttons) needs no payload: the agency may no longer be the ticket's.
+    const post = buttonsUpdateOf(row.idempotencyKey);
+    const payload = post === null ? this.payloadOf(row) : null;
+    if (typeof payload === 'string')
+      return this.failed(row, attempt, { ok: false, retryable: false, error: payload }, 'no_payload');
     const signal = AbortSignal.timeout(timeoutMs);
     const job = {
       deliveryId: row.id,
@@ -189,11 +185,16 @@ export class Forwarder {
       attempt,
       agency: target.agency,
       destination: target.destination,
-      payload,
+    };
+    const send = (): Promise<DeliveryOutcome> => {
+      if (payload !== null) return method.deliver({ ...job, payload }, signal);
+      if (post !== null && method.update)
+        return method.update({ ...job, ticketNumber: row.ticketNumber, post }, signal);
+      return Promise.resolve({ ok: true, remoteId: null });
     };
     let outcome: DeliveryOutcome;
     try {
-      outcome = await untilAborted(method.deliver(job, signal), signal);
+      outcome = await untilAborted(send(), signal);
     } catch (err) {
       const error = signal.aborted
         ? `no answer within ${timeoutMs} ms`
@@ -212,6 +213,18 @@ export class Forwarder {
       `ticket ${row.ticketNumber} delivered`,
     );
     return 'delivered';
+  }
+
+  /** The payload a ticket's delivery sends, or why there is none (the try then fails for good). */
+  private payloadOf(row: Delivery): TicketPayload | string {
+    try {
+      return (
+        this.opts.payloadFor(row.ticketId, row.agencyId) ??
+        `ticket ${row.ticketNumber} has no payload for agency "${row.agencyId}" (ticket or agency missing)`
+      );
+    } catch (err) {
+      return `ticket ${row.ticketNumber} could not be read: ${err instanceof Error ? err.message : String(err)}`;
+    }
   }
 
   private failed(row: Delivery, attempt: number, failure: DeliveryFailure, kind: FailureKind): ForwardResult {

@@ -14,6 +14,12 @@ export type DeliveryJob = {
   payload: TicketPayload;
 };
 
+/**
+ * An update of a ticket already delivered to a destination (its Telegram buttons after a change): the job without
+ * the payload (the agency may no longer be the ticket's), the ticket's number and the key of the delivery it updates.
+ */
+export type UpdateJob = Omit<DeliveryJob, 'payload'> & { ticketNumber: string; post: string };
+
 export type DeliveryOutcome =
   | { ok: true; remoteId: string | null }
   | { ok: false; retryable: boolean; error: string; retryAfterMs?: number };
@@ -21,4 +27,6 @@ export type DeliveryOutcome =
 export interface DeliveryMethod {
   readonly method: DeliveryMethodName;
   deliver(job: DeliveryJob, signal: AbortSignal): Promise<DeliveryOutcome>;
+  /** Brings a delivered ticket up to date at the destination; a method without it has nothing to update. */
+  update?(job: UpdateJob, signal: AbortSignal): Promise<DeliveryOutcome>;
 }

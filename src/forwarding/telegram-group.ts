@@ -1,12 +1,13 @@
-// Tickets to an agency officers' Telegram group through the bot (telegraf's Telegram client), split over 4096 chars.
+// Tickets to an agency officers' Telegram group through the bot (telegraf's Telegram client), split over 4096 chars,
+// with the buttons the ticket's status allows under the last part; an update of a posted ticket edits those buttons.
 import { Telegram, TelegramError } from 'telegraf';
-import type { InlineKeyboardMarkup } from 'telegraf/types';
-import { TICKET_BUTTONS, ticketButtonData } from '../domain/ticket-buttons.js';
-import { t } from '../i18n/locales.js';
+import { TICKET_BUTTONS } from '../domain/ticket-buttons.js';
 import { redactToken } from '../platforms/telegram/send-errors.js';
-import type { DeliveryJob, DeliveryMethod, DeliveryOutcome } from './method.js';
+import type { GroupButtons } from '../storage/group-buttons.js';
+import type { DeliveryJob, DeliveryMethod, DeliveryOutcome, UpdateJob } from './method.js';
 import { officerTelegramParts } from './officer-text.js';
 import { withoutNik } from './payload.js';
+import { buttonsNow, editRefusal, ticketKeyboard } from './ticket-keyboard.js';
 
 export type TelegramGroupOptions = {
   token: string;
@@ -14,19 +15,12 @@ export type TelegramGroupOptions = {
   apiRoot?: string;
   /** Records which group message carries which ticket (so a `/balas` replying to it reaches the ticket). */
   posted?: (chatId: string, messageId: number, ticketNumber: string) => void;
+  /**
+   * The ticket as it is when sent, and where its posts are: the buttons follow its status, and a delivery that updates
+   * a post edits them. Without it every post offers all three buttons (and there is nothing to update).
+   */
+  buttons?: Pick<GroupButtons, 'state' | 'carrier'>;
 };
-
-/** Terima, Proses, Selesai under the ticket: pressed by a linked officer, they move it (src/officers/telegram-desk). */
-export function ticketKeyboard(ticket: string): InlineKeyboardMarkup {
-  return {
-    inline_keyboard: [
-      TICKET_BUTTONS.map((status) => ({
-        text: t('id', `forward.button.${status}`),
-        callback_data: ticketButtonData(ticket, status),
-      })),
-    ],
-  };
-}
 
 const DEFAULT_RETRY_AFTER_S = 5;
 
@@ -70,12 +64,14 @@ export class TelegramGroupMethod implements DeliveryMethod {
   readonly method = 'telegram';
   private readonly telegram: Telegram;
   private readonly record: TelegramGroupOptions['posted'];
+  private readonly buttons: TelegramGroupOptions['buttons'];
   /** Message ids of the parts already posted of a ticket that failed part way: its retry goes on after them. */
   private readonly posted = new Map<string, number[]>();
 
   constructor(opts: TelegramGroupOptions) {
     this.telegram = new Telegram(opts.token, opts.apiRoot ? { apiRoot: opts.apiRoot } : {});
     this.record = opts.posted;
+    this.buttons = opts.buttons;
   }
 
   async deliver(job: DeliveryJob, signal: AbortSignal): Promise<DeliveryOutcome> {
@@ -87,10 +83,14 @@ export class TelegramGroupMethod implements DeliveryMethod {
         error: `telegram cannot deliver to a ${dest.method} destination`,
       };
     }
+    const ticket = job.payload.ticket.number;
+    const keyboard = ticketKeyboard(
+      ticket,
+      this.buttons ? buttonsNow(this.buttons.state(ticket, job.agency.id)) : TICKET_BUTTONS,
+    );
     // A group chat is read by many: the NIK stays out, as in e-mail.
     const parts = officerTelegramParts(withoutNik(job.payload), { footerId: job.idempotencyKey });
     const done = this.posted.get(job.idempotencyKey) ?? [];
-    const ticket = job.payload.ticket.number;
     try {
       for (const [i, text] of parts.entries()) {
         if (i < done.length) continue;
@@ -100,7 +100,9 @@ export class TelegramGroupMethod implements DeliveryMethod {
             parse_mode: 'HTML',
             link_preview_options: { is_disabled: true },
             // The buttons go under the last part, where the officer has read the whole ticket.
-            ...(i === parts.length - 1 ? { reply_markup: ticketKeyboard(ticket) } : {}),
+            ...(i === parts.length - 1 && keyboard.inline_keyboard.length > 0
+              ? { reply_markup: keyboard }
+              : {}),
           }),
           signal,
         );
@@ -115,5 +117,32 @@ export class TelegramGroupMethod implements DeliveryMethod {
     }
     this.posted.delete(job.idempotencyKey);
     return { ok: true, remoteId: done.join(',') };
+  }
+
+  /**
+   * Edits the buttons of the ticket's post (`job.post`) to those the ticket allows now (none: taken away). Buttons
+   * that are already these, or a message deleted meanwhile, leave nothing to do; a post not out yet is waited for.
+   */
+  async update(job: UpdateJob, signal: AbortSignal): Promise<DeliveryOutcome> {
+    const dest = job.destination;
+    if (dest.method !== 'telegram') return { ok: true, remoteId: null };
+    const where = this.buttons?.carrier(job.post, dest.chatId) ?? 'none';
+    if (where === 'not_posted')
+      return { ok: false, retryable: true, error: 'the ticket is not posted in the group yet' };
+    if (where === 'none') return { ok: true, remoteId: null };
+    const ticket = job.ticketNumber;
+    const keyboard = ticketKeyboard(ticket, buttonsNow(this.buttons?.state(ticket, job.agency.id) ?? null));
+    try {
+      signal.throwIfAborted();
+      await untilAborted(
+        this.telegram.editMessageReplyMarkup(dest.chatId, where.messageId, undefined, keyboard),
+        signal,
+      );
+    } catch (err) {
+      const refusal = signal.aborted ? null : editRefusal(err);
+      if (refusal === null) return failure(err, signal);
+      if (refusal === 'gone') return { ok: true, remoteId: null };
+    }
+    return { ok: true, remoteId: String(where.messageId) };
   }
 }

@@ -1,6 +1,8 @@
-// What officers do with a chat that asked for a person, each in one transaction and audited: take it, write to the
-// citizen through their chat ("Petugas: …"), and hand it back to the bot (the flow resumes where it was). Access is
-// the hand-off queue's scope: one outside it is not_found.
+// What officers do with a chat that asked for a person, each in one transaction and audited (with the account's
+// role): take it, write to the citizen through their chat ("Petugas: …"), and hand it back to the bot (the flow
+// resumes where it was). A taken chat returns to the bot after `idleMs` without its officer writing; one whose taker's
+// account was disabled may be taken over or handed back by anyone who sees it. Access is the hand-off queue's scope:
+// one outside it is not_found.
 import type { DispatchEvent } from '../../flows/intake-events.js';
 import type { Clock } from '../clock.js';
 import type { Officer } from '../domain/officer.js';
@@ -11,13 +13,15 @@ import type { Store } from '../storage/store.js';
 import { scopeOf } from './policy.js';
 import { MAX_OFFICER_TEXT } from './ticket-actions.js';
 
-export type HandoffProblem = 'not_found' | 'gone' | 'not_taken' | 'empty';
+export type HandoffProblem = 'not_found' | 'gone' | 'not_taken' | 'not_stranded' | 'empty';
 export type HandoffResult = { ok: true } | { ok: false; problem: HandoffProblem };
 
 export type HandoffActionsDeps = {
   store: Store;
   directory: Directory;
   clock: Clock;
+  /** How long a taken chat stays with its officer after taking it or their last message. */
+  idleMs: number;
   /** The runtime's door into a conversation (the hand back re-asks the flow's open question). */
   dispatch: (conversationId: number, event: DispatchEvent) => unknown;
   /** Sends words to a chat as they are, in its language. */
@@ -44,17 +48,33 @@ export class HandoffActions {
 
   take(officer: Officer, id: number): HandoffResult {
     return this.act(officer, id, 'officer.handoff_taken', (h, now) => {
-      if (!this.deps.store.handoffs.take(h.id, officer.id, now)) return 'gone';
-      this.deps.store.handoffs.holdDeadline(h.conversationId, null);
+      const idleAt = now + this.deps.idleMs;
+      if (!this.deps.store.handoffs.take(h.id, officer.id, now, idleAt)) return 'gone';
+      this.deps.store.handoffs.holdDeadline(h.conversationId, idleAt);
+      return null;
+    });
+  }
+
+  /** Takes over a chat whose taker's account is disabled (the citizen is not told: the officer writes next). */
+  takeOver(officer: Officer, id: number): HandoffResult {
+    return this.act(officer, id, 'officer.handoff_taken_over', (h, now) => {
+      const from = h.takenBy;
+      if (h.state !== 'taken' || !from?.disabled) return 'not_stranded';
+      const idleAt = now + this.deps.idleMs;
+      if (!this.deps.store.handoffs.takeOver(h.id, from.id, officer.id, now, idleAt)) return 'gone';
+      this.deps.store.handoffs.holdDeadline(h.conversationId, idleAt);
       return null;
     });
   }
 
   reply(officer: Officer, id: number, text: string): HandoffResult {
     const said = text.trim().slice(0, MAX_OFFICER_TEXT);
-    return this.act(officer, id, 'officer.handoff_replied', (h) => {
+    return this.act(officer, id, 'officer.handoff_replied', (h, now) => {
       if (h.state !== 'taken' || h.takenBy?.id !== officer.id) return 'not_taken';
       if (!said) return 'empty';
+      const idleAt = now + this.deps.idleMs;
+      this.deps.store.handoffs.renew(h.id, idleAt);
+      this.deps.store.handoffs.holdDeadline(h.conversationId, idleAt);
       this.deps.tell(h.conversationId, {
         type: 'reply',
         key: 'handoff.officer',
@@ -65,10 +85,14 @@ export class HandoffActions {
     });
   }
 
-  /** Hands the chat back to the bot: an open one by whoever sees it, a taken one by its taker or an admin. */
+  /**
+   * Hands the chat back to the bot: an open one by whoever sees it, a taken one by its taker, an admin, or (its
+   * taker's account disabled) whoever sees it.
+   */
   handBack(officer: Officer, id: number): HandoffResult {
     return this.act(officer, id, 'officer.handoff_returned', (h, now) => {
-      if (h.state === 'taken' && h.takenBy?.id !== officer.id && officer.role !== 'admin') return 'not_taken';
+      const others = officer.role === 'admin' || h.takenBy?.disabled === true;
+      if (h.state === 'taken' && h.takenBy?.id !== officer.id && !others) return 'not_taken';
       if (!this.deps.store.handoffs.end(h.id, 'returned', now)) return 'gone';
       this.deps.dispatch(h.conversationId, { type: 'handoff.returned', now, why: 'officer' });
       return null;
@@ -96,7 +120,8 @@ export class HandoffActions {
         type,
         conversationId: h.conversationId,
         ticketId: h.ticketId,
-        data: { handoff: h.id },
+        // The role, and whose chat it was: a coordinator's take and a take over from a disabled account show.
+        data: { handoff: h.id, role: officer.role, taker: h.takenBy?.id ?? null },
       });
       return { ok: true };
     });

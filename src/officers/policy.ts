@@ -28,3 +28,13 @@ export function mayAct(officer: Officer, tookOver = false): boolean {
   if (officer.disabled) return false;
   return officer.role === 'admin' || officer.role === 'officer' || tookOver;
 }
+
+/**
+ * A supervisor of a coordinator the escalation ladder made a watcher of the ticket (`watchers`: their agency ids) may
+ * move it to another agency (dialihkan) without taking it over; every other action stays read-only for it.
+ */
+export function mayReassignAsWatcher(officer: Officer, watchers: readonly string[]): boolean {
+  return (
+    !officer.disabled && officer.role === 'supervisor' && officer.agencies.some((a) => watchers.includes(a))
+  );
+}

@@ -1,7 +1,9 @@
 // Linking an officer's account to a Telegram user: a one-time code made on the web (stored hashed, 15 minutes, one
-// live code per account), sent as `/tautkan KODE` to the bot in a private chat; wrong codes are throttled per user.
+// live code per account), sent as `/tautkan KODE` to the bot in a private chat; wrong codes are throttled per user
+// in the stored throttle (a restart or a second process keeps the count).
 import type { Clock } from '../clock.js';
 import type { Officer } from '../domain/officer.js';
+import type { ThrottleRule } from '../domain/throttle-rule.js';
 import type { Store } from '../storage/store.js';
 import type { TelegramLink } from '../storage/telegram-officers.js';
 import { tokenHash } from './tokens.js';
@@ -13,8 +15,9 @@ export const CODE_TTL_MS = 15 * 60_000;
 /** Wrong or expired codes a Telegram user may send within an hour before the next tries are refused. */
 export const WRONG_TRIES = 5;
 export const WRONG_WINDOW_MS = 3600_000;
-/** Telegram users whose wrong tries are remembered, at most (the oldest are forgotten first). */
-const MAX_TRACKED = 10_000;
+const WRONG: ThrottleRule = { kind: 'window', limit: WRONG_TRIES, windowMs: WRONG_WINDOW_MS };
+/** The throttle's key of a Telegram user (stored only as a keyed hash). */
+const wrongKey = (telegramUserId: string) => `tautkan:${telegramUserId}`;
 
 export type TelegramLinkingDeps = {
   store: Store;
@@ -32,9 +35,6 @@ export type RedeemResult =
 const canonical = (typed: string) => typed.toUpperCase().replace(/[\s-]+/g, '');
 
 export class TelegramLinking {
-  /** Per Telegram user: when its recent wrong tries were made. */
-  private readonly wrong = new Map<string, number[]>();
-
   constructor(private readonly deps: TelegramLinkingDeps) {}
 
   /** A new one-time code for the account (the earlier one stops working); shown once, kept only as its hash. */
@@ -52,10 +52,8 @@ export class TelegramLinking {
   redeem(telegramUserId: string, typed: string): RedeemResult {
     const { store, clock } = this.deps;
     const now = clock.now();
-    const recent = (this.wrong.get(telegramUserId) ?? []).filter((at) => now - at < WRONG_WINDOW_MS);
-    const first = recent[0];
-    if (recent.length >= WRONG_TRIES && first !== undefined)
-      return { ok: false, problem: 'throttled', retryInMs: first + WRONG_WINDOW_MS - now };
+    const wait = store.throttles.waitMs(wrongKey(telegramUserId), WRONG, now);
+    if (wait > 0) return { ok: false, problem: 'throttled', retryInMs: wait };
     const linked = store.tx(() => {
       const taken = store.telegramOfficers.takeCode(tokenHash(canonical(typed)), now);
       const officer = taken && taken !== 'expired' ? store.officers.get(taken.officerId) : null;
@@ -69,15 +67,11 @@ export class TelegramLinking {
       });
       return officer;
     });
-    this.wrong.delete(telegramUserId);
-    if (linked) return { ok: true, officer: linked };
-    // Re-inserted last: the map forgets the users that tried longest ago first.
-    this.wrong.set(telegramUserId, [...recent, now]);
-    while (this.wrong.size > MAX_TRACKED) {
-      const oldest = this.wrong.keys().next().value;
-      if (oldest === undefined) break;
-      this.wrong.delete(oldest);
+    if (linked) {
+      store.throttles.clear(wrongKey(telegramUserId));
+      return { ok: true, officer: linked };
     }
+    store.throttles.hit(wrongKey(telegramUserId), WRONG, now);
     return { ok: false, problem: 'wrong' };
   }
 

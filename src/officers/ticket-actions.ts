@@ -10,10 +10,12 @@ import type { WorkingDays } from '../domain/working-days.js';
 import type { Directory } from '../routing/directory.js';
 import type { FileStore } from '../storage/file-store.js';
 import type { Store } from '../storage/store.js';
+import { watcherAgencies } from '../tickets/ladder-steps.js';
 import type { TicketDesk } from '../tickets/ticket-desk.js';
 import { REASSIGNABLE, isOpen } from '../tickets/transitions.js';
 import { type CheckedUpload, recordAnswerFiles } from './answer-files.js';
-import { mayAct, scopeOf } from './policy.js';
+import { fieldCheckTicket } from './field-check-action.js';
+import { mayAct, mayReassignAsWatcher, scopeOf } from './policy.js';
 import { type MergeProblem, mergeTicket } from './ticket-merging.js';
 import { tellFollowers } from './ticket-news.js';
 
@@ -77,11 +79,9 @@ export class TicketActions {
       if (!moved.ok) return moved;
       const reason = say.reason?.trim() || null;
       const news = { type: 'ticket.update', now, ticket: number, status: to, message, reason } as const;
-      if (ticket.conversationId !== null) {
-        const files = this.attach(officer, ticket, ticket.conversationId, uploads, now);
-        this.deps.dispatch(ticket.conversationId, news, files);
-      }
-      tellFollowers(this.deps.dispatch, followers, ticket.conversationId, news, ticket.complaint.name);
+      const files = this.attach(officer, ticket, uploads, now);
+      if (ticket.conversationId !== null) this.deps.dispatch(ticket.conversationId, news, files);
+      tellFollowers(this.deps.dispatch, followers, ticket.conversationId, news, ticket.complaint.name, files);
       return { ok: true } as const;
     });
   }
@@ -115,6 +115,12 @@ export class TicketActions {
     return mayAct(officer, this.deps.tickets.tookOver(ticket.id, officer.id));
   }
 
+  /** Whether this account may move the ticket to another agency: whoever may act on it, or a watching coordinator. */
+  mayReassign(officer: Officer, ticket: { id: number; agencyId: string | null }): boolean {
+    if (this.mayActOn(officer, ticket)) return true;
+    return mayReassignAsWatcher(officer, watcherAgencies(this.deps.store.ticketEvents.forTicket(ticket.id)));
+  }
+
   /**
    * Moves a ticket to another agency of the directory, with a reason the citizen is told, and tells the citizen
    * where it went; the new agency's destinations receive it.
@@ -129,7 +135,7 @@ export class TicketActions {
     return store.tx(() => {
       const ticket = store.ticketInbox.forOfficer(number, scopeOf(officer, directory));
       if (!ticket) return { ok: false, problem: 'not_found' } as const;
-      if (!this.mayActOn(officer, ticket)) return { ok: false, problem: 'read_only' } as const;
+      if (!this.mayReassign(officer, ticket)) return { ok: false, problem: 'read_only' } as const;
       if (!REASSIGNABLE.has(ticket.status)) return { ok: false, problem: 'not_allowed' } as const;
       const agency = directory.agency(agencyId);
       if (!agency || agency.id === ticket.agencyId) return { ok: false, problem: 'unknown_agency' } as const;
@@ -202,6 +208,11 @@ export class TicketActions {
     return mergeTicket(this.deps, (o, t) => this.mayActOn(o, t), officer, number, intoNumber, note);
   }
 
+  /** Marks a field check of `days` calendar days for `reason` (`fieldCheckTicket`); the citizen is told. */
+  fieldCheck(officer: Officer, number: string, ask: { days: number; reason: string | null }) {
+    return fieldCheckTicket(this.deps, (o, t) => this.mayActOn(o, t), officer, number, ask);
+  }
+
   /**
    * Gives back to the agency the tickets whose citizen did not answer the officer's question within 10 working days
    * (the reason is on the ticket's event).
@@ -265,33 +276,36 @@ export class TicketActions {
         { officerId: officer.id, text: clean },
         now,
       );
-      if (kind === 'reply' && ticket.conversationId !== null) {
-        const files = this.attach(officer, ticket, ticket.conversationId, uploads, now);
-        this.deps.dispatch(
-          ticket.conversationId,
-          { type: 'ticket.reply', now, ticket: ticket.number, text: clean },
-          files,
-        );
-      }
       if (kind === 'reply') {
         const news = { type: 'ticket.reply', now, ticket: ticket.number, text: clean } as const;
+        const files = this.attach(officer, ticket, uploads, now);
+        if (ticket.conversationId !== null) this.deps.dispatch(ticket.conversationId, news, files);
         const followers = store.ticketMerges.followers(ticket.id);
-        tellFollowers(this.deps.dispatch, followers, ticket.conversationId, news, ticket.complaint.name);
+        tellFollowers(
+          this.deps.dispatch,
+          followers,
+          ticket.conversationId,
+          news,
+          ticket.complaint.name,
+          files,
+        );
       }
       return { ok: true } as const;
     });
   }
 
-  /** The officer's files of the event just written, stored and recorded; what the citizen's message refers to. */
+  /**
+   * The officer's files of the event just written, stored and recorded with the ticket's chat (files need one:
+   * checked before); what the messages to the citizen and to the chats following the ticket refer to.
+   */
   private attach(
     officer: Officer,
-    ticket: { id: number },
-    conversationId: number,
+    ticket: { id: number; conversationId: number | null },
     uploads: readonly CheckedUpload[],
     now: number,
   ): OutboundFile[] {
-    if (uploads.length === 0) return [];
-    const to = { ticketId: ticket.id, conversationId, officerId: officer.id };
+    if (uploads.length === 0 || ticket.conversationId === null) return [];
+    const to = { ticketId: ticket.id, conversationId: ticket.conversationId, officerId: officer.id };
     return recordAnswerFiles(this.deps, to, uploads, now);
   }
 }

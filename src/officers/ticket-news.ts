@@ -1,12 +1,18 @@
 // Telling the chats that follow a ticket (their own tickets were merged into it) of an officer's change or message on
-// it, through the runtime's `dispatch`: each on their channel, in their language, as news of the ticket theirs joined.
+// it, through the runtime's `dispatch`: each on their channel, in their language, as news of the ticket theirs joined,
+// with the officer's files (the same ones, sent through the outbox like the reporter's).
 import type { DispatchEvent } from '../../flows/intake-events.js';
+import type { OutboundFile } from '../domain/reply.js';
 import type { Follower } from '../storage/ticket-merges.js';
 
 /** An officer's change (`ticket.update`) or message (`ticket.reply`), as the ticket's own chat hears it. */
 export type News = Extract<DispatchEvent, { type: 'ticket.update' | 'ticket.reply' }>;
 
-export type Dispatch = (conversationId: number, event: DispatchEvent) => unknown;
+export type Dispatch = (
+  conversationId: number,
+  event: DispatchEvent,
+  files?: readonly OutboundFile[],
+) => unknown;
 
 /**
  * Tells each following chat once (not the ticket's own chat, `own`, told already). The followers are read before the
@@ -19,15 +25,20 @@ export function tellFollowers(
   news: News,
   /** The surviving ticket's reporter: an officer writes to them by name, which another citizen must not read. */
   reporterName: string | null,
+  /**
+   * The officer's files with the news (already recorded with the ticket's event). Followers get the pictures (a photo
+   * of the repair concerns every reporter of the problem), names scrubbed too; documents such as a reply letter are
+   * addressed to the ticket's own reporter and may name them, so they stay with that reporter.
+   */
+  files: readonly OutboundFile[] = [],
 ): void {
   const told = new Set(own === null ? [] : [own]);
+  const clean = (text: string) => scrub(text, reporterName);
+  const theirs = files.filter((f) => f.mime.startsWith('image/')).map((f) => ({ ...f, name: clean(f.name) }));
   for (const f of followers) {
     if (told.has(f.conversationId)) continue;
     told.add(f.conversationId);
-    dispatch(
-      f.conversationId,
-      followed(news, f.number, (text) => scrub(text, reporterName)),
-    );
+    dispatch(f.conversationId, followed(news, f.number, clean), theirs);
   }
 }
 

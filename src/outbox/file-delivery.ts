@@ -1,7 +1,8 @@
 // An officer's files with a message: the channel sends each one it can (within its size and type limits), the rest
 // become one message of signed, expiring links (or a sentence saying a file was attached, without a public address).
-// A retry after a failure part way resumes after what was already sent (kept with the outbox row, so a restart
-// too): no file is sent twice. Only a crash between a part's send and its record can repeat that one part.
+// A retry after a failure part way resumes after what was already sent (kept with the outbox row until the row is
+// marked sent, so a restart too, even one after the last part): no file is sent twice. Only a crash between a
+// part's send and its record can repeat that one part.
 import type { OutboundFile, RenderedMessage } from '../domain/reply.js';
 import type { SentParts } from '../storage/outbox-parts.js';
 import type { OutboundChannel, SendProgress, SendResult } from './outbound-channel.js';
@@ -40,7 +41,8 @@ export function withFiles(
     const p: Progress = { key, done: 0, textId: null, fallback: [], ...start };
     const save = () =>
       kept ? kept.save({ done: p.done, textId: p.textId, fallback: p.fallback }) : partial.set(chatId, p);
-    // Steps: the text, each file, then one message for the files that could not go as files.
+    // Steps: the text, each file, then one message for the files that could not go as files. The outbox forgets
+    // the progress when it marks the row sent, not here: a crash before that record resumes after the last step.
     if (p.done === 0) {
       p.textId = (await channel.send(chatId, text)).platformMessageId;
       p.done = 1;
@@ -65,14 +67,12 @@ export function withFiles(
       }
     }
     const linked = files.filter((f) => p.fallback.includes(f.id));
-    if (linked.length > 0)
-      await channel.send(chatId, {
-        text: deps.fallbackText(chatId, linked),
-        choices: [],
-        expecting: 'none',
-      });
+    if (linked.length > 0 && p.done === files.length + 1) {
+      await channel.send(chatId, { text: deps.fallbackText(chatId, linked), choices: [], expecting: 'none' });
+      p.done++;
+      save();
+    }
     partial.delete(chatId);
-    kept?.save(null);
     return { platformMessageId: p.textId };
   };
   return {

@@ -33,8 +33,11 @@ export class SendError extends Error {
 
 export type SendResult = { platformMessageId: string | null };
 
-/** A message of several parts: what an earlier try got through (kept with the outbox row), and the record of it. */
-export type SendProgress = { saved: SentParts | null; save(parts: SentParts | null): void };
+/**
+ * A message of several parts: what an earlier try got through (kept with the outbox row until it is marked sent),
+ * and the record of it.
+ */
+export type SendProgress = { saved: SentParts | null; save(parts: SentParts): void };
 
 export interface OutboundChannel {
   readonly channel: string;

@@ -1,6 +1,7 @@
 // What the runtime and the ticket desk need from routing: where a complaint goes and by which destinations (the
 // directory stays behind). The query and decision are defined here once.
 import type { CategoryId } from '../domain/categories.js';
+import type { StageDays } from '../domain/deadline.js';
 import type { DeliveryMethodName } from '../domain/destination.js';
 import type { Lang } from '../domain/reply.js';
 import type { RouteWhy } from '../domain/route-why.js';
@@ -40,4 +41,6 @@ export type RoutingPort = {
   coordinator(kabkotaCode: string | null): { agencyId: string; name: string } | null;
   /** The agency's destinations besides the built-in inbox. */
   destinations(agencyId: string): { id: string; method: DeliveryMethodName }[];
+  /** The agency's own stage days for a category (the agencies file); the settings fill in what it does not give. */
+  stageDays(agencyId: string, category: CategoryId): Partial<StageDays>;
 };

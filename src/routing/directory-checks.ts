@@ -59,6 +59,8 @@ export function checkAgencies(
     if (a.kind !== undefined && !(a.kind in file.kinds)) {
       problems.push(`${label}: kind "${a.kind}" is not listed under "kinds".`);
     }
+    for (const c of Object.keys(a.deadlines))
+      if (!isCategoryId(c)) problems.push(`${label}: deadlines for unknown category "${c}".`);
     const destinationIds = new Set<string>();
     for (const d of a.destinations) {
       if (destinationIds.has(d.id)) problems.push(`${label}: destination id "${d.id}" is used twice.`);
@@ -89,6 +91,8 @@ export function checkAgencies(
       hours: a.hours ?? defaultHours,
       destinations: a.destinations,
       answerDays: a.answerDays ?? null,
+      verifyDays: a.verifyDays ?? null,
+      deadlines: Object.fromEntries(Object.entries(a.deadlines).filter(([c]) => isCategoryId(c))),
     };
   });
 

@@ -2,6 +2,7 @@
 import { z } from 'zod';
 import { WeeklyHours as WeeklyHoursSchema } from '../domain/agency-override.js';
 import type { CategoryId } from '../domain/categories.js';
+import type { StageDays } from '../domain/deadline.js';
 import { Destination } from '../domain/destination.js';
 import { DETAIL_KEYS, type DetailKey } from './details.js';
 
@@ -46,6 +47,23 @@ const AgencyInput = z.object({
   destinations: z.array(Destination).default([]),
   /** Working days the agency has to answer, where it differs from the service default. */
   answerDays: z.number().int().min(1).max(60).optional(),
+  /** Working days the agency has to verify a new ticket, where it differs from the service default. */
+  verifyDays: z.number().int().min(1).max(60).optional(),
+  /** Per category (its id), the agency's own stage days: they come before the agency's and the settings'. */
+  deadlines: z
+    .record(
+      z.string(),
+      z
+        .object({
+          verifyDays: z.number().int().min(1).max(60).optional(),
+          answerDays: z.number().int().min(1).max(60).optional(),
+        })
+        .strict()
+        .refine((d) => d.verifyDays !== undefined || d.answerDays !== undefined, {
+          message: 'give verifyDays, answerDays or both',
+        }),
+    )
+    .default({}),
 });
 
 export const RuleInput = z.object({
@@ -92,6 +110,9 @@ export type Agency = {
   readonly hours: WeeklyHours;
   readonly destinations: readonly Destination[];
   readonly answerDays: number | null;
+  readonly verifyDays: number | null;
+  /** The agency's stage days for some categories (`deadlines` in the file). */
+  readonly deadlines: Readonly<Partial<Record<CategoryId, Partial<StageDays>>>>;
 };
 
 /** Where a rule sends a complaint. */

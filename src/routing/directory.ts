@@ -1,5 +1,7 @@
 // The agency directory as the router reads it: agencies by id, by kind and region, coordinators and Ombudsman offices.
 import type { AgencyOverride } from '../domain/agency-override.js';
+import type { CategoryId } from '../domain/categories.js';
+import type { StageDays } from '../domain/deadline.js';
 import { isKabkota } from './directory-checks.js';
 import { type Agency, DEFAULT_HOURS, type Rule, type WeeklyHours } from './directory-schema.js';
 import { type NameIndex, buildNameIndex } from './names.js';
@@ -99,6 +101,22 @@ export class Directory {
 
   all(): readonly Agency[] {
     return this.agencies;
+  }
+
+  /**
+   * The agency's own stage days for a category: the category's entry under `deadlines` first, then the agency's
+   * `verifyDays` and `answerDays`; what neither gives is left to the settings.
+   */
+  stageDays(agencyId: string, category: CategoryId): Partial<StageDays> {
+    const a = this.byId.get(agencyId);
+    if (!a) return {};
+    const own = a.deadlines[category] ?? {};
+    const verifyDays = own.verifyDays ?? a.verifyDays ?? undefined;
+    const answerDays = own.answerDays ?? a.answerDays ?? undefined;
+    return {
+      ...(verifyDays === undefined ? {} : { verifyDays }),
+      ...(answerDays === undefined ? {} : { answerDays }),
+    };
   }
 
   /** The pemda's complaint coordinator for a kab/kota. */

@@ -17,7 +17,8 @@ export function routeReason(lang: Lang, why: RouteWhy): string {
     case 'text':
       return why.text;
     case 'escalation':
-      return t(lang, 'routing.reason.escalation', { agency: why.agency });
+    case 'deadline':
+      return t(lang, `routing.reason.${why.kind}`, { agency: why.agency });
     case 'coordinator':
     case 'ombudsman':
       return t(lang, `routing.reason.${why.kind}`, {

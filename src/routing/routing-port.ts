@@ -15,5 +15,6 @@ export function routingPort(dir: Directory): RoutingPort {
     },
     destinations: (agencyId) =>
       (dir.agency(agencyId)?.destinations ?? []).map((d) => ({ id: d.id, method: d.method })),
+    stageDays: (agencyId, category) => dir.stageDays(agencyId, category),
   };
 }

@@ -40,8 +40,15 @@ export class AnswerFiles {
     this.ofTicketStmt = db.prepare(
       `SELECT ${COLUMNS} FROM attachments WHERE ticket_id = ? AND officer_id IS NOT NULL ORDER BY created_at, id`,
     );
+    // Sent to this chat: recorded with it (the ticket's own chat), or named by one of the messages to it (a chat
+    // following the ticket through a merged one gets the same files), read through the outbox's chat index.
     this.inChatStmt = db.prepare(
-      `SELECT ${COLUMNS} FROM attachments WHERE id = ? AND conversation_id = ? AND officer_id IS NOT NULL`,
+      `SELECT ${COLUMNS} FROM attachments a WHERE a.id = @id AND a.officer_id IS NOT NULL
+         AND (a.conversation_id = @conversation
+              OR EXISTS (SELECT 1 FROM conversations c
+                         JOIN outbox o INDEXED BY outbox_chat ON o.channel = c.channel AND o.chat_id = c.chat_id
+                         JOIN json_each(o.payload, '$.files') f
+                         WHERE c.id = @conversation AND json_extract(f.value, '$.id') = a.id))`,
     );
   }
 
@@ -67,7 +74,7 @@ export class AnswerFiles {
 
   /** An officer's file sent to this chat, or null: what the citizen's own web chat may download. */
   inChat(id: string, conversationId: number): AnswerFile | null {
-    const raw = this.inChatStmt.get(id, conversationId);
+    const raw = this.inChatStmt.get({ id, conversation: conversationId });
     return raw === undefined ? null : toFile(raw);
   }
 }

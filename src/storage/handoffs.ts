@@ -1,7 +1,8 @@
 // Hand-offs to a person: a chat's live one (open or taken), the queue and its count within an account's scope, and
-// the moves: take, return to the bot, expire. The chat's conversation deadline is held here while a person has it.
+// the moves: take (or take over from a disabled account), return to the bot, expire untaken or idle. The chat's
+// conversation deadline is held here while a person has it.
 import { z } from 'zod';
-import type { TicketScope } from '../domain/officer.js';
+import { OfficerRole, type TicketScope } from '../domain/officer.js';
 import type { Db } from './db.js';
 
 export type HandoffState = 'open' | 'taken' | 'returned' | 'expired';
@@ -14,8 +15,10 @@ export type Handoff = {
   agencyId: string | null;
   state: HandoffState;
   askedAt: number;
+  /** When it returns to the bot: untaken, after the wait; taken, after the last officer's message and the idle time. */
   expiresAt: number | null;
-  takenBy: { id: number; name: string } | null;
+  /** Who took it (kept after it ended): the account's name, role, and whether it is disabled now. */
+  takenBy: { id: number; name: string; role: OfficerRole; disabled: boolean } | null;
   takenAt: number | null;
   /** The channel of the chat (never its id). */
   channel: string;
@@ -32,6 +35,8 @@ const Row = z.object({
   expires_at: z.number().nullable(),
   taken_by: z.number().nullable(),
   taker: z.string().nullable(),
+  taker_role: OfficerRole.nullable(),
+  taker_disabled: z.number().nullable(),
   taken_at: z.number().nullable(),
   channel: z.string(),
 });
@@ -47,14 +52,23 @@ const toHandoff = (raw: unknown): Handoff => {
     state: r.state,
     askedAt: r.asked_at,
     expiresAt: r.expires_at,
-    takenBy: r.taken_by === null ? null : { id: r.taken_by, name: r.taker ?? String(r.taken_by) },
+    takenBy:
+      r.taken_by === null
+        ? null
+        : {
+            id: r.taken_by,
+            name: r.taker ?? String(r.taken_by),
+            role: r.taker_role ?? 'officer',
+            disabled: r.taker_disabled === 1,
+          },
     takenAt: r.taken_at,
     channel: r.channel,
   };
 };
 
 const SELECT = `SELECT h.id, h.conversation_id, h.ticket_id, t.number, h.agency_id, h.state, h.asked_at, h.expires_at,
-  h.taken_by, COALESCE(o.name, o.username) AS taker, h.taken_at, c.channel
+  h.taken_by, COALESCE(o.name, o.username) AS taker, o.role AS taker_role, o.disabled_at IS NOT NULL AS taker_disabled,
+  h.taken_at, c.channel
   FROM handoffs h JOIN conversations c ON c.id = h.conversation_id
   LEFT JOIN tickets t ON t.id = h.ticket_id LEFT JOIN officers o ON o.id = h.taken_by`;
 const LIVE = `h.state IN ('open', 'taken')`;
@@ -78,6 +92,8 @@ export class Handoffs {
   private readonly insert;
   private readonly liveOf;
   private readonly takeStmt;
+  private readonly takeOverStmt;
+  private readonly renewStmt;
   private readonly endStmt;
   private readonly holdStmt;
 
@@ -88,8 +104,12 @@ export class Handoffs {
     );
     this.liveOf = db.prepare(`${SELECT} WHERE h.conversation_id = ? AND ${LIVE}`);
     this.takeStmt = db.prepare(
-      `UPDATE handoffs SET state = 'taken', taken_by = ?, taken_at = ?, expires_at = NULL WHERE id = ? AND state = 'open'`,
+      `UPDATE handoffs SET state = 'taken', taken_by = ?, taken_at = ?, expires_at = ? WHERE id = ? AND state = 'open'`,
     );
+    this.takeOverStmt = db.prepare(
+      `UPDATE handoffs SET taken_by = ?, taken_at = ?, expires_at = ? WHERE id = ? AND state = 'taken' AND taken_by = ?`,
+    );
+    this.renewStmt = db.prepare(`UPDATE handoffs SET expires_at = ? WHERE id = ? AND state = 'taken'`);
     this.endStmt = db.prepare(
       `UPDATE handoffs SET state = ?, returned_at = ?, expires_at = NULL WHERE id = ? AND state IN ('open', 'taken')`,
     );
@@ -140,17 +160,27 @@ export class Handoffs {
     return z.number().parse(n);
   }
 
-  /** An account takes an open hand-off; false when it was taken or ended meanwhile. */
-  take(id: number, officerId: number, now: number): boolean {
-    return this.takeStmt.run(officerId, now, id).changes === 1;
+  /** An account takes an open hand-off until `idleAt`; false when it was taken or ended meanwhile. */
+  take(id: number, officerId: number, now: number, idleAt: number): boolean {
+    return this.takeStmt.run(officerId, now, idleAt, id).changes === 1;
   }
 
-  /** Ends a live hand-off: returned to the bot (by an officer or the citizen) or expired untaken. */
+  /** Another account takes over a hand-off `fromId` holds; false when it changed hands or ended meanwhile. */
+  takeOver(id: number, fromId: number, officerId: number, now: number, idleAt: number): boolean {
+    return this.takeOverStmt.run(officerId, now, idleAt, id, fromId).changes === 1;
+  }
+
+  /** The taker wrote: a taken hand-off returns to the bot at `idleAt` now, unless the officer writes again. */
+  renew(id: number, idleAt: number): boolean {
+    return this.renewStmt.run(idleAt, id).changes === 1;
+  }
+
+  /** Ends a live hand-off: returned to the bot (by an officer or the citizen), or expired (untaken, or idle). */
   end(id: number, state: 'returned' | 'expired', now: number): boolean {
     return this.endStmt.run(state, now, id).changes === 1;
   }
 
-  /** Sets the chat's next deadline while a person has it: the hand-off's expiry, or none once taken. */
+  /** Sets the chat's next deadline while a person has it: the hand-off's expiry (untaken) or idle time (taken). */
   holdDeadline(conversationId: number, at: number | null): void {
     this.holdStmt.run(at, conversationId);
   }

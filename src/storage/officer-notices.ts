@@ -109,7 +109,6 @@ export class OfficerNotices {
   private readonly insert;
   private readonly mark;
   private readonly dueSoon;
-  private readonly overdue;
   private readonly dueRows;
   private readonly claimRow;
   private readonly sentRow;
@@ -147,8 +146,12 @@ export class OfficerNotices {
                            WHERE n.ticket_id = t.id AND n.stage = '${stage}' AND n.due_date = t.due_date)
          ORDER BY t.due_date, t.id LIMIT ?`,
       );
-    this.dueSoon = candidates('due_soon', 't.due_date > ? AND t.due_date <= ?');
-    this.overdue = candidates('overdue', 't.due_date < ?');
+    // Only while a stage runs (not met, ended or paused): tickets.due_date is then that stage's date.
+    this.dueSoon = candidates(
+      'due_soon',
+      `t.due_date > ? AND t.due_date <= ? AND EXISTS (SELECT 1 FROM ticket_deadlines d WHERE d.ticket_id = t.id
+         AND d.met_at IS NULL AND d.ended_at IS NULL AND d.paused_at IS NULL)`,
+    );
     this.dueRows = db.prepare(
       `SELECT id, recipient, channel, kind, ticket_id, attempts, created_at FROM officer_notifications
        WHERE status = 'pending' AND next_attempt_at <= ? ORDER BY next_attempt_at, id LIMIT ?`,
@@ -211,18 +214,16 @@ export class OfficerNotices {
   }
 
   /** Records a ticket's deadline stage as noticed for its due date; false when it already was. */
-  markDeadline(ticketId: number, stage: 'due_soon' | 'overdue', dueDate: string): boolean {
+  markDeadline(ticketId: number, stage: 'due_soon', dueDate: string): boolean {
     return this.mark.run(ticketId, stage, dueDate).changes > 0;
   }
 
-  /** Tickets awaiting the agency due after `today` and by `by` (WITA dates), not yet noticed as due soon. */
+  /**
+   * Tickets whose running stage (verification, answer, field check) is due after `today` and by `by` (WITA dates),
+   * not yet noticed as due soon.
+   */
   dueSoonTickets(today: string, by: string, limit: number): DeadlineTicket[] {
     return this.dueSoon.all(today, by, limit).map(toDeadline);
-  }
-
-  /** Tickets awaiting the agency past their due date on `today`, not yet noticed as overdue. */
-  overdueTickets(today: string, limit: number): DeadlineTicket[] {
-    return this.overdue.all(today, limit).map(toDeadline);
   }
 
   /** Pending notices whose time has come, oldest first. */

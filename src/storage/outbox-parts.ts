@@ -2,7 +2,10 @@
 import { z } from 'zod';
 import type { Db } from './db.js';
 
-/** The parts acknowledged so far: steps done (the text, then each file), the text's id, the files left as links. */
+/**
+ * The parts acknowledged so far: steps done (the text, each file, then the message of links), the text's id, the
+ * files left as links. Forgotten when the row is marked sent (`Outbox.markSent`), in the same statement.
+ */
 export type SentParts = { done: number; textId: string | null; fallback: string[] };
 
 const Parts = z.object({
@@ -32,8 +35,8 @@ export class OutboxParts {
     }
   }
 
-  /** Records the parts sent so far; null once the whole message went (a re-queued message starts again). */
-  save(id: number, parts: SentParts | null): void {
-    this.setStmt.run(parts === null ? null : JSON.stringify(parts), id);
+  /** Records the parts sent so far. */
+  save(id: number, parts: SentParts): void {
+    this.setStmt.run(JSON.stringify(parts), id);
   }
 }

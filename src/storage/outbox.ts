@@ -150,8 +150,11 @@ export class Outbox {
     this.claimStmt = db.prepare(
       `UPDATE outbox SET status = 'sending', attempts = attempts + 1, next_attempt_at = ? WHERE id = ? AND status = 'pending'`,
     );
+    // The parts of a message sent in several are forgotten in the same statement: kept until then, a crash
+    // before this record resumes after them instead of sending the whole message again.
     this.sentStmt = db.prepare(
-      `UPDATE outbox SET status = 'sent', sent_at = ?, platform_message_id = ?, last_error = NULL WHERE id = ?`,
+      `UPDATE outbox SET status = 'sent', sent_at = ?, platform_message_id = ?, last_error = NULL, parts_sent = NULL
+       WHERE id = ?`,
     );
     this.retryStmt = db.prepare(
       `UPDATE outbox SET status = 'pending', next_attempt_at = ?, last_error = ? WHERE id = ?`,

@@ -10,6 +10,7 @@ import { Conversations } from './conversations.js';
 import type { Db } from './db.js';
 import { Deliveries } from './deliveries.js';
 import { ForwardingViews } from './forwarding-views.js';
+import { GroupButtons } from './group-buttons.js';
 import { Handoffs } from './handoffs.js';
 import { InboundLog } from './inbound.js';
 import { sqliteMetricsQueries } from './metrics-queries.js';
@@ -18,9 +19,13 @@ import { Officers } from './officers.js';
 import { Outbox } from './outbox.js';
 import { PasswordLinks } from './password-links.js';
 import { ResponseTemplates } from './response-templates.js';
+import { StatisticsRollup } from './statistics-rollup.js';
+import { StatisticsSources } from './statistics-sources.js';
 import { StatusPins } from './status-pins.js';
 import { TelegramOfficers } from './telegram-officers.js';
+import { Throttles } from './throttles.js';
 import { TicketAssignments } from './ticket-assignments.js';
+import { TicketDeadlines } from './ticket-deadlines.js';
 import { TicketEvents } from './ticket-events.js';
 import { TicketInbox } from './ticket-inbox.js';
 import { TicketMerges } from './ticket-merges.js';
@@ -37,6 +42,11 @@ export type Store = {
   ticketInbox: TicketInbox;
   /** Duplicates merged into another ticket, and the chats that follow a ticket through them. */
   ticketMerges: TicketMerges;
+  ticketDeadlines: TicketDeadlines;
+  /** What the statistics refresher reads: its marks, the tickets changed since, one ticket's raw facts. */
+  statisticsSources: StatisticsSources;
+  /** The statistics' counts per month and day, kept by the refresher and read by the statistics page. */
+  statisticsRollup: StatisticsRollup;
   /** What a ticket's forwarding reads of it. */
   forwardingViews: ForwardingViews;
   /** Each ticket's history: one typed event per change. */
@@ -48,6 +58,8 @@ export type Store = {
   /** The tickets' full-text index (a read model the ticket desk keeps). */
   ticketSearch: TicketSearch;
   deliveries: Deliveries;
+  /** The buttons of tickets posted to officers' Telegram groups: their updates, queued as deliveries. */
+  groupButtons: GroupButtons;
   attachments: Attachments;
   /** Files officers attach to their answers (rows of `attachments` with the account and the event). */
   answerFiles: AnswerFiles;
@@ -68,6 +80,8 @@ export type Store = {
   responseTemplates: ResponseTemplates;
   /** Officers on Telegram: link codes, linked users, and the group messages that carry a ticket. */
   telegramOfficers: TelegramOfficers;
+  /** Attempt counters (sign-in, password links, the status page, /tautkan), kept hashed across restarts. */
+  throttles: Throttles;
   /** Chats whose citizen blocked the bot: their messages wait until the citizen writes again. */
   chatBlocks: ChatBlocks;
   /** Senders an operator blocked (`npm run block`): never stepped or answered. */
@@ -91,12 +105,16 @@ export function createStore(db: Db): Store {
     tickets: new Tickets(db),
     ticketInbox: new TicketInbox(db),
     ticketMerges: new TicketMerges(db),
+    ticketDeadlines: new TicketDeadlines(db),
+    statisticsSources: new StatisticsSources(db),
+    statisticsRollup: new StatisticsRollup(db),
     forwardingViews: new ForwardingViews(db),
     ticketEvents: new TicketEvents(db),
     ticketAssignments: new TicketAssignments(db),
     ticketSearch: new TicketSearch(db),
     statusPins: new StatusPins(db),
     deliveries,
+    groupButtons: new GroupButtons(db),
     attachments: new Attachments(db),
     answerFiles: new AnswerFiles(db),
     audit: new Audit(db),
@@ -109,6 +127,7 @@ export function createStore(db: Db): Store {
     handoffs: new Handoffs(db),
     responseTemplates: new ResponseTemplates(db),
     telegramOfficers: new TelegramOfficers(db),
+    throttles: new Throttles(db),
     blockList: new BlockList(db),
     waCloud: sqliteWaCloudStore(db),
     metrics: sqliteMetricsQueries(db, deliveries, db.name),

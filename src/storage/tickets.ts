@@ -252,6 +252,28 @@ export class Tickets {
       .run(to, dueDate, now, ticketId);
   }
 
+  /**
+   * The reporter gave their identity for Ombudsman: the complaint becomes `rahasia` with that name and NIK (a name
+   * already given stays when `name` is null). False when the ticket has no readable complaint.
+   */
+  giveIdentity(ticketId: number, identity: { name: string | null; nik: string }): boolean {
+    const c = this.complaint(ticketId);
+    if (!c) return false;
+    const given = Complaint.parse({
+      ...c,
+      identityMode: 'rahasia',
+      name: identity.name ?? c.name,
+      nik: identity.nik,
+    });
+    this.db
+      .prepare(
+        `UPDATE complaints SET data = ?, identity_mode = 'rahasia'
+         WHERE id = (SELECT complaint_id FROM tickets WHERE id = ?)`,
+      )
+      .run(JSON.stringify(given), ticketId);
+    return true;
+  }
+
   /** Tickets in `status`, the longest unchanged first: a sweep's candidates. */
   inStatus(status: TicketStatus, limit: number): { id: number; updatedAt: number }[] {
     return this.db

@@ -1,7 +1,8 @@
 // Queues officers' notifications inside the transaction of what causes them: a ticket routed to an agency (its
-// accounts), a citizen's reply (the assignee, else the agency's accounts), a deadline stage found by the sweep (the
-// same, plus the kab/kota coordinator's supervisors and the agency's Telegram group when overdue). Each account's
-// settings decide by which ways; a way it cannot be reached by (no e-mail address, no linked Telegram) is not queued.
+// accounts), a citizen's reply (the assignee, else the agency's accounts), a due date coming (the same), and the
+// ladder's steps on a missed stage (the reminder: the same and the agency's Telegram group; the coordinator's watch: its
+// supervisors). Each account's settings decide by which ways; a way it cannot be reached by (no e-mail address, no
+// linked Telegram) is not queued.
 import { type NoticeKind, type NoticeVia, channelsOf } from '../domain/officer-notice.js';
 import { witaDate } from '../domain/wita.js';
 import type { WorkingDays } from '../domain/working-days.js';
@@ -59,12 +60,11 @@ export function noticeReply(store: Store, ticketId: number, key: string, now: nu
 }
 
 /**
- * The deadline sweep: a ticket awaiting its agency whose due date is the next working day is `due_soon`, one past
- * its due date `overdue`; each stage once per due date. Overdue also reaches the kab/kota coordinator's
- * supervisors (by their deadline setting) and, once per ticket, the agency's Telegram groups. Returns the notices.
+ * The deadline sweep: a ticket awaiting its agency whose due date is the next working day is `due_soon`, once per due
+ * date, for whoever works it. (A missed stage is the ladder's: `noticeReminder`.) Returns the notices queued.
  */
 export function noticeDeadlines(
-  { store, routing, calendar }: { store: Store; routing: RoutingPort; calendar: WorkingDays },
+  { store, calendar }: { store: Store; calendar: WorkingDays },
   now: number,
   limit = 100,
 ): number {
@@ -78,26 +78,41 @@ export function noticeDeadlines(
     for (const r of workers(store, t.agencyId, t.assigneeId))
       queued += queueFor(store, r, r.settings.deadline, n, now);
   }
-  for (const t of notices.overdueTickets(today, limit)) {
-    if (!notices.markDeadline(t.id, 'overdue', t.dueDate)) continue;
-    const n = { kind: 'overdue', ticketId: t.id, key: t.dueDate } as const;
-    const told = workers(store, t.agencyId, t.assigneeId);
-    const coordinator = routing.coordinator(t.kabkotaCode);
-    const supervisors = coordinator ? notices.ofAgencyMembers(coordinator.agencyId) : [];
-    for (const s of supervisors)
-      if (s.role === 'supervisor' && !told.some((r) => r.officerId === s.officerId)) told.push(s);
-    for (const r of told) queued += queueFor(store, r, r.settings.deadline, n, now);
-    if (!t.agencyId) continue;
-    for (const dest of routing.destinations(t.agencyId)) {
-      if (dest.method !== 'telegram') continue;
-      const group = {
-        ...n,
-        key: 'once',
-        recipient: groupRecipient(t.agencyId, dest.id),
-        channel: 'telegram',
-      } as const;
-      if (notices.enqueue(group, now)) queued++;
-    }
+  return queued;
+}
+
+/**
+ * The ladder's reminder of a missed stage (`key`: that stage): whoever works the ticket, by their deadline setting,
+ * and one line in each of the agency's Telegram groups. Returns the notices queued.
+ */
+export function noticeReminder(
+  { store, routing }: { store: Store; routing: RoutingPort },
+  t: { ticketId: number; agencyId: string | null; key: string },
+  now: number,
+): number {
+  const n = { kind: 'overdue', ticketId: t.ticketId, key: t.key } as const;
+  const assignee = store.ticketAssignments.assignee(t.ticketId);
+  let queued = 0;
+  for (const r of workers(store, t.agencyId, assignee?.id ?? null))
+    queued += queueFor(store, r, r.settings.deadline, n, now);
+  if (!t.agencyId) return queued;
+  for (const dest of routing.destinations(t.agencyId)) {
+    if (dest.method !== 'telegram') continue;
+    const group = { ...n, recipient: groupRecipient(t.agencyId, dest.id), channel: 'telegram' } as const;
+    if (store.officerNotices.enqueue(group, now)) queued++;
   }
+  return queued;
+}
+
+/** The coordinator became a watcher of a ticket whose stage (`key`) was missed: its supervisors, by their setting. */
+export function noticeWatching(
+  store: Store,
+  t: { ticketId: number; coordinatorId: string; key: string },
+  now: number,
+): number {
+  const n = { kind: 'overdue', ticketId: t.ticketId, key: t.key } as const;
+  let queued = 0;
+  for (const r of store.officerNotices.ofAgencyMembers(t.coordinatorId))
+    if (r.role === 'supervisor') queued += queueFor(store, r, r.settings.deadline, n, now);
   return queued;
 }

@@ -1,27 +1,26 @@
 // What the public status page shows of a ticket, for its number and PIN: the state, its dates, what the officers
-// told the citizen and the next deadline. Never the reporter's identity, the story or anything internal.
+// told the citizen and the deadline running now. Never the reporter's identity, the story or anything internal.
 import type { TicketStatus } from '../domain/complaint.js';
 import type { Store } from '../storage/store.js';
+import { type OpenStage, openStage } from './stage-words.js';
 import { pinMatches } from './status-pin.js';
 
 /** One dated line of the history, as the citizen was told it in the chat. */
 export type StatusLine =
   | { at: number; kind: 'filed' }
   | { at: number; kind: 'changed'; status: TicketStatus; reason: string | null; message: string | null }
-  | { at: number; kind: 'replied'; text: string };
+  | { at: number; kind: 'replied'; text: string }
+  | { at: number; kind: 'field_check'; due: string; reason: string };
 
 export type StatusView = {
   number: string;
   status: TicketStatus;
   category: string;
   kabkotaCode: string;
-  /** The date the agency must answer by, while it still owes an answer. */
-  dueDate: string | null;
+  /** What the agency owes now (verification, an answer, a field check) and by when; null when it owes nothing. */
+  deadline: OpenStage | null;
   lines: StatusLine[];
 };
-
-/** Statuses in which the agency still owes an answer: the due date is the next deadline then. */
-const AWAITING_AGENCY: ReadonlySet<TicketStatus> = new Set(['baru', 'diverifikasi', 'diproses', 'dialihkan']);
 
 const text = (v: unknown): string | null => (typeof v === 'string' && v.trim() ? v : null);
 
@@ -37,6 +36,10 @@ export function lookUpStatus(store: Store, number: string, pin: string): StatusV
     if (e.type === 'replied') {
       const said = text(e.data?.text);
       return said ? [{ at: e.at, kind: 'replied', text: said }] : [];
+    }
+    if (e.type === 'field_check') {
+      const due = e.data?.due;
+      return typeof due === 'string' ? [{ at: e.at, kind: 'field_check', due, reason: e.reason ?? '' }] : [];
     }
     if (e.type !== 'status_changed' || e.to === null) return [];
     // An officer's reason and message were told to the citizen; Aduan's own reasons are codes, not words.
@@ -56,7 +59,7 @@ export function lookUpStatus(store: Store, number: string, pin: string): StatusV
     status: ticket.status,
     category: ticket.category,
     kabkotaCode: ticket.kabkotaCode,
-    dueDate: AWAITING_AGENCY.has(ticket.status) ? ticket.dueDate : null,
+    deadline: openStage(store.ticketDeadlines.current(ticket.id)),
     lines,
   };
 }

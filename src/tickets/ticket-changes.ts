@@ -7,24 +7,28 @@ import type { RoutingPort } from '../ports/routing.js';
 import { deliveryKey } from '../storage/deliveries.js';
 import type { Store } from '../storage/store.js';
 import { normalize } from '../understand/normalize.js';
+import { type ClockDeps, runClock } from './ticket-clock.js';
 
 /** What the ticket desk writes with: the store, routing, the working-day calendar and a source of randomness. */
 export type TicketDeskDeps = {
   store: Store;
   routing: RoutingPort;
   calendar: WorkingDays;
-  /** Working days an agency has to answer (SP4N-LAPOR!: 5). */
+  /** Working days an agency has to answer, from verification (SP4N-LAPOR!: 5); an agency's own days come first. */
   answerDays: number;
+  /** Working days an agency has to verify a new ticket (SP4N-LAPOR!: 3); an agency's own days come first. */
+  verifyDays: number;
   /** Uniform integers in [0, n), for ticket numbers and status-page PINs. */
   random: (n: number) => number;
 };
 
 /**
- * Moves a ticket to another status with its event. A closing status drops an anonim ticket's chat link: nobody
- * can tie the ticket to the citizen any more; so are those of the anonim tickets merged into it (their followers).
+ * Moves a ticket to another status with its event and what the move does to its deadlines (`runClock`). A closing
+ * status drops an anonim ticket's chat link: nobody can tie the ticket to the citizen any more; so are those of the
+ * anonim tickets merged into it (their followers).
  */
 export function changeStatus(
-  store: Store,
+  deps: ClockDeps,
   ticket: { id: number; status: TicketStatus },
   to: TicketStatus,
   actor: TicketActor,
@@ -32,7 +36,11 @@ export function changeStatus(
   now: number,
   extra: { officerId?: number; data?: Record<string, string> } = {},
 ): void {
+  const { store } = deps;
   store.tickets.updateStatus(ticket.id, to, now);
+  // The buttons under the ticket in its agency's Telegram groups follow the new status (edited after the commit).
+  store.groupButtons.queue(ticket.id, now);
+  runClock(deps, ticket.id, { kind: 'status', from: ticket.status, to }, now);
   store.ticketEvents.add({
     ticketId: ticket.id,
     at: now,

@@ -1,9 +1,13 @@
 // The one writer of ticket state: files, appends to and withdraws tickets. Each change writes its typed ticket event
 // and audit record and queues what follows from it (forwarding rows), inside the caller's transaction.
 import type { AttachmentRef, Complaint, TicketStatus } from '../domain/complaint.js';
+import { witaDate } from '../domain/wita.js';
+import { markFieldCheck } from './field-check.js';
 import { noticeDeadlines, noticeNewTicket, noticeReply } from './officer-notices.js';
+import { answerIdentity } from './ombudsman-copy.js';
 import { setAssignee } from './ticket-assignment.js';
 import { type TicketDeskDeps, changeStatus, queueDeliveries, reindex } from './ticket-changes.js';
+import { runClock } from './ticket-clock.js';
 import { type Filed, fileTicket } from './ticket-filing.js';
 import { mergeTickets } from './ticket-merge.js';
 import { MESSAGE_REQUIRED, REASON_REQUIRED, canMove } from './transitions.js';
@@ -54,7 +58,7 @@ export class TicketDesk {
     noticeReply(store, ticket.id, String(now), now);
     // The answer the officer waited for: the ticket goes back to the agency.
     if (ticket.status === 'menunggu_pelapor')
-      changeStatus(store, ticket, 'diproses', 'citizen', 'citizen_answered', now);
+      changeStatus(this.deps, ticket, 'diproses', 'citizen', 'citizen_answered', now);
     return true;
   }
 
@@ -62,7 +66,7 @@ export class TicketDesk {
   withdraw(conversationId: number, number: string, now: number): boolean {
     const ticket = this.deps.store.tickets.findForChat(conversationId, number);
     if (!ticket) return false;
-    changeStatus(this.deps.store, ticket, 'dicabut', 'citizen', 'citizen_withdrew', now);
+    changeStatus(this.deps, ticket, 'dicabut', 'citizen', 'citizen_withdrew', now);
     this.deps.store.audit.record({
       at: now,
       actor: 'citizen',
@@ -87,7 +91,7 @@ export class TicketDesk {
     const reason = by.reason?.trim() || null;
     if (REASON_REQUIRED.has(to) && !reason) return { ok: false, problem: 'reason_required' };
     if (MESSAGE_REQUIRED.has(to) && !by.message?.trim()) return { ok: false, problem: 'message_required' };
-    changeStatus(this.deps.store, ticket, to, 'officer', reason, now, {
+    changeStatus(this.deps, ticket, to, 'officer', reason, now, {
       officerId: by.officerId,
       ...(by.message ? { data: { message: by.message } } : {}),
     });
@@ -104,7 +108,7 @@ export class TicketDesk {
   reopen(conversationId: number, number: string, now: number): boolean {
     const ticket = this.deps.store.tickets.findForChat(conversationId, number);
     if (!ticket || ticket.status !== 'selesai') return false;
-    changeStatus(this.deps.store, ticket, 'diproses', 'citizen', 'citizen_not_resolved', now);
+    changeStatus(this.deps, ticket, 'diproses', 'citizen', 'citizen_not_resolved', now);
     this.deps.store.audit.record({
       at: now,
       actor: 'citizen',
@@ -113,6 +117,19 @@ export class TicketDesk {
       conversationId,
     });
     return true;
+  }
+
+  /**
+   * The reporter's answer in their chat to whether their identity may go with Ombudsman's copy (`answerIdentity`):
+   * the ticket becomes rahasia with it, or not, and the held copy goes. Returns the forwarding rows queued.
+   */
+  answerIdentity(
+    conversationId: number,
+    number: string,
+    given: { name: string | null; nik: string } | null,
+    now: number,
+  ): number {
+    return answerIdentity(this.deps, conversationId, number, given, now);
   }
 
   /** The citizen's score (1–5) and comment for one of their chat's tickets. */
@@ -137,7 +154,7 @@ export class TicketDesk {
   /** Aduan gives back a ticket whose citizen did not answer the officer's question in time. */
   returnUnanswered(ticket: { id: number }, now: number): void {
     changeStatus(
-      this.deps.store,
+      this.deps,
       { id: ticket.id, status: 'menunggu_pelapor' },
       'diproses',
       'system',
@@ -149,7 +166,7 @@ export class TicketDesk {
   /** Aduan closes a ticket left at `selesai` without an objection (the citizen was asked). */
   closeQuiet(ticket: { id: number }, now: number): void {
     changeStatus(
-      this.deps.store,
+      this.deps,
       { id: ticket.id, status: 'selesai' },
       'ditutup',
       'system',
@@ -168,9 +185,12 @@ export class TicketDesk {
     by: { officerId: number; reason: string },
     now: number,
   ): { deliveries: number } {
-    const { store, calendar, answerDays } = this.deps;
-    const due = calendar.addWorkingDays(new Date(now), answerDays);
-    store.tickets.reassign(ticket.id, ticket.agencyId, to.agencyId, due, now);
+    const { store } = this.deps;
+    // The new agency's verification stage sets the due date (its own days), below.
+    store.tickets.reassign(ticket.id, ticket.agencyId, to.agencyId, witaDate(now), now);
+    // The old agency's groups lose the ticket's buttons (the new agency's get it with them, below).
+    store.groupButtons.queue(ticket.id, now);
+    runClock(this.deps, ticket.id, { kind: 'reassigned' }, now);
     store.tickets.setRouting(ticket.id, to.agencyId, {
       agencyName: to.name,
       rule: 'dialihkan',
@@ -234,9 +254,19 @@ export class TicketDesk {
     now: number,
   ): void {
     mergeTickets(this.deps.store, from, into, by, now);
+    runClock(this.deps, from.id, { kind: 'status', from: from.status, to: 'ditutup' }, now);
   }
 
-  /** Queues the officers' notices of deadlines due today (the day before, and overdue), each once; how many. */
+  /** An officer marks a field check on a ticket it may act on (`markFieldCheck`): the answer comes by the date returned. */
+  fieldCheck(
+    ticket: { id: number; status: TicketStatus },
+    by: { officerId: number; days: number; reason: string | null },
+    now: number,
+  ): ReturnType<typeof markFieldCheck> {
+    return markFieldCheck(this.deps, ticket, by, now);
+  }
+
+  /** Queues the officers' notices of due dates the next working day, each once (a missed one is the ladder's); how many. */
   noticeDeadlines(now: number): number {
     return noticeDeadlines(this.deps, now);
   }
@@ -266,6 +296,7 @@ export class TicketDesk {
       officerId: by.officerId,
       data: { text: by.text },
     });
+    if (kind === 'replied') runClock(this.deps, ticket.id, { kind: 'replied' }, now);
     reindex(this.deps.store, ticket.id);
   }
 }

@@ -1,12 +1,16 @@
-// Filing a complaint: a fresh ticket number and due date, the routing decision with its reason, links to similar
-// tickets and the forwarding rows; or the earlier ticket when the same chat filed the same story the day before.
+// Filing a complaint: a fresh ticket number, the routing decision with its reason, the agency's verification stage,
+// links to similar tickets and the forwarding rows; or the earlier ticket when the same chat filed the same story the
+// day before.
 import type { Complaint } from '../domain/complaint.js';
 import { newTicketNumber } from '../domain/ticket-number.js';
+import { witaDate } from '../domain/wita.js';
 import { sameStory } from '../understand/similarity.js';
 import { noticeNewTicket } from './officer-notices.js';
+import { recordCitizenCopy } from './ombudsman-copy.js';
 import { linkRelated } from './related-tickets.js';
 import { issueStatusPin } from './status-pin.js';
 import { type TicketDeskDeps, queueDeliveries, reindex } from './ticket-changes.js';
+import { runClock, stageDays } from './ticket-clock.js';
 
 /** What filing a complaint came to: an earlier ticket with the same story, or a new ticket and where it went. */
 export type Filed =
@@ -14,7 +18,11 @@ export type Filed =
   | {
       kind: 'filed';
       ticket: string;
+      /** The date the agency must verify it by (its working days from filing). */
+      verifyDue: string;
+      /** The date the agency must answer by, were it verified on the last day: `days` working days after `verifyDue`. */
       due: string;
+      /** The agency's answer days. */
       days: number;
       /** The agencies the citizen is told about ("Disdukcapil Kota Banjarmasin + Ombudsman RI Perwakilan Kalsel"). */
       agency: string;
@@ -42,7 +50,7 @@ export function fileTicket(
   allowDuplicate: boolean,
   now: number,
 ): Filed {
-  const { store, calendar, answerDays } = deps;
+  const { store, calendar } = deps;
   if (!allowDuplicate) {
     const earlier = store.tickets
       .recentForChat(conversationId, now - DAY_MS)
@@ -50,8 +58,8 @@ export function fileTicket(
     if (earlier) return { kind: 'duplicate', ticket: earlier.number };
   }
   const number = freshTicketNumber(deps, now);
-  const due = calendar.addWorkingDays(new Date(now), answerDays);
-  const ticketId = store.tickets.create(complaint, number, conversationId, due, now);
+  // The verification stage sets the due date once the ticket is routed (the agency's own days), below.
+  const ticketId = store.tickets.create(complaint, number, conversationId, witaDate(now), now);
   store.attachments.linkToTicket(
     complaint.attachments.map((a) => a.id),
     ticketId,
@@ -70,12 +78,15 @@ export function fileTicket(
   reindex(store, ticketId);
   const pin = issueStatusPin(store, deps.random, ticketId, now);
   const { agency, deliveries, agencyId } = route(deps, ticketId, number, complaint, conversationId, now);
+  const verifyDue = runClock(deps, ticketId, { kind: 'filed' }, now)?.dueOn ?? witaDate(now);
+  const days = stageDays(deps, agencyId, complaint.category).answerDays;
   const received = deliveries > 0 || store.officers.activeFor(agencyId) > 0;
   const coordinator = received ? null : deps.routing.coordinator(complaint.kabkotaCode);
   const heldBy = received
     ? null
     : { name: coordinator && store.officers.activeFor(coordinator.agencyId) > 0 ? coordinator.name : null };
-  return { kind: 'filed', ticket: number, due, days: answerDays, agency, deliveries, heldBy, pin };
+  const due = calendar.addToDate(verifyDue, days);
+  return { kind: 'filed', ticket: number, verifyDue, due, days, agency, deliveries, heldBy, pin };
 }
 
 /** Routes a new ticket, stores the decision with its reason, links similar tickets and queues its deliveries. */
@@ -129,6 +140,14 @@ function route(
     data: { agency: decision.agencyId, also: decision.also.map((a) => a.agencyId).join(',') || null },
   });
   store.audit.record({ at: now, actor: 'system', type: 'ticket.routed', ticketId, conversationId });
+  // The citizen's own request for Ombudsman is its copy: the ladder's last step, taken now.
+  for (const a of decision.also)
+    recordCitizenCopy(
+      store,
+      ticketId,
+      { id: a.agencyId, name: routing.shortName(a.agencyId) ?? a.agencyName },
+      now,
+    );
   const known = (id: string, name: string) => routing.shortName(id) ?? name;
   return {
     agency: [

@@ -16,6 +16,7 @@ export function mergeTickets(
   now: number,
 ): void {
   store.tickets.updateStatus(from.id, 'ditutup', now);
+  store.groupButtons.queue(from.id, now);
   store.ticketMerges.mark(from.id, into.id);
   store.ticketEvents.add({
     ticketId: from.id,

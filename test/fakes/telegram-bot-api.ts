@@ -172,6 +172,13 @@ export class FakeTelegram {
           date: Math.floor(Date.now() / 1000),
           chat: { id: Number(body.chat_id), type: 'private' },
         });
+      case 'editMessageReplyMarkup':
+        return ok(c, {
+          message_id: Number(body.message_id),
+          date: Math.floor(Date.now() / 1000),
+          chat: { id: Number(body.chat_id), type: 'supergroup' },
+          ...(body.reply_markup ? { reply_markup: body.reply_markup } : {}),
+        });
       case 'getFile': {
         const id = String(body.file_id);
         const file = this.files.get(id);

@@ -22,10 +22,11 @@ const KEEP_ASKING = new Set(['consent', 'confirm', 'cancel_confirm', 'duplicate'
 
 /**
  * Every expecting the flow can ask for: the one list, less the retired `escalate` (now a choice at the summary),
- * `none` (no question), and the rating's questions, which an officer's `selesai` opens through dispatch rather than a
- * citizen's message (test/flows/rating.test.ts walks them the same way).
+ * `none` (no question), and the questions opened through dispatch rather than a citizen's message: the rating's, by an
+ * officer's `selesai` (test/flows/rating.test.ts walks them the same way), and the identity for Ombudsman, by the
+ * escalation ladder (test/flows/ladder-identity.test.ts).
  */
-const RATING = new Set(['resolved', 'rating', 'rating_comment']);
+const RATING = new Set(['resolved', 'rating', 'rating_comment', 'identity_consent']);
 const ASKED = EXPECTING.filter((e) => e !== 'escalate' && e !== 'none' && !RATING.has(e));
 
 const EN_LABELS: Record<string, string> = {};

@@ -91,6 +91,11 @@ describe('agency pages', () => {
     expect(found).not.toContain('/petugas/instansi/6372-pupr"');
     const none = await (await get('admin', '/petugas/instansi?q=tidak-ada-instansi')).text();
     expect(none).toContain('Tidak ada instansi yang cocok.');
+    const province = await (await get('admin', '/petugas/instansi?q=ombudsman')).text();
+    expect(province).toContain('Provinsi');
+    const inEnglish = await (await get('admin', '/petugas/instansi?q=ombudsman&lang=en')).text();
+    expect(inEnglish).toContain('Province');
+    expect(inEnglish).not.toContain('Provinsi');
   });
 
   it('validates each form and says why', async () => {

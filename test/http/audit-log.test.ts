@@ -4,7 +4,7 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { z } from 'zod';
 import type { createApp } from '../../src/http/app.js';
-import { csvField } from '../../src/http/officers/audit-csv.js';
+import { csvField } from '../../src/http/csv-writer.js';
 import { actionLabel } from '../../src/http/officers/audit-page.js';
 import { AUDIT_ACTIONS } from '../../src/officers/audit-query.js';
 import { newApiToken, tokenHash } from '../../src/officers/tokens.js';

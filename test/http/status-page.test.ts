@@ -94,6 +94,10 @@ describe('the status page', () => {
     expect(h.core.actions.changeStatus(capil, number, 'diproses', { message: null, reason: null })).toEqual({
       ok: true,
     });
+    // Verified with diproses: the answer is due five working days after Monday 23 November, until it comes.
+    const waiting = await text(await look({ number, pin }));
+    expect(waiting).toContain(t('id', 'status_page.due'));
+    expect(waiting).toContain(t('id', 'deadline.answer', { date: { date: '2026-11-30', precision: 'day' } }));
     h.clock.advance(3600_000);
     expect(h.core.actions.write(capil, number, 'reply', REPLY)).toEqual({ ok: true });
     const res = await look({
@@ -115,9 +119,8 @@ describe('the status page', () => {
     expect(html).toContain(t('id', 'ticket.update.message', { message: QUESTION }));
     expect(html).toContain(t('id', 'ticket.update.message', { message: REPLY }));
     expect(html).toContain('23 November 2026, pukul 10.');
-    // The deadline as the receipt gave it: five working days after Monday 23 November 2026.
-    expect(html).toContain(t('id', 'status_page.due'));
-    expect(html).toContain('30 November 2026');
+    // Answered: the agency owes no deadline now.
+    expect(html).not.toContain(t('id', 'status_page.due'));
     for (const secret of ['Siti', 'Rahmah', '6371045708900001', '3456', 'KTP-el saya belum selesai', pin])
       expect(html).not.toContain(secret);
   });
@@ -186,7 +189,7 @@ describe('the status page', () => {
     const html = await text(await look({ number, pin }, undefined, '?lang=en'));
     expect(html).toContain(t('en', 'ticket.status.baru'));
     expect(html).toContain(t('en', 'category.adminduk'));
-    expect(html).toContain('30 November 2026');
+    expect(html).toContain(t('en', 'deadline.verify', { date: { date: '2026-11-26', precision: 'day' } }));
     expect(html).toContain(t('en', 'status_page.filed'));
   });
 

@@ -209,7 +209,8 @@ describe('TicketActions.changeStatus', () => {
       kind: 'agencies',
       agencyIds: ['6371-dishub'],
     });
-    expect(moved).toMatchObject({ status: 'dialihkan', agencyId: '6371-dishub', dueDate: '2026-12-03' });
+    // Dishub's own verification: three working days from Thursday 26 November.
+    expect(moved).toMatchObject({ status: 'dialihkan', agencyId: '6371-dishub', dueDate: '2026-12-01' });
     // The old agency still sees it, but may only read; the new one acts.
     expect(
       h.core.store.ticketInbox.forOfficer(number, { kind: 'agencies', agencyIds: [agencyId] })?.number,

@@ -1,5 +1,5 @@
 // `npm run doctor`: a good setup passes (fake Telegram and Graph API on 127.0.0.1), a bad one says what to fix.
-import { mkdtempSync } from 'node:fs';
+import { mkdtempSync, writeFileSync } from 'node:fs';
 import { type Server, createServer } from 'node:http';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -93,8 +93,13 @@ describe('doctor', () => {
   });
 
   it('passes a good setup, channels reachable, secrets masked', async () => {
+    const dir = dataDir();
+    // The next 60 days reach into 2027: the operator's calendar file knows it (an invented one, for the test).
+    const holidays = join(dir, 'holidays-2027.json');
+    writeFileSync(holidays, JSON.stringify({ source: 'test', years: [2027], days: [] }));
     const env = {
-      DATA_DIR: dataDir(),
+      DATA_DIR: dir,
+      HOLIDAYS_FILE: holidays,
       TELEGRAM_BOT_TOKEN: TOKEN,
       TELEGRAM_API_ROOT: root,
       WACLOUD_PHONE_NUMBER_ID: PHONE_ID,
@@ -120,7 +125,9 @@ describe('doctor', () => {
     expect(out).toMatch(/✓ receivers: 1 of \d+ agencies receive tickets/);
     expect(out).toMatch(/✓ disk: 10\.0 GB free/);
     expect(out).toMatch(/✓ attachments: .* is writable/);
-    expect(out).toMatch(/✓ holidays: built-in calendar covers 2026/);
+    expect(out).toContain(
+      `✓ holidays: built-in calendar + ${holidays} covers 2026, 2027: the next 60 days are known`,
+    );
     expect(out).toContain(`channels.telegram.token = ${maskSecret(TOKEN)}`);
     expect(out).toContain('channels.telegram.token = 424…(masked)');
     expect(out).toContain('channels.waCloud.accessToken = EAA…(masked)');

@@ -29,6 +29,7 @@ const routing: RoutingPort = {
     { id: 'hook', method: 'webhook' },
     { id: 'mail', method: 'email' },
   ],
+  stageDays: () => ({}),
 };
 
 describe('TicketDesk', () => {
@@ -44,6 +45,7 @@ describe('TicketDesk', () => {
       routing,
       calendar: new WorkingDays(),
       answerDays: 5,
+      verifyDays: 3,
       random: () => n++ % 30,
     });
   });
@@ -57,10 +59,16 @@ describe('TicketDesk', () => {
   };
   const idOf = (conv: number, number: string) => store.tickets.findForChat(conv, number)?.id ?? -1;
 
-  it('files with a "filed" and a "routed" event, a due date in working days and one row per destination', () => {
+  it('files with a "filed" and a "routed" event, both stages\' dates in working days and one row per destination', () => {
     const conv = chat('a');
     const filed = file(conv);
-    expect(filed).toMatchObject({ kind: 'filed', due: '2026-11-30', days: 5, agency: 'Dinkes Kab. Banjar' });
+    expect(filed).toMatchObject({
+      kind: 'filed',
+      verifyDue: '2026-11-26',
+      due: '2026-12-03',
+      days: 5,
+      agency: 'Dinkes Kab. Banjar',
+    });
     expect(filed.deliveries).toBe(2);
     const events = store.ticketEvents.forTicket(idOf(conv, filed.ticket));
     expect(events.map((e) => [e.type, e.actor, e.from, e.to, e.reason])).toEqual([
@@ -123,6 +131,7 @@ describe('TicketDesk: nobody at the agency receives it yet', () => {
       routing: bare,
       calendar: new WorkingDays(),
       answerDays: 5,
+      verifyDays: 3,
       random: () => n++ % 30,
     });
     const conv = store.conversations.findOrCreate('web', 'x', 'intake', 2, T0).id;

@@ -1,6 +1,7 @@
 // The officers' API bodies and answers as zod schemas; the named ones are components of the OpenAPI document.
 import { z } from '@hono/zod-openapi';
 import { TicketStatus } from '../../domain/complaint.js';
+import { DeadlineStage, LadderLevel } from '../../domain/deadline.js';
 import { InboxQuery } from '../../officers/inbox-query.js';
 
 export const ErrorBody = z
@@ -22,6 +23,22 @@ const Event = z
     text: z.string().nullable(),
   })
   .openapi('TicketEvent');
+
+const LadderStep = z
+  .object({
+    level: LadderLevel,
+    at: z.number().int().openapi({ description: 'milliseconds since 1970 (UTC)' }),
+    /** reminder: the missed stage */
+    stage: DeadlineStage.nullable(),
+    agency: z
+      .object({ id: z.string().nullable(), name: z.string().nullable() })
+      .openapi({ description: 'the agency reminded, the coordinator watching, or Ombudsman' }),
+    why: z.enum(['deadline', 'citizen']).nullable().openapi({ description: 'ombudsman: why the copy' }),
+    identity: z.enum(['given', 'withheld', 'asked']).nullable().openapi({
+      description: 'ombudsman: with the reporter’s identity, without, or held while the reporter is asked',
+    }),
+  })
+  .openapi('LadderStep');
 
 export const Summary = z
   .object({
@@ -63,6 +80,16 @@ export const Ticket = Summary.omit({
     }),
     rating: z.object({ score: z.number().int(), comment: z.string().nullable() }).nullable(),
     events: z.array(Event),
+    deadline: z
+      .object({
+        stage: DeadlineStage,
+        dueOn: z.string().openapi({ description: 'the WITA date (YYYY-MM-DD) it is due by' }),
+        paused: z.boolean().openapi({ description: 'the clock stands still while the reporter is asked' }),
+        reason: z.string().nullable().openapi({ description: 'a field check: why (the citizen was told)' }),
+      })
+      .nullable()
+      .openapi({ description: 'what the agency owes now and by when; null when nothing' }),
+    ladder: z.array(LadderStep).openapi({ description: 'the escalation ladder’s steps on missed deadlines' }),
   })
   .openapi('Ticket');
 

@@ -15,6 +15,8 @@ import { tokenHash } from '../../officers/tokens.js';
 import type { Directory } from '../../routing/directory.js';
 import type { FileStore } from '../../storage/file-store.js';
 import type { Store } from '../../storage/store.js';
+import { ladderSteps } from '../../tickets/ladder-steps.js';
+import { openStage } from '../../tickets/stage-words.js';
 import { maskNik } from '../../understand/nik.js';
 import { answerApi } from './answer-api.js';
 import {
@@ -27,8 +29,11 @@ import {
   ticketsRoute,
 } from './api-routes.js';
 import { auditApi } from './audit-api.js';
+import { fieldCheckApi } from './field-check-api.js';
 import { mergeApi } from './merge-api.js';
+import { statisticsApi } from './statistics-api.js';
 import { templateApi } from './template-api.js';
+import { ticketsCsvApi } from './tickets-csv-api.js';
 
 export type ApiDeps = {
   store: Store;
@@ -164,6 +169,13 @@ export function apiV1(deps: ApiDeps): OpenAPIHono<Env> {
                 ? e.data.text
                 : null,
         })),
+        deadline: openStage(store.ticketDeadlines.current(ticket.id)),
+        ladder: ladderSteps(store.ticketEvents.forTicket(ticket.id)).map(
+          ({ agencyId, agencyName, ...s }) => ({
+            ...s,
+            agency: { id: agencyId, name: agencyName },
+          }),
+        ),
       },
       200,
     );
@@ -208,8 +220,11 @@ export function apiV1(deps: ApiDeps): OpenAPIHono<Env> {
   answerApi(app, deps, fail);
 
   app.route('/', auditApi({ ...deps, hook: app.defaultHook, langOf: callerLang }));
+  app.route('/', statisticsApi({ ...deps, hook: app.defaultHook, langOf: callerLang }));
   templateApi(app, deps);
+  ticketsCsvApi(app, { ...deps, langOf: callerLang });
   mergeApi(app, deps, fail);
+  fieldCheckApi(app, deps, fail);
 
   app.doc31('/openapi.json', {
     openapi: '3.1.0',

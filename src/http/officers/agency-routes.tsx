@@ -41,8 +41,8 @@ export function agencyPages(deps: {
   const { store, directory } = deps;
   const edits = new AgencyEdits(deps);
   const app = new Hono<Env>();
-  const regionName = (a: Agency) =>
-    a.region === null ? t('id', 'officer.agencies.province') : (kabkotaByCode(a.region)?.name ?? a.region);
+  const regionName = (lang: Lang, a: Agency) =>
+    a.region === null ? t(lang, 'officer.agencies.province') : (kabkotaByCode(a.region)?.name ?? a.region);
 
   /** The signed-in admin and the agency the path names, or null: the caller answers as for an unknown page. */
   const target = (c: Context<Env>): { me: SignedIn; agency: Agency } | null => {
@@ -56,6 +56,7 @@ export function agencyPages(deps: {
   app.get('/', (c) => {
     const me = c.get('me');
     if (me.officer.role !== 'admin') return c.notFound();
+    const lang = c.get('lang');
     const q = (c.req.query('q') ?? '').trim().toLowerCase().slice(0, 100);
     const kab = c.req.query('kab') ?? '';
     const officers = store.officers.list().filter((o) => !o.disabled);
@@ -65,7 +66,7 @@ export function agencyPages(deps: {
       row: {
         id: a.id,
         name: a.name,
-        region: regionName(a),
+        region: regionName(lang, a),
         destinations: a.destinations.length,
         officers: officers.filter((o) => o.agencies.includes(a.id)).length,
         overridden: overrides.has(a.id),
@@ -112,7 +113,7 @@ export function agencyPages(deps: {
         agency={{
           id: agency.id,
           name: agency.name,
-          region: regionName(agency),
+          region: regionName(lang, agency),
           destinations: agency.destinations,
           hours: agency.hours,
           file: { destinations: file.destinations, hours: file.hours },

@@ -1,6 +1,6 @@
 // /petugas/handoff: chats that asked for a person. The queue, one chat's page with its conversation, and the actions
-// (take, write, hand back) as POSTs that redirect with `?done=`. Mounted behind the officers' session and CSRF
-// checks; a hand-off outside the account's scope is a 404.
+// (take, take over from a disabled account, write, hand back) as POSTs that redirect with `?done=`. Mounted behind
+// the officers' session and CSRF checks; a hand-off outside the account's scope is a 404.
 import { type Context, Hono } from 'hono';
 import { z } from 'zod';
 import type { Clock } from '../../clock.js';
@@ -20,8 +20,8 @@ type Env = { Variables: { me: SignedIn; lang: Lang } };
 
 const Id = z.coerce.number().int().positive().max(Number.MAX_SAFE_INTEGER);
 const ReplyForm = z.object({ text: z.string().max(MAX_OFFICER_TEXT), csrf: z.string().max(100) });
-const FLASH_OK = new Set(['taken', 'replied', 'returned']);
-const FLASH_PROBLEM = new Set(['not_taken', 'gone', 'empty']);
+const FLASH_OK = new Set(['taken', 'taken_over', 'replied', 'returned']);
+const FLASH_PROBLEM = new Set(['not_taken', 'not_stranded', 'gone', 'empty']);
 
 export type HandoffRoutesDeps = {
   store: Store;
@@ -98,6 +98,12 @@ export function handoffRoutes(deps: HandoffRoutesDeps): Hono<Env> {
     const id = Id.safeParse(c.req.param('id'));
     if (!id.success) return notFound(c);
     return after(c, id.data, handoffs.take(c.get('me').officer, id.data), 'taken');
+  });
+
+  app.post('/:id/ambil-alih', (c) => {
+    const id = Id.safeParse(c.req.param('id'));
+    if (!id.success) return notFound(c);
+    return after(c, id.data, handoffs.takeOver(c.get('me').officer, id.data), 'taken_over');
   });
 
   app.post('/:id/balas', async (c) => {

@@ -1,10 +1,12 @@
 // The hand-off pages: the queue of chats asking for a person (oldest first, how long each waits) and one chat's page
-// with the conversation so far, "Ambil", the reply form and "Kembalikan ke bot". No scripts; fits a 360-px phone.
+// with the conversation so far, who took it (name and role), "Ambil", the reply form and "Kembalikan ke bot". No
+// scripts; fits a 360-px phone.
 import type { Lang } from '../../domain/reply.js';
 import { witaWallClock } from '../../domain/wita.js';
 import { t } from '../../i18n/locales.js';
 import type { TranscriptLine } from '../../officers/transcript.js';
 import type { Handoff } from '../../storage/handoffs.js';
+import { TakenNotes } from './handoff-taker.js';
 import { Layout } from './layout.js';
 import type { Frame } from './views.js';
 
@@ -16,10 +18,16 @@ const when = (at: number, today: number) => {
   return day(at) === day(today) ? clock(at) : `${day(at)} ${clock(at)}`;
 };
 
+/** Its state; a taken one with who took it and their role, an expired one its officer left idle as such. */
 function stateText(lang: Lang, h: Handoff): string {
-  return h.state === 'taken'
-    ? t(lang, 'officer.handoff.state.taken', { name: h.takenBy?.name ?? '–' })
-    : t(lang, `officer.handoff.state.${h.state}`);
+  const by = h.takenBy;
+  if (h.state === 'taken' && by)
+    return t(lang, 'officer.handoff.state.taken', {
+      name: by.name,
+      role: t(lang, `officer.handoff.role.${by.role}`),
+    });
+  if (h.state === 'expired' && by) return t(lang, 'officer.handoff.state.idle', { name: by.name });
+  return t(lang, `officer.handoff.state.${h.state}`);
 }
 
 const waiting = (lang: Lang, h: Handoff, now: number) =>
@@ -104,6 +112,15 @@ export function HandoffPage(props: {
             <small>{t(lang, 'officer.handoff.expires', { time: when(h.expiresAt, props.now) })}</small>
           </p>
         ) : null}
+        {h.state === 'taken' ? (
+          <TakenNotes
+            lang={lang}
+            handoff={h}
+            idleTime={h.expiresAt === null ? null : when(h.expiresAt, props.now)}
+            mine={mine}
+            csrf={officer.csrf}
+          />
+        ) : null}
         {h.state === 'open' ? (
           <form method="post" action={`/petugas/handoff/${h.id}/ambil`}>
             {csrf}
@@ -137,7 +154,7 @@ export function HandoffPage(props: {
           </form>
         </section>
       ) : null}
-      {live && (h.state === 'open' || mine || officer.admin) ? (
+      {live && (h.state === 'open' || mine || officer.admin || h.takenBy?.disabled) ? (
         <form method="post" action={`/petugas/handoff/${h.id}/kembalikan`} class="card">
           {csrf}
           <button class="primary" type="submit">

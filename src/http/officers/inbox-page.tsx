@@ -5,6 +5,7 @@ import { formatDate, t } from '../../i18n/locales.js';
 import { type InboxQuery, inboxSearch } from '../../officers/inbox-query.js';
 import type { InboxRow } from '../../storage/ticket-inbox.js';
 import { AssignedTabs } from './assigned-tabs.js';
+import { CsvLink } from './csv-link.js';
 import { Layout } from './layout.js';
 import { type Frame, status } from './views.js';
 
@@ -69,6 +70,7 @@ export function InboxPage(props: {
         ))}
       </nav>
       <AssignedTabs lang={lang} query={q} only={props.only} />
+      <CsvLink lang={lang} query={q} only={props.only} />
       {props.rows.length === 0 ? (
         <p class="card">{t(lang, 'officer.inbox.empty')}</p>
       ) : (

@@ -51,6 +51,7 @@ export function Layout(props: {
             <a href="/petugas">
               <strong>{t(props.lang, 'officer.title')}</strong>
             </a>
+            {props.officer ? <a href="/petugas/statistik">{t(props.lang, 'officer.stats.nav')}</a> : null}
             {props.officer?.admin ? <a href="/petugas/audit">{t(props.lang, 'officer.audit.nav')}</a> : null}
             {props.officer?.admin ? (
               <a href="/petugas/instansi">{t(props.lang, 'officer.agencies.nav')}</a>

@@ -1,7 +1,6 @@
 // The officers' workspace under /petugas: sign-in, the inbox of the tickets they may see, a ticket's page with its
 // history and the status change that tells the citizen. Access is decided by the queries (a ticket outside the scope
 // is a 404), every form carries the session's CSRF token, and sign-in happens only over HTTPS or from this machine.
-import { readFile } from 'node:fs/promises';
 import { type Context, Hono } from 'hono';
 import { deleteCookie, getCookie, setCookie } from 'hono/cookie';
 import { z } from 'zod';
@@ -30,21 +29,25 @@ import { eventFiles } from './answer-files-view.js';
 import { FILE_FLASHES, answerRoutes } from './answer-routes.js';
 import { AssignmentPanel } from './assignment-panel.js';
 import { assignmentRoutes, assignmentView, officerName } from './assignment-routes.js';
+import { attachmentRoutes } from './attachment-routes.js';
 import { auditPages } from './audit-pages.js';
+import { deadlineRoutes, deadlineSlot } from './deadline-routes.js';
 import { handoffRoutes } from './handoff-routes.js';
+import { inboxCsvRoutes } from './inbox-csv-routes.js';
 import { InboxPage } from './inbox-page.js';
 import { MERGE_FLASH, mergeRoutes, mergeSlots } from './merge-routes.js';
 import { noticeRoutes } from './notice-routes.js';
 import { LOGIN_COOKIE, SESSION_COOKIE, SignInThrottle, type SignedIn, signedIn } from './officer-session.js';
-import { INLINE_TYPES, filterOptions, reporterFor } from './officer-view-data.js';
+import { filterOptions, reporterFor } from './officer-view-data.js';
 import { passwordLinkRoutes } from './password-link-routes.js';
+import { type StatisticsDeps, statisticsRoutes } from './statistics-routes.js';
 import { telegramLinkRoutes } from './telegram-link-routes.js';
 import { templateOffer } from './template-offer.js';
 import { templatePages } from './template-pages.js';
 import { TicketPage } from './ticket-page.js';
 import { type Frame, MessagePage, SignInPage } from './views.js';
 
-export type OfficerPagesDeps = {
+export type OfficerPagesDeps = Pick<StatisticsDeps, 'boundaries'> & {
   store: Store;
   /** Where the ticket's files are kept (named by their sha256), and the upload limit of officers' files. */
   files: Pick<FileStore, 'pathOf' | 'limits'>;
@@ -95,7 +98,7 @@ const cookieOptions = { prefix: 'host', secure: true, httpOnly: true, sameSite: 
 
 export function officerPages(deps: OfficerPagesDeps): Hono<{ Variables: { me: SignedIn; lang: Lang } }> {
   const { store, directory, clock } = deps;
-  const throttle = new SignInThrottle();
+  const throttle = new SignInThrottle(store.throttles, 'masuk');
   const app = new Hono<{ Variables: { me: SignedIn; lang: Lang } }>();
   const langOf = (c: Context): Lang => {
     const asked = c.req.query('lang');
@@ -198,8 +201,10 @@ export function officerPages(deps: OfficerPagesDeps): Hono<{ Variables: { me: Si
   });
 
   app.route('/', auditPages({ ...deps, frame }));
+  app.route('/', inboxCsvRoutes(deps));
   app.route('/instansi', agencyPages({ ...deps, frame }));
   app.route('/templat', templatePages({ ...deps, frame }));
+  app.route('/statistik', statisticsRoutes({ ...deps, frame }));
   if (deps.handoffs) app.route('/handoff', handoffRoutes({ ...deps, handoffs: deps.handoffs, frame }));
 
   app.get('/', (c) => {
@@ -281,7 +286,7 @@ export function officerPages(deps: OfficerPagesDeps): Hono<{ Variables: { me: Si
         mayAct={deps.actions.mayActOn(me.officer, ticket)}
         mayTakeOver={me.officer.role === 'supervisor' && !deps.actions.mayActOn(me.officer, ticket)}
         agencies={
-          REASSIGNABLE.has(ticket.status)
+          REASSIGNABLE.has(ticket.status) && deps.actions.mayReassign(me.officer, ticket)
             ? directory
                 .all()
                 .filter((a) => a.id !== ticket.agencyId)
@@ -294,6 +299,7 @@ export function officerPages(deps: OfficerPagesDeps): Hono<{ Variables: { me: Si
         assignment={<AssignmentPanel lang={lang} csrf={me.csrf} view={assignmentView(deps, me, ticket)} />}
         officerName={(id) => officerName(store, id)}
         merge={mergeSlots(deps, me, ticket, lang)}
+        deadline={deadlineSlot(deps, me, ticket, lang, c.req.query('done'))}
         eventFiles={eventFiles(store.answerFiles.ofTicket(ticket.id), ticket.number)}
         templates={templateOffer(deps, me.officer, ticket, nextStatuses(ticket.status), c.req.query())}
       />,
@@ -309,6 +315,8 @@ export function officerPages(deps: OfficerPagesDeps): Hono<{ Variables: { me: Si
   app.route('/tiket', assignmentRoutes(deps));
   app.route('/tiket', answerRoutes(deps));
   app.route('/tiket', mergeRoutes({ ...deps, frame }));
+  app.route('/tiket', attachmentRoutes(deps));
+  app.route('/tiket', deadlineRoutes(deps));
 
   app.get('/tiket/:number', (c) => {
     const me = c.get('me');
@@ -321,38 +329,6 @@ export function officerPages(deps: OfficerPagesDeps): Hono<{ Variables: { me: Si
     const me = c.get('me');
     const ticket = visibleTicket(c, me);
     return ticket ? ticketPage(c, me, ticket, true) : notFound(c);
-  });
-
-  // A file of the ticket, only through the ticket's scope; pictures shown in the page, other files downloaded.
-  app.get('/tiket/:number/lampiran/:id', async (c) => {
-    const me = c.get('me');
-    const ticket = visibleTicket(c, me);
-    const record = ticket ? store.attachments.inTicket(ticket.id, c.req.param('id')) : null;
-    if (!ticket || !record) return notFound(c);
-    let data: Buffer;
-    try {
-      data = await readFile(deps.files.pathOf(record.sha256));
-    } catch {
-      return notFound(c);
-    }
-    store.audit.record({
-      at: clock.now(),
-      actor: `officer:${me.officer.id}`,
-      type: 'officer.viewed_attachment',
-      ticketId: ticket.id,
-      data: { attachment: record.id },
-    });
-    const inline = INLINE_TYPES.has(record.mime);
-    const name = (record.filename ?? `lampiran-${record.id}`).replace(/[^\w.\- ]/g, '_');
-    return c.body(new Uint8Array(data), 200, {
-      'Content-Type': record.mime,
-      'Content-Length': String(data.byteLength),
-      'Content-Disposition': `${inline ? 'inline' : 'attachment'}; filename="${name}"`,
-      'X-Content-Type-Options': 'nosniff',
-      'Cache-Control': 'private, no-store',
-      'Content-Security-Policy': "default-src 'none'; img-src 'self'; sandbox",
-      'Referrer-Policy': 'no-referrer',
-    });
   });
 
   app.post('/tiket/:number/alihkan', async (c) => {

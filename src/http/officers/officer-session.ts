@@ -1,8 +1,10 @@
 // Officers' sessions and sign-in throttling: a random cookie known to the database only by its hash, idle and absolute
-// expiry, a CSRF token per session, and a growing delay after failed sign-ins (never a lockout).
+// expiry, a CSRF token per session, and a growing delay after failed sign-ins (stored; never a lockout).
 import type { Officer } from '../../domain/officer.js';
+import type { ThrottleRule } from '../../domain/throttle-rule.js';
 import { tokenHash } from '../../officers/tokens.js';
 import type { Store } from '../../storage/store.js';
+import type { Throttles } from '../../storage/throttles.js';
 
 export const SESSION_COOKIE = 'aduan_petugas';
 export const LOGIN_COOKIE = 'aduan_masuk';
@@ -28,34 +30,30 @@ export function signedIn(store: Store, cookie: string | undefined, now: number):
   return { officer, csrf: session.csrf, sessionHash: hash };
 }
 
+/** Each failed sign-in doubles the wait before the next try, from 1 s up to 5 minutes. */
+const FAILED_SIGN_IN: ThrottleRule = { kind: 'backoff', baseMs: 1000, maxMs: 5 * 60_000 };
+
 /**
- * Failed sign-ins per key (an account, an address): each failure doubles the wait before the next try, from 1 s up
- * to 5 minutes; a success clears it. Nobody can lock an officer out for longer than the cap.
+ * Failed sign-ins per key (an account, an address), in the stored throttle under `scope` (a restart or a second
+ * process keeps them): each failure doubles the wait before the next try, from 1 s up to 5 minutes; a success clears
+ * it. Nobody can lock an officer out for longer than the cap.
  */
 export class SignInThrottle {
-  private readonly failures = new Map<string, { count: number; until: number }>();
-
-  constructor(private readonly maxKeys = 10_000) {}
+  constructor(
+    private readonly throttles: Throttles,
+    private readonly scope: string,
+  ) {}
 
   /** Milliseconds to wait before `keys` may try again (0: now). */
   waitMs(keys: readonly string[], now: number): number {
-    return Math.max(0, ...keys.map((k) => (this.failures.get(k)?.until ?? 0) - now));
+    return Math.max(0, ...keys.map((k) => this.throttles.waitMs(`${this.scope}:${k}`, FAILED_SIGN_IN, now)));
   }
 
   failed(keys: readonly string[], now: number): void {
-    for (const k of keys) {
-      const count = (this.failures.get(k)?.count ?? 0) + 1;
-      this.failures.delete(k);
-      this.failures.set(k, { count, until: now + Math.min(2 ** (count - 1) * 1000, 5 * 60_000) });
-    }
-    while (this.failures.size > this.maxKeys) {
-      const oldest = this.failures.keys().next().value;
-      if (oldest === undefined) break;
-      this.failures.delete(oldest);
-    }
+    for (const k of keys) this.throttles.hit(`${this.scope}:${k}`, FAILED_SIGN_IN, now);
   }
 
   succeeded(keys: readonly string[]): void {
-    for (const k of keys) this.failures.delete(k);
+    for (const k of keys) this.throttles.clear(`${this.scope}:${k}`);
   }
 }

@@ -36,7 +36,7 @@ const Problem = z.enum(['mismatch', 'too_short', 'expired']);
 
 export function passwordLinkRoutes(deps: PasswordLinkDeps): Hono<Env> {
   const { store, clock } = deps;
-  const throttle = new SignInThrottle();
+  const throttle = new SignInThrottle(store.throttles, 'sandi');
   const app = new Hono<Env>();
 
   // The token is in the URL: it must not leak through a cache or a Referer.

@@ -8,8 +8,11 @@ import { formatDate, t } from '../../i18n/locales.js';
 import { routeReason } from '../../routing/route-reason.js';
 import type { AttachmentRecord } from '../../storage/attachments.js';
 import type { OfficerTicket, RelatedTicket } from '../../storage/ticket-inbox.js';
+import { ladderSteps } from '../../tickets/ladder-steps.js';
 import { AnswerFileInput } from './answer-files-view.js';
 import { assignedText } from './assignment-panel.js';
+import { fieldCheckText } from './deadline-panel.js';
+import { LadderPanel } from './ladder-panel.js';
 import { Layout } from './layout.js';
 import { mergedText } from './merge-panel.js';
 import { type TemplateOffer, TemplatePicker } from './template-picker.js';
@@ -40,7 +43,7 @@ export function TicketPage(props: {
   mayAct: boolean;
   /** A supervisor that watches this ticket may take it over. */
   mayTakeOver: boolean;
-  /** The directory's agencies to move the ticket to; empty when it may not be moved. */
+  /** The directory's agencies to move the ticket to; empty when this account may not move it. */
   agencies: { id: string; name: string }[];
   flash: { ok: boolean; text: string } | null;
   agencyName: string;
@@ -49,6 +52,8 @@ export function TicketPage(props: {
   assignment: Child;
   /** A merged ticket's banner, and the card of the tickets merged into it and "Gabungkan ke…". */
   merge: { banner: Child; panel: Child };
+  /** The deadline card: the stage running now, the stages so far, and "Cek lapangan" for who may mark one. */
+  deadline: Child;
   /** An account's name, for the history. */
   officerName: (id: number) => string;
   /** The officers' files that went with an event of the history. */
@@ -204,6 +209,8 @@ export function TicketPage(props: {
           ) : null}
         </section>
       ) : null}
+      <LadderPanel lang={lang} steps={ladderSteps(props.events)} />
+      {props.deadline}
       {props.assignment}
       {props.merge.panel}
       <section class="card">
@@ -247,7 +254,7 @@ export function TicketPage(props: {
           </form>
         )}
       </section>
-      {props.mayAct && props.agencies.length > 0 ? (
+      {props.agencies.length > 0 ? (
         <section class="card">
           <h2>{t(lang, 'officer.ticket.reassign')}</h2>
           <form method="post" action={`/petugas/tiket/${ticket.number}/alihkan`}>
@@ -341,6 +348,7 @@ export function TicketPage(props: {
 function eventText(lang: Lang, e: TicketEvent, officerName: (id: number) => string): string {
   if (e.type === 'assigned') return assignedText(lang, e, officerName);
   if (e.type === 'merged') return mergedText(lang, e);
+  if (e.type === 'field_check') return fieldCheckText(lang, e);
   if (e.type === 'status_changed')
     return `${t(lang, 'officer.event.status_changed', {
       from: e.from ? status(lang, e.from) : '–',

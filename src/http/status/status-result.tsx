@@ -1,8 +1,9 @@
-// The status page's answer for a ticket: its state, category and kab/kota, the next deadline, and the dated history
+// The status page's answer for a ticket: its state, category and kab/kota, the deadline now, and the dated history
 // with exactly what the officers told the citizen in the chat.
 import type { Lang } from '../../domain/reply.js';
 import { witaDate, witaWallClock } from '../../domain/wita.js';
-import { formatDate, t } from '../../i18n/locales.js';
+import { t } from '../../i18n/locales.js';
+import { stageText } from '../../tickets/stage-words.js';
 import type { StatusLine, StatusView } from '../../tickets/status-lookup.js';
 
 function when(lang: Lang, at: number): string {
@@ -33,6 +34,14 @@ function Line(props: { lang: Lang; line: StatusLine }) {
       {line.kind === 'replied' ? (
         <p class="said">{t(lang, 'ticket.update.message', { message: line.text })}</p>
       ) : null}
+      {line.kind === 'field_check' ? (
+        <p class="said">
+          {t(lang, 'status_page.field_check', {
+            date: { date: line.due, precision: 'day' },
+            reason: line.reason,
+          })}
+        </p>
+      ) : null}
     </li>
   );
 }
@@ -50,10 +59,10 @@ export function StatusResult(props: { lang: Lang; view: StatusView; regionName: 
           <dd>{t(lang, `category.${view.category}`)}</dd>
           <dt>{t(lang, 'status_page.kabkota')}</dt>
           <dd>{props.regionName}</dd>
-          {view.dueDate ? (
+          {view.deadline ? (
             <>
               <dt>{t(lang, 'status_page.due')}</dt>
-              <dd>{formatDate(lang, view.dueDate, 'day')}</dd>
+              <dd data-testid="deadline">{stageText(lang, view.deadline)}</dd>
             </>
           ) : null}
         </dl>

@@ -1,5 +1,6 @@
 // The citizens' status page outside the chat (mounted at /status): GET the form, POST a ticket number and PIN for
-// its state. A wrong number and a wrong PIN get the same answer; lookups are limited per address and per number.
+// its state. A wrong number and a wrong PIN get the same answer; lookups are limited per address and per number
+// (stored: a restart or a second process keeps the counts).
 import { type Context, Hono } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
 import { z } from 'zod';
@@ -35,7 +36,7 @@ function privateHeaders(c: Context): void {
 
 export function statusPages(deps: StatusPagesDeps): Hono {
   const app = new Hono();
-  const throttle = new StatusThrottle();
+  const throttle = new StatusThrottle(deps.store.throttles);
 
   app.get('/', (c) => {
     privateHeaders(c);

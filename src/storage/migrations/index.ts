@@ -30,6 +30,9 @@ import { sql as officerNotifications } from './028-officer-notifications.js';
 import { sql as agencyOverrides } from './029-agency-overrides.js';
 import { sql as passwordLinks } from './030-password-links.js';
 import { sql as outboxParts } from './031-outbox-parts.js';
+import { sql as throttlesHandoffIdle } from './032-throttles-handoff-idle.js';
+import { sql as ticketDeadlines } from './033-ticket-deadlines.js';
+import { sql as statistics } from './034-statistics.js';
 
 export type Migration = { version: number; name: string; sql: string };
 
@@ -65,4 +68,7 @@ export const MIGRATIONS: readonly Migration[] = [
   { version: 29, name: 'agency-overrides', sql: agencyOverrides },
   { version: 30, name: 'password-links', sql: passwordLinks },
   { version: 31, name: 'outbox-parts', sql: outboxParts },
+  { version: 32, name: 'throttles-handoff-idle', sql: throttlesHandoffIdle },
+  { version: 33, name: 'ticket-deadlines', sql: ticketDeadlines },
+  { version: 34, name: 'statistics', sql: statistics },
 ];
