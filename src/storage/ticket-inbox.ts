@@ -8,7 +8,9 @@ import { matchExpression } from './ticket-search.js';
 import { StoredRouting } from './tickets.js';
 
 /** Statuses in which the agency owes the citizen an answer: past the due date, a ticket in one is overdue. */
-const AWAITING_AGENCY = ['baru', 'diverifikasi', 'diproses', 'dialihkan'] as const;
+/** A stage of the ticket is running: its due date binds the agency (met, ended or paused ones do not). */
+const CLOCK_RUNNING = `EXISTS (SELECT 1 FROM ticket_deadlines d WHERE d.ticket_id = t.id
+  AND d.met_at IS NULL AND d.ended_at IS NULL AND d.paused_at IS NULL)`;
 
 export type InboxSort = 'newest' | 'oldest' | 'due';
 
@@ -53,6 +55,8 @@ export type InboxRow = {
   agencyId: string | null;
   createdAt: number;
   dueDate: string;
+  /** A stage's clock runs on `dueDate` (not met, not paused for the citizen): past it, the ticket is late. */
+  clockRunning: boolean;
   routing: unknown;
   /** The story's first words, for the list. */
   excerpt: string;
@@ -79,6 +83,7 @@ const InboxRowRaw = z.object({
   new_reply: z.number(),
   rating_score: z.number().nullable(),
   unreceived: z.number(),
+  clock_running: z.number(),
   assignee_id: z.number().nullable(),
   assignee_name: z.string().nullable(),
 });
@@ -155,7 +160,7 @@ export class TicketInbox {
     const params: (string | number)[] = [...where.params];
     let sql = `SELECT t.id, t.number, t.status, c.category, c.kabkota_code, t.agency_id, t.created_at, t.due_date,
         t.routing, substr(json_extract(c.data, '$.story'), 1, 140) AS excerpt, ${NEW_REPLY} AS new_reply, t.rating_score, ${UNRECEIVED} AS unreceived,
-        t.assignee_id, (SELECT COALESCE(o.name, o.username) FROM officers o WHERE o.id = t.assignee_id) AS assignee_name
+        ${CLOCK_RUNNING} AS clock_running, t.assignee_id, (SELECT COALESCE(o.name, o.username) FROM officers o WHERE o.id = t.assignee_id) AS assignee_name
       FROM tickets t JOIN complaints c ON c.id = t.complaint_id WHERE ${where.sql}`;
     const and = (clause: string, ...values: (string | number)[]) => {
       sql += ` AND ${clause}`;
@@ -172,13 +177,9 @@ export class TicketInbox {
     if (filter.rating !== undefined) and('t.rating_score = ?', filter.rating);
     if (filter.assignedTo === 'none') and('t.assignee_id IS NULL');
     else if (filter.assignedTo !== undefined) and('t.assignee_id = ?', filter.assignedTo);
-    // `+` keeps the planner off the due-date and status indexes, whose rows it would sort whole (every column
-    // computed first): walking the scope newest first finds the overdue ones soon.
-    if (filter.overdueOn)
-      and(
-        `+t.due_date < ? AND +t.status IN (${AWAITING_AGENCY.map((s) => `'${s}'`).join(', ')})`,
-        filter.overdueOn,
-      );
+    // `+` keeps the planner off the due-date index, whose rows it would sort whole (every column computed first):
+    // walking the scope newest first finds the overdue ones soon. Only a running stage's date binds the agency.
+    if (filter.overdueOn) and(`+t.due_date < ? AND ${CLOCK_RUNNING}`, filter.overdueOn);
     if (filter.createdFrom !== undefined)
       and(
         `t.created_at >= ? AND t.id >= COALESCE((SELECT id FROM tickets INDEXED BY tickets_created
@@ -220,6 +221,7 @@ export class TicketInbox {
           agencyId: r.agency_id,
           createdAt: r.created_at,
           dueDate: r.due_date,
+          clockRunning: r.clock_running === 1,
           routing: r.routing ? JSON.parse(r.routing) : null,
           excerpt: r.excerpt ?? '',
           newReply: r.new_reply === 1,

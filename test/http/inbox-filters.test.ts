@@ -100,6 +100,13 @@ describe('inbox filters and sorting', () => {
       h.clock.now(),
     );
     expect(await names('overdue=1')).toEqual(['sehat3', 'jalan2', 'sehat2', 'jalan1']);
+    // Verified and answered, the ticket meets its stages: its old date no longer makes it late. Waiting for the
+    // citizen pauses the clock: not late either.
+    h.core.actions.changeStatus(admin, filed.jalan1 ?? '', 'diverifikasi', { message: null, reason: null });
+    h.core.actions.write(admin, filed.jalan1 ?? '', 'reply', 'Kami jadwalkan perbaikan.');
+    const ask = { message: 'Di depan nomor berapa?', reason: null };
+    h.core.actions.changeStatus(admin, filed.sehat2 ?? '', 'menunggu_pelapor', ask);
+    expect(await names('overdue=1')).toEqual(['sehat3', 'jalan2']);
     expect(await names('rating=4')).toEqual(['sehat1']);
     expect(await names('rating=5')).toEqual([]);
   });

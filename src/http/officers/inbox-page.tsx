@@ -16,8 +16,6 @@ export type FilterOptions = {
   agencies: { id: string; name: string }[];
 };
 
-const AWAITING = new Set<TicketStatus>(['baru', 'diverifikasi', 'diproses', 'dialihkan']);
-
 export function InboxPage(props: {
   frame: Frame;
   rows: InboxRow[];
@@ -88,7 +86,7 @@ export function InboxPage(props: {
           </thead>
           <tbody>
             {props.rows.map((r) => {
-              const late = r.dueDate < props.today && AWAITING.has(r.status);
+              const late = r.dueDate < props.today && r.clockRunning;
               return (
                 <tr>
                   <td class="nowrap">
