@@ -78,7 +78,13 @@ export type IntakeEvent =
   /** The runtime's answer to a `handoff` effect: someone answers soon (null), or from the office's next opening. */
   | { type: 'handoff.opened'; now: number; opens: { day: string; time: string } | null }
   /** The chat is the bot's again: an officer handed it back, the citizen asked, or nobody took it in time. */
-  | { type: 'handoff.returned'; now: number; why: 'officer' | 'citizen' | 'expired' }
+  | {
+      type: 'handoff.returned';
+      now: number;
+      /** `expired`: nobody took it in time; `idle`: the officer who took it stopped writing (`ticket`: the chat's). */
+      why: 'officer' | 'citizen' | 'expired' | 'idle';
+      ticket?: string | null;
+    }
   /**
    * An officer merged this chat's ticket `ticket` into `into` (a report of the same problem), or (`into` null) merged
    * another citizen's report into it: never who that citizen is.

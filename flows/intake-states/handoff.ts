@@ -20,14 +20,22 @@ function handedOff(event: StepEvent): ReplyEffect {
   };
 }
 
+/** Why the chat is the bot's again; an idle officer's chat is told its ticket is still answered. */
+function returnNotice(event: StepEvent): Paragraph {
+  if (event.type !== 'handoff.returned') return { key: 'handoff.returned.officer' };
+  if (event.why !== 'idle') return { key: `handoff.returned.${event.why}` };
+  return event.ticket
+    ? { key: 'handoff.idle', vars: { ticket: event.ticket } }
+    : { key: 'handoff.idle.no_ticket' };
+}
+
 /** The chat is the bot's again: why, then the open question asked again (or the notice alone at rest). */
 function returned(context: IntakeContext, event: StepEvent): ReplyEffect {
-  const why = event.type === 'handoff.returned' ? event.why : 'officer';
-  const notice: Paragraph = { key: `handoff.returned.${why}` };
+  const notice = returnNotice(event);
   const q = currentQuestion(context);
   return q
     ? withNotices({ ...context, notices: [] }, q, [notice])
-    : { type: 'reply', key: `handoff.returned.${why}`, expecting: 'none' };
+    : { type: 'reply', key: notice.key, ...(notice.vars ? { vars: notice.vars } : {}), expecting: 'none' };
 }
 
 export const handoff = intake.createStateConfig({

@@ -59,22 +59,21 @@ export function handoffTurn(store: Store, conversationId: number, event: IntakeE
 }
 
 /**
- * What a due deadline does while a hand-off is live: one past its time returns to the bot (the event to step, after
- * `before`: for a taken one, that the officers still answer on the ticket); anything else waits (the flow's own
+ * What a due deadline does while a hand-off is live: one past its time returns to the bot (the event to step: for a
+ * taken one, `idle`, whose words say the officers still answer on the ticket); anything else waits (the flow's own
  * timers resume when the chat is the bot's again). Ending it is idempotent: a second sweep finds no live hand-off.
  */
 export function handoffTimer(
   store: Store,
   conversationId: number,
   now: number,
-): { kind: 'free' } | { kind: 'held' } | { kind: 'flow'; event: IntakeEvent; before: ReplyEffect[] } {
+): { kind: 'free' } | { kind: 'held' } | { kind: 'flow'; event: IntakeEvent } {
   const live = store.handoffs.live(conversationId);
   if (!live) return { kind: 'free' };
   if (live.expiresAt !== null && live.expiresAt <= now && store.handoffs.end(live.id, 'expired', now)) {
-    const event: IntakeEvent = { type: 'handoff.returned', now, why: 'expired' };
     if (live.state === 'open') {
       store.audit.record({ at: now, actor: 'system', type: 'handoff.expired', conversationId });
-      return { kind: 'flow', event, before: [] };
+      return { kind: 'flow', event: { type: 'handoff.returned', now, why: 'expired' } };
     }
     store.audit.record({
       at: now,
@@ -84,10 +83,8 @@ export function handoffTimer(
       ticketId: live.ticketId,
       data: { handoff: live.id, officer: live.takenBy?.id ?? null },
     });
-    const idle: ReplyEffect = live.ticket
-      ? { type: 'reply', key: 'handoff.idle', vars: { ticket: live.ticket }, expecting: 'none' }
-      : { type: 'reply', key: 'handoff.idle.no_ticket', expecting: 'none' };
-    return { kind: 'flow', event, before: [idle] };
+    const event: IntakeEvent = { type: 'handoff.returned', now, why: 'idle', ticket: live.ticket };
+    return { kind: 'flow', event };
   }
   store.handoffs.holdDeadline(conversationId, live.expiresAt);
   return { kind: 'held' };

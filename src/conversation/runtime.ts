@@ -160,11 +160,7 @@ export class Runtime {
       const held =
         event.type === 'timer' ? handoffTimer(store, conv.id, event.now) : { kind: 'free' as const };
       if (held.kind === 'held') return [];
-      if (held.kind === 'flow') {
-        const before = held.before.map((r) => renderReply(conv.lang, r));
-        return this.run(toLoaded(conv), held.event, null, before, commit, files);
-      }
-      return this.run(toLoaded(conv), event, null, [], commit, files);
+      return this.run(toLoaded(conv), held.kind === 'flow' ? held.event : event, null, [], commit, files);
     });
     this.notify(out, commit);
     return out;

@@ -45,10 +45,12 @@ describe('a taken hand-off left idle', () => {
     expect(h.advance(119 * MINUTE, 'warga-jalan')).toEqual([]);
 
     const back = texts(h.advance(2 * MINUTE, 'warga-jalan'));
-    expect(back[0]).toBe(
+    // One message: why the bot is back (the ticket is still answered), then the open question again.
+    expect(back).toHaveLength(1);
+    expect(back[0]).toContain(
       `Petugas belum membalas lagi, jadi percakapan ini kembali dilayani bot. Pengaduan ${f.road} tetap ditangani: petugas akan menjawab melalui tiketnya, dan jawabannya dikirim ke sini.`,
     );
-    expect(back[1]).toContain('Maaf, petugas belum dapat menjawab');
+    expect(back[0]).not.toContain('Maaf, petugas belum dapat menjawab');
     expect(h.core.store.handoffs.live(conv)).toBeNull();
     const ended = h.core.store.handoffs.get(id, { kind: 'all' });
     expect(ended?.state).toBe('expired');
@@ -79,10 +81,11 @@ describe('a taken hand-off left idle', () => {
     h.restart();
     expect(h.advance(119 * MINUTE, 'e')).toEqual([]);
     const back = texts(h.advance(2 * MINUTE, 'e'));
-    expect(back[0]).toBe(
+    expect(back).toHaveLength(1);
+    expect(back[0]).toContain(
       'The officer has not written for a while, so the bot takes this chat again. Once your complaint is sent, officers will answer on its ticket, and their answer comes here.',
     );
-    expect(back[1]).toContain('Sorry, no officer could answer yet');
+    expect(back[0]).not.toContain('Sorry, no officer could answer yet');
     expect(idleAudits()).toHaveLength(1);
   });
 });
