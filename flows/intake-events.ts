@@ -106,6 +106,8 @@ export type IntakeEvent =
     }
   /** Ombudsman (`agency`) should get a copy of `ticket`: may the reporter's identity (name when `needsName`, NIK) go? */
   | { type: 'ticket.identity'; now: number; ticket: string; agency: string; needsName: boolean }
+  /** That question about `ticket` lapsed: the agency acted on the stage it was asked for, or asks the citizen itself. */
+  | { type: 'ticket.identity_dropped'; now: number; ticket: string }
   /**
    * A change (`status`) or an officer's message (`status` null, the text in `message`) on `ticket`, which this chat
    * follows because its own ticket `own` was merged into it: told as news, never as a question for this chat.
@@ -136,6 +138,7 @@ export type DispatchEvent = Extract<
       | 'ticket.followed'
       | 'ticket.ladder'
       | 'ticket.identity'
+      | 'ticket.identity_dropped'
       | 'handoff.returned';
   }
 >;

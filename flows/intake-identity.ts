@@ -90,6 +90,9 @@ export const identityGuards = defineGuards({
     return !!m && 'nik' in readNik(m.text, m.now);
   },
   /** Ombudsman got the copy without waiting longer for this chat's answer: the question is closed. */
+  /** The question about this chat's ticket lapsed: the agency acted on the stage, or asks the citizen itself. */
+  askLapsed: ({ context, event }) =>
+    event.type === 'ticket.identity_dropped' && context.identityAsk?.ticket === event.ticket,
   ladderEndsAsk: ({ context, event }) =>
     event.type === 'ticket.ladder' &&
     event.level === 'ombudsman' &&

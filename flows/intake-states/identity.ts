@@ -1,6 +1,6 @@
 // The escalation ladder in the chat: its news in any state, and, at rest, whether the reporter's identity may go to
 // Ombudsman with a copy of their ticket; then (an anonim ticket) their name, and their NIK. No, silence at the question
-// or three answers not understood: the copy goes without it.
+// or three answers not understood: the copy goes without it. The agency acting on the stage first lapses the question.
 import { and, assign, or, stateIn } from 'xstate';
 import type { Paragraph, ReplyEffect } from '../../src/domain/reply.js';
 import type { Effect } from '../effects.js';
@@ -120,6 +120,16 @@ export const ladderNews = intake.createStateConfig({
           : { identityAsk: context.identityAsk },
       ),
     },
+    // The question lapsed (the agency answered, moved or closed the ticket, or asks the citizen something itself):
+    // the chat leaves it with one plain line, before the news of that change.
+    'ticket.identity_dropped': [
+      {
+        guard: and(['askLapsed', IN_QUESTION]),
+        target: '.submitted',
+        actions: [closing('identity.dropped'), assign({ identityAsk: null })],
+      },
+      { guard: 'askLapsed', actions: assign({ identityAsk: null }) },
+    ],
     'ticket.ladder': [
       {
         // The copy went without waiting longer for the answer: the question is closed.

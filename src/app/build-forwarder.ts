@@ -99,6 +99,7 @@ export function buildForwarder(deps: ForwardingDeps): Forwarder {
     payloadFor: ticketPayloads({
       views: store.forwardingViews,
       tickets: store.tickets,
+      events: store.ticketEvents,
       agencyName: (id) => deps.directory.agency(id)?.name ?? null,
       signLink,
     }),

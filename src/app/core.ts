@@ -31,6 +31,8 @@ export type CoreOptions = {
   maxUploadMb?: number;
   /** The escalation ladder's working days: reminder → coordinator (2), coordinator → Ombudsman (5) by default. */
   ladder?: { coordinatorDays: number; ombudsmanDays: number };
+  /** Where a ladder step that failed is reported (the ticket's id and the error); stderr by default. */
+  ladderFailed?: (ticketId: number, err: unknown) => void;
   holidaysFile?: string;
   clock?: Clock;
   ids?: Ids;
@@ -138,6 +140,9 @@ export function buildCore(opts: CoreOptions): Core {
       clock,
       dispatch: (conversationId, event) => runtime.dispatch(conversationId, event),
       ombudsman: (kabkotaCode) => directory.ombudsman(kabkotaCode).id,
+      isOmbudsman: (agencyId) => directory.agency(agencyId)?.level === 'ombudsman',
+      failed:
+        opts.ladderFailed ?? ((ticketId) => process.stderr.write(`ladder step failed: ticket ${ticketId}\n`)),
       coordinatorDays: opts.ladder?.coordinatorDays ?? 2,
       ombudsmanDays: opts.ladder?.ombudsmanDays ?? 5,
     }),

@@ -85,6 +85,7 @@ export function buildService(opts: ServiceOptions): Service {
     handoffIdleMinutes: config.HANDOFF_IDLE_MINUTES,
     maxUploadMb: config.MAX_UPLOAD_MB,
     ladder: { coordinatorDays: config.LADDER_COORDINATOR_DAYS, ombudsmanDays: config.LADDER_OMBUDSMAN_DAYS },
+    ladderFailed: (ticketId, err) => log.error({ err, ticketId }, 'ladder step failed: the stage is skipped'),
     holidaysFile: config.HOLIDAYS_FILE,
     publicBaseUrl: config.PUBLIC_BASE_URL,
     clock: opts.clock,

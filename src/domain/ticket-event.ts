@@ -31,6 +31,11 @@ export const TicketEventType = z.enum([
    */
   'watcher_added',
   /**
+   * The ladder's coordinator step on a ticket Ombudsman itself holds: the coordinator (`data.agency`, `data.name`) is
+   * not made a watcher (a pemda may not move it out of Ombudsman's hands); only the history says so.
+   */
+  'watch_skipped',
+  /**
    * Ombudsman got a copy (`data.to`, `data.name`): `data.why` `deadline` (the ladder) or `citizen` (asked at intake);
    * `data.identity` `given` or `withheld` (the reporter's identity did not go with it).
    */
@@ -41,6 +46,11 @@ export const TicketEventType = z.enum([
   'identity_given',
   /** The reporter would not give their identity for Ombudsman. */
   'identity_refused',
+  /**
+   * The question about the reporter's identity lapsed unanswered: the stage it was asked for was met, ended or paused
+   * (`reason` `stage_met`, `stage_ended`, `stage_paused`) before the answer; no copy goes for it.
+   */
+  'identity_dropped',
 ]);
 export type TicketEventType = z.infer<typeof TicketEventType>;
 

@@ -74,9 +74,17 @@ function location({ lat, lon }: { lat: number; lon: number }): OfficerLine {
   return { label: w('label.location'), text: `${lat}, ${lon}`, link: { href, text: w('map') } };
 }
 
-/** Only what the payload carries, and for rahasia and anonim nothing at all, whatever slipped through. */
+/**
+ * Only what the payload carries, and for rahasia and anonim nothing at all, whatever slipped through; except the
+ * identity a rahasia reporter gave for this agency (`givenForThisAgency`: Ombudsman's copy), marked confidential.
+ */
 function reporter(r: TicketPayload['reporter']): OfficerLine[] {
   const label = w('label.reporter');
+  if (r.identityMode === 'rahasia' && r.givenForThisAgency && r.name)
+    return [
+      field(label, w('reporter.rahasia_given', { name: r.name })),
+      ...(r.nik ? [field(w('label.nik'), r.nik)] : []),
+    ];
   if (r.identityMode === 'rahasia') return [field(label, w('reporter.rahasia'))];
   if (r.identityMode === 'anonim') return [field(label, w('reporter.anonim'))];
   return [

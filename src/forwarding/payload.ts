@@ -1,5 +1,6 @@
 // The versioned JSON a ticket leaves Aduan as (webhooks, Open311 attributes, e-mail and Telegram text are built from
-// it). Identity is filtered here, once: rahasia sends no name, NIK or phone to the agency; anonim keeps none at all.
+// it). Identity is filtered here, once: rahasia sends no name, NIK or phone to the agency (only the name and NIK the
+// reporter gave for Ombudsman's copy go, to Ombudsman); anonim keeps none at all.
 import { z } from 'zod';
 import type { AttachmentRef, Complaint } from '../domain/complaint.js';
 
@@ -45,6 +46,11 @@ export const TicketPayload = z.object({
     name: z.string().nullable(),
     nik: z.string().nullable(),
     phone: z.string().nullable(),
+    /**
+     * A rahasia reporter's name and NIK given for this agency alone (Ombudsman's copy, the reporter asked first): an
+     * addition of issue 17; readers of aduan.ticket/1 that do not know it read the identity as before.
+     */
+    givenForThisAgency: z.literal(true).optional(),
   }),
   attachments: z.array(
     z.object({
@@ -71,6 +77,11 @@ export type PayloadInput = {
   kabkotaName: string;
   kecamatanName: string | null;
   related: string[];
+  /**
+   * The reporter gave their name and NIK for this agency (Ombudsman's copy, after they were asked): they go to it as a
+   * biasa reporter's do, though the ticket is rahasia to every other agency.
+   */
+  identityGiven?: boolean;
 };
 
 export type LinkSigner = (attachment: AttachmentRef) => { url: string; expiresAt: string } | null;
@@ -78,6 +89,7 @@ export type LinkSigner = (attachment: AttachmentRef) => { url: string; expiresAt
 export function buildTicketPayload(input: PayloadInput, signLink: LinkSigner): TicketPayload {
   const c = input.complaint;
   const shared = c.identityMode === 'biasa';
+  const named = shared || input.identityGiven === true;
   return {
     schema: PAYLOAD_SCHEMA,
     event: 'ticket.created',
@@ -110,9 +122,10 @@ export function buildTicketPayload(input: PayloadInput, signLink: LinkSigner): T
     },
     reporter: {
       identityMode: c.identityMode,
-      name: shared ? c.name : null,
-      nik: shared ? c.nik : null,
+      name: named ? c.name : null,
+      nik: named ? c.nik : null,
       phone: shared ? c.phone : null,
+      ...(named && !shared ? { givenForThisAgency: true as const } : {}),
     },
     attachments: c.attachments.map((a) => {
       const link = signLink(a);

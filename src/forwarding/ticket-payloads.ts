@@ -1,7 +1,9 @@
 // Builds the payload a destination receives for a ticket: from the stored ticket, its routing and the directory.
 import { routeReason } from '../routing/route-reason.js';
 import type { ForwardingViews } from '../storage/forwarding-views.js';
+import type { TicketEvents } from '../storage/ticket-events.js';
 import type { Tickets } from '../storage/tickets.js';
+import { identityGivenTo } from '../tickets/identity-ask.js';
 import { kabkotaByCode, kecamatanByCode } from '../understand/region-lookup.js';
 import { type LinkSigner, type TicketPayload, buildTicketPayload } from './payload.js';
 
@@ -10,6 +12,7 @@ export type PayloadSource = (ticketId: number, agencyId: string) => TicketPayloa
 export function ticketPayloads(deps: {
   views: ForwardingViews;
   tickets: Tickets;
+  events: Pick<TicketEvents, 'forTicket'>;
   agencyName: (agencyId: string) => string | null;
   signLink: LinkSigner;
 }): PayloadSource {
@@ -34,6 +37,8 @@ export function ticketPayloads(deps: {
           ? (kecamatanByCode(complaint.kecamatanCode)?.name ?? null)
           : null,
         related: deps.tickets.relatedNumbers(ticketId),
+        // The identity the reporter gave for this agency's copy (Ombudsman's) goes to it, and to no other.
+        identityGiven: identityGivenTo(deps.events.forTicket(ticketId), agencyId),
       },
       deps.signLink,
     );

@@ -7,6 +7,7 @@ import type { Store } from '../storage/store.js';
 import type { OfficerTicket } from '../storage/ticket-inbox.js';
 import type { FieldCheckProblem } from '../tickets/field-check.js';
 import type { TicketDesk } from '../tickets/ticket-desk.js';
+import { watchAsk } from './identity-lapse.js';
 import { scopeOf } from './policy.js';
 import type { Dispatch } from './ticket-news.js';
 
@@ -38,8 +39,10 @@ export function fieldCheckTicket(
     if (!ticket) return { ok: false, problem: 'not_found' } as const;
     if (!mayActOn(officer, ticket)) return { ok: false, problem: 'read_only' } as const;
     const now = clock.now();
+    const lapsed = watchAsk(store, ticket);
     const marked = tickets.fieldCheck(ticket, { officerId: officer.id, ...ask }, now);
     if (!marked.ok || ticket.conversationId === null) return marked;
+    lapsed(dispatch, now);
     dispatch(ticket.conversationId, {
       type: 'ticket.update',
       now,

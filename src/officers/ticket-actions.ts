@@ -15,6 +15,7 @@ import type { TicketDesk } from '../tickets/ticket-desk.js';
 import { REASSIGNABLE, isOpen } from '../tickets/transitions.js';
 import { type CheckedUpload, recordAnswerFiles } from './answer-files.js';
 import { fieldCheckTicket } from './field-check-action.js';
+import { watchAsk } from './identity-lapse.js';
 import { mayAct, mayReassignAsWatcher, scopeOf } from './policy.js';
 import { type MergeProblem, mergeTicket } from './ticket-merging.js';
 import { tellFollowers } from './ticket-news.js';
@@ -75,8 +76,10 @@ export class TicketActions {
       const now = clock.now();
       const message = say.message?.trim() || null;
       const followers = store.ticketMerges.followers(ticket.id);
+      const lapsed = watchAsk(store, ticket);
       const moved = tickets.move(ticket, to, { officerId: officer.id, reason: say.reason, message }, now);
       if (!moved.ok) return moved;
+      lapsed(this.deps.dispatch, now);
       const reason = say.reason?.trim() || null;
       const news = { type: 'ticket.update', now, ticket: number, status: to, message, reason } as const;
       const files = this.attach(officer, ticket, uploads, now);
@@ -142,12 +145,14 @@ export class TicketActions {
       const why = reason?.trim();
       if (!why) return { ok: false, problem: 'reason_required' } as const;
       const now = clock.now();
+      const lapsed = watchAsk(store, ticket);
       const { deliveries } = tickets.reassign(
         ticket,
         { agencyId: agency.id, name: agency.name },
         { officerId: officer.id, reason: why },
         now,
       );
+      lapsed(this.deps.dispatch, now);
       const news = {
         type: 'ticket.update',
         now,
@@ -270,6 +275,7 @@ export class TicketActions {
       if (uploads.length > 0 && (kind === 'note' || ticket.conversationId === null))
         return { ok: false, problem: 'no_chat' } as const;
       const now = clock.now();
+      const lapsed = watchAsk(store, ticket);
       tickets.write(
         ticket,
         kind === 'reply' ? 'replied' : 'noted',
@@ -277,6 +283,7 @@ export class TicketActions {
         now,
       );
       if (kind === 'reply') {
+        lapsed(this.deps.dispatch, now);
         const news = { type: 'ticket.reply', now, ticket: ticket.number, text: clean } as const;
         const files = this.attach(officer, ticket, uploads, now);
         if (ticket.conversationId !== null) this.deps.dispatch(ticket.conversationId, news, files);

@@ -7,6 +7,7 @@ import type { Store } from '../storage/store.js';
 import type { OfficerTicket } from '../storage/ticket-inbox.js';
 import type { TicketDesk } from '../tickets/ticket-desk.js';
 import { isOpen } from '../tickets/transitions.js';
+import { watchAsk } from './identity-lapse.js';
 import { scopeOf } from './policy.js';
 import type { Dispatch } from './ticket-news.js';
 
@@ -58,7 +59,9 @@ export function mergeTicket(
     // Those who followed the merged ticket follow the other one from now on: told as its own citizen is.
     const followers = store.ticketMerges.followers(ticket.id);
     const clean = note?.trim().slice(0, MAX_MERGE_NOTE) || null;
+    const lapsed = watchAsk(store, ticket);
     tickets.merge(ticket, into, { officerId: officer.id, note: clean }, now);
+    lapsed(dispatch, now);
     const told = new Set<number>();
     const merged = (conversationId: number | null, own: string) => {
       if (conversationId === null || told.has(conversationId)) return;

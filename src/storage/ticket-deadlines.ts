@@ -1,5 +1,6 @@
 // A ticket's stage deadlines and the ladder steps fired on missed ones: open, meet, end, pause and resume a stage
-// (keeping tickets.due_date, the inbox's copy, on the open stage's date), and record each ladder step once.
+// (keeping tickets.due_date, the inbox's copy, on the open stage's date), record each ladder step once and keep the
+// date the stage's next step is due (next_step_on), which the ladder's sweep reads.
 import { z } from 'zod';
 import { DeadlineStage, LadderLevel, type StageClock } from '../domain/deadline.js';
 import type { Db } from './db.js';
@@ -44,47 +45,49 @@ export class TicketDeadlines {
   private readonly pauseStmt;
   private readonly resumeStmt;
   private readonly dueCopyStmt;
-  private readonly missedStmt;
   private readonly climbingStmt;
   private readonly fireStmt;
+  private readonly scheduleStmt;
   private readonly firedStmt;
   private readonly factsStmt;
 
   constructor(db: Db) {
     this.insertStmt = db.prepare(
-      `INSERT INTO ticket_deadlines (ticket_id, stage, agency_id, started_at, due_on, reason)
-       VALUES (?, ?, ?, ?, ?, ?)`,
+      `INSERT INTO ticket_deadlines (ticket_id, stage, agency_id, started_at, due_on, reason, next_step_on)
+       VALUES (?, ?, ?, ?, ?, ?, date(?, '+1 day'))`,
     );
     this.openStmt = db.prepare(`SELECT * FROM ticket_deadlines WHERE ticket_id = ? AND ${OPEN}`);
     this.historyStmt = db.prepare('SELECT * FROM ticket_deadlines WHERE ticket_id = ? ORDER BY id');
     this.meetStmt = db.prepare(
-      `UPDATE ticket_deadlines SET met_at = ?, paused_at = NULL WHERE ticket_id = ? AND ${OPEN}`,
+      `UPDATE ticket_deadlines SET met_at = ?, paused_at = NULL, next_step_on = NULL WHERE ticket_id = ? AND ${OPEN}`,
     );
     this.endStmt = db.prepare(
-      `UPDATE ticket_deadlines SET ended_at = ?, paused_at = NULL WHERE ticket_id = ? AND ${OPEN}`,
+      `UPDATE ticket_deadlines SET ended_at = ?, paused_at = NULL, next_step_on = NULL WHERE ticket_id = ? AND ${OPEN}`,
     );
     this.pauseStmt = db.prepare(
       `UPDATE ticket_deadlines SET paused_at = ? WHERE ticket_id = ? AND ${OPEN} AND paused_at IS NULL`,
     );
+    // A stage the ladder has not reached yet is reminded the day after its new date; one on the ladder keeps its step.
     this.resumeStmt = db.prepare(
-      `UPDATE ticket_deadlines SET paused_at = NULL, due_on = ? WHERE ticket_id = ? AND ${OPEN}`,
+      `UPDATE ticket_deadlines SET paused_at = NULL, due_on = ?,
+         next_step_on = CASE WHEN EXISTS (SELECT 1 FROM ticket_ladder l WHERE l.deadline_id = ticket_deadlines.id)
+           THEN next_step_on ELSE date(?, '+1 day') END
+       WHERE ticket_id = ? AND ${OPEN}`,
     );
     this.dueCopyStmt = db.prepare('UPDATE tickets SET due_date = ? WHERE id = ?');
-    this.missedStmt = db.prepare(
-      `SELECT * FROM ticket_deadlines WHERE ${OPEN} AND paused_at IS NULL AND due_on < ? ORDER BY due_on, id LIMIT ?`,
-    );
-    // The ladder's work: missed running stages of tickets still awaiting their agency whose last step (Ombudsman) is
-    // not taken, so stages at the top of the ladder never crowd out the others.
+    // The ladder's work: running stages of tickets still awaiting their agency whose next step is due, the longest
+    // due first; stages waiting between steps or done with the ladder are not read (next_step_on later or NULL).
     this.climbingStmt = db.prepare(
       `SELECT d.* FROM ticket_deadlines d JOIN tickets t ON t.id = d.ticket_id
-       WHERE d.met_at IS NULL AND d.ended_at IS NULL AND d.paused_at IS NULL AND d.due_on < ?
+       WHERE d.next_step_on IS NOT NULL AND d.next_step_on <= ?
+         AND d.met_at IS NULL AND d.ended_at IS NULL AND d.paused_at IS NULL
          AND t.status IN ('baru', 'diverifikasi', 'diproses', 'dialihkan')
-         AND NOT EXISTS (SELECT 1 FROM ticket_ladder l WHERE l.deadline_id = d.id AND l.level = 'ombudsman')
-       ORDER BY d.due_on, d.id LIMIT ?`,
+       ORDER BY d.next_step_on, d.id LIMIT ?`,
     );
     this.fireStmt = db.prepare(
       'INSERT OR IGNORE INTO ticket_ladder (deadline_id, level, ticket_id, fired_at) VALUES (?, ?, ?, ?)',
     );
+    this.scheduleStmt = db.prepare('UPDATE ticket_deadlines SET next_step_on = ? WHERE id = ?');
     this.firedStmt = db.prepare(
       'SELECT deadline_id, level, fired_at FROM ticket_ladder WHERE ticket_id = ? ORDER BY fired_at, deadline_id',
     );
@@ -109,7 +112,8 @@ export class TicketDeadlines {
   ): number {
     this.endStmt.run(now, s.ticketId);
     const id = Number(
-      this.insertStmt.run(s.ticketId, s.stage, s.agencyId, now, s.dueOn, s.reason ?? null).lastInsertRowid,
+      this.insertStmt.run(s.ticketId, s.stage, s.agencyId, now, s.dueOn, s.reason ?? null, s.dueOn)
+        .lastInsertRowid,
     );
     this.dueCopyStmt.run(s.dueOn, s.ticketId);
     return id;
@@ -143,24 +147,31 @@ export class TicketDeadlines {
 
   /** Restarts the open stage's clock with its due date moved by the paused days (`dueOn`, worked out by the caller). */
   resume(ticketId: number, dueOn: string): boolean {
-    const changed = this.resumeStmt.run(dueOn, ticketId).changes > 0;
+    const changed = this.resumeStmt.run(dueOn, dueOn, ticketId).changes > 0;
     if (changed) this.dueCopyStmt.run(dueOn, ticketId);
     return changed;
   }
 
-  /** Running stages missed by `today` (a WITA date: due before it), the most overdue first. */
-  missed(today: string, limit: number): StageClock[] {
-    return this.missedStmt.all(today, limit).map(toClock);
-  }
-
-  /** Missed running stages (as `missed`) of tickets awaiting their agency, whose Ombudsman step is not taken yet. */
+  /**
+   * Running stages of tickets awaiting their agency whose next ladder step is due by `today` (a WITA date), the
+   * longest due first: a stage missed (due before today) and not reminded yet, or one whose next step's day came.
+   */
   climbing(today: string, limit: number): StageClock[] {
     return this.climbingStmt.all(today, limit).map(toClock);
   }
 
-  /** Records a ladder step on a stage; false when it was already taken (a sweep after a restart, a second process). */
+  /**
+   * Records a ladder step on a stage; false when it was already taken (a sweep after a restart, a second process).
+   * The last step (Ombudsman) ends the stage's ladder: no next step.
+   */
   fire(deadline: Pick<StageClock, 'id' | 'ticketId'>, level: LadderLevel, now: number): boolean {
+    if (level === 'ombudsman') this.scheduleStmt.run(null, deadline.id);
     return this.fireStmt.run(deadline.id, level, deadline.ticketId, now).changes > 0;
+  }
+
+  /** The WITA date from which the stage's next ladder step is due, or null when none is left. */
+  schedule(deadlineId: number, nextStepOn: string | null): void {
+    this.scheduleStmt.run(nextStepOn, deadlineId);
   }
 
   /** The ladder steps taken on a ticket, in order. */

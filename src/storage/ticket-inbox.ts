@@ -8,6 +8,9 @@ import { matchExpression } from './ticket-search.js';
 import { StoredRouting } from './tickets.js';
 
 /** Statuses in which the agency owes the citizen an answer: past the due date, a ticket in one is overdue. */
+/** Statuses in which a stage can run (waiting for the citizen pauses it; selesai and after end it). */
+const AWAITING_AGENCY = ['baru', 'diverifikasi', 'diproses', 'dialihkan'] as const;
+
 /** A stage of the ticket is running: its due date binds the agency (met, ended or paused ones do not). */
 const CLOCK_RUNNING = `EXISTS (SELECT 1 FROM ticket_deadlines d WHERE d.ticket_id = t.id
   AND d.met_at IS NULL AND d.ended_at IS NULL AND d.paused_at IS NULL)`;
@@ -178,8 +181,11 @@ export class TicketInbox {
     if (filter.assignedTo === 'none') and('t.assignee_id IS NULL');
     else if (filter.assignedTo !== undefined) and('t.assignee_id = ?', filter.assignedTo);
     // `+` keeps the planner off the due-date index, whose rows it would sort whole (every column computed first):
-    // walking the scope newest first finds the overdue ones soon. Only a running stage's date binds the agency.
-    if (filter.overdueOn) and(`+t.due_date < ? AND ${CLOCK_RUNNING}`, filter.overdueOn);
+    // walking the scope newest first finds the overdue ones soon. Only a running stage's date binds the agency; the
+    // status, read first, spares closed tickets the look-up of their stage.
+    const awaiting = AWAITING_AGENCY.map((s) => `'${s}'`).join(', ');
+    if (filter.overdueOn)
+      and(`+t.due_date < ? AND +t.status IN (${awaiting}) AND ${CLOCK_RUNNING}`, filter.overdueOn);
     if (filter.createdFrom !== undefined)
       and(
         `t.created_at >= ? AND t.id >= COALESCE((SELECT id FROM tickets INDEXED BY tickets_created

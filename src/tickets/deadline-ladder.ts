@@ -2,12 +2,14 @@
 // agency is reminded; LADDER_COORDINATOR_DAYS working days later the kab/kota's complaint coordinator watches the
 // ticket; LADDER_OMBUDSMAN_DAYS working days after that Ombudsman gets a copy (held while the reporter is asked about
 // their identity). Each step once per stage and level (recorded with the step: a restart or a second sweep never
-// repeats it), in its own transaction, the citizen told in their chat; time is the injected clock's.
+// repeats it), in its own transaction, the citizen told in their chat, the date of the stage's next step stored with
+// it (the sweep reads only stages with a step due); a stage that fails is logged and skipped; time is the injected
+// clock's.
 import type { DispatchEvent } from '../../flows/intake-events.js';
 import type { Clock } from '../clock.js';
 import type { LadderLevel, StageClock } from '../domain/deadline.js';
 import { witaDate } from '../domain/wita.js';
-import type { WorkingDays } from '../domain/working-days.js';
+import { type WorkingDays, addCalendarDays } from '../domain/working-days.js';
 import type { RoutingPort } from '../ports/routing.js';
 import type { Store } from '../storage/store.js';
 import type { OfficerTicket } from '../storage/ticket-inbox.js';
@@ -24,6 +26,10 @@ export type LadderDeps = {
   dispatch: (conversationId: number, event: DispatchEvent) => unknown;
   /** Ombudsman's agency for a kab/kota (Ombudsman Kalsel for the whole province). */
   ombudsman: (kabkotaCode: string | null) => string;
+  /** Whether an agency is an Ombudsman office (the directory's `ombudsman` level). */
+  isOmbudsman: (agencyId: string) => boolean;
+  /** A stage's step failed (rolled back; the sweep goes on): the ticket's id and the error, never personal data. */
+  failed: (ticketId: number, err: unknown) => void;
   /** Working days from the reminder to the coordinator's watch (LADDER_COORDINATOR_DAYS). */
   coordinatorDays: number;
   /** Working days from the coordinator's watch to Ombudsman's copy (LADDER_OMBUDSMAN_DAYS). */
@@ -42,8 +48,13 @@ export class DeadlineLadder {
     const now = clock.now();
     const today = witaDate(now);
     let taken = 0;
-    for (const stage of store.ticketDeadlines.climbing(today, limit))
-      if (store.tx(() => this.climb(stage, today, now))) taken++;
+    for (const stage of store.ticketDeadlines.climbing(today, limit)) {
+      try {
+        if (store.tx(() => this.climb(stage, today, now))) taken++;
+      } catch (err) {
+        this.deps.failed(stage.ticketId, err);
+      }
+    }
     return taken;
   }
 
@@ -53,23 +64,37 @@ export class DeadlineLadder {
       .ladder(stage.ticketId)
       .filter((l) => l.deadlineId === stage.id);
     const at = (level: LadderLevel) => fired.find((l) => l.level === level)?.firedAt;
+    if (at('ombudsman') !== undefined) return this.next(stage, null);
     const reminded = at('reminder');
-    if (reminded === undefined) return this.remind(stage, now);
+    if (reminded === undefined)
+      return today > stage.dueOn
+        ? this.remind(stage, now)
+        : this.next(stage, addCalendarDays(stage.dueOn, 1));
     const watched = at('coordinator');
-    if (watched === undefined)
-      return this.reached(reminded, this.deps.coordinatorDays, today) && this.watch(stage, now);
-    const due = this.deps.calendar.addWorkingDays(new Date(watched), this.deps.ombudsmanDays);
-    return today >= due && this.copy(stage, due, today, now);
+    if (watched === undefined) {
+      const due = this.after(reminded, this.deps.coordinatorDays);
+      return today >= due ? this.watch(stage, now) : this.next(stage, due);
+    }
+    const due = this.after(watched, this.deps.ombudsmanDays);
+    return today >= due ? this.copy(stage, due, today, now) : this.next(stage, due);
   }
 
-  private reached(since: number, days: number, today: string): boolean {
-    return today >= this.deps.calendar.addWorkingDays(new Date(since), days);
+  /** The WITA date `days` working days after an instant. */
+  private after(since: number, days: number): string {
+    return this.deps.calendar.addWorkingDays(new Date(since), days);
+  }
+
+  /** No step now: the stage's next one is due from `on` (null: none left). */
+  private next(stage: StageClock, on: string | null): false {
+    this.deps.store.ticketDeadlines.schedule(stage.id, on);
+    return false;
   }
 
   /** The agency's officers and its Telegram group are reminded; the citizen told the deadline passed. */
   private remind(stage: StageClock, now: number): boolean {
     const { store } = this.deps;
     if (!store.ticketDeadlines.fire(stage, 'reminder', now)) return false;
+    store.ticketDeadlines.schedule(stage.id, this.after(now, this.deps.coordinatorDays));
     const ticket = this.ticket(stage.ticketId);
     if (!ticket) return true;
     const agencyId = stage.agencyId ?? ticket.agencyId;
@@ -88,13 +113,31 @@ export class DeadlineLadder {
     return true;
   }
 
-  /** The kab/kota's complaint coordinator watches the ticket (and may reassign it); its supervisors and the citizen told. */
+  /**
+   * The kab/kota's complaint coordinator watches the ticket (and may reassign it); its supervisors and the citizen
+   * told. Not a ticket Ombudsman itself holds: a pemda must not move a complaint (about itself, maybe) out of
+   * Ombudsman's hands; the step is only written in the ticket's history.
+   */
   private watch(stage: StageClock, now: number): boolean {
     const { store, routing } = this.deps;
     if (!store.ticketDeadlines.fire(stage, 'coordinator', now)) return false;
+    store.ticketDeadlines.schedule(stage.id, this.after(now, this.deps.ombudsmanDays));
     const ticket = this.ticket(stage.ticketId);
     const coordinator = ticket ? routing.coordinator(ticket.complaint.kabkotaCode) : null;
     if (!ticket || !coordinator || coordinator.agencyId === ticket.agencyId) return true;
+    if (ticket.agencyId !== null && this.deps.isOmbudsman(ticket.agencyId)) {
+      store.ticketEvents.add({
+        ticketId: ticket.id,
+        at: now,
+        actor: 'system',
+        type: 'watch_skipped',
+        from: null,
+        to: null,
+        reason: stage.stage,
+        data: { agency: coordinator.agencyId, name: coordinator.name },
+      });
+      return true;
+    }
     if (!watcherAgencies(store.ticketEvents.forTicket(ticket.id)).includes(coordinator.agencyId)) {
       store.ticketEvents.add({
         ticketId: ticket.id,
@@ -137,6 +180,7 @@ export class DeadlineLadder {
       const asked = pendingAsk(events);
       if (!asked && this.atRest(chat)) {
         recordAsk(store, stage, { id: ombudsmanId, name: this.name(ombudsmanId) }, now);
+        store.ticketDeadlines.schedule(stage.id, this.waitEnds(today));
         this.deps.dispatch(chat, {
           type: 'ticket.identity',
           now,
@@ -147,15 +191,21 @@ export class DeadlineLadder {
         return true;
       }
       // Silence since the question, or a chat busy elsewhere since the step was due: the copy goes without.
-      const since = asked ? witaDate(asked.at) : due;
-      const waitEnds = this.deps.calendar.addWorkingDays(witaNoon(since), IDENTITY_WAIT_WORKING_DAYS);
-      if (today < waitEnds) return false;
+      // Until then: the answer awaited (the desk sends the copy with it), or the busy chat looked at again in each
+      // sweep, behind the stages due earlier.
+      const waitEnds = this.waitEnds(asked ? witaDate(asked.at) : due);
+      if (today < waitEnds) return this.next(stage, asked ? waitEnds : today);
     }
     if (!store.ticketDeadlines.fire(stage, 'ombudsman', now)) return false;
     const identity = known ? 'given' : 'withheld';
     sendCopy(this.deps, ticket, ombudsmanId, { why: 'deadline', identity }, now);
     this.tell(ticket, stage, 'ombudsman', ombudsmanId, now, !known);
     return true;
+  }
+
+  /** The day the copy goes without the reporter's answer, for a question asked (or a step due) on `since`. */
+  private waitEnds(since: string): string {
+    return this.deps.calendar.addWorkingDays(witaNoon(since), IDENTITY_WAIT_WORKING_DAYS);
   }
 
   /** A chat with nothing open: no complaint in progress, no question waiting, no person answering it. */

@@ -5,9 +5,12 @@
 import type { TicketEvent } from '../domain/ticket-event.js';
 import type { Store } from '../storage/store.js';
 import type { OfficerTicket } from '../storage/ticket-inbox.js';
+import { askLapse, pendingAsk, recordLapse } from './identity-ask.js';
 import { noticeNewTicket } from './officer-notices.js';
 import { type TicketDeskDeps, queueDeliveries } from './ticket-changes.js';
 import { isOpen } from './transitions.js';
+
+export { pendingAsk } from './identity-ask.js';
 
 /** Why Ombudsman got a copy: the ladder (a missed deadline) or the citizen's own request at intake. */
 export type CopyWhy = 'deadline' | 'citizen';
@@ -32,14 +35,6 @@ export function hasCopy(
             .includes(ombudsmanId)),
     )
   );
-}
-
-/** The reporter's last `identity_asked` still waiting for an answer (and for the copy), or null. */
-export function pendingAsk(events: readonly TicketEvent[]): TicketEvent | null {
-  const asked = events.findLast((e) => e.type === 'identity_asked');
-  if (!asked) return null;
-  const settled = new Set(['identity_given', 'identity_refused', 'escalated']);
-  return events.some((e) => (e.id ?? 0) > (asked.id ?? 0) && settled.has(e.type)) ? null : asked;
 }
 
 /**
@@ -125,7 +120,9 @@ export function recordAsk(
 /**
  * The reporter's answer in their chat: `given` (their name, or null to keep the ticket's, and NIK) makes the ticket
  * rahasia with it; null refuses. Then the held copy goes at once, with or without the identity, while the ticket is
- * open. Returns the forwarding rows queued (0 when nothing was waiting for this answer).
+ * open and the stage asked about still runs unmet. A stage met, ended or paused since (the agency acted, or asks the
+ * citizen itself) lapses the question instead: nothing changes, no copy. Returns the forwarding rows queued (0 when
+ * nothing was waiting for this answer).
  */
 export function answerIdentity(
   deps: Pick<TicketDeskDeps, 'store' | 'routing'>,
@@ -140,6 +137,11 @@ export function answerIdentity(
   const asked = pendingAsk(store.ticketEvents.forTicket(ticket.id));
   const ombudsmanId = asked?.data?.to;
   if (!asked || typeof ombudsmanId !== 'string') return 0;
+  const lapse = askLapse(store.ticketDeadlines.history(ticket.id), asked);
+  if (lapse !== null) {
+    recordLapse(store, ticket.id, lapse, now);
+    return 0;
+  }
   const identity = given && store.tickets.giveIdentity(ticket.id, given) ? 'given' : 'withheld';
   store.ticketEvents.add({
     ticketId: ticket.id,

@@ -23,7 +23,8 @@ export type TicketDeskDeps = {
 };
 
 /**
- * Moves a ticket to another status with its event and what the move does to its deadlines (`runClock`). A closing
+ * Moves a ticket to another status with its event and what the move does to its deadlines (`runClock`; an officer's
+ * message in `extra.data.message` counts as an answer to the citizen). A closing
  * status drops an anonim ticket's chat link: nobody can tie the ticket to the citizen any more; so are those of the
  * anonim tickets merged into it (their followers).
  */
@@ -40,7 +41,9 @@ export function changeStatus(
   store.tickets.updateStatus(ticket.id, to, now);
   // The buttons under the ticket in its agency's Telegram groups follow the new status (edited after the commit).
   store.groupButtons.queue(ticket.id, now);
-  runClock(deps, ticket.id, { kind: 'status', from: ticket.status, to }, now);
+  // A message to the citizen with the move (kept in the event's data) is an answer too, unless it asks a question.
+  const message = typeof extra.data?.message === 'string';
+  runClock(deps, ticket.id, { kind: 'status', from: ticket.status, to, message }, now);
   store.ticketEvents.add({
     ticketId: ticket.id,
     at: now,

@@ -1,12 +1,14 @@
 // Runs what a ticket change does to its deadlines (stage-clock.ts) on the stored stages, inside the change's
 // transaction: stage days from the agencies file (the category's, the agency's) or the settings, counted in working
-// days from now; a paused stage's due date moved on by the days it stood still.
+// days from now; a paused stage's due date moved on by the days it stood still; a question about Ombudsman's copy
+// whose stage stopped running lapses.
 import { isCategoryId } from '../domain/categories.js';
 import type { StageClock, StageDays } from '../domain/deadline.js';
 import { witaDate, witaDay } from '../domain/wita.js';
 import { type WorkingDays, addCalendarDays } from '../domain/working-days.js';
 import type { RoutingPort } from '../ports/routing.js';
 import type { Store } from '../storage/store.js';
+import { settleAsk } from './identity-ask.js';
 import { type ClockChange, clockSteps } from './stage-clock.js';
 
 /** What the clock needs of the ticket desk: the stages, the agencies' own days, the calendar and the settings. */
@@ -58,6 +60,8 @@ export function runClock(
       if (step.op === 'open_met') deadlines.meet(ticketId, now);
     }
   }
+  // A question to the reporter about Ombudsman's copy lapses once the stage it was asked for stops running.
+  settleAsk(deps.store, ticketId, now);
   return deadlines.current(ticketId);
 }
 

@@ -13,11 +13,11 @@ describe('ticket deadlines', () => {
     const d = store.ticketDeadlines;
     const verify = d.open({ ticketId, stage: 'verify', agencyId: 'a', dueOn: '2026-12-10' }, 1);
     expect(store.ticketInbox.forOfficer(ticket.number, { kind: 'all' })?.dueDate).toBe('2026-12-10');
-    expect(d.missed('2026-12-10', 10)).toEqual([]);
-    expect(d.missed('2026-12-11', 10).map((c) => c.id)).toContain(verify);
+    expect(d.climbing('2026-12-10', 10)).toEqual([]);
+    expect(d.climbing('2026-12-11', 10).map((c) => c.id)).toContain(verify);
     expect(d.pause(ticketId, 2)).toBe(true);
     expect(d.pause(ticketId, 3)).toBe(false);
-    expect(d.missed('2026-12-11', 10).map((c) => c.id)).not.toContain(verify);
+    expect(d.climbing('2026-12-11', 10).map((c) => c.id)).not.toContain(verify);
     expect(d.resume(ticketId, '2026-12-14')).toBe(true);
     expect(store.ticketInbox.forOfficer(ticket.number, { kind: 'all' })?.dueDate).toBe('2026-12-14');
     const clock = d.current(ticketId);

@@ -5,7 +5,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { TicketStatus } from '../../src/domain/complaint.js';
 import type { StageClock } from '../../src/domain/deadline.js';
 import { type ClockChange, type OpenClock, clockSteps } from '../../src/tickets/stage-clock.js';
-import { TRANSITIONS } from '../../src/tickets/transitions.js';
+import { MESSAGE_REQUIRED, TRANSITIONS } from '../../src/tickets/transitions.js';
 import { complaint } from '../forwarding/ticket-fixture.js';
 import { Harness, T0 } from '../helpers/harness.js';
 
@@ -99,7 +99,12 @@ describe('the stage rules (pure)', () => {
     ],
     ['a message meets the answer', { kind: 'replied' }, answer, [{ op: 'meet' }]],
     ['a message meets a field check', { kind: 'replied' }, check, [{ op: 'meet' }]],
-    ['a message does not verify', { kind: 'replied' }, verify, []],
+    [
+      'a message before verification verifies and answers (the agency acted, and answered)',
+      { kind: 'replied' },
+      verify,
+      [{ op: 'meet' }, { op: 'open_met', stage: 'answer' }],
+    ],
     ['a message once answered changes nothing', { kind: 'replied' }, null, []],
     [
       'a field check replaces the answer',
@@ -107,6 +112,81 @@ describe('the stage rules (pure)', () => {
       answer,
       [{ op: 'open_field_check', days: 14, reason: 'ukur' }],
     ],
+  ];
+  it.each(cases)('%s', (_, change, open, steps) => {
+    expect(clockSteps(change, open)).toEqual(steps);
+  });
+});
+
+/** A status move carrying the officer's message to the citizen. */
+const said = (from: TicketStatus, to: TicketStatus): ClockChange => ({
+  kind: 'status',
+  from,
+  to,
+  message: true,
+});
+
+describe('a message sent with a status change (pure)', () => {
+  const cases: [string, ClockChange, OpenClock, ReturnType<typeof clockSteps>][] = [
+    [
+      'baru→diproses with "Perbaikan dijadwalkan Senin": verified and answered at once',
+      said('baru', 'diproses'),
+      verify,
+      [{ op: 'meet' }, { op: 'open_met', stage: 'answer' }],
+    ],
+    [
+      'baru→diverifikasi with a message: the answer stage opens met',
+      said('baru', 'diverifikasi'),
+      verify,
+      [{ op: 'meet' }, { op: 'open_met', stage: 'answer' }],
+    ],
+    [
+      'diverifikasi→diproses with a message meets the answer',
+      said('diverifikasi', 'diproses'),
+      answer,
+      [{ op: 'meet' }],
+    ],
+    ['a message with diproses meets a field check', said('diproses', 'diproses'), check, [{ op: 'meet' }]],
+    [
+      'back from the citizen with a message: resumed, then met',
+      said('menunggu_pelapor', 'diproses'),
+      paused(answer),
+      [{ op: 'resume' }, { op: 'meet' }],
+    ],
+    [
+      'back from the citizen before verification: resumed, verified, answered',
+      said('menunggu_pelapor', 'diproses'),
+      paused(verify),
+      [{ op: 'resume' }, { op: 'meet' }, { op: 'open_met', stage: 'answer' }],
+    ],
+    [
+      'reopened with a message: the new answer stage is met',
+      said('selesai', 'diproses'),
+      null,
+      [{ op: 'open_met', stage: 'answer' }],
+    ],
+    [
+      'a question (menunggu_pelapor) is no answer: it pauses',
+      said('diproses', 'menunggu_pelapor'),
+      answer,
+      [{ op: 'pause' }],
+    ],
+    ['ditolak meets it already, once', said('diproses', 'ditolak'), answer, [{ op: 'meet' }]],
+    ['selesai meets it already, once', said('diproses', 'selesai'), answer, [{ op: 'meet' }]],
+    [
+      'selesai straight from baru: both met, once',
+      said('baru', 'selesai'),
+      verify,
+      [{ op: 'meet' }, { op: 'open_met', stage: 'answer' }],
+    ],
+    [
+      'closed with a message: the answer met, not ended',
+      said('diproses', 'ditutup'),
+      answer,
+      [{ op: 'meet' }],
+    ],
+    ['once answered a message changes nothing', said('diverifikasi', 'diproses'), null, []],
+    ['without a message it stays unmet', move('diverifikasi', 'diproses'), answer, []],
   ];
   it.each(cases)('%s', (_, change, open, steps) => {
     expect(clockSteps(change, open)).toEqual(steps);
@@ -255,13 +335,15 @@ describe('the stages through the ticket desk', () => {
       status = 'dialihkan';
     }
     for (const to of PATHS[from]) {
-      const r = h.core.tickets.move({ id, status }, to, { officerId, reason: 'x', message: 'x' }, T0);
+      const r = h.core.tickets.move({ id, status }, to, { officerId, reason: 'x', message: asked(to) }, T0);
       if (!r.ok) throw new Error(`${status}→${to}: ${r.problem}`);
       status = to;
     }
     return { id, status, conv, number: filed.ticket };
   };
   const stages = (id: number) => summary(h.core.store.ticketDeadlines.history(id));
+  /** The moves alone: a message only where the move needs one (the question of menunggu_pelapor). */
+  const asked = (to: TicketStatus) => (MESSAGE_REQUIRED.has(to) ? 'x' : null);
 
   it('covers every move of the transitions table', () => {
     const table = Object.entries(TRANSITIONS).flatMap(([from, tos]) => tos.map((to) => `${from}→${to}`));
@@ -274,7 +356,7 @@ describe('the stages through the ticket desk', () => {
     const r = h.core.tickets.move(
       { id: t.id, status: t.status },
       to,
-      { officerId, reason: 'x', message: 'x' },
+      { officerId, reason: 'x', message: asked(to) },
       T1,
     );
     expect(r).toEqual({ ok: true });
@@ -322,15 +404,37 @@ describe('the stages through the ticket desk', () => {
     expect(stages(c.id)).toEqual([['verify', '2026-11-26', 'ended']]);
   });
 
-  it('the first officer message meets the answer, not the verification', () => {
+  it('the first officer message meets the answer; before verification, both (the agency acted, and answered)', () => {
     const fresh = ticketAt('baru');
     h.core.tickets.write({ id: fresh.id }, 'replied', { officerId, text: 'Kami periksa.' }, T1);
-    expect(stages(fresh.id)).toEqual([['verify', '2026-11-26', 'running']]);
+    expect(stages(fresh.id)).toEqual([
+      ['verify', '2026-11-26', 'met'],
+      ['answer', '2026-12-01', 'met'],
+    ]);
     const worked = ticketAt('diproses');
     h.core.tickets.write({ id: worked.id }, 'noted', { officerId, text: 'internal' }, T1);
     expect(stages(worked.id).at(-1)?.[2]).toBe('running');
     h.core.tickets.write({ id: worked.id }, 'replied', { officerId, text: 'Sudah kami jadwalkan.' }, T1);
     expect(stages(worked.id).at(-1)).toEqual(['answer', '2026-11-30', 'met']);
+  });
+
+  it('a message with the move answers: no answer deadline left to miss, no ladder', () => {
+    const scheduled = ticketAt('baru');
+    const by = { officerId, reason: null, message: 'Perbaikan dijadwalkan Senin.' };
+    h.core.tickets.move({ id: scheduled.id, status: 'baru' }, 'diproses', by, T1);
+    expect(stages(scheduled.id)).toEqual([
+      ['verify', '2026-11-26', 'met'],
+      ['answer', '2026-12-01', 'met'],
+    ]);
+    const verified = ticketAt('diverifikasi');
+    h.core.tickets.move({ id: verified.id, status: 'diverifikasi' }, 'diproses', by, T1);
+    expect(stages(verified.id).at(-1)).toEqual(['answer', '2026-11-30', 'met']);
+    const asking = ticketAt('diverifikasi');
+    h.core.tickets.move({ id: asking.id, status: 'diverifikasi' }, 'menunggu_pelapor', by, T1);
+    expect(stages(asking.id).at(-1)).toEqual(['answer', '2026-11-30', 'paused']);
+    expect(h.core.store.ticketDeadlines.climbing('2026-12-31', 10).map((s) => s.ticketId)).not.toContain(
+      verified.id,
+    );
   });
 
   it('pause and resume move the due date by the working days the citizen held it, over Christmas', () => {
@@ -342,7 +446,7 @@ describe('the stages through the ticket desk', () => {
     if (filed.kind !== 'filed') throw new Error('not filed');
     const id = h.core.store.tickets.findForChat(conv, filed.ticket)?.id ?? 0;
     const by = { officerId, reason: null, message: 'Kapan kejadiannya?' };
-    h.core.tickets.move({ id, status: 'baru' }, 'diproses', by, at);
+    h.core.tickets.move({ id, status: 'baru' }, 'diproses', { ...by, message: null }, at);
     expect(h.core.store.ticketDeadlines.current(id)?.dueOn).toBe('2026-12-30');
     h.core.tickets.move({ id, status: 'diproses' }, 'menunggu_pelapor', by, at + 2 * DAY); // Wednesday 23
     // The citizen answers on Monday 28: 24 (cuti bersama), 25 (Christmas) and the weekend do not count; 28 does.

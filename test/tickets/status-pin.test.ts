@@ -78,6 +78,7 @@ describe('the status PIN', () => {
     const payload = ticketPayloads({
       views: store.forwardingViews,
       tickets: store.tickets,
+      events: store.ticketEvents,
       agencyName: () => null,
       signLink: () => null,
     })(ticket?.id ?? 0, agencyId);

@@ -1,6 +1,6 @@
 // POST /api/v1/tickets/{number}/field-check: marks a field check ("cek lapangan", `{days, reason}`) by the same rules
-// as the ticket page: 404 outside the scope first, 409 when the account only watches or the ticket is not verified
-// and awaiting its answer, 422 for a body that is not valid. The citizen is told the reason and the new date.
+// as the ticket page: 404 outside the scope first, 409 when the account only watches, the ticket is not verified
+// and awaiting its answer or that answer is already late, 422 for a body that is not valid. The citizen is told the reason and the new date.
 import { type OpenAPIHono, createRoute, z } from '@hono/zod-openapi';
 import type { Context, TypedResponse } from 'hono';
 import { FIELD_CHECK_MAX_DAYS } from '../../domain/deadline.js';
@@ -54,7 +54,8 @@ export const fieldCheckRoute = createRoute({
     404: error('no such ticket, or not one the caller may see'),
     409: error(
       'the account only watches (`read_only`), or the ticket is not diverifikasi/diproses with its answer ' +
-        'stage running (`not_allowed`: a field check already runs, or it was answered)',
+        'stage running (`not_allowed`: a field check already runs, or it was answered), or that stage is already ' +
+        'missed (`overdue`: due before today, WITA; the ladder goes on)',
     ),
     422: error('the body is not valid (`days` 1–60, a `reason`)'),
   },
@@ -75,7 +76,8 @@ export function fieldCheckApi(
     const r = deps.actions.fieldCheck(c.get('officer'), number, c.req.valid('json'));
     if (r.ok) return c.json({ number, stage: 'field_check' as const, due: r.due }, 200);
     if (r.problem === 'not_found') return fail(c, 404, r.problem);
-    if (r.problem === 'read_only' || r.problem === 'not_allowed') return fail(c, 409, r.problem);
+    if (r.problem === 'read_only' || r.problem === 'not_allowed' || r.problem === 'overdue')
+      return fail(c, 409, r.problem);
     return fail(c, 422, r.problem);
   });
 }

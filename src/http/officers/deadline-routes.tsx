@@ -26,7 +26,11 @@ const FieldCheckForm = z.object({
 });
 
 /** What a field-check POST may come to, as the deadline card says it (the other refusals are the page's own). */
-const CARD_FLASH: Readonly<Record<string, boolean>> = { field_check: true, field_check_days: false };
+const CARD_FLASH: Readonly<Record<string, boolean>> = {
+  field_check: true,
+  field_check_days: false,
+  overdue: false,
+};
 
 export function deadlineRoutes(deps: DeadlineDeps): Hono<Env> {
   const app = new Hono<Env>();
