@@ -6,16 +6,11 @@ import { type InboxQuery, inboxSearch } from '../../officers/inbox-query.js';
 import type { InboxRow } from '../../storage/ticket-inbox.js';
 import { AssignedTabs } from './assigned-tabs.js';
 import { CsvLink } from './csv-link.js';
+import { CategorySelect, type FilterOptions, PlaceSelects } from './filter-selects.js';
 import { Layout } from './layout.js';
 import { type Frame, status } from './views.js';
 
 /** The choices the filter form offers: categories, and the kab/kota and agencies within the account's scope. */
-export type FilterOptions = {
-  categories: readonly string[];
-  kabkota: { code: string; name: string }[];
-  agencies: { id: string; name: string }[];
-};
-
 export function InboxPage(props: {
   frame: Frame;
   rows: InboxRow[];
@@ -142,43 +137,8 @@ function Filters(props: { frame: Frame; query: InboxQuery; options: FilterOption
         {q.status ? <input type="hidden" name="status" value={q.status} /> : null}
         {q.assigned ? <input type="hidden" name="assigned" value={q.assigned} /> : null}
         <div class="grid">
-          <div>
-            <label for="f-category">{t(lang, 'officer.filter.category')}</label>
-            <select id="f-category" name="category">
-              {any}
-              {props.options.categories.map((c) => (
-                <option value={c} selected={q.category === c}>
-                  {t(lang, `category.${c}`)}
-                </option>
-              ))}
-            </select>
-          </div>
-          {props.options.kabkota.length > 1 ? (
-            <div>
-              <label for="f-kabkota">{t(lang, 'officer.filter.kabkota')}</label>
-              <select id="f-kabkota" name="kabkota">
-                {any}
-                {props.options.kabkota.map((k) => (
-                  <option value={k.code} selected={q.kabkota === k.code}>
-                    {k.name}
-                  </option>
-                ))}
-              </select>
-            </div>
-          ) : null}
-          {props.options.agencies.length > 1 ? (
-            <div>
-              <label for="f-agency">{t(lang, 'officer.filter.agency')}</label>
-              <select id="f-agency" name="agency">
-                {any}
-                {props.options.agencies.map((a) => (
-                  <option value={a.id} selected={q.agency === a.id}>
-                    {a.name}
-                  </option>
-                ))}
-              </select>
-            </div>
-          ) : null}
+          <CategorySelect lang={lang} prefix="f" options={props.options} selected={q.category} />
+          <PlaceSelects lang={lang} prefix="f" options={props.options} selected={q} />
           <div>
             <label for="f-from">{t(lang, 'officer.filter.from')}</label>
             <input id="f-from" name="from" type="date" value={q.from ?? ''} />

@@ -5,7 +5,7 @@ import { CATEGORY_IDS } from '../../domain/categories.js';
 import type { TicketScope } from '../../domain/officer.js';
 import type { Directory } from '../../routing/directory.js';
 import { maskNik } from '../../understand/nik.js';
-import type { FilterOptions } from './inbox-page.js';
+import type { FilterOptions } from './filter-selects.js';
 import type { Reporter } from './ticket-page.js';
 
 /**

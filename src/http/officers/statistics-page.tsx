@@ -5,7 +5,7 @@ import { formatDate, t } from '../../i18n/locales.js';
 import type { Figures } from '../../officers/statistics-figures.js';
 import type { StatisticsQuery } from '../../officers/statistics-query.js';
 import type { Boundaries } from '../../understand/boundaries.js';
-import type { FilterOptions } from './inbox-page.js';
+import { CategorySelect, type FilterOptions, PlaceSelects } from './filter-selects.js';
 import { Layout } from './layout.js';
 import { type StatNames, StatisticsSections } from './statistics-sections.js';
 import type { Frame } from './views.js';
@@ -103,7 +103,6 @@ function Filters(props: {
   range: Figures['range'];
 }) {
   const { lang, query: q } = props;
-  const any = <option value="">{t(lang, 'officer.filter.any')}</option>;
   return (
     <details class="card filters" open={Boolean(q.kabkota || q.agency || q.category || q.from || q.to)}>
       <summary>{t(lang, 'officer.filter.title')}</summary>
@@ -117,43 +116,8 @@ function Filters(props: {
             <label for="s-to">{t(lang, 'officer.filter.to')}</label>
             <input id="s-to" name="to" type="date" value={props.range.to} />
           </div>
-          {props.options.kabkota.length > 1 ? (
-            <div>
-              <label for="s-kabkota">{t(lang, 'officer.filter.kabkota')}</label>
-              <select id="s-kabkota" name="kabkota">
-                {any}
-                {props.options.kabkota.map((k) => (
-                  <option value={k.code} selected={q.kabkota === k.code}>
-                    {k.name}
-                  </option>
-                ))}
-              </select>
-            </div>
-          ) : null}
-          {props.options.agencies.length > 1 ? (
-            <div>
-              <label for="s-agency">{t(lang, 'officer.filter.agency')}</label>
-              <select id="s-agency" name="agency">
-                {any}
-                {props.options.agencies.map((a) => (
-                  <option value={a.id} selected={q.agency === a.id}>
-                    {a.name}
-                  </option>
-                ))}
-              </select>
-            </div>
-          ) : null}
-          <div>
-            <label for="s-category">{t(lang, 'officer.filter.category')}</label>
-            <select id="s-category" name="category">
-              {any}
-              {props.options.categories.map((c) => (
-                <option value={c} selected={q.category === c}>
-                  {t(lang, `category.${c}`)}
-                </option>
-              ))}
-            </select>
-          </div>
+          <PlaceSelects lang={lang} prefix="s" options={props.options} selected={q} />
+          <CategorySelect lang={lang} prefix="s" options={props.options} selected={q.category} />
         </div>
         <button class="primary" type="submit">
           {t(lang, 'officer.filter.apply')}
