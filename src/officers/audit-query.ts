@@ -14,6 +14,7 @@ export const AUDIT_ACTIONS = [
   'officer.exported_audit',
   'officer.exported_statistics',
   'officer.exported_tickets',
+  'officer.exported_tickets_end',
   'officer.template_created',
   'officer.template_updated',
   'officer.template_deleted',

@@ -113,15 +113,21 @@ export function ticketCsv(
     ];
   };
 
+  // Recorded before the first row leaves, so a download cut off by a crash is in the log too; its end says how far
+  // it went.
+  const actor = `officer:${officer.id}` as const;
+  store.audit.record({
+    at: now,
+    actor,
+    type: 'officer.exported_tickets',
+    data: { format: 'csv', via: req.via, filter: { ...query, ...req.flags } },
+  });
   const end = (rows: number, complete: boolean) =>
     store.audit.record({
-      at: now,
-      actor: `officer:${officer.id}`,
-      type: 'officer.exported_tickets',
+      at: deps.clock.now(),
+      actor,
+      type: 'officer.exported_tickets_end',
       data: {
-        format: 'csv',
-        via: req.via,
-        filter: { ...query, ...req.flags },
         rows,
         identities,
         ...(complete ? {} : { complete: false }),
