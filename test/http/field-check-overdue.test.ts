@@ -67,6 +67,11 @@ describe('a field check over a missed answer stage', () => {
     expect(stage()).toMatchObject({ stage: 'answer', dueOn: '2026-11-30' });
     const html = await (await client.get(await as('budi'), `/petugas/tiket/${f.road}?done=overdue`)).text();
     expect(html).toContain('Batas waktu jawaban sudah terlewati: cek lapangan tidak bisa lagi menggantinya.');
+    // Past its due date the form is no longer offered; on the due date it still is.
+    expect(html).not.toContain(`action="/petugas/tiket/${f.road}/cek-lapangan"`);
+    h.clock.set(day('2026-11-30'));
+    const onTime = await (await client.get(await as('budi'), `/petugas/tiket/${f.road}`)).text();
+    expect(onTime).toContain(`action="/petugas/tiket/${f.road}/cek-lapangan"`);
   });
 
   it('is refused through the API with 409 overdue, and allowed on the due date itself', async () => {

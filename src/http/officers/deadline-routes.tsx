@@ -3,7 +3,9 @@
 import { type Context, Hono } from 'hono';
 import type { Child } from 'hono/jsx';
 import { z } from 'zod';
+import type { Clock } from '../../clock.js';
 import type { Lang } from '../../domain/reply.js';
+import { witaDate } from '../../domain/wita.js';
 import { t } from '../../i18n/locales.js';
 import type { TicketActions } from '../../officers/ticket-actions.js';
 import type { Store } from '../../storage/store.js';
@@ -14,7 +16,7 @@ import { DeadlinePanel } from './deadline-panel.js';
 import type { SignedIn } from './officer-session.js';
 import { MessagePage } from './views.js';
 
-export type DeadlineDeps = { store: Store; actions: TicketActions };
+export type DeadlineDeps = { store: Store; actions: TicketActions; clock: Clock };
 
 type Env = { Variables: { me: SignedIn; lang: Lang } };
 
@@ -69,7 +71,9 @@ export function deadlineSlot(
     mayMark:
       deps.actions.mayActOn(me.officer, ticket) &&
       FIELD_CHECK_FROM.has(ticket.status) &&
-      clock?.stage === 'answer',
+      clock?.stage === 'answer' &&
+      // A missed answer stage is not lengthened (the desk refuses it too): the form is not offered.
+      clock.dueOn >= witaDate(deps.clock.now()),
     flash: ok === undefined ? null : { ok, text: t(lang, `officer.ticket.${done}`) },
   };
   return <DeadlinePanel lang={lang} csrf={me.csrf} view={view} />;
