@@ -1,9 +1,10 @@
 // The house's layers, one way (README "Architecture"): `npm test` fails when an import runs up or round.
-//   domain (and ports) ← understand ← flows ← conversation, tickets ← routing, forwarding, outbox, platforms, officers
-//          ← channels, http, ops, observability ← app (composition) and cli (entry points)
+//   domain (and ports, privacy) ← understand ← flows ← conversation, tickets ← routing, forwarding, outbox, platforms,
+//          officers ← channels, http, ops, observability ← app (composition) and cli (entry points)
+// privacy (masking personal data in free text) is pure and domain-level: every layer may use it, it uses only the domain.
 // Storage and i18n import only the domain and the clock; nothing imports app/ or cli/. The data folder (src/data/)
 // is below everything: regions, agencies, rules, holidays, the category lexicon and seed corpus, with generators.
-const BASE = ['^src/domain/', '^src/ports/', '^src/clock\\.ts$', '^locales/', '^src/data/'];
+const BASE = ['^src/domain/', '^src/ports/', '^src/privacy/', '^src/clock\\.ts$', '^locales/', '^src/data/'];
 const below = (...paths) => [...BASE, ...paths];
 /** Node's own modules and packages may be imported anywhere; only the project's modules are layered. */
 const OUTSIDE = [
@@ -43,7 +44,7 @@ module.exports = {
       from: {},
       to: { circular: true },
     },
-    layer('domain', '^src/(domain|ports)/', below()),
+    layer('domain', '^src/(domain|ports|privacy)/', below()),
     {
       // Data is data: it may name the types it fills (type-only), never run another layer's code.
       name: 'data',

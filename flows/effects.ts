@@ -28,4 +28,11 @@ export type Effect =
   /** Consent refused: forget what this chat sent so far. */
   | { type: 'forget' }
   /** The citizen asks for a person: the runtime opens a hand-off and answers with `handoff.opened`. */
-  | { type: 'handoff' };
+  | { type: 'handoff' }
+  /** "Data saya": the runtime answers with what Aduan holds about this chat (`draft`: a complaint is in progress). */
+  | { type: 'my_data'; draft: boolean }
+  /**
+   * "Hapus data saya", confirmed: the runtime erases this chat's identity (the draft's and the tickets' names, NIKs
+   * and phones given here) and its messages, and answers with what was erased and what was kept.
+   */
+  | { type: 'erase'; known: { names: string[]; niks: string[]; phones: string[] } };

@@ -81,6 +81,33 @@ export const SUBMITTED_STATES = ['submitting', 'submitted', 'afterSubmit', 'with
 export const ResumeTarget = z.enum([...DRAFTING_STATES, 'afterSubmit', 'whichTicket']);
 export type ResumeTarget = z.infer<typeof ResumeTarget>;
 
+/** The states "hapus data saya" may be said in and return to when the citizen does not confirm it. */
+export const ERASE_RETURNS = [
+  'idle',
+  'consent',
+  'declined',
+  'story',
+  'guess',
+  'guessFix',
+  'asking',
+  'summary',
+  'editPick',
+  'cancelConfirm',
+  'duplicateConfirm',
+  'submitted',
+  'whichTicket',
+  'afterSubmit',
+  'withdrawConfirm',
+  'rateResolved',
+  'rateScore',
+  'rateComment',
+  'identityConsent',
+  'identityName',
+  'identityNik',
+  'paused',
+] as const;
+const EraseReturn = z.enum(ERASE_RETURNS);
+
 /** One of the chat's open tickets, as the citizen is offered it when a message could be about several. */
 export const ChatTicket = z.object({
   number: z.string().max(40),
@@ -153,6 +180,8 @@ export const IntakeContext = z.object({
   pendingAfterSubmit: z
     .object({ text: z.string().nullable(), attachments: z.array(AttachmentRef) })
     .nullable(),
+  /** "Hapus data saya" waits for its confirmation: the state it was said in, to return there on "tidak". */
+  eraseFrom: EraseReturn.nullable().default(null),
 });
 export type IntakeContext = z.infer<typeof IntakeContext>;
 
@@ -209,6 +238,7 @@ export function initialContext(input: IntakeInput | undefined): IntakeContext {
     ticketChoices: null,
     whichFor: null,
     pendingAfterSubmit: null,
+    eraseFrom: null,
   };
 }
 

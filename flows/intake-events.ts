@@ -121,7 +121,9 @@ export type IntakeEvent =
       message: string | null;
       reason: string | null;
       agency?: string;
-    };
+    }
+  /** Retention: a draft paused on its expiry for DRAFT_RETENTION_DAYS is dropped, without a word to the citizen. */
+  | { type: 'draft.expired'; now: number };
 
 /**
  * Events that reach a conversation from outside a citizen's message, through the runtime's `dispatch`: a stored
@@ -139,7 +141,8 @@ export type DispatchEvent = Extract<
       | 'ticket.ladder'
       | 'ticket.identity'
       | 'ticket.identity_dropped'
-      | 'handoff.returned';
+      | 'handoff.returned'
+      | 'draft.expired';
   }
 >;
 

@@ -8,6 +8,7 @@ import { agencyValue, dateValue, regionValue } from './fields/shown-values.js';
 import type { Draft, Field, IntakeContext } from './intake-context.js';
 import { SUMMARY_FIELDS, askField } from './intake-fields.js';
 import { whichTicketQuestion } from './intake-tickets.js';
+import { asAgencyReads, maskedNotice } from './summary-privacy.js';
 
 export const CONSENT_VERSION = 'privasi-v1-2026-11';
 
@@ -121,7 +122,12 @@ export function summaryMessage(ctx: IntakeContext): ReplyEffect {
     const summary = FIELD_RECORDS[field].summary;
     return !summary || (anonim && (field === 'name' || field === 'nik' || field === 'phone'))
       ? []
-      : [{ key: `summary.${field}`, vars: { n: i + 1, value: summary.value(ctx) } }];
+      : [
+          {
+            key: `summary.${field}`,
+            vars: { n: i + 1, value: asAgencyReads(ctx, field, summary.value(ctx)) },
+          },
+        ];
   });
   // "Diteruskan ke" only when it says more than the Instansi row: another office, or Ombudsman as well.
   const route = ctx.draft.route;
@@ -133,7 +139,12 @@ export function summaryMessage(ctx: IntakeContext): ReplyEffect {
     type: 'reply',
     key: 'summary.title',
     rows,
-    more: [...flags, ...(offer ? [{ key: 'summary.escalate_offer' }] : []), { key: 'ask.confirm' }],
+    more: [
+      ...flags,
+      ...maskedNotice(ctx),
+      ...(offer ? [{ key: 'summary.escalate_offer' }] : []),
+      { key: 'ask.confirm' },
+    ],
     choices: [
       { id: 'send', label: { key: 'choice.send' } },
       { id: 'edit', label: { key: 'choice.edit' } },

@@ -5,6 +5,7 @@ import { afterSubmit, submitted, withdrawConfirm } from './intake-states/after-f
 import { anywhere } from './intake-states/anywhere.js';
 import { asking, next } from './intake-states/asking.js';
 import { cancelConfirm, resumeAfterCancel } from './intake-states/cancelling.js';
+import { eraseConfirm, resumeAfterErase } from './intake-states/erasing.js';
 import { duplicateConfirm, submitting } from './intake-states/filing.js';
 import { guess, guessFix } from './intake-states/guess.js';
 import { handoff } from './intake-states/handoff.js';
@@ -42,6 +43,8 @@ export const intakeMachine = intake.createMachine({
     editPick,
     cancelConfirm,
     resumeAfterCancel,
+    eraseConfirm,
+    resumeAfterErase,
     submitting,
     duplicateConfirm,
     submitted,

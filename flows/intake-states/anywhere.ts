@@ -8,6 +8,7 @@ import { currentQuestion, withNotices } from '../intake-questions.js';
 import { type StepEvent, withReading } from '../intake-reading.js';
 import { intake } from '../intake-setup.js';
 import { EXPIRY_MS } from '../intake-timers.js';
+import { dataCommands } from './erasing.js';
 
 /** A one-line reply kept as a notice, shown before the next question or the summary. */
 function asNotice(reply: ReplyEffect): Notice {
@@ -114,6 +115,7 @@ export const anywhere = intake.createStateConfig({
         guard: { type: 'isCommand', params: 'handoff' },
         actions: { type: 'effect', params: { type: 'handoff' } },
       },
+      ...dataCommands,
       {
         guard: and([{ type: 'isCommand', params: 'cancel' }, 'isActive']),
         target: '.cancelConfirm',

@@ -33,6 +33,8 @@ export const paused = intake.createStateConfig({
       { guard: { type: 'isCommand', params: 'resume' }, target: 'resuming' },
       { guard: { type: 'isCommand', params: 'start' }, target: 'resuming' },
     ],
+    // Retention: left for DRAFT_RETENTION_DAYS after it expired, the draft goes; nothing is said.
+    'draft.expired': { target: 'idle', actions: ['forgetDraft', assign({ resume: null })] },
   },
 });
 

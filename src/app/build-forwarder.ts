@@ -9,6 +9,7 @@ import { EmailMethod } from '../forwarding/email.js';
 import { type FailureKind, type ForwardResult, Forwarder } from '../forwarding/forwarder.js';
 import type { DeliveryMethod } from '../forwarding/method.js';
 import { Open311Method } from '../forwarding/open311.js';
+import type { LinkSigner } from '../forwarding/payload.js';
 import { makeLinkSigner } from '../forwarding/signed-links.js';
 import { TelegramGroupMethod } from '../forwarding/telegram-group.js';
 import { ticketPayloads } from '../forwarding/ticket-payloads.js';
@@ -41,6 +42,16 @@ export function linkSecret(configured: string | undefined, dataDir: string): str
 export function messageIdDomain(from: string): string {
   const m = /@([A-Za-z0-9.-]+)/.exec(from);
   return m?.[1] ?? 'aduan.local';
+}
+
+/** Attachment links on PUBLIC_BASE_URL valid LINK_TTL_DAYS (forwarded tickets, the officers' exports); none without it. */
+export function configuredLinkSigner(config: Config, secret: string, clock: Clock): LinkSigner {
+  return makeLinkSigner({
+    baseUrl: config.PUBLIC_BASE_URL ?? null,
+    secret,
+    ttlMs: config.LINK_TTL_DAYS * 86_400_000,
+    clock,
+  });
 }
 
 export type ForwardingDeps = {
@@ -82,12 +93,7 @@ export function buildForwarder(deps: ForwardingDeps): Forwarder {
       posted: (chatId, messageId, ticket) => store.telegramOfficers.recordMessage(chatId, messageId, ticket),
       buttons: store.groupButtons,
     });
-  const signLink = makeLinkSigner({
-    baseUrl: config.PUBLIC_BASE_URL ?? null,
-    secret: deps.secret,
-    ttlMs: config.LINK_TTL_DAYS * 86_400_000,
-    clock,
-  });
+  const signLink = configuredLinkSigner(config, deps.secret, clock);
   return new Forwarder({
     deliveries: store.deliveries,
     methods,

@@ -62,6 +62,12 @@ export const ConfigSchema = z.object({
   BACKUP_DIR: z.string().min(1).optional(),
   BACKUP_EVERY_HOURS: z.coerce.number().min(0.25).max(744).default(24),
   BACKUP_KEEP: z.coerce.number().int().min(1).max(1000).default(7),
+  /** Days a closed ticket (ditutup, ditolak, dicabut) keeps its reporter's identity and files; 2 years by default. */
+  RETENTION_DAYS: z.coerce.number().int().min(30).max(36_500).default(730),
+  /** Days an expired draft is kept before it is dropped. */
+  DRAFT_RETENTION_DAYS: z.coerce.number().int().min(1).max(3650).default(30),
+  /** A file with a 32-byte key (mode 600): backups are encrypted with it (AES-256-GCM); plain when unset. */
+  BACKUP_KEY_FILE: z.string().min(1).optional(),
   /** The agency directory and routing rules (JSON); the embedded Kalsel directory when unset. */
   AGENCIES_FILE: z.string().min(1).optional(),
   /** Kecamatan or kab/kota boundary polygons (GeoJSON) for location pins; embedded centroids when unset. */

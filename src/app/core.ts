@@ -1,9 +1,12 @@
 // The conversation core without any server: storage, files, calendar and runtime, shared by the service and the CLIs.
 import { join } from 'node:path';
 import { type Clock, type Ids, cryptoIds, systemClock } from '../clock.js';
+import { DEFAULT_RETENTION, type RetentionSettings } from '../conversation/retention-settings.js';
+import { Retention } from '../conversation/retention.js';
 import { type FaultPoint, type Queued, Runtime } from '../conversation/runtime.js';
 import type { WorkingDays } from '../domain/working-days.js';
 import { HandoffActions } from '../officers/handoff-actions.js';
+import { Open311Intake } from '../officers/open311-intake.js';
 import { StatisticsRefresher } from '../officers/statistics-refresh.js';
 import { TicketActions } from '../officers/ticket-actions.js';
 import type { Directory } from '../routing/directory.js';
@@ -14,7 +17,7 @@ import { DEFAULT_FILE_LIMITS, FileStore } from '../storage/file-store.js';
 import { type Store, createStore } from '../storage/store.js';
 import { DeadlineLadder } from '../tickets/deadline-ladder.js';
 import { TicketDesk } from '../tickets/ticket-desk.js';
-import type { PinResult } from '../understand/geo.js';
+import { type PinResult, locatePin } from '../understand/geo.js';
 import { loadCalendar } from './holidays.js';
 
 export type CoreOptions = {
@@ -44,6 +47,8 @@ export type CoreOptions = {
   directory?: Directory;
   /** The server's public address (PUBLIC_BASE_URL): the receipt then names its status page. */
   publicBaseUrl?: string;
+  /** How long data is kept (RETENTION_DAYS, DRAFT_RETENTION_DAYS) and how far backups reach back. */
+  retention?: RetentionSettings;
 };
 
 export type Core = {
@@ -57,10 +62,14 @@ export type Core = {
   actions: TicketActions;
   /** What officers do with chats that asked for a person. */
   handoffs: HandoffActions;
+  /** Service requests Open311 clients POST: filed as tickets like a chat's. */
+  open311: Open311Intake;
   /** The escalation ladder over missed deadline stages (the service's tick; tests call it). */
   ladder: DeadlineLadder;
   /** Keeps the statistics' rollup up to date (the service's tick; tests call it). */
   statistics: StatisticsRefresher;
+  /** Erases closed tickets' identities, expired drafts and erased chats' addresses when due (the service's tick). */
+  retention: Retention;
   files: FileStore;
   clock: Clock;
   ids: Ids;
@@ -91,6 +100,8 @@ export function buildCore(opts: CoreOptions): Core {
     answerDays: opts.answerDays ?? 5,
     verifyDays: opts.verifyDays ?? 3,
     random: ids.random,
+    // The runtime is made next, with this desk; the desk calls it only later, from within a conversation's turn.
+    dispatch: (conversationId, event): unknown => runtime.dispatch(conversationId, event),
   });
   const runtime = new Runtime({
     routing,
@@ -106,6 +117,7 @@ export function buildCore(opts: CoreOptions): Core {
     clock,
     ids,
     onQueued: opts.onQueued,
+    retention: opts.retention ?? DEFAULT_RETENTION,
     fault: opts.fault,
   });
   const actions = new TicketActions({
@@ -133,6 +145,7 @@ export function buildCore(opts: CoreOptions): Core {
     tickets,
     actions,
     handoffs,
+    open311: new Open311Intake({ store, tickets, locate: opts.locate ?? locatePin, clock }),
     ladder: new DeadlineLadder({
       store,
       routing,
@@ -147,6 +160,15 @@ export function buildCore(opts: CoreOptions): Core {
       ombudsmanDays: opts.ladder?.ombudsmanDays ?? 5,
     }),
     statistics: new StatisticsRefresher({ store, calendar, clock }),
+    retention: new Retention({
+      store,
+      tickets,
+      files,
+      clock,
+      ids,
+      settings: opts.retention ?? DEFAULT_RETENTION,
+      dispatch: (conversationId, event) => runtime.dispatch(conversationId, event),
+    }),
     files,
     clock,
     ids,

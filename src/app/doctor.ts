@@ -1,10 +1,12 @@
 // `npm run doctor`: configuration, database, disk, attachments and channel reachability, each with what to fix.
 import { type Config, ConfigError } from './config.js';
+import { checkBackups } from './doctor-backups.js';
 import { checkTelegram, checkWaCloud, checkWaWeb } from './doctor-channels.js';
 import { type Check, type Mark, errorText, ok } from './doctor-check.js';
 import { flatten, scrub } from './doctor-config.js';
 import { checkDatabase } from './doctor-database.js';
 import { type StatFs, checkAttachments, checkDisk, checkHolidays } from './doctor-files.js';
+import { checkRuntime } from './doctor-runtime.js';
 
 export type DoctorDeps = {
   /** The configuration loader: `loadConfigFromEnv` in the CLI, `() => loadConfig(env)` in tests. */
@@ -53,9 +55,11 @@ export async function runDoctor(deps: DoctorDeps): Promise<DoctorResult> {
       fix: `fix these settings, or unset every ${p.channel.toUpperCase()} variable to keep it off`,
     });
   }
+  checks.push(checkRuntime());
   checks.push(...checkDatabase(config, deps.full ?? false));
   checks.push(await checkDisk(config, deps.statfs));
   checks.push(await checkAttachments(config));
+  checks.push(checkBackups(config));
   checks.push(checkHolidays(config, (deps.now ?? (() => new Date()))()));
   const f = deps.fetch ?? fetch;
   const ms = deps.timeoutMs ?? 5000;

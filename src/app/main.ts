@@ -1,6 +1,7 @@
 // Composition root: reads the environment, builds the service, starts it, and stops it cleanly on a signal.
 import type { Logger } from 'pino';
 import type { FaultPoint } from '../conversation/runtime.js';
+import { BackupKeyError } from '../ops/backup-key.js';
 import { DirectoryError } from '../routing/directory.js';
 import { BoundariesError } from '../understand/boundaries.js';
 import { type Config, ConfigError, loadConfigFromEnv } from './config.js';
@@ -25,8 +26,13 @@ async function main(): Promise<void> {
     log = createLogger(config.LOG_LEVEL);
     service = buildService({ config, log, fault: faultInjector(config) });
   } catch (err) {
-    // A wrong setting or agencies file: say what to fix, in plain words, and stop.
-    if (err instanceof ConfigError || err instanceof DirectoryError || err instanceof BoundariesError) {
+    // A wrong setting, agencies file or backup key: say what to fix, in plain words, and stop.
+    if (
+      err instanceof ConfigError ||
+      err instanceof DirectoryError ||
+      err instanceof BoundariesError ||
+      err instanceof BackupKeyError
+    ) {
       process.stderr.write(`${err.message}\n`);
       process.exit(2);
     }

@@ -1,5 +1,5 @@
 // Builds the whole service from a parsed config: storage, runtime, senders, deadline sweep, HTTP server.
-import { resolve as resolvePath } from 'node:path';
+import { dirname, resolve as resolvePath } from 'node:path';
 import { type ServerType, serve } from '@hono/node-server';
 import type { Logger } from 'pino';
 import type { ChannelAdapter } from '../channels/channel.js';
@@ -17,6 +17,7 @@ import { createMetrics, instrumentHandle } from '../observability/metrics.js';
 import { overrideWarnings } from '../officers/agency-edits.js';
 import { TelegramDesk } from '../officers/telegram-desk.js';
 import { TelegramLinking } from '../officers/telegram-linking.js';
+import { readBackupKey } from '../ops/backup-key.js';
 import { scheduleBackups } from '../ops/backup.js';
 import { blockSenders } from '../ops/block-list.js';
 import { mailboxChannel } from '../outbox/outbound-channel.js';
@@ -29,8 +30,9 @@ import { loadBoundaries } from '../understand/boundaries.js';
 import { locatePinWith } from '../understand/boundary-lookup.js';
 import { answerFileDelivery } from './answer-file-delivery.js';
 import { buildChannels } from './build-channels.js';
-import { buildForwarder, linkSecret } from './build-forwarder.js';
+import { buildForwarder, configuredLinkSigner, linkSecret } from './build-forwarder.js';
 import { buildNotifier } from './build-notifier.js';
+import { buildReporterMailer } from './build-reporter-mailer.js';
 import type { Config } from './config.js';
 import { buildCore } from './core.js';
 import { holidaysFix, missingYears } from './holidays.js';
@@ -67,6 +69,13 @@ export function buildService(opts: ServiceOptions): Service {
   const directory = loadDirectory({ file: config.AGENCIES_FILE, secrets: config.secrets });
   for (const warning of directory.warnings) log.warn({ agencies: directory.source }, warning);
   const boundaries = config.BOUNDARIES_FILE ? loadBoundaries(config.BOUNDARIES_FILE) : null;
+  // Scheduled backups need their key now: a wrong key file stops the start rather than the first backup.
+  const backupKey =
+    config.BACKUP_DIR && config.BACKUP_KEY_FILE ? readBackupKey(config.BACKUP_KEY_FILE) : null;
+  if (config.BACKUP_DIR && !backupKey)
+    log.warn(
+      'scheduled backups are not encrypted: make a key (npm run backup -- --make-key PATH), set BACKUP_KEY_FILE',
+    );
   if (boundaries && boundaries.missing.length > 0)
     log.warn(
       { missing: boundaries.missing.length },
@@ -88,6 +97,11 @@ export function buildService(opts: ServiceOptions): Service {
     ladderFailed: (ticketId, err) => log.error({ err, ticketId }, 'ladder step failed: the stage is skipped'),
     holidaysFile: config.HOLIDAYS_FILE,
     publicBaseUrl: config.PUBLIC_BASE_URL,
+    retention: {
+      days: config.RETENTION_DAYS,
+      draftDays: config.DRAFT_RETENTION_DAYS,
+      backupDays: Math.ceil((config.BACKUP_KEEP * config.BACKUP_EVERY_HOURS) / 24),
+    },
     clock: opts.clock,
     ids: opts.ids,
     fault: opts.fault,
@@ -172,6 +186,11 @@ export function buildService(opts: ServiceOptions): Service {
   const notify = () => {
     void notifier.drain().catch((err: unknown) => log.error({ err }, 'officer notification pass failed'));
   };
+  const reporterMailer = buildReporterMailer({ config, store, clock, ids, log });
+  /** Open311 reporters' e-mails go out after the changes' commit; a failed pass is logged, never thrown. */
+  const mailReporters = () => {
+    void reporterMailer?.drain().catch((err: unknown) => log.error({ err }, 'reporter e-mail pass failed'));
+  };
 
   const storageHealth = new StorageHealth();
   const handle = composePipeline(
@@ -253,6 +272,7 @@ export function buildService(opts: ServiceOptions): Service {
     files: fileLinks({ secret, files: core.files, attachments: store.attachments, clock }),
     databaseOk: () => store.ping(),
     status: { store, clock, clientAddress: (c) => clientKey(clientAddress(c, guardOptions)) },
+    open311: { store, directory, clock, intake: core.open311 },
     officers: {
       store,
       files: core.files,
@@ -264,6 +284,7 @@ export function buildService(opts: ServiceOptions): Service {
       telegramLinking,
       handoffs: core.handoffs,
       mailConfigured: config.SMTP_URL !== undefined,
+      signLink: configuredLinkSigner(config, secret, clock),
       boundaries,
     },
   });
@@ -300,6 +321,8 @@ export function buildService(opts: ServiceOptions): Service {
             store.tx(() => core.tickets.noticeDeadlines(clock.now()));
             // Missed deadline stages climb the ladder: reminder, the coordinator's watch, Ombudsman's copy.
             core.ladder.sweep();
+            // Closed tickets past RETENTION_DAYS lose their identity; expired drafts and erased chats are finished.
+            core.retention.sweep();
           }
           // Every 10 s: the statistics count what changed (a quarter of a second at most; the rest next time).
           if (ticks % 10 === 1) core.statistics.refresh();
@@ -307,6 +330,7 @@ export function buildService(opts: ServiceOptions): Service {
           sender.poll();
           forward();
           notify();
+          mailReporters();
         } catch (err) {
           log.error({ err }, 'deadline sweep failed');
         }
@@ -325,6 +349,7 @@ export function buildService(opts: ServiceOptions): Service {
           dir: resolvePath(config.BACKUP_DIR),
           everyHours: config.BACKUP_EVERY_HOURS,
           keep: config.BACKUP_KEEP,
+          encryption: backupKey ? { key: backupKey, scratchDir: dirname(config.dbPath) } : undefined,
           onDone: (r) => log.info({ backup: r.name, deleted: r.deleted }, 'scheduled backup done'),
           onError: (err) => log.error({ err }, 'scheduled backup failed'),
         });
@@ -354,6 +379,7 @@ export function buildService(opts: ServiceOptions): Service {
       await sender.drain();
       await forwarder.stop();
       await notifier.stop();
+      await reporterMailer?.stop();
       await stopBackups?.();
       await checkpointer?.stop();
       core.close();

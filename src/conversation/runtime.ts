@@ -11,12 +11,15 @@ import type { FileStore } from '../storage/file-store.js';
 import type { Store } from '../storage/store.js';
 import type { TicketDesk } from '../tickets/ticket-desk.js';
 import type { PinResult } from '../understand/geo.js';
+import { dropUnusedFiles, eraseChatData, erasedMessage } from './chat-erasure.js';
 import { type HandoffSettings, handoffTimer, handoffTurn, openHandoff } from './handoff-hold.js';
 import { storeMedia } from './inbound-media.js';
 import type { InboundMessage } from './inbound.js';
 import { type LoadedConversation, toLoaded } from './loaded-conversation.js';
 import { MAX_TEXT, answering, chatTickets, eventFor, messageText, readMessage } from './message-event.js';
 import { messageNotices } from './message-notices.js';
+import { myDataMessage } from './my-data-reply.js';
+import { DEFAULT_RETENTION, type RetentionSettings } from './retention-settings.js';
 import { statusMessage } from './status-reply.js';
 
 export type Outgoing = { id: number; channel: string; chatId: string; message: RenderedMessage };
@@ -49,11 +52,16 @@ export type RuntimeDeps = {
   statusUrl?: string | null;
   /** Called after each commit that queued messages or ticket deliveries, so senders and forwarders wake up. */
   onQueued?: (queued: Queued) => void;
+  /** How long data is kept, as "data saya" and "hapus data saya" tell the citizen. */
+  retention?: RetentionSettings;
   fault?: (point: FaultPoint) => void;
 };
 
-/** What one transaction queued besides messages: set by the effects it applied. */
-type Commit = { deliveries: boolean };
+/**
+ * What one transaction queued besides messages, set by the effects it applied: ticket deliveries, and the files whose
+ * rows an erasure deleted (each deleted after the commit unless another row still uses it).
+ */
+type Commit = { deliveries: boolean; files: string[] };
 
 export class Runtime {
   constructor(private readonly deps: RuntimeDeps) {}
@@ -68,7 +76,7 @@ export class Runtime {
   handle(msg: InboundMessage): HandleResult {
     const { store, clock } = this.deps;
     const now = clock.now();
-    const commit: Commit = { deliveries: false };
+    const commit: Commit = { deliveries: false, files: [] };
     const text = messageText(msg).replace(/\u0000/g, '');
     const clipped = text.length > MAX_TEXT;
     const files = storeMedia(this.deps.files, msg);
@@ -133,6 +141,7 @@ export class Runtime {
     });
     if (!result.duplicate) {
       this.deps.fault?.('after_commit');
+      dropUnusedFiles(store, this.deps.files, commit.files);
       this.notify(result.outgoing, commit);
     }
     return result;
@@ -151,7 +160,7 @@ export class Runtime {
    */
   dispatch(conversationId: number, event: DispatchEvent, files: readonly OutboundFile[] = []): Outgoing[] {
     const { store } = this.deps;
-    const commit: Commit = { deliveries: false };
+    const commit: Commit = { deliveries: false, files: [] };
     const out = store.tx(() => {
       const conv = store.conversations.get(conversationId);
       if (!conv) return [];
@@ -308,7 +317,18 @@ export class Runtime {
         return null;
       case 'handoff':
         return { event: openHandoff(store, this.deps.handoff, conv.id, now) };
+      case 'my_data':
+        return { message: myDataMessage(store, conv, effect.draft, lang, this.retention()) };
+      case 'erase': {
+        const done = eraseChatData(this.deps, conv, effect.known, now);
+        commit.files.push(...done.files);
+        return { message: erasedMessage(lang, done, this.retention()) };
+      }
     }
+  }
+
+  private retention(): RetentionSettings {
+    return this.deps.retention ?? DEFAULT_RETENTION;
   }
 
   /** An officer's words to a chat handed to them (rendered in the chat's language), in one transaction. */
@@ -320,7 +340,7 @@ export class Runtime {
       const message = renderReply(conv.lang, reply);
       return [this.queue(conv.id, conv.channel, conv.chatId, null, message, clock.now())];
     });
-    this.notify(out, { deliveries: false });
+    this.notify(out, { deliveries: false, files: [] });
     return out;
   }
 }

@@ -32,6 +32,10 @@ export type AttachmentRef = z.infer<typeof AttachmentRef>;
 export const ChannelId = z.enum(['web', 'terminal', 'simulate', 'telegram', 'whatsapp', 'wacloud']);
 export type ChannelId = z.infer<typeof ChannelId>;
 
+/** Where a complaint came in: a chat channel, or an Open311 client (POST requests, no chat). */
+export const TicketChannel = z.enum([...ChannelId.options, 'open311']);
+export type TicketChannel = z.infer<typeof TicketChannel>;
+
 export const Complaint = z.object({
   story: z.string().min(1).max(20_000),
   category: z.enum(CATEGORY_IDS),
@@ -56,7 +60,8 @@ export const Complaint = z.object({
     /** Where it was reported ("kelurahan"), as the citizen said it. */
     to: z.string().max(200).optional(),
   }),
-  expectation: z.string().min(1).max(2000),
+  /** What the citizen wants done; empty for an Open311 request (the client's form has no such field). */
+  expectation: z.string().max(2000),
   attachments: z.array(AttachmentRef).max(50),
   identityMode: IdentityMode,
   /** Also forwarded to Ombudsman RI Perwakilan Kalsel, at the citizen's request (never for anonim). */
@@ -71,7 +76,12 @@ export const Complaint = z.object({
     .regex(/^\+\d{8,15}$/)
     .nullable(),
   consent: z.object({ at: z.string(), version: z.string() }),
-  channel: ChannelId,
+  /**
+   * The identity was erased (the complaint is then anonim, its files gone): `citizen` asked ("hapus data saya"), or
+   * `retention` ran after RETENTION_DAYS. Absent while the identity is as filed.
+   */
+  identityErased: z.enum(['citizen', 'retention']).optional(),
+  channel: TicketChannel,
   lang: z.enum(['id', 'en']),
 });
 export type Complaint = z.infer<typeof Complaint>;

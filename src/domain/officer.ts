@@ -1,7 +1,8 @@
 // Officers: who may act on tickets in Aduan, with which role, for which agencies.
 import { z } from 'zod';
 
-export const OfficerRole = z.enum(['admin', 'supervisor', 'officer']);
+/** `integration`: an Open311 client's account (its API key reads and files tickets); it never signs in. */
+export const OfficerRole = z.enum(['admin', 'supervisor', 'officer', 'integration']);
 export type OfficerRole = z.infer<typeof OfficerRole>;
 
 export type Officer = {

@@ -51,6 +51,16 @@ export const TicketEventType = z.enum([
    * (`reason` `stage_met`, `stage_ended`, `stage_paused`) before the answer; no copy goes for it.
    */
   'identity_dropped',
+  /**
+   * The reporter's name, NIK, phone, files and chat link were erased (`reason` `citizen`: "hapus data saya";
+   * `retention`: closed longer than RETENTION_DAYS); `data.files` how many files went. Never the erased values.
+   */
+  'identity_erased',
+  /**
+   * Filed through an Open311 client (POST requests): the reporter's consent is the client's own terms, not Aduan's
+   * data notice; `officerId` is the integration account, `data.account` its username.
+   */
+  'consent_by_client',
 ]);
 export type TicketEventType = z.infer<typeof TicketEventType>;
 

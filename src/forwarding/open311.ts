@@ -1,15 +1,13 @@
 // Delivery to an Open311 GeoReport v2 endpoint: POST {endpoint}/requests.json, form-encoded, one service request.
 import { z } from 'zod';
 import { type Destination, resolveSecret } from '../domain/destination.js';
+import { DESCRIPTION_MAX, serviceCodeOf } from '../domain/open311-mapping.js';
 import { fetchFailure, statusFailure } from './backoff.js';
 import type { DeliveryJob, DeliveryMethod, DeliveryOutcome } from './method.js';
 import type { TicketPayload } from './payload.js';
 import type { HttpMethodOptions } from './webhook.js';
 
 type Open311Destination = Extract<Destination, { method: 'open311' }>;
-
-/** GeoReport v2 limits a description to 4,000 characters. */
-export const DESCRIPTION_MAX = 4000;
 
 const Created = z.array(
   z.object({
@@ -29,10 +27,14 @@ function parseJson(text: string): unknown {
   }
 }
 
-/** "[Aduan NUMBER] story … Harapan pelapor: expectation", the story shortened to fit 4,000 characters. */
+/**
+ * "[Aduan NUMBER] story … Harapan pelapor: expectation" (no expectation line when there is none: an Open311 request),
+ * the story shortened to fit 4,000 characters.
+ */
 function description(p: TicketPayload): string {
   const head = `[Aduan ${p.ticket.number}] `;
-  const tail = `\n\nHarapan pelapor: ${p.complaint.expectation.trim()}`;
+  const expectation = p.complaint.expectation.trim();
+  const tail = expectation ? `\n\nHarapan pelapor: ${expectation}` : '';
   const story = p.complaint.story.trim();
   const room = DESCRIPTION_MAX - head.length - tail.length;
   const fitted = story.length <= room ? story : `${story.slice(0, Math.max(0, room - 1))}…`;
@@ -47,7 +49,7 @@ export function open311Form(p: TicketPayload, d: Open311Destination, apiKey: str
   const form = new URLSearchParams();
   if (apiKey !== null) form.set('api_key', apiKey);
   if (d.jurisdictionId) form.set('jurisdiction_id', d.jurisdictionId);
-  form.set('service_code', d.serviceCodes[p.complaint.category] ?? p.complaint.category);
+  form.set('service_code', serviceCodeOf(p.complaint.category, d.serviceCodes));
   form.set('description', description(p));
   const c = p.complaint;
   if (c.location) {

@@ -1,8 +1,11 @@
 // The versioned JSON a ticket leaves Aduan as (webhooks, Open311 attributes, e-mail and Telegram text are built from
 // it). Identity is filtered here, once: rahasia sends no name, NIK or phone to the agency (only the name and NIK the
-// reporter gave for Ombudsman's copy go, to Ombudsman); anonim keeps none at all.
+// reporter gave for Ombudsman's copy go, to Ombudsman); anonim keeps none at all. The free text too: a NIK typed in
+// it is always masked (the reporter's own NIK field still goes to a signed webhook), and for rahasia and anonim every
+// phone number, e-mail address and name in it as well (src/privacy/).
 import { z } from 'zod';
 import type { AttachmentRef, Complaint } from '../domain/complaint.js';
+import { maskComplaintText, maskScopeFor } from '../privacy/complaint-masking.js';
 
 export const PAYLOAD_SCHEMA = 'aduan.ticket/1';
 
@@ -87,7 +90,7 @@ export type PayloadInput = {
 export type LinkSigner = (attachment: AttachmentRef) => { url: string; expiresAt: string } | null;
 
 export function buildTicketPayload(input: PayloadInput, signLink: LinkSigner): TicketPayload {
-  const c = input.complaint;
+  const c = maskComplaintText(input.complaint, maskScopeFor(input.complaint.identityMode, false));
   const shared = c.identityMode === 'biasa';
   const named = shared || input.identityGiven === true;
   return {

@@ -9,6 +9,7 @@ import { webChatPage } from '../channels/web/web-chat-page.js';
 import type { StorageState } from '../conversation/storage-guard.js';
 import { apiV1 } from './api/api-v1.js';
 import { type OfficerPagesDeps, officerPages } from './officers/officer-pages.js';
+import { type Open311Deps, open311Routes } from './open311/open311-routes.js';
 import { type StatusPagesDeps, statusPages } from './status/status-routes.js';
 
 export type AppDeps = WebChatDeps & {
@@ -31,6 +32,8 @@ export type AppDeps = WebChatDeps & {
   officers?: OfficerPagesDeps;
   /** The citizens' status page (ticket number and PIN), mounted at /status. */
   status?: StatusPagesDeps;
+  /** The Open311 GeoReport v2 server for integration accounts, mounted at /open311/v2. */
+  open311?: Open311Deps;
 };
 
 export function createApp(deps: AppDeps): Hono {
@@ -87,6 +90,7 @@ export function createApp(deps: AppDeps): Hono {
   }
   app.route('/api/chat', webChatApi(deps));
   if (deps.status) app.route('/status', statusPages(deps.status));
+  if (deps.open311) app.route('/open311/v2', open311Routes(deps.open311));
   if (deps.officers) {
     app.route('/petugas', officerPages(deps.officers));
     app.route('/api', apiV1(deps.officers));

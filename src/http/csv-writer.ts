@@ -1,6 +1,7 @@
 // The project's one CSV writer (RFC 4180: CRLF lines, quoted where needed, `,` or `;` between fields), streamed a
 // chunk of rows at a time so that a file of any length holds one chunk in memory; a text cell that a spreadsheet would
 // run as a formula is defused.
+import { chunkedStream } from './chunked-stream.js';
 
 export type CsvSeparator = ',' | ';';
 export type CsvValue = string | number | null;
@@ -38,39 +39,11 @@ export type CsvSource<T> = {
 
 /** The header, then one chunk per pull: the reader's pace decides how far the query has gone. */
 export function csvStream<T>(source: CsvSource<T>): ReadableStream<Uint8Array> {
-  const encoder = new TextEncoder();
   const sep = source.sep ?? ',';
-  let last: T | null = null;
-  let rows = 0;
-  let ended = false;
-  const finish = (complete: boolean) => {
-    if (ended) return;
-    ended = true;
-    source.end?.(rows, complete);
-  };
-  return new ReadableStream<Uint8Array>({
-    start(controller) {
-      controller.enqueue(encoder.encode(`${source.bom ? '\uFEFF' : ''}${csvRecord(source.header, sep)}`));
-    },
-    pull(controller) {
-      try {
-        const chunk = source.next(last);
-        const tail = chunk.at(-1);
-        if (tail === undefined) {
-          finish(true);
-          controller.close();
-          return;
-        }
-        controller.enqueue(encoder.encode(chunk.map((row) => csvRecord(source.record(row), sep)).join('')));
-        last = tail;
-        rows += chunk.length;
-      } catch (error) {
-        finish(false);
-        throw error;
-      }
-    },
-    cancel() {
-      finish(false);
-    },
+  return chunkedStream({
+    start: `${source.bom ? '\uFEFF' : ''}${csvRecord(source.header, sep)}`,
+    next: source.next,
+    render: (chunk) => chunk.map((row) => csvRecord(source.record(row), sep)).join(''),
+    end: source.end,
   });
 }

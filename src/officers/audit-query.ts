@@ -15,6 +15,7 @@ export const AUDIT_ACTIONS = [
   'officer.exported_statistics',
   'officer.exported_tickets',
   'officer.exported_tickets_end',
+  'officer.exported_ombudsman',
   'officer.template_created',
   'officer.template_updated',
   'officer.template_deleted',

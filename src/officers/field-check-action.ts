@@ -1,5 +1,6 @@
 // An officer marks a field check ("cek lapangan") on a ticket, in one transaction: the ticket desk replaces the
-// answer stage by one of the days given, and the citizen's conversation is told why and by when, through `dispatch`.
+// answer stage by one of the days given, and the citizen's conversation (and those following the ticket through the
+// reports merged into it) is told why and by when, through `dispatch`.
 import type { Clock } from '../clock.js';
 import type { Officer } from '../domain/officer.js';
 import type { Directory } from '../routing/directory.js';
@@ -9,7 +10,7 @@ import type { FieldCheckProblem } from '../tickets/field-check.js';
 import type { TicketDesk } from '../tickets/ticket-desk.js';
 import { watchAsk } from './identity-lapse.js';
 import { scopeOf } from './policy.js';
-import type { Dispatch } from './ticket-news.js';
+import { type Dispatch, tellFollowers } from './ticket-news.js';
 
 export type FieldCheckDeps = {
   store: Store;
@@ -41,9 +42,9 @@ export function fieldCheckTicket(
     const now = clock.now();
     const lapsed = watchAsk(store, ticket);
     const marked = tickets.fieldCheck(ticket, { officerId: officer.id, ...ask }, now);
-    if (!marked.ok || ticket.conversationId === null) return marked;
+    if (!marked.ok) return marked;
     lapsed(dispatch, now);
-    dispatch(ticket.conversationId, {
+    const news = {
       type: 'ticket.update',
       now,
       ticket: ticket.number,
@@ -51,7 +52,11 @@ export function fieldCheckTicket(
       message: null,
       reason: null,
       fieldCheck: { due: marked.due, reason: marked.reason },
-    });
+    } as const;
+    if (ticket.conversationId !== null) dispatch(ticket.conversationId, news);
+    // The citizens whose reports were merged into this one hear it too, the reason scrubbed of the reporter's name.
+    const followers = store.ticketMerges.followers(ticket.id);
+    tellFollowers(dispatch, followers, ticket.conversationId, news, ticket.complaint.name);
     return marked;
   });
 }

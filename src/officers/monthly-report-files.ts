@@ -1,22 +1,13 @@
 // The MoU's monthly report as rows of words (its header and one row per line, shared with the CSV the pages write)
 // and as a PDF (pdfkit, DejaVu Sans embedded: no network, any letter).
-import { readFileSync } from 'node:fs';
-import { createRequire } from 'node:module';
 import PDFDocument from 'pdfkit';
 import type { Lang } from '../domain/reply.js';
 import { formatDate, t } from '../i18n/locales.js';
 import type { MonthlyReport, ReportLine } from './monthly-report.js';
+import { pdfFont } from './pdf-font.js';
 
 /** What the files call a kab/kota and an agency. */
 export type ReportNames = { kabkota: (code: string) => string; agency: (id: string) => string };
-
-const require = createRequire(import.meta.url);
-/** Read once: the font every PDF embeds (a subset of it). */
-let font: Buffer | null = null;
-const fontBytes = () => {
-  font ??= readFileSync(require.resolve('dejavu-fonts-ttf/ttf/DejaVuSans.ttf'));
-  return font;
-};
 
 const COLUMNS = ['kabkota', 'agency', 'received', 'on_time', 'escalated', 'rating', 'ratings'] as const;
 
@@ -66,7 +57,7 @@ export function monthlyReportPdf(
   const chunks: Buffer[] = [];
   doc.on('data', (c: Buffer) => chunks.push(c));
   const done = new Promise<Buffer>((resolve) => doc.on('end', () => resolve(Buffer.concat(chunks))));
-  doc.registerFont('body', fontBytes());
+  doc.registerFont('body', pdfFont());
   doc.font('body');
   const month = formatDate(lang, `${report.month}-01`, 'month');
   doc.fontSize(16).text(t(lang, 'officer.stats.report_title', { month }));

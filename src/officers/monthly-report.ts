@@ -28,6 +28,10 @@ export function monthlyReport(store: Store, scope: TicketScope, month: string): 
     ...store.statisticsRollup.rows(scope, query, 'on_time', by),
     ...store.statisticsRollup.rows(scope, query, 'escalated', by),
     ...store.statisticsRollup.rows(scope, query, 'rating', [...by, 'value']),
+    // The tickets the scope's agencies got a copy of (Ombudsman's tembusan); days compared as text: -31 ends any month.
+    ...store.statisticsCopies
+      .rows(scope, { from: `${month}-01`, to: `${month}-31` })
+      .filter((r) => r.dim === 'filed' || r.dim === 'on_time' || r.dim === 'escalated' || r.dim === 'rating'),
   ];
   const lines = new Map<string, ReportLine & { ratingSum: number }>();
   for (const r of rows) {

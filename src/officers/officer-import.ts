@@ -54,7 +54,8 @@ export function checkImport(text: string, store: Pick<Store, 'officers'>, direct
     const agencies = cell('agencies')
       .split(/[;\s]+/)
       .filter((a) => a !== '');
-    if (!role.success) problems.push(`${at} role "${cell('role')}" must be admin, supervisor or officer`);
+    if (!role.success || role.data === 'integration')
+      problems.push(`${at} role "${cell('role')}" must be admin, supervisor or officer`);
     const agencyIssue = role.success ? agencyProblem(role.data, agencies, directory) : null;
     if (agencyIssue) problems.push(`${at} ${agencyIssue.replace('--agency', 'agencies')}`);
     const email = cell('email');

@@ -27,5 +27,8 @@ export function verifyPassword(password: string, stored: string): boolean {
   return expected.length === actual.length && timingSafeEqual(expected, actual);
 }
 
+/** The stored hash of an account without a password (an integration): not scrypt, so no password ever matches it. */
+export const NO_PASSWORD_HASH = '!no-password';
+
 /** A password never spent on a real account: checked when the username is unknown, so timing reveals nothing. */
 export const DUMMY_HASH = hashPassword('not a password of anyone');

@@ -3,12 +3,13 @@ import type { Officer, TicketScope } from '../domain/officer.js';
 import type { Directory } from '../routing/directory.js';
 
 /**
- * Admins see every ticket. An officer sees the tickets routed to its agencies. A supervisor sees its coordinator's
+ * Admins see every ticket. An officer (and an integration account's key) sees the tickets routed to its agencies. A supervisor sees its coordinator's
  * area: a pemda's complaint coordinator its kab/kota, Ombudsman Kalsel and a provincial coordinator the province.
  */
 export function scopeOf(officer: Officer, directory: Directory): TicketScope {
   if (officer.role === 'admin') return { kind: 'all' };
-  if (officer.role === 'officer') return { kind: 'agencies', agencyIds: officer.agencies };
+  if (officer.role === 'officer' || officer.role === 'integration')
+    return { kind: 'agencies', agencyIds: officer.agencies };
   const codes: string[] = [];
   for (const id of officer.agencies) {
     const agency = directory.agency(id);
@@ -37,4 +38,9 @@ export function mayReassignAsWatcher(officer: Officer, watchers: readonly string
   return (
     !officer.disabled && officer.role === 'supervisor' && officer.agencies.some((a) => watchers.includes(a))
   );
+}
+
+/** Whether the account may sign in to the pages: an enabled one that is not an integration (an API key only). */
+export function maySignIn(officer: Officer | undefined): boolean {
+  return officer !== undefined && !officer.disabled && officer.role !== 'integration';
 }

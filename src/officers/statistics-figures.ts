@@ -154,10 +154,11 @@ export function statisticsFigures(
     ...(q.category ? { category: q.category } : {}),
   };
   const query = { cover: coverRange(range.from, range.to, range.to >= today), ...filters };
-  const leftOver = store.statisticsRollup.leftOver(scope, query);
+  // The tickets the scope's agencies got a copy of (Ombudsman's tembusan) count beside their own.
+  const copied = store.statisticsCopies.rows(scope, { from: range.from, to: range.to, ...filters });
   const of = (dim: StatDim) => [
     ...store.statisticsRollup.rows(scope, query, dim, GROUPS[dim]),
-    ...leftOver.filter((r) => r.dim === dim),
+    ...copied.filter((r) => r.dim === dim),
   ];
   const filed = of('filed');
   const total = filed.reduce((s, r) => s + r.n, 0);
@@ -175,6 +176,10 @@ export function statisticsFigures(
   for (const p of store.statisticsRollup.filedPerPeriod(scope, { ...volumeCover, ...filters })) {
     const key = p.period.startsWith('M') ? p.period.slice(1) : bucketOf(p.period.slice(1), range.bucket);
     if (perBucket.has(key)) perBucket.set(key, (perBucket.get(key) ?? 0) + p.n);
+  }
+  for (const r of copied) {
+    const key = bucketOf(r.day, range.bucket);
+    if (r.dim === 'filed' && perBucket.has(key)) perBucket.set(key, (perBucket.get(key) ?? 0) + 1);
   }
 
   const clusters = tally(of('linked'), (r) => `${r.value}|${r.category}`)

@@ -14,6 +14,7 @@ import { watcherAgencies } from '../tickets/ladder-steps.js';
 import type { TicketDesk } from '../tickets/ticket-desk.js';
 import { REASSIGNABLE, isOpen } from '../tickets/transitions.js';
 import { type CheckedUpload, recordAnswerFiles } from './answer-files.js';
+import { readsAsCopy } from './copy-access.js';
 import { fieldCheckTicket } from './field-check-action.js';
 import { watchAsk } from './identity-lapse.js';
 import { mayAct, mayReassignAsWatcher, scopeOf } from './policy.js';
@@ -89,17 +90,33 @@ export class TicketActions {
     });
   }
 
-  /** A supervisor takes a ticket of its area over (admins and the agency's officers already act: not_allowed). */
+  /**
+   * A supervisor takes a ticket of its area over, or an officer of an agency that got a copy of it (Ombudsman's
+   * tembusan) takes the copy over (admins and the agency's officers already act: not_allowed).
+   */
   takeOver(officer: Officer, number: string): { ok: true } | { ok: false; problem: ActionProblem } {
     const { store, tickets, directory, clock } = this.deps;
     return store.tx(() => {
       const ticket = store.ticketInbox.forOfficer(number, scopeOf(officer, directory));
       if (!ticket) return { ok: false, problem: 'not_found' } as const;
-      if (officer.disabled || officer.role !== 'supervisor' || tickets.tookOver(ticket.id, officer.id))
-        return { ok: false, problem: 'not_allowed' } as const;
+      if (!this.mayTakeOver(officer, ticket)) return { ok: false, problem: 'not_allowed' } as const;
       tickets.takeOver(ticket, officer.id, clock.now());
       return { ok: true } as const;
     });
+  }
+
+  /**
+   * Whether this account may take the ticket (seen within its scope) over: it may not act on it yet, and it is a
+   * supervisor, or an officer reading the ticket through its agency's copy.
+   */
+  mayTakeOver(officer: Officer, ticket: { id: number; agencyId: string | null }): boolean {
+    if (officer.disabled || this.mayActOn(officer, ticket)) return false;
+    return officer.role === 'supervisor' || (officer.role === 'officer' && this.readsAsCopy(officer, ticket));
+  }
+
+  /** Whether this account reads the ticket through a copy its agency received (read-only until taken over). */
+  readsAsCopy(officer: Officer, ticket: { id: number; agencyId: string | null }): boolean {
+    return readsAsCopy(officer, ticket, this.deps.store.ticketCopies.agencies(ticket.id));
   }
 
   /** Whether this account may answer on the ticket: null, or `not_found` (outside its scope) or `read_only`. */
@@ -111,11 +128,13 @@ export class TicketActions {
 
   /**
    * Whether this account may act on this ticket (seen within its scope): an officer only while the ticket is its
-   * agency's (after dialihkan the old agency reads only).
+   * agency's (after dialihkan the old agency reads only), or once it took its agency's copy over.
    */
   mayActOn(officer: Officer, ticket: { id: number; agencyId: string | null }): boolean {
-    if (officer.role === 'officer' && !officer.agencies.includes(ticket.agencyId ?? '')) return false;
-    return mayAct(officer, this.deps.tickets.tookOver(ticket.id, officer.id));
+    const tookOver = this.deps.tickets.tookOver(ticket.id, officer.id);
+    if (officer.role === 'officer' && !officer.agencies.includes(ticket.agencyId ?? '') && !tookOver)
+      return false;
+    return mayAct(officer, tookOver);
   }
 
   /** Whether this account may move the ticket to another agency: whoever may act on it, or a watching coordinator. */

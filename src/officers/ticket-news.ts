@@ -5,7 +5,7 @@ import type { DispatchEvent } from '../../flows/intake-events.js';
 import type { OutboundFile } from '../domain/reply.js';
 import type { Follower } from '../storage/ticket-merges.js';
 
-/** An officer's change (`ticket.update`) or message (`ticket.reply`), as the ticket's own chat hears it. */
+/** An officer's change (`ticket.update`, a field check too) or message (`ticket.reply`), as the reporter hears it. */
 export type News = Extract<DispatchEvent, { type: 'ticket.update' | 'ticket.reply' }>;
 
 export type Dispatch = (
@@ -43,6 +43,9 @@ export function tellFollowers(
 }
 
 function followed(news: News, own: string, clean: (text: string) => string): DispatchEvent {
+  // A field check: the words its reporter reads (why, and by when the answer comes), the officer's reason scrubbed.
+  if (news.type === 'ticket.update' && news.fieldCheck)
+    return { ...news, fieldCheck: { ...news.fieldCheck, reason: clean(news.fieldCheck.reason) } };
   const base = { type: 'ticket.followed', now: news.now, ticket: news.ticket, own } as const;
   if (news.type === 'ticket.reply') return { ...base, status: null, message: clean(news.text), reason: null };
   const { status, message, reason, agency } = news;

@@ -1,27 +1,28 @@
 // A ticket's conversation as officers read it: what the citizen and Aduan said from the end of the chat's previous
-// ticket to this one's filing. Never a chat id; the NIK always masked; a rahasia reporter's identity answers hidden
-// from those who may not see who it is.
+// ticket to this one's filing. Never a chat id; a NIK always masked; for those who may not see who a rahasia reporter
+// is, the identity answers hidden and every phone number, e-mail address and name in the words masked (src/privacy/).
 import type { Complaint } from '../domain/complaint.js';
+import type { Lang } from '../domain/reply.js';
 import { hideStatusPin } from '../domain/status-pin.js';
+import { maskText } from '../privacy/mask-free-text.js';
 import type { Store } from '../storage/store.js';
-import { maskNik } from '../understand/nik.js';
 
 export type TranscriptLine = { at: number; from: 'citizen' | 'bot'; text: string };
 
 const MAX_LINES = 400;
 const IDENTITY_FIELDS = new Set(['name', 'nik', 'phone']);
-const NIK = /\b\d{16}\b/g;
-const PHONE = /(?:\+|\b)\d[\d\s.-]{7,}\d\b/g;
 
 export function ticketTranscript(
   store: Store,
   ticket: { id: number; conversationId: number | null; createdAt: number; complaint: Complaint },
   showIdentity: boolean,
   hidden: string,
+  lang: Lang = 'id',
 ): TranscriptLine[] | null {
   if (ticket.conversationId === null) return null;
   const from = chatStartBefore(store, ticket.conversationId, ticket.createdAt);
-  const redaction = { showIdentity, hidden, name: ticket.complaint.name };
+  const { name, nik, phone } = ticket.complaint;
+  const redaction = { showIdentity, hidden, known: { name, nik, phone }, lang };
   return chatLines(store, ticket.conversationId, { from, to: ticket.createdAt }, redaction);
 }
 
@@ -39,23 +40,23 @@ export function chatStartBefore(store: Store, conversationId: number, before: nu
 
 /**
  * What the citizen and Aduan (the bot, and officers through it) said in a chat between two instants, oldest first:
- * the NIK masked, and without `showIdentity` the reporter's name, NIK and phone (and answers to them) hidden.
+ * NIKs masked, and without `showIdentity` the answers to the identity questions hidden and every NIK, phone number,
+ * e-mail address and name in the words masked (the reporter's `known` identity wherever it is written).
  */
 export function chatLines(
   store: Store,
   conversationId: number,
   { from, to }: { from: number; to: number },
-  { showIdentity, hidden, name: fullName }: { showIdentity: boolean; hidden: string; name: string | null },
+  redaction: {
+    showIdentity: boolean;
+    hidden: string;
+    known: { name: string | null; nik?: string | null; phone?: string | null };
+    lang?: Lang;
+  },
 ): TranscriptLine[] {
-  const name = fullName?.trim();
-  const redact = (text: string): string => {
-    let out = text.replace(NIK, (nik) => (showIdentity ? maskNik(nik) : hidden));
-    if (!showIdentity) {
-      out = out.replace(PHONE, hidden);
-      if (name && name.length >= 3) out = out.split(name).join(hidden);
-    }
-    return out;
-  };
+  const { showIdentity, hidden, known, lang } = redaction;
+  const scope = showIdentity ? 'nik' : 'all';
+  const redact = (text: string): string => maskText(text, known, { scope, lang }).text;
   const citizen: TranscriptLine[] = store.inbound
     .history(conversationId, from, MAX_LINES)
     .filter((m) => m.at <= to)

@@ -6,7 +6,7 @@ import type { Store } from '../storage/store.js';
 import { USERNAME, agencyProblem } from './account-rules.js';
 import { checkImport, createImported } from './officer-import.js';
 import { issuePasswordLink } from './password-links.js';
-import { MIN_PASSWORD_LENGTH, hashPassword } from './passwords.js';
+import { MIN_PASSWORD_LENGTH, NO_PASSWORD_HASH, hashPassword } from './passwords.js';
 import { newApiToken, tokenHash } from './tokens.js';
 
 export type UserArgs = {
@@ -38,13 +38,14 @@ export type UserCommandResult = { code: number; lines: string[]; notes?: string[
 export const USER_USAGE = [
   'usage:',
   '  npm run user -- add --username U --role admin|supervisor|officer [--agency ID]… [--name "…"]  (password on stdin)',
+  '  npm run user -- add --username U --role integration --agency ID… [--name "…"]  (an Open311 client; no password)',
   '  npm run user -- import FILE.csv [--dry-run]  (username,name,role,agencies[,email]; prints one-time links)',
   '  npm run user -- link --username U  (a new one-time password-set link; the old one stops working)',
   '  npm run user -- list',
   '  npm run user -- disable --username U',
   '  npm run user -- reset-password --username U  (password on stdin)',
   '  npm run user -- agencies',
-  '  npm run user -- token --username U [--revoke]  (a new API token, printed once on the last line)',
+  '  npm run user -- token --username U [--revoke]  (a new API token or Open311 api_key, printed once on the last line)',
 ];
 
 const fail = (line: string, code = 2): UserCommandResult => ({ code, lines: [line] });
@@ -76,10 +77,11 @@ export function userCommand(args: UserArgs, deps: UserCommandDeps): UserCommandR
       if (!args.username || !USERNAME.test(args.username))
         return fail('✗ --username: 3–40 letters, digits, dots, dashes or underscores');
       const role = Role.safeParse(args.role);
-      if (!role.success) return fail('✗ --role must be admin, supervisor or officer');
+      if (!role.success) return fail('✗ --role must be admin, supervisor, officer or integration');
       const problem = agencyProblem(role.data, args.agencies, directory);
       if (problem) return fail(`✗ ${problem}`);
       if (store.officers.find(args.username)) return fail(`✗ ${args.username} already exists`, 1);
+      if (role.data === 'integration') return addIntegration(args.username, args.name, args.agencies, deps);
       const password = checkedPassword(deps.readPassword());
       if (typeof password !== 'string') return password;
       store.tx(() =>
@@ -102,6 +104,7 @@ export function userCommand(args: UserArgs, deps: UserCommandDeps): UserCommandR
       const officer = args.username ? store.officers.find(args.username) : null;
       if (!officer) return fail(`✗ no account named ${args.username ?? '(none given)'}`, 1);
       if (officer.disabled) return fail(`✗ ${officer.username} is disabled`, 1);
+      if (officer.role === 'integration') return fail(NO_PASSWORD(officer.username), 1);
       const issued = issuePasswordLink(store, officer.id, deps.now, deps.publicBaseUrl);
       return linksCsv([{ username: officer.username, ...issued }], deps.publicBaseUrl, [
         `✓ a new link for ${officer.username}; an earlier one no longer works`,
@@ -117,13 +120,11 @@ export function userCommand(args: UserArgs, deps: UserCommandDeps): UserCommandR
       if (officer.disabled) return fail(`✗ ${officer.username} is disabled`, 1);
       const token = newApiToken();
       store.officers.addToken(tokenHash(token), officer.id, deps.now);
-      return {
-        code: 0,
-        lines: [
-          `✓ a new API token for ${officer.username}; it is shown once, keep it secret (send it as Authorization: Bearer …):`,
-          token,
-        ],
-      };
+      const how =
+        officer.role === 'integration'
+          ? `an Open311 api_key for ${officer.username}; it is shown once, keep it secret (send it as api_key=… to /open311/v2):`
+          : `a new API token for ${officer.username}; it is shown once, keep it secret (send it as Authorization: Bearer …):`;
+      return { code: 0, lines: [`✓ ${how}`, token] };
     }
     case 'disable':
     case 'reset-password': {
@@ -133,6 +134,7 @@ export function userCommand(args: UserArgs, deps: UserCommandDeps): UserCommandR
         store.officers.disableAccount(officer.id, deps.now);
         return { code: 0, lines: [`✓ ${officer.username} disabled; its sessions ended`] };
       }
+      if (officer.role === 'integration') return fail(NO_PASSWORD(officer.username), 1);
       const password = checkedPassword(deps.readPassword());
       if (typeof password !== 'string') return password;
       store.officers.setPassword(officer.id, hashPassword(password));
@@ -141,6 +143,31 @@ export function userCommand(args: UserArgs, deps: UserCommandDeps): UserCommandR
     default:
       return { code: 2, lines: USER_USAGE };
   }
+}
+
+const NO_PASSWORD = (username: string) =>
+  `✗ ${username} is an integration account: it has no password and never signs in (npm run user -- token)`;
+
+/**
+ * An Open311 client's account: no password (a marker no password matches, so it never signs in), read no stdin; its
+ * api_key comes from `token`.
+ */
+function addIntegration(
+  username: string,
+  name: string | undefined,
+  agencies: string[],
+  deps: UserCommandDeps,
+): UserCommandResult {
+  deps.store.tx(() =>
+    deps.store.officers.add(
+      { username, name: name?.trim() || null, role: 'integration', passwordHash: NO_PASSWORD_HASH, agencies },
+      deps.now,
+    ),
+  );
+  return {
+    code: 0,
+    lines: [`✓ ${username} (integration) added; its api_key: npm run user -- token --username ${username}`],
+  };
 }
 
 function checkedPassword(line: string | null): string | UserCommandResult {

@@ -1,116 +1,74 @@
-// Online backups: SQLite's backup API into DEST/aduan.db, the attachments checked by sha256, and a manifest.
-import { createHash } from 'node:crypto';
-import { createReadStream, existsSync } from 'node:fs';
-import { copyFile, link, mkdir, readdir, rename, rm, stat, writeFile } from 'node:fs/promises';
+// Online backups: SQLite's backup API into DEST, the attachments checked by sha256, a manifest; encrypted with a key.
+import { randomBytes } from 'node:crypto';
+import { existsSync } from 'node:fs';
+import { mkdir, readdir, rename, rm, stat, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { z } from 'zod';
-import { type DbCopyOptions, copyDatabase } from '../storage/db-files.js';
+import { type DbCopyOptions, type DbFacts, copyDatabase } from '../storage/db-files.js';
 import type { Db } from '../storage/db.js';
+import {
+  type FileSyncReport,
+  copying,
+  listAttachmentFiles,
+  sealing,
+  sha256File,
+  syncAttachments,
+} from './attachment-files.js';
+import { type BackupKey, manifestMac } from './backup-key.js';
+import { sealFile, sealedDigest } from './sealed-file.js';
 
 export const MANIFEST_FILE = 'manifest.json';
 export const DB_FILE = 'aduan.db';
+/** The database encrypted (AES-256-GCM), in place of DB_FILE when the backup has a key. */
+export const SEALED_DB_FILE = 'aduan.db.enc';
 export const ATTACHMENTS_DIR = 'attachments';
 
-export const Manifest = z.object({
-  format: z.literal('aduan-backup'),
-  formatVersion: z.literal(1),
-  createdAt: z.string(),
-  /** The highest applied migration, and every applied one. */
-  schemaVersion: z.number().int().min(0),
-  migrations: z.array(z.number().int()),
-  db: z.object({ file: z.literal(DB_FILE), sha256: z.string().regex(/^[0-9a-f]{64}$/), bytes: z.number() }),
-  counts: z.object({
-    tickets: z.number().int().min(0),
-    conversations: z.number().int().min(0),
-    /** Rows of the attachments table. */
-    attachments: z.number().int().min(0),
-    /** Files under attachments/ (content-addressed; a file may serve several rows). */
-    attachmentFiles: z.number().int().min(0),
-  }),
-  /** sha256 of files the database names but the data folder did not have when the backup was made. */
-  missingFiles: z.array(z.string()),
-});
+export const Manifest = z
+  .object({
+    format: z.literal('aduan-backup'),
+    /** 1: plain files; 2: encrypted files (`encryption`) and an authenticated manifest (`mac`). */
+    formatVersion: z.union([z.literal(1), z.literal(2)]),
+    createdAt: z.string(),
+    /** The highest applied migration, and every applied one. */
+    schemaVersion: z.number().int().min(0),
+    migrations: z.array(z.number().int()),
+    /** sha256 and size of the database itself (the plaintext, when it is stored encrypted). */
+    db: z.object({
+      file: z.enum([DB_FILE, SEALED_DB_FILE]),
+      sha256: z.string().regex(/^[0-9a-f]{64}$/),
+      bytes: z.number(),
+    }),
+    counts: z.object({
+      tickets: z.number().int().min(0),
+      conversations: z.number().int().min(0),
+      /** Rows of the attachments table. */
+      attachments: z.number().int().min(0),
+      /** Files under attachments/ (content-addressed; a file may serve several rows). */
+      attachmentFiles: z.number().int().min(0),
+    }),
+    /** sha256 of files the database names but the data folder did not have when the backup was made. */
+    missingFiles: z.array(z.string()),
+    /** Present when the database and attachments are encrypted: which key (its id) opens them. */
+    encryption: z
+      .object({ cipher: z.literal('aes-256-gcm'), keyId: z.string().regex(/^[0-9a-f]{16}$/) })
+      .optional(),
+    /** HMAC-SHA256 (a key derived from the backup key) of the manifest's JSON without this field. */
+    mac: z
+      .string()
+      .regex(/^[0-9a-f]{64}$/)
+      .optional(),
+  })
+  .refine(
+    (m) =>
+      m.formatVersion === 2
+        ? m.encryption !== undefined && m.mac !== undefined && m.db.file === SEALED_DB_FILE
+        : m.encryption === undefined && m.mac === undefined && m.db.file === DB_FILE,
+    {
+      message:
+        'formatVersion 2 goes with encryption, mac and aduan.db.enc; formatVersion 1 with none of them',
+    },
+  );
 export type Manifest = z.infer<typeof Manifest>;
-
-const SHA = /^[0-9a-f]{64}$/;
-
-export function sha256File(path: string): Promise<string> {
-  return new Promise((resolve, reject) => {
-    const hash = createHash('sha256');
-    createReadStream(path)
-      .on('error', reject)
-      .on('data', (chunk) => hash.update(chunk))
-      .on('end', () => resolve(hash.digest('hex')));
-  });
-}
-
-/** The content-addressed files under an attachments folder: `ab/<sha256>`. In-progress `.tmp` files are skipped. */
-export async function listAttachmentFiles(dir: string): Promise<string[]> {
-  if (!existsSync(dir)) return [];
-  const out: string[] = [];
-  for (const prefix of await readdir(dir, { withFileTypes: true })) {
-    if (!prefix.isDirectory() || !/^[0-9a-f]{2}$/.test(prefix.name)) continue;
-    for (const f of await readdir(join(dir, prefix.name), { withFileTypes: true })) {
-      if (f.isFile() && SHA.test(f.name) && f.name.startsWith(prefix.name)) out.push(f.name);
-    }
-  }
-  return out.sort();
-}
-
-export type FileSyncReport = {
-  /** Files written now. */
-  copied: number;
-  /** Files already there with the right content. */
-  unchanged: number;
-  /** Source files whose content no longer matches their name: not copied. */
-  corrupt: string[];
-  bytes: number;
-};
-
-const pathOf = (dir: string, sha: string) => join(dir, sha.slice(0, 2), sha);
-
-/**
- * Copies the attachment files from `from` to `to`: only those missing or different there, each verified by its
- * sha256 (the file's name) before it is put in place. `reuse` names an earlier copy to hard-link unchanged files
- * from (scheduled backups share their files instead of copying them again).
- */
-export async function syncAttachments(from: string, to: string, reuse?: string): Promise<FileSyncReport> {
-  const report: FileSyncReport = { copied: 0, unchanged: 0, corrupt: [], bytes: 0 };
-  for (const sha of await listAttachmentFiles(from)) {
-    const src = pathOf(from, sha);
-    const dest = pathOf(to, sha);
-    if (existsSync(dest) && (await sha256File(dest)) === sha) {
-      report.unchanged++;
-      continue;
-    }
-    if ((await sha256File(src)) !== sha) {
-      report.corrupt.push(sha);
-      continue;
-    }
-    await mkdir(join(to, sha.slice(0, 2)), { recursive: true });
-    const tmp = `${dest}.${process.pid}.tmp`;
-    await rm(tmp, { force: true });
-    const earlier = reuse ? pathOf(reuse, sha) : null;
-    let linked = false;
-    if (earlier && existsSync(earlier)) {
-      linked = await link(earlier, tmp).then(
-        () => true,
-        () => false,
-      );
-    }
-    if (!linked) await copyFile(src, tmp);
-    if ((await sha256File(tmp)) !== sha) {
-      await rm(tmp, { force: true });
-      if (!linked) throw new Error(`attachment ${sha} changed while it was copied`);
-      await copyFile(src, tmp);
-      if ((await sha256File(tmp)) !== sha) throw new Error(`attachment ${sha} changed while it was copied`);
-    }
-    await rename(tmp, dest);
-    report.copied++;
-    report.bytes += (await stat(dest)).size;
-  }
-  return report;
-}
 
 export type BackupOptions = DbCopyOptions & {
   /** An open connection to the live database (the service's own, or one the CLI opened). */
@@ -122,9 +80,62 @@ export type BackupOptions = DbCopyOptions & {
   now?: () => Date;
   /** An earlier backup folder whose attachment files may be hard-linked instead of copied. */
   reuse?: string;
+  /** Encrypt with this key. */
+  encryption?: BackupEncryption;
+};
+
+export type BackupEncryption = {
+  key: BackupKey;
+  /**
+   * Where the plain copy of the database is made before it is encrypted into the backup: the live database's own
+   * folder, which holds the plaintext anyway (never the backup folder).
+   */
+  scratchDir: string;
 };
 
 export type BackupReport = { manifest: Manifest; files: FileSyncReport };
+
+type DbCopy = { facts: DbFacts; db: Manifest['db'] };
+
+const removeWithSidecars = async (path: string) => {
+  for (const file of ['', '.partial']) {
+    for (const suffix of ['', '-wal', '-shm', '-journal'])
+      await rm(`${path}${file}${suffix}`, { force: true });
+  }
+};
+
+/** The database into the backup folder: copied as it is, or copied next to the live one and encrypted from there. */
+async function backupDatabase(opts: BackupOptions): Promise<DbCopy> {
+  const plainDest = join(opts.dest, DB_FILE);
+  const sealedDest = join(opts.dest, SEALED_DB_FILE);
+  if (!opts.encryption) {
+    const facts = await copyDatabase(opts.db, plainDest, opts);
+    await rm(sealedDest, { force: true });
+    const db: Manifest['db'] = {
+      file: DB_FILE,
+      sha256: await sha256File(plainDest),
+      bytes: (await stat(plainDest)).size,
+    };
+    return { facts, db };
+  }
+  const { key, scratchDir } = opts.encryption;
+  const plain = join(scratchDir, `.backup-${process.pid}-${randomBytes(6).toString('hex')}.db`);
+  const tmp = `${sealedDest}.${process.pid}.tmp`;
+  try {
+    const facts = await copyDatabase(opts.db, plain, opts);
+    await rm(tmp, { force: true });
+    const sha256 = await sealFile(key, plain, tmp);
+    if ((await sealedDigest(key, tmp)) !== sha256)
+      throw new Error('the encrypted database does not read back');
+    await rename(tmp, sealedDest);
+    // A plain copy from an earlier run into this folder without the key must not stay beside the encrypted one.
+    await removeWithSidecars(plainDest);
+    return { facts, db: { file: SEALED_DB_FILE, sha256, bytes: (await stat(plain)).size } };
+  } finally {
+    await removeWithSidecars(plain);
+    await rm(tmp, { force: true });
+  }
+}
 
 /**
  * One online backup. The database is copied first and the attachments after it: a file is always written before
@@ -134,26 +145,27 @@ export async function backup(opts: BackupOptions): Promise<BackupReport> {
   const now = opts.now ?? (() => new Date());
   const createdAt = now().toISOString();
   await mkdir(opts.dest, { recursive: true });
-  const dbFile = join(opts.dest, DB_FILE);
-  const facts = await copyDatabase(opts.db, dbFile, opts);
+  const { facts, db } = await backupDatabase(opts);
   const attachmentsDest = join(opts.dest, ATTACHMENTS_DIR);
   await mkdir(attachmentsDest, { recursive: true });
-  const files = await syncAttachments(
-    opts.attachmentsDir,
-    attachmentsDest,
-    opts.reuse ? join(opts.reuse, ATTACHMENTS_DIR) : undefined,
-  );
+  const key = opts.encryption?.key;
+  const files = await syncAttachments(opts.attachmentsDir, attachmentsDest, {
+    reuse: opts.reuse ? join(opts.reuse, ATTACHMENTS_DIR) : undefined,
+    transfer: key ? sealing(key) : copying,
+  });
   const present = new Set(await listAttachmentFiles(attachmentsDest));
-  const manifest: Manifest = {
+  const body: Omit<Manifest, 'mac'> = {
     format: 'aduan-backup',
-    formatVersion: 1,
+    formatVersion: key ? 2 : 1,
     createdAt,
     schemaVersion: facts.schemaVersion,
     migrations: facts.migrations,
-    db: { file: DB_FILE, sha256: await sha256File(dbFile), bytes: (await stat(dbFile)).size },
+    db,
     counts: { ...facts.counts, attachmentFiles: present.size },
     missingFiles: facts.attachmentShas.filter((sha) => !present.has(sha)),
+    ...(key ? { encryption: { cipher: 'aes-256-gcm', keyId: key.id } } : {}),
   };
+  const manifest: Manifest = key ? { ...body, mac: manifestMac(key, body) } : body;
   const tmp = join(opts.dest, `${MANIFEST_FILE}.tmp`);
   await writeFile(tmp, `${JSON.stringify(manifest, null, 2)}\n`);
   await rename(tmp, join(opts.dest, MANIFEST_FILE));
@@ -199,6 +211,8 @@ export type ScheduleOptions = {
   /** How many complete backups to keep. */
   keep: number;
   now?: () => Date;
+  /** Encrypt every scheduled backup with this key. */
+  encryption?: BackupEncryption;
   onDone?: (r: { name: string; manifest: Manifest; deleted: string[] }) => void;
   onError?: (err: unknown) => void;
 };
@@ -224,6 +238,7 @@ export async function runScheduledBackup(
     dest: partial,
     now,
     reuse: previous ? join(opts.dir, previous) : undefined,
+    encryption: opts.encryption,
   });
   await rename(partial, join(opts.dir, name));
   const deleted = await pruneBackups(opts.dir, opts.keep);

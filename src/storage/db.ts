@@ -36,14 +36,24 @@ export function migrate(db: Db, migrations: readonly Migration[] = MIGRATIONS): 
   const applied: number[] = [];
   for (const m of migrations) {
     if (done.has(m.version)) continue;
-    db.transaction(() => {
-      db.exec(m.sql);
-      db.prepare('INSERT INTO schema_migrations (version, name, applied_at) VALUES (?, ?, ?)').run(
-        m.version,
-        m.name,
-        new Date().toISOString(),
-      );
-    })();
+    // A table rebuild that others reference: foreign keys off around its transaction, checked before it commits.
+    const keysWereOn = m.foreignKeysOff === true && db.pragma('foreign_keys', { simple: true }) === 1;
+    if (keysWereOn) db.pragma('foreign_keys = OFF');
+    try {
+      db.transaction(() => {
+        db.exec(m.sql);
+        const broken = m.foreignKeysOff ? db.pragma('foreign_key_check') : [];
+        if (Array.isArray(broken) && broken.length > 0)
+          throw new Error(`migration ${m.version} (${m.name}) left rows whose foreign keys point nowhere`);
+        db.prepare('INSERT INTO schema_migrations (version, name, applied_at) VALUES (?, ?, ?)').run(
+          m.version,
+          m.name,
+          new Date().toISOString(),
+        );
+      })();
+    } finally {
+      if (keysWereOn) db.pragma('foreign_keys = ON');
+    }
     applied.push(m.version);
   }
   return applied;
@@ -76,4 +86,14 @@ export function agenciesWithAccounts(db: Db): Set<string> {
       .all()
       .filter((a): a is string => typeof a === 'string'),
   );
+}
+
+/** The SQLite library better-sqlite3 was built with, read from an in-memory database (the native addon loads). */
+export function sqliteVersion(): string {
+  const db = new Database(':memory:');
+  try {
+    return String(db.prepare('SELECT sqlite_version()').pluck().get());
+  } finally {
+    db.close();
+  }
 }

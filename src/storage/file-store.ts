@@ -1,6 +1,6 @@
 // Attachment files under the data folder, named by their sha256: written once, atomically, never served raw.
 import { createHash } from 'node:crypto';
-import { existsSync, mkdirSync, renameSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 
 export type FileLimits = { maxBytes: number; allowedMime: RegExp };
@@ -42,5 +42,10 @@ export class FileStore {
       renameSync(tmp, path);
     }
     return { sha256, size: data.byteLength };
+  }
+
+  /** Deletes a file no attachment row uses any more (the caller checked); a file already gone is no error. */
+  remove(sha256: string): void {
+    if (/^[0-9a-f]{64}$/.test(sha256)) rmSync(this.pathOf(sha256), { force: true });
   }
 }

@@ -129,7 +129,7 @@ export class OfficerNotices {
     this.ofAccount = db.prepare(`${RECIPIENT} WHERE o.id = ? AND o.disabled_at IS NULL`);
     this.ofAgency = db.prepare(
       `${RECIPIENT} JOIN officer_agencies oa ON oa.officer_id = o.id
-       WHERE oa.agency_id = ? AND o.disabled_at IS NULL ORDER BY o.id`,
+       WHERE oa.agency_id = ? AND o.disabled_at IS NULL AND o.role != 'integration' ORDER BY o.id`,
     );
     this.insert = db.prepare(
       `INSERT OR IGNORE INTO officer_notifications
@@ -200,7 +200,7 @@ export class OfficerNotices {
     return raw ? toRecipient(raw) : null;
   }
 
-  /** The enabled accounts that belong to an agency (its officers, or a coordinator's supervisors). */
+  /** The enabled accounts that belong to an agency (its officers, or a coordinator's supervisors; no integration). */
   ofAgencyMembers(agencyId: string): NoticeRecipient[] {
     return this.ofAgency.all(agencyId).map(toRecipient);
   }

@@ -120,7 +120,10 @@ export class Officers {
     return this.all.all().map((raw) => this.toOfficer(Row.parse(raw)));
   }
 
-  /** Enabled accounts (officers or a coordinator's supervisors) that belong to an agency. */
+  /**
+   * Enabled accounts that belong to an agency (officers, a coordinator's supervisors, and integrations, whose
+   * systems pull the agency's tickets over Open311).
+   */
   activeFor(agencyId: string): number {
     return z.number().parse(this.ofAgency.get(agencyId));
   }
@@ -140,8 +143,19 @@ export class Officers {
     this.insertToken.run(tokenHash, officerId, now);
   }
 
-  /** The enabled account of an API token that was not revoked. */
+  /** The enabled account of an API token that was not revoked; an integration's key is not one (Open311 only). */
   byToken(tokenHash: string): Officer | null {
+    const officer = this.ofToken(tokenHash);
+    return officer?.role === 'integration' ? null : officer;
+  }
+
+  /** The enabled integration account of an Open311 api_key (an API token of that account) that was not revoked. */
+  integrationByKey(tokenHash: string): Officer | null {
+    const officer = this.ofToken(tokenHash);
+    return officer?.role === 'integration' ? officer : null;
+  }
+
+  private ofToken(tokenHash: string): Officer | null {
     const id = this.tokenOwner.get(tokenHash);
     if (typeof id !== 'number') return null;
     const officer = this.get(id);

@@ -1,6 +1,6 @@
-// The statistics' rollup: a ticket's keys counted per month and per week (and, for `filed`, per WITA day), its old
-// keys taken out first, summed per batch before they are written; read back within an account's scope (decided in
-// the SQL, as the inbox does) over whole months and weeks, and per ticket for the days left over.
+// The statistics' rollup: a ticket's keys counted per month, per week and per WITA day, its old keys taken out first,
+// summed per batch before they are written; read back within an account's scope (decided in the SQL, as the inbox
+// does) over a range's whole months, whole weeks and the days left over.
 import { z } from 'zod';
 import type { TicketScope } from '../domain/officer.js';
 import {
@@ -9,6 +9,7 @@ import {
   type StatDim,
   type StatKey,
   type StatRow,
+  daysOf,
   mondayOf,
 } from '../domain/statistics.js';
 import type { Db } from './db.js';
@@ -75,7 +76,7 @@ function scopeSql(scope: TicketScope): { sql: string; params: string[] } {
   return { sql: `${column} IN (${list.map(() => '?').join(', ')})`, params: [...list] };
 }
 
-/** The filters as SQL (the same columns on stat_rollup and stat_tickets). */
+/** The filters as SQL over rollup rows. */
 function filterSql(q: RollupQuery): { sql: string[]; params: string[] } {
   const sql: string[] = [];
   const params: string[] = [];
@@ -146,9 +147,9 @@ export class StatisticsRollup {
     keys: readonly StatKey[],
     n: number,
   ): void {
-    const periods = [`M${day.slice(0, 7)}`, `W${mondayOf(day)}`];
+    const periods = [`M${day.slice(0, 7)}`, `W${mondayOf(day)}`, `D${day}`];
     for (const k of keys) {
-      for (const period of k.dim === 'filed' ? [...periods, `D${day}`] : periods) {
+      for (const period of periods) {
         const key = [k.dim, period, k.agencyId ?? agencyId, kabkota, category, k.value].join('\t');
         this.pending.set(key, (this.pending.get(key) ?? 0) + n);
       }
@@ -164,9 +165,13 @@ export class StatisticsRollup {
     this.sweepStmt.run();
   }
 
-  /** The counts of `dim` over the query's whole months and weeks, summed by `group`. */
+  /** The counts of `dim` over the query's whole months, whole weeks and single days, summed by `group`. */
   rows(scope: TicketScope, q: RollupQuery, dim: StatDim, group: readonly GroupColumn[]): StatRow[] {
-    const periods = [...q.cover.months.map((m) => `M${m}`), ...q.cover.weeks.map((w) => `W${w}`)];
+    const periods = [
+      ...q.cover.months.map((m) => `M${m}`),
+      ...q.cover.weeks.map((w) => `W${w}`),
+      ...q.cover.days.flatMap((run) => daysOf(run.from, run.to).map((d) => `D${d}`)),
+    ];
     if (periods.length === 0) return [];
     const where = scopeSql(scope);
     const filters = filterSql(q);
@@ -192,49 +197,6 @@ export class StatisticsRollup {
               },
             ];
       });
-  }
-
-  /**
-   * Each key of each ticket filed on the query's left-over days (beyond whole months and weeks), as a count of one,
-   * within the scope and filters (a key of another agency is judged by that agency).
-   */
-  leftOver(scope: TicketScope, q: RollupQuery): StatRow[] {
-    if (q.cover.days.length === 0) return [];
-    const kabkotas = scope.kind === 'kabkota' ? new Set(scope.codes) : null;
-    const agencies = scope.kind === 'agencies' ? new Set(scope.agencyIds) : null;
-    const filters = filterSql({ ...q, agency: undefined });
-    // Summed per key as read (tens of thousands of tickets on a dozen days): one row out per distinct key.
-    const counts = new Map<string, number>();
-    for (const run of q.cover.days) {
-      const stmt = this.db
-        .prepare(
-          `SELECT agency_id, kabkota_code, category, keys FROM stat_tickets
-           WHERE ${['day BETWEEN ? AND ?', ...filters.sql].join(' AND ')}`,
-        )
-        .raw();
-      for (const raw of stmt.iterate(run.from, run.to, ...filters.params)) {
-        const [agency, kabkota, category, keys] = Array.isArray(raw) ? raw : [];
-        if (typeof agency !== 'string' || typeof kabkota !== 'string' || typeof category !== 'string')
-          continue;
-        if (typeof keys !== 'string' || keys === '' || (kabkotas && !kabkotas.has(kabkota))) continue;
-        for (const part of keys.split(';')) {
-          const at = part.indexOf('@');
-          const agencyId = at < 0 ? agency : part.slice(at + 1);
-          if (agencies && !agencies.has(agencyId)) continue;
-          if (q.agency !== undefined && agencyId !== q.agency) continue;
-          const key = `${at < 0 ? part : part.slice(0, at)}\t${agencyId}\t${kabkota}\t${category}`;
-          counts.set(key, (counts.get(key) ?? 0) + 1);
-        }
-      }
-    }
-    return [...counts].flatMap(([key, n]) => {
-      const [pair = '', agencyId = '', kabkotaCode = '', category = ''] = key.split('\t');
-      const eq = pair.indexOf('=');
-      const dim = Dim.safeParse(pair.slice(0, eq));
-      return eq < 0 || !dim.success
-        ? []
-        : [{ dim: dim.data, value: pair.slice(eq + 1), agencyId, kabkotaCode, category, n }];
-    });
   }
 
   /** Tickets filed per period: whole months ('M2026-11') and each day of the runs ('D2026-11-23'). */

@@ -9,6 +9,7 @@ import { ChatBlocks } from './chat-blocks.js';
 import { Conversations } from './conversations.js';
 import type { Db } from './db.js';
 import { Deliveries } from './deliveries.js';
+import { Erasure } from './erasure.js';
 import { ForwardingViews } from './forwarding-views.js';
 import { GroupButtons } from './group-buttons.js';
 import { Handoffs } from './handoffs.js';
@@ -16,15 +17,18 @@ import { InboundLog } from './inbound.js';
 import { sqliteMetricsQueries } from './metrics-queries.js';
 import { OfficerNotices } from './officer-notices.js';
 import { Officers } from './officers.js';
+import { Open311Requests } from './open311-requests.js';
 import { Outbox } from './outbox.js';
 import { PasswordLinks } from './password-links.js';
 import { ResponseTemplates } from './response-templates.js';
+import { StatisticsCopies } from './statistics-copies.js';
 import { StatisticsRollup } from './statistics-rollup.js';
 import { StatisticsSources } from './statistics-sources.js';
 import { StatusPins } from './status-pins.js';
 import { TelegramOfficers } from './telegram-officers.js';
 import { Throttles } from './throttles.js';
 import { TicketAssignments } from './ticket-assignments.js';
+import { TicketCopies } from './ticket-copies.js';
 import { TicketDeadlines } from './ticket-deadlines.js';
 import { TicketEvents } from './ticket-events.js';
 import { TicketInbox } from './ticket-inbox.js';
@@ -53,11 +57,17 @@ export type Store = {
   ticketEvents: TicketEvents;
   /** Each ticket's one assignee (an account of its agency), and whom it may be given to. */
   ticketAssignments: TicketAssignments;
+  /** The copies agencies received of a ticket besides its own agency (Ombudsman's tembusan). */
+  ticketCopies: TicketCopies;
+  /** The statistics of the tickets an officer's agencies read through a copy (beside the rollup's). */
+  statisticsCopies: StatisticsCopies;
   /** The status page's PINs (hashed) and its reading of a ticket by number. */
   statusPins: StatusPins;
   /** The tickets' full-text index (a read model the ticket desk keeps). */
   ticketSearch: TicketSearch;
   deliveries: Deliveries;
+  /** "Hapus data saya" and retention: a ticket's identity and files, a chat's messages and address, expired drafts. */
+  erasure: Erasure;
   /** The buttons of tickets posted to officers' Telegram groups: their updates, queued as deliveries. */
   groupButtons: GroupButtons;
   attachments: Attachments;
@@ -70,6 +80,8 @@ export type Store = {
   officers: Officers;
   /** Officers' notification settings, the queue of notices to them, and the deadlines already noticed. */
   officerNotices: OfficerNotices;
+  /** The Open311 server's requests: who filed which ticket, what a key may read, the reporters' e-mail queue. */
+  open311Requests: Open311Requests;
   /** The admins' changes to agencies of the directory file (destinations, opening hours). */
   agencyOverrides: AgencyOverrides;
   /** One-time links that let an account set its password (hashed, single use). */
@@ -111,9 +123,12 @@ export function createStore(db: Db): Store {
     forwardingViews: new ForwardingViews(db),
     ticketEvents: new TicketEvents(db),
     ticketAssignments: new TicketAssignments(db),
+    ticketCopies: new TicketCopies(db),
+    statisticsCopies: new StatisticsCopies(db),
     ticketSearch: new TicketSearch(db),
     statusPins: new StatusPins(db),
     deliveries,
+    erasure: new Erasure(db),
     groupButtons: new GroupButtons(db),
     attachments: new Attachments(db),
     answerFiles: new AnswerFiles(db),
@@ -122,6 +137,7 @@ export function createStore(db: Db): Store {
     chatBlocks: new ChatBlocks(db),
     officers: new Officers(db),
     officerNotices: new OfficerNotices(db),
+    open311Requests: new Open311Requests(db),
     agencyOverrides: new AgencyOverrides(db),
     passwordLinks: new PasswordLinks(db),
     handoffs: new Handoffs(db),

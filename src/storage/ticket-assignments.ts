@@ -21,7 +21,8 @@ export class TicketAssignments {
        WHERE t.id = ?`,
     );
     const enabled = `SELECT o.id, COALESCE(o.name, o.username) AS name FROM officer_agencies oa
-      JOIN officers o ON o.id = oa.officer_id WHERE oa.agency_id = ? AND o.disabled_at IS NULL`;
+      JOIN officers o ON o.id = oa.officer_id
+      WHERE oa.agency_id = ? AND o.disabled_at IS NULL AND o.role != 'integration'`;
     this.ofAgency = db.prepare(`${enabled} ORDER BY name COLLATE NOCASE, o.id`);
     this.oneOfAgency = db.prepare(`${enabled} AND o.id = ?`);
   }
@@ -37,7 +38,7 @@ export class TicketAssignments {
     return raw ? AssigneeRow.parse(raw) : null;
   }
 
-  /** The enabled accounts of an agency, by name: whom its tickets may be given to. */
+  /** The enabled accounts of an agency (not integrations), by name: whom its tickets may be given to. */
   candidates(agencyId: string): Assignee[] {
     return this.ofAgency.all(agencyId).map((raw) => AssigneeRow.parse(raw));
   }

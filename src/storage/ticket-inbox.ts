@@ -4,6 +4,7 @@ import { z } from 'zod';
 import { Complaint, TicketStatus } from '../domain/complaint.js';
 import type { TicketScope } from '../domain/officer.js';
 import type { Db } from './db.js';
+import { TicketCopies } from './ticket-copies.js';
 import { matchExpression } from './ticket-search.js';
 import { StoredRouting } from './tickets.js';
 
@@ -134,32 +135,61 @@ const UNRECEIVED = `(NOT EXISTS (SELECT 1 FROM deliveries d WHERE d.ticket_id = 
     WHERE oa.agency_id = t.agency_id AND o.disabled_at IS NULL))`;
 
 /**
- * The scope as SQL over tickets `t` (its agency, its kab/kota): access is decided in the query itself. With `past`,
- * an agency also reaches the tickets taken away from it (dialihkan), to read their history: one ticket's page, not
- * the inbox, which lists what the agency handles now (and stays on its index).
+ * The scope as SQL over tickets `t` (its agency, its kab/kota): access is decided in the query itself. An agency
+ * reaches the tickets it handles and, when it holds some (`holders`: the scope's agencies with a copy, Ombudsman's
+ * tembusan), those it received a copy of: read-only until taken over. With `past`, it also reaches the tickets taken
+ * away from it (dialihkan), to read their history: one ticket's page, not the inbox, which lists what the agency
+ * handles now and its copies. The inbox of an agency without copies stays on its own index; with copies, its ids come
+ * as one set from the agency's index and the copies' (an OR would fetch and sort every ticket of the agency).
  */
-export function scopeWhere(scope: TicketScope, past = false): { sql: string; params: string[] } {
+export function scopeWhere(
+  scope: TicketScope,
+  past = false,
+  holders: readonly string[] = [],
+): { sql: string; params: string[] } {
   if (scope.kind === 'all') return { sql: '1 = 1', params: [] };
   const list = scope.kind === 'agencies' ? scope.agencyIds : scope.codes;
   if (list.length === 0) return { sql: '0 = 1', params: [] };
   const marks = list.map(() => '?').join(', ');
   if (scope.kind === 'kabkota') return { sql: `t.kabkota_code IN (${marks})`, params: [...list] };
-  if (!past) return { sql: `t.agency_id IN (${marks})`, params: [...list] };
+  const copied = holders.length === 0 ? null : holders.map(() => '?').join(', ');
+  const copies = `SELECT k.ticket_id FROM ticket_copies k WHERE k.agency_id IN (${copied})`;
+  if (!past) {
+    if (copied === null) return { sql: `t.agency_id IN (${marks})`, params: [...list] };
+    return {
+      sql: `t.id IN (SELECT s.id FROM tickets s WHERE s.agency_id IN (${marks}) UNION ALL ${copies})`,
+      params: [...list, ...holders],
+    };
+  }
+  const reached = `t.id IN (SELECT p.ticket_id FROM ticket_past_agencies p WHERE p.agency_id IN (${marks}))`;
   return {
-    sql: `(t.agency_id IN (${marks}) OR t.id IN (SELECT p.ticket_id FROM ticket_past_agencies p WHERE p.agency_id IN (${marks})))`,
-    params: [...list, ...list],
+    sql: `(t.agency_id IN (${marks})${copied === null ? '' : ` OR t.id IN (${copies})`} OR ${reached})`,
+    params: [...list, ...holders, ...list],
   };
 }
 
+/** The scope as SQL (`scopeWhere`), the scope's agencies that hold copies looked up first. */
+export function scopeWithCopies(
+  copies: TicketCopies,
+  scope: TicketScope,
+  past = false,
+): { sql: string; params: string[] } {
+  return scopeWhere(scope, past, scope.kind === 'agencies' ? copies.holders(scope.agencyIds) : []);
+}
+
 export class TicketInbox {
-  constructor(private readonly db: Db) {}
+  private readonly copies: TicketCopies;
+
+  constructor(private readonly db: Db) {
+    this.copies = new TicketCopies(db);
+  }
 
   /**
    * The tickets an account may see, filtered and sorted, after `cursor` (keyset pagination). Dates bound the ids
    * too (ids are given in filing order), so a range far back starts where it begins instead of scanning to it.
    */
   inbox(scope: TicketScope, filter: InboxFilter = {}, limit = 50): InboxRow[] {
-    const where = scopeWhere(scope);
+    const where = scopeWithCopies(this.copies, scope);
     const params: (string | number)[] = [...where.params];
     let sql = `SELECT t.id, t.number, t.status, c.category, c.kabkota_code, t.agency_id, t.created_at, t.due_date,
         t.routing, substr(json_extract(c.data, '$.story'), 1, 140) AS excerpt, ${NEW_REPLY} AS new_reply, t.rating_score, ${UNRECEIVED} AS unreceived,
@@ -243,7 +273,7 @@ export class TicketInbox {
 
   /** How many tickets in the scope are in each status. */
   statusCounts(scope: TicketScope): Partial<Record<TicketStatus, number>> {
-    const where = scopeWhere(scope);
+    const where = scopeWithCopies(this.copies, scope);
     const rows = this.db
       .prepare(`SELECT t.status, count(*) AS n FROM tickets t WHERE ${where.sql} GROUP BY t.status`)
       .all(...where.params);
@@ -257,7 +287,7 @@ export class TicketInbox {
 
   /** One ticket by its number, only when the scope may see it (null otherwise: a 404, never a 403). */
   forOfficer(number: string, scope: TicketScope): OfficerTicket | null {
-    const where = scopeWhere(scope, true);
+    const where = scopeWithCopies(this.copies, scope, true);
     const raw = this.db
       .prepare(
         `SELECT t.id, t.number, t.status, t.agency_id, t.conversation_id, t.created_at, t.due_date, t.routing, c.data,
@@ -289,7 +319,7 @@ export class TicketInbox {
    * an officer learns that there are more, never which.
    */
   relatedFor(ticketId: number, scope: TicketScope): { seen: RelatedTicket[]; hidden: number } {
-    const where = scopeWhere(scope, true);
+    const where = scopeWithCopies(this.copies, scope, true);
     const rows = this.db
       .prepare(
         `SELECT t.number, t.status, t.created_at, ${where.sql} AS visible FROM ticket_links l

@@ -5,7 +5,8 @@ import { TicketStatus } from '../domain/complaint.js';
 import type { TicketScope } from '../domain/officer.js';
 import { CLOSING_STATUSES } from '../domain/ticket-event.js';
 import type { Db } from './db.js';
-import { scopeWhere } from './ticket-inbox.js';
+import { TicketCopies } from './ticket-copies.js';
+import { scopeWithCopies } from './ticket-inbox.js';
 
 /** A ticket as the merge views name it: its number and status (never anything of its citizen). */
 export type MergeTicket = { number: string; status: TicketStatus; createdAt: number };
@@ -33,8 +34,10 @@ export class TicketMerges {
   private readonly headStmt;
   private readonly followersStmt;
   private readonly detachStmt;
+  private readonly copies: TicketCopies;
 
   constructor(private readonly db: Db) {
+    this.copies = new TicketCopies(db);
     this.markStmt = db.prepare('UPDATE tickets SET merged_into = ? WHERE id = ?');
     this.headStmt = db.prepare(
       `SELECT h.number, h.status, h.created_at FROM tickets t JOIN tickets h ON h.id = t.merged_into
@@ -63,7 +66,7 @@ export class TicketMerges {
 
   /** The tickets merged straight into this one that the scope may see (oldest first), and how many it may not. */
   mergedFrom(ticketId: number, scope: TicketScope): { seen: MergeTicket[]; hidden: number } {
-    const where = scopeWhere(scope, true);
+    const where = scopeWithCopies(this.copies, scope, true);
     const rows = this.db
       .prepare(
         `SELECT t.number, t.status, t.created_at, ${where.sql} AS visible FROM tickets t
@@ -79,7 +82,7 @@ export class TicketMerges {
 
   /** The similar tickets linked to this one that it may be merged into: open, of the same agency, in the scope. */
   candidates(ticketId: number, agencyId: string, scope: TicketScope): MergeTicket[] {
-    const where = scopeWhere(scope);
+    const where = scopeWithCopies(this.copies, scope);
     return this.db
       .prepare(
         `SELECT t.number, t.status, t.created_at FROM ticket_links l JOIN tickets t ON t.id = l.linked_ticket_id

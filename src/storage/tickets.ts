@@ -118,7 +118,7 @@ export class Tickets {
     );
     this.inAreaStmt = db.prepare(
       `${storySelect} WHERE c.category = ? AND c.kabkota_code = ? AND t.created_at >= ?
-         AND (t.conversation_id IS NULL OR t.conversation_id != ?) ORDER BY t.id DESC LIMIT ?`,
+         AND (? IS NULL OR t.conversation_id IS NULL OR t.conversation_id != ?) ORDER BY t.id DESC LIMIT ?`,
     );
     this.setRoutingStmt = db.prepare('UPDATE tickets SET agency_id = ?, routing = ? WHERE id = ?');
     this.linkStmt = db.prepare(
@@ -138,7 +138,14 @@ export class Tickets {
     return this.numberTaken.get(number) !== undefined;
   }
 
-  create(complaint: Complaint, number: string, conversationId: number, dueDate: string, now: number): number {
+  /** A new ticket of a complaint; `conversationId` null: filed without a chat (an Open311 request). */
+  create(
+    complaint: Complaint,
+    number: string,
+    conversationId: number | null,
+    dueDate: string,
+    now: number,
+  ): number {
     const data = Complaint.parse(complaint);
     const complaintId = Number(
       this.insertComplaint.run(JSON.stringify(data), data.category, data.kabkotaCode, data.identityMode, now)
@@ -163,16 +170,19 @@ export class Tickets {
     return this.recentOfChat.all(conversationId, since).flatMap((r) => toStoryRow(r) ?? []);
   }
 
-  /** Other chats' tickets of the same category and kab/kota since `since`, newest first, at most `limit`. */
+  /**
+   * Other chats' tickets of the same category and kab/kota since `since`, newest first, at most `limit` (every
+   * ticket's when `excludeConversation` is null).
+   */
   recentInArea(
     category: string,
     kabkotaCode: string,
     since: number,
-    excludeConversation: number,
+    excludeConversation: number | null,
     limit: number,
   ): StoryRow[] {
     return this.inAreaStmt
-      .all(category, kabkotaCode, since, excludeConversation, limit)
+      .all(category, kabkotaCode, since, excludeConversation, excludeConversation, limit)
       .flatMap((r) => toStoryRow(r) ?? []);
   }
 

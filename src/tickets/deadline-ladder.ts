@@ -2,9 +2,9 @@
 // agency is reminded; LADDER_COORDINATOR_DAYS working days later the kab/kota's complaint coordinator watches the
 // ticket; LADDER_OMBUDSMAN_DAYS working days after that Ombudsman gets a copy (held while the reporter is asked about
 // their identity). Each step once per stage and level (recorded with the step: a restart or a second sweep never
-// repeats it), in its own transaction, the citizen told in their chat, the date of the stage's next step stored with
-// it (the sweep reads only stages with a step due); a stage that fails is logged and skipped; time is the injected
-// clock's.
+// repeats it), in its own transaction, the citizen told in their chat (and the chats following the ticket through the
+// reports merged into it), the date of the stage's next step stored with it (the sweep reads only stages with a step
+// due); a stage that fails is logged and skipped; time is the injected clock's.
 import type { DispatchEvent } from '../../flows/intake-events.js';
 import type { Clock } from '../clock.js';
 import type { LadderLevel, StageClock } from '../domain/deadline.js';
@@ -13,6 +13,7 @@ import { type WorkingDays, addCalendarDays } from '../domain/working-days.js';
 import type { RoutingPort } from '../ports/routing.js';
 import type { Store } from '../storage/store.js';
 import type { OfficerTicket } from '../storage/ticket-inbox.js';
+import { tellFollowersOfStep } from './ladder-followers.js';
 import { watcherAgencies } from './ladder-steps.js';
 import { noticeReminder, noticeWatching } from './officer-notices.js';
 import { hasCopy, pendingAsk, recordAsk, sendCopy } from './ombudsman-copy.js';
@@ -223,8 +224,7 @@ export class DeadlineLadder {
     now: number,
     withheld = false,
   ): void {
-    if (ticket.conversationId === null) return;
-    this.deps.dispatch(ticket.conversationId, {
+    const news = {
       type: 'ticket.ladder',
       now,
       ticket: ticket.number,
@@ -232,8 +232,11 @@ export class DeadlineLadder {
       stage: stage.stage,
       due: stage.dueOn,
       agency: agencyId ? this.name(agencyId) : '–',
-      ...(withheld ? { withheld } : {}),
-    });
+    } as const;
+    if (ticket.conversationId !== null)
+      this.deps.dispatch(ticket.conversationId, { ...news, ...(withheld ? { withheld } : {}) });
+    // The citizens whose reports were merged into this ticket hear of each step too, in the same words.
+    tellFollowersOfStep(this.deps.store, this.deps.dispatch, ticket, news);
   }
 
   private name(agencyId: string): string {

@@ -6,6 +6,7 @@ import type { TicketEvent } from '../domain/ticket-event.js';
 import type { Store } from '../storage/store.js';
 import type { OfficerTicket } from '../storage/ticket-inbox.js';
 import { askLapse, pendingAsk, recordLapse } from './identity-ask.js';
+import { tellFollowersOfStep } from './ladder-followers.js';
 import { noticeNewTicket } from './officer-notices.js';
 import { type TicketDeskDeps, queueDeliveries } from './ticket-changes.js';
 import { isOpen } from './transitions.js';
@@ -39,8 +40,9 @@ export function hasCopy(
 
 /**
  * Sends the copy: Ombudsman joins the agencies the ticket's forwarding may go to, its destinations get the ticket and
- * its accounts a notice, and the ticket an `escalated` event (`identity`: whether the reporter's identity is on the
- * ticket for Ombudsman). The caller records the ladder step. Returns the forwarding rows queued.
+ * its accounts a notice (and, through the copy recorded, the ticket in their scope: read-only until taken over), and
+ * the ticket an `escalated` event (`identity`: whether the reporter's identity is on the ticket for Ombudsman). The
+ * caller records the ladder step. Returns the forwarding rows queued.
  */
 export function sendCopy(
   deps: Pick<TicketDeskDeps, 'store' | 'routing'>,
@@ -62,6 +64,7 @@ export function sendCopy(
     });
   const deliveries = queueDeliveries(deps, ticket, ombudsmanId, now);
   noticeNewTicket(store, ticket.id, ombudsmanId, now);
+  store.ticketCopies.add(ticket.id, ombudsmanId, copy.why, now);
   store.ticketEvents.add({
     ticketId: ticket.id,
     at: now,
@@ -96,6 +99,7 @@ export function recordCitizenCopy(
     reason: 'citizen',
     data: { to: ombudsman.id, name: ombudsman.name, why: 'citizen', identity: 'given' },
   });
+  store.ticketCopies.add(ticketId, ombudsman.id, 'citizen', now);
 }
 
 /** The ladder asks the reporter whether their identity may go with Ombudsman's copy, held until they answer. */
@@ -125,7 +129,7 @@ export function recordAsk(
  * nothing was waiting for this answer).
  */
 export function answerIdentity(
-  deps: Pick<TicketDeskDeps, 'store' | 'routing'>,
+  deps: Pick<TicketDeskDeps, 'store' | 'routing' | 'dispatch'>,
   conversationId: number,
   number: string,
   given: { name: string | null; nik: string } | null,
@@ -163,5 +167,18 @@ export function answerIdentity(
   const deadline = asked.data?.deadline;
   if (typeof deadline === 'number')
     store.ticketDeadlines.fire({ id: deadline, ticketId: ticket.id }, 'ombudsman', now);
-  return sendCopy(deps, ticket, ombudsmanId, { why: 'deadline', identity }, now);
+  const deliveries = sendCopy(deps, ticket, ombudsmanId, { why: 'deadline', identity }, now);
+  // The reporter reads the copy's news in their answer's reply; the chats following the ticket hear the ladder's step.
+  const stage = store.ticketDeadlines.history(ticket.id).find((s) => s.id === deadline);
+  if (deps.dispatch && stage)
+    tellFollowersOfStep(store, deps.dispatch, ticket, {
+      type: 'ticket.ladder',
+      now,
+      ticket: ticket.number,
+      level: 'ombudsman',
+      stage: stage.stage,
+      due: stage.dueOn,
+      agency: deps.routing.shortName(ombudsmanId) ?? ombudsmanId,
+    });
+  return deliveries;
 }

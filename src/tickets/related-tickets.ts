@@ -18,7 +18,8 @@ export type NewTicket = {
   story: string;
   category: string;
   kabkotaCode: string;
-  conversationId: number;
+  /** The chat that filed it (its own tickets are not "other citizens'"); null for an Open311 request. */
+  conversationId: number | null;
   now: number;
 };
 

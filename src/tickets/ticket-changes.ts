@@ -4,9 +4,11 @@ import type { TicketStatus } from '../domain/complaint.js';
 import { CLOSING_STATUSES, type TicketActor } from '../domain/ticket-event.js';
 import type { WorkingDays } from '../domain/working-days.js';
 import type { RoutingPort } from '../ports/routing.js';
+import { maskScopeFor, textMasker } from '../privacy/complaint-masking.js';
 import { deliveryKey } from '../storage/deliveries.js';
 import type { Store } from '../storage/store.js';
 import { normalize } from '../understand/normalize.js';
+import type { LadderDispatch } from './ladder-followers.js';
 import { type ClockDeps, runClock } from './ticket-clock.js';
 
 /** What the ticket desk writes with: the store, routing, the working-day calendar and a source of randomness. */
@@ -20,6 +22,11 @@ export type TicketDeskDeps = {
   verifyDays: number;
   /** Uniform integers in [0, n), for ticket numbers and status-page PINs. */
   random: (n: number) => number;
+  /**
+   * The runtime's door into other conversations: the chats following a ticket hear of Ombudsman's copy sent with its
+   * reporter's answer. A desk without a runtime (tools, unit tests) has no chats to tell.
+   */
+  dispatch?: LadderDispatch;
 };
 
 /**
@@ -100,5 +107,7 @@ export function reindex(store: Store, ticketId: number): void {
     ...store.tickets.notes(ticketId).map((n) => n.text),
     ...written,
   ];
-  store.ticketSearch.index(ticketId, normalize(parts.join('\n').slice(0, 50_000)));
+  // Found only by what every reader may read of it: never by a NIK, nor by a rahasia or anonim reporter's details.
+  const text = textMasker(c, maskScopeFor(c.identityMode, false))(parts.join('\n').slice(0, 50_000));
+  store.ticketSearch.index(ticketId, normalize(text));
 }

@@ -3,12 +3,13 @@
 import type { AttachmentRef, Complaint, TicketStatus } from '../domain/complaint.js';
 import { witaDate } from '../domain/wita.js';
 import { markFieldCheck } from './field-check.js';
+import { type ErasedBy, type KnownPerson, eraseIdentity } from './identity-erasure.js';
 import { noticeDeadlines, noticeNewTicket, noticeReply } from './officer-notices.js';
 import { answerIdentity } from './ombudsman-copy.js';
 import { setAssignee } from './ticket-assignment.js';
 import { type TicketDeskDeps, changeStatus, queueDeliveries, reindex } from './ticket-changes.js';
 import { runClock } from './ticket-clock.js';
-import { type Filed, fileTicket } from './ticket-filing.js';
+import { type Filed, type FiledTicket, fileFromClient, fileTicket } from './ticket-filing.js';
 import { mergeTickets } from './ticket-merge.js';
 import { MESSAGE_REQUIRED, REASON_REQUIRED, canMove } from './transitions.js';
 
@@ -18,6 +19,15 @@ export class TicketDesk {
   /** Files a complaint from a chat, or finds the chat's ticket with the same story (`fileTicket`). */
   file(complaint: Complaint, conversationId: number, allowDuplicate: boolean, now: number): Filed {
     return fileTicket(this.deps, complaint, conversationId, allowDuplicate, now);
+  }
+
+  /** Files an Open311 client's request: no chat, its consent the client's terms (`fileFromClient`). */
+  fileFromClient(
+    complaint: Complaint,
+    client: { officerId: number; username: string },
+    now: number,
+  ): { ticketId: number; filed: FiledTicket } {
+    return fileFromClient(this.deps, complaint, client, now);
   }
 
   /** Adds the citizen's words and files to one of their chat's tickets; false when the chat has no such ticket. */
@@ -269,6 +279,14 @@ export class TicketDesk {
   /** Queues the officers' notices of due dates the next working day, each once (a missed one is the ladder's); how many. */
   noticeDeadlines(now: number): number {
     return noticeDeadlines(this.deps, now);
+  }
+
+  /**
+   * Erases a ticket's reporter (`eraseIdentity`): the citizen's "hapus data saya" or retention. Returns the hashes of
+   * the files whose rows went, or null when the ticket has no readable complaint.
+   */
+  eraseIdentity(ticketId: number, why: ErasedBy, known: KnownPerson, now: number): string[] | null {
+    return eraseIdentity(this.deps.store, ticketId, why, known, now);
   }
 
   /** Whether this account took the ticket over. */

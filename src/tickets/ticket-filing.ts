@@ -1,6 +1,6 @@
 // Filing a complaint: a fresh ticket number, the routing decision with its reason, the agency's verification stage,
 // links to similar tickets and the forwarding rows; or the earlier ticket when the same chat filed the same story the
-// day before.
+// day before. An Open311 client's request is filed the same way, without a chat, its consent the client's terms.
 import type { Complaint } from '../domain/complaint.js';
 import { newTicketNumber } from '../domain/ticket-number.js';
 import { witaDate } from '../domain/wita.js';
@@ -37,6 +37,9 @@ export type Filed =
       pin: string;
     };
 
+/** A new ticket and where it went. */
+export type FiledTicket = Extract<Filed, { kind: 'filed' }>;
+
 const DAY_MS = 24 * 3600_000;
 
 /**
@@ -50,21 +53,46 @@ export function fileTicket(
   allowDuplicate: boolean,
   now: number,
 ): Filed {
-  const { store, calendar } = deps;
+  const { store } = deps;
   if (!allowDuplicate) {
     const earlier = store.tickets
       .recentForChat(conversationId, now - DAY_MS)
       .find((t) => sameStory(t.story, complaint.story));
     if (earlier) return { kind: 'duplicate', ticket: earlier.number };
   }
+  return fileNew(deps, complaint, conversationId, now).filed;
+}
+
+/**
+ * Files a request an Open311 client sent (POST requests): no chat, and the reporter's consent is the client's own
+ * terms, recorded as such with the integration account (`consent_by_client`). Routed, forwarded and clocked as any.
+ */
+export function fileFromClient(
+  deps: TicketDeskDeps,
+  complaint: Complaint,
+  client: { officerId: number; username: string },
+  now: number,
+): { ticketId: number; filed: FiledTicket } {
+  return fileNew(deps, complaint, null, now, client);
+}
+
+function fileNew(
+  deps: TicketDeskDeps,
+  complaint: Complaint,
+  conversationId: number | null,
+  now: number,
+  client: { officerId: number; username: string } | null = null,
+): { ticketId: number; filed: FiledTicket } {
+  const { store, calendar } = deps;
   const number = freshTicketNumber(deps, now);
   // The verification stage sets the due date once the ticket is routed (the agency's own days), below.
   const ticketId = store.tickets.create(complaint, number, conversationId, witaDate(now), now);
-  store.attachments.linkToTicket(
-    complaint.attachments.map((a) => a.id),
-    ticketId,
-    conversationId,
-  );
+  if (conversationId !== null)
+    store.attachments.linkToTicket(
+      complaint.attachments.map((a) => a.id),
+      ticketId,
+      conversationId,
+    );
   store.ticketEvents.add({
     ticketId,
     at: now,
@@ -74,7 +102,25 @@ export function fileTicket(
     to: 'baru',
     reason: null,
   });
-  store.audit.record({ at: now, actor: 'citizen', type: 'ticket.created', ticketId, conversationId });
+  if (client)
+    store.ticketEvents.add({
+      ticketId,
+      at: now,
+      actor: 'citizen',
+      type: 'consent_by_client',
+      from: null,
+      to: null,
+      reason: null,
+      officerId: client.officerId,
+      data: { account: client.username },
+    });
+  store.audit.record({
+    at: now,
+    actor: client ? `officer:${client.officerId}` : 'citizen',
+    type: 'ticket.created',
+    ticketId,
+    conversationId,
+  });
   reindex(store, ticketId);
   const pin = issueStatusPin(store, deps.random, ticketId, now);
   const { agency, deliveries, agencyId } = route(deps, ticketId, number, complaint, conversationId, now);
@@ -86,7 +132,10 @@ export function fileTicket(
     ? null
     : { name: coordinator && store.officers.activeFor(coordinator.agencyId) > 0 ? coordinator.name : null };
   const due = calendar.addToDate(verifyDue, days);
-  return { kind: 'filed', ticket: number, verifyDue, due, days, agency, deliveries, heldBy, pin };
+  return {
+    ticketId,
+    filed: { kind: 'filed', ticket: number, verifyDue, due, days, agency, deliveries, heldBy, pin },
+  };
 }
 
 /** Routes a new ticket, stores the decision with its reason, links similar tickets and queues its deliveries. */
@@ -95,7 +144,7 @@ function route(
   ticketId: number,
   number: string,
   c: Complaint,
-  conversationId: number,
+  conversationId: number | null,
   now: number,
 ): { agency: string; deliveries: number; agencyId: string } {
   const { store, routing } = deps;

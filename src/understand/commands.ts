@@ -1,5 +1,6 @@
 // Recognizes whole-message commands (/start, batal, bantuan, status ADU-…, /lang en, a person) typed instead of an answer.
 import { canonicalTicketNumber } from '../domain/ticket-number.js';
+import { dataCommand } from './data-commands.js';
 import { asksForBot, asksForPerson } from './handoff-words.js';
 import { tokens } from './normalize.js';
 
@@ -15,7 +16,10 @@ export type Command =
   | { type: 'start' }
   /** The citizen asks for a person instead of the bot; `bot`: for the bot back. */
   | { type: 'handoff' }
-  | { type: 'bot' };
+  | { type: 'bot' }
+  /** "data saya": what Aduan keeps about this chat; "hapus data saya": erase it (after a confirmation). */
+  | { type: 'my_data' }
+  | { type: 'erase' };
 
 /** Platform slash commands (Telegram-style, optionally addressed "/start@AduanBot"). */
 const SLASH = /^\/([a-z_]{1,32})(?:@[a-z0-9_]{1,64})?(?:\s+([\s\S]*))?$/i;
@@ -42,6 +46,11 @@ const SLASH_COMMANDS: ReadonlyMap<string, Command> = new Map<string, Command>([
   ['admin', { type: 'handoff' }],
   ['cs', { type: 'handoff' }],
   ['bot', { type: 'bot' }],
+  ['datasaya', { type: 'my_data' }],
+  ['data_saya', { type: 'my_data' }],
+  ['mydata', { type: 'my_data' }],
+  ['hapusdata', { type: 'erase' }],
+  ['hapus_data', { type: 'erase' }],
 ]);
 
 /**
@@ -173,6 +182,8 @@ export function parseCommand(text: string): Command | null {
   if (bare !== null) return { type: 'status', ticket: bare };
   if (asksForPerson(trimmed)) return { type: 'handoff' };
   if (asksForBot(trimmed)) return { type: 'bot' };
+  const data = dataCommand(trimmed);
+  if (data) return { type: data };
 
   const phrase = tokens(trimmed)
     .filter((w) => !COMMAND_FILLERS.has(w))

@@ -68,7 +68,8 @@ describe('storage errors', () => {
     db.pragma('max_page_count = 1073741823');
     const r = handle(message('c1', 'retry', long));
     expect(r.duplicate).toBe(false);
-    expect(r.outgoing.length).toBeGreaterThan(0);
+    // Committed (whether the bot answers at once depends on how many fragments fitted before the disk filled).
+    expect(db.prepare('SELECT COUNT(*) FROM inbound_messages').pluck().get()).toBe(Number(inboundBefore) + 1);
     expect(health.current().ok).toBe(true);
   });
 

@@ -2,8 +2,9 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { ManualClock } from '../../src/clock.js';
 import { Open311Destination } from '../../src/domain/destination.js';
+import { DESCRIPTION_MAX } from '../../src/domain/open311-mapping.js';
 import type { DeliveryJob } from '../../src/forwarding/method.js';
-import { DESCRIPTION_MAX, Open311Method } from '../../src/forwarding/open311.js';
+import { Open311Method } from '../../src/forwarding/open311.js';
 import type { TicketPayload } from '../../src/forwarding/payload.js';
 import { FakeOpen311Server } from '../fakes/open311-server.js';
 import { T0, payloadOf } from './fixtures.js';

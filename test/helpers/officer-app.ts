@@ -1,13 +1,16 @@
-// The whole HTTP app over a test harness: the officers' pages and API, and the status page (HTTPS assumed unless told).
+// The whole HTTP app over a test harness: the officers' pages and API, the status page and the Open311 server (HTTPS
+// assumed unless told).
+import type { LinkSigner } from '../../src/forwarding/payload.js';
 import { createApp } from '../../src/http/app.js';
 import { TelegramLinking } from '../../src/officers/telegram-linking.js';
 import type { Harness } from './harness.js';
 
-/** `address`: the client address the status page's rate limits see. */
+/** `address`: the client address the status page's rate limits see; `signLink`: the exports' evidence links. */
 export function officerApp(
   h: Harness,
   secure: () => boolean = () => true,
   address: () => string = () => '10.0.0.7',
+  signLink?: LinkSigner,
 ): ReturnType<typeof createApp> {
   return createApp({
     handle: (m) => h.core.runtime.handle(m),
@@ -19,6 +22,7 @@ export function officerApp(
     chatFiles: h.core.files,
     log: { error: () => {} },
     status: { store: h.core.store, clock: h.clock, clientAddress: address },
+    open311: { store: h.core.store, directory: h.core.directory, clock: h.clock, intake: h.core.open311 },
     officers: {
       store: h.core.store,
       files: h.core.files,
@@ -33,6 +37,7 @@ export function officerApp(
         clock: h.clock,
         random: h.core.ids.random,
       }),
+      ...(signLink ? { signLink } : {}),
     },
   });
 }

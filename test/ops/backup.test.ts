@@ -5,6 +5,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import { afterEach, describe, expect, it } from 'vitest';
+import { sha256File } from '../../src/ops/attachment-files.js';
 import {
   Manifest,
   backup,
@@ -12,7 +13,6 @@ import {
   listBackups,
   runScheduledBackup,
   scheduleBackups,
-  sha256File,
 } from '../../src/ops/backup.js';
 import { type BackupStep, dbFacts, integrityProblems, openLiveDb } from '../../src/storage/db-files.js';
 import type { Db } from '../../src/storage/db.js';

@@ -1,31 +1,11 @@
 // The operator commands as an operator runs them: backup, restore (refused while running), doctor's exit code.
-import { spawn } from 'node:child_process';
 import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { Harness } from '../helpers/harness.js';
 import { fileComplaint } from './fixtures.js';
-
-type Run = { code: number | null; stdout: string; stderr: string };
-
-/** Runs `tsx src/cli/<name>.ts` with only the variables given (nothing leaks in from the test's shell). */
-function cli(name: string, args: string[], env: Record<string, string>): Promise<Run> {
-  return new Promise((resolve) => {
-    const child = spawn(process.execPath, ['--import', 'tsx', `src/cli/${name}.ts`, ...args], {
-      env: { PATH: process.env.PATH ?? '', HOME: process.env.HOME ?? '', ...env },
-    });
-    let stdout = '';
-    let stderr = '';
-    child.stdout.on('data', (d) => {
-      stdout += String(d);
-    });
-    child.stderr.on('data', (d) => {
-      stderr += String(d);
-    });
-    child.on('close', (code) => resolve({ code, stdout, stderr }));
-  });
-}
+import { cli } from './run-cli.js';
 
 describe('operator CLIs', () => {
   it('backup while running, restore refused while running, restore after stopping', async () => {

@@ -119,6 +119,7 @@ describe('doctor', () => {
     expect(out).toMatch(/✓ telegram: the bot @AduanKalselBot answers \(polling\)/);
     expect(out).toMatch(/✓ wacloud: phone number 1234567890 reachable \(\+62 811-5000-000 Aduan Kalsel\)/);
     expect(out).toMatch(/✓ whatsapp: chromium at .* is executable/);
+    expect(out).toMatch(/✓ runtime: Node v\d+\.\d+\.\d+ \(ABI \d+\), SQLite 3\.\d+\.\d+ via better-sqlite3/);
     expect(out).toMatch(/✓ database: .*aduan\.db opens/);
     expect(out).toMatch(/✓ integrity: quick_check ok/);
     expect(out).toMatch(/✓ migrations: (\d+) of \1 applied/);

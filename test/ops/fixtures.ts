@@ -2,7 +2,7 @@
 import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { listAttachmentFiles } from '../../src/ops/backup.js';
+import { listAttachmentFiles } from '../../src/ops/attachment-files.js';
 import { sql as blockList } from '../../src/storage/migrations/003-block-list.js';
 import type { Migration } from '../../src/storage/migrations/index.js';
 import { MIGRATIONS } from '../../src/storage/migrations/index.js';

@@ -80,9 +80,12 @@ export const takeoverRoute = createRoute({
   security,
   request: { params: NumberParam },
   responses: {
-    200: json(z.object({ number: z.string() }), 'the supervisor now acts on the ticket'),
+    200: json(
+      z.object({ number: z.string() }),
+      'the supervisor (or the officer reading its agency’s copy) now acts on the ticket',
+    ),
     ...errors,
-    409: json(ErrorBody, 'not a supervisor, or already taken over'),
+    409: json(ErrorBody, 'not a supervisor nor an officer of an agency with a copy, or already acting on it'),
   },
 });
 

@@ -7,7 +7,9 @@ import type { Clock } from '../../clock.js';
 import type { Officer } from '../../domain/officer.js';
 import type { Lang } from '../../domain/reply.js';
 import { witaDate } from '../../domain/wita.js';
+import type { LinkSigner } from '../../forwarding/payload.js';
 import { t } from '../../i18n/locales.js';
+import { identityGivenToAccount } from '../../officers/copy-access.js';
 import { cursorAfter, inboxFilter } from '../../officers/inbox-query.js';
 import { scopeOf } from '../../officers/policy.js';
 import type { TicketActions } from '../../officers/ticket-actions.js';
@@ -18,6 +20,7 @@ import type { Store } from '../../storage/store.js';
 import { ladderSteps } from '../../tickets/ladder-steps.js';
 import { openStage } from '../../tickets/stage-words.js';
 import { maskNik } from '../../understand/nik.js';
+import { ticketAsRead } from '../officers/ticket-as-read.js';
 import { answerApi } from './answer-api.js';
 import {
   agenciesRoute,
@@ -30,7 +33,9 @@ import {
 } from './api-routes.js';
 import { auditApi } from './audit-api.js';
 import { fieldCheckApi } from './field-check-api.js';
+import { laporApi } from './lapor-api.js';
 import { mergeApi } from './merge-api.js';
+import { ombudsmanApi } from './ombudsman-api.js';
 import { statisticsApi } from './statistics-api.js';
 import { templateApi } from './template-api.js';
 import { ticketsCsvApi } from './tickets-csv-api.js';
@@ -42,6 +47,8 @@ export type ApiDeps = {
   clock: Clock;
   /** The upload limit of officers' files (answers with files). */
   files: Pick<FileStore, 'limits'>;
+  /** Signs evidence links in the exports (PUBLIC_BASE_URL); without it they carry none. */
+  signLink?: LinkSigner;
 };
 
 type Env = { Variables: { officer: Officer } };
@@ -126,8 +133,11 @@ export function apiV1(deps: ApiDeps): OpenAPIHono<Env> {
     const ticket = store.ticketInbox.forOfficer(c.req.valid('param').number, scopeOf(officer, directory));
     if (!ticket) return fail(c, 404, 'not_found');
     const k = ticket.complaint;
+    const events = store.ticketEvents.forTicket(ticket.id);
+    // The name and NIK a rahasia reporter gave for this account's agency (Ombudsman's copy), never the phone.
+    const given = officer.role === 'officer' && identityGivenToAccount(officer, k, events);
     const hidden =
-      k.identityMode === 'anonim' || (k.identityMode === 'rahasia' && officer.role === 'officer');
+      k.identityMode === 'anonim' || (k.identityMode === 'rahasia' && officer.role === 'officer' && !given);
     if (!hidden && k.identityMode !== 'anonim')
       store.audit.record({
         at: deps.clock.now(),
@@ -135,6 +145,12 @@ export function apiV1(deps: ApiDeps): OpenAPIHono<Env> {
         type: 'officer.viewed_identity',
         ticketId: ticket.id,
       });
+    // The free text as this account may read it (src/privacy/): NIKs masked; all of it when who reported is hidden.
+    const read = ticketAsRead(
+      { ticket, events, additions: [], attachments: [] },
+      !hidden && !given,
+      callerLang(c),
+    );
     return c.json(
       {
         number: ticket.number,
@@ -144,18 +160,18 @@ export function apiV1(deps: ApiDeps): OpenAPIHono<Env> {
         agency: { id: ticket.agencyId, name: agencyName(ticket.agencyId) },
         createdAt: ticket.createdAt,
         dueDate: ticket.dueDate,
-        story: k.story,
-        expectation: k.expectation,
-        address: k.address,
+        story: read.ticket.complaint.story,
+        expectation: read.ticket.complaint.expectation,
+        address: read.ticket.complaint.address,
         reporter: {
           identityMode: k.identityMode,
           name: hidden ? null : k.name,
-          phone: hidden ? null : k.phone,
+          phone: hidden || given ? null : k.phone,
           nik: hidden || !k.nik ? null : maskNik(k.nik),
         },
-        rating: ticket.rating,
+        rating: read.ticket.rating,
         assignee: store.ticketAssignments.assignee(ticket.id),
-        events: store.ticketEvents.forTicket(ticket.id).map((e) => ({
+        events: read.events.map((e) => ({
           at: e.at,
           actor: e.actor,
           type: e.type,
@@ -170,12 +186,10 @@ export function apiV1(deps: ApiDeps): OpenAPIHono<Env> {
                 : null,
         })),
         deadline: openStage(store.ticketDeadlines.current(ticket.id)),
-        ladder: ladderSteps(store.ticketEvents.forTicket(ticket.id)).map(
-          ({ agencyId, agencyName, ...s }) => ({
-            ...s,
-            agency: { id: agencyId, name: agencyName },
-          }),
-        ),
+        ladder: ladderSteps(events).map(({ agencyId, agencyName, ...s }) => ({
+          ...s,
+          agency: { id: agencyId, name: agencyName },
+        })),
       },
       200,
     );
@@ -223,6 +237,8 @@ export function apiV1(deps: ApiDeps): OpenAPIHono<Env> {
   app.route('/', statisticsApi({ ...deps, hook: app.defaultHook, langOf: callerLang }));
   templateApi(app, deps);
   ticketsCsvApi(app, { ...deps, langOf: callerLang });
+  laporApi(app, deps);
+  ombudsmanApi(app, { ...deps, langOf: callerLang });
   mergeApi(app, deps, fail);
   fieldCheckApi(app, deps, fail);
 

@@ -11,7 +11,7 @@ import { CSV_LIMITS, ticketCsv } from '../officers/ticket-csv.js';
 import { ErrorBody, TicketsQuery } from './api-schemas.js';
 
 /** The list's filters and sort, and the separator; `limit` and `cursor` page the list and do not apply here. */
-const TicketsCsvQuery = TicketsQuery.omit({ limit: true, cursor: true }).extend({
+export const TicketsCsvQuery = TicketsQuery.omit({ limit: true, cursor: true }).extend({
   sep: z
     .enum([';', ','])
     .optional()

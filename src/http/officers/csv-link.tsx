@@ -4,14 +4,19 @@ import type { Lang } from '../../domain/reply.js';
 import { t } from '../../i18n/locales.js';
 import { type InboxQuery, inboxSearch } from '../../officers/inbox-query.js';
 
+/** The view on screen as a download's parameters: its filters, tab and sort, and its mark (never its page). */
+export function viewSearch(query: InboxQuery, only: 'reply' | 'unreceived' | null): string {
+  const { cursor: _cursor, ...view } = query;
+  const flags: Record<string, string> =
+    only === 'reply' ? { balasan: '1' } : only === 'unreceived' ? { tanpa_penerima: '1' } : {};
+  return inboxSearch(view, flags);
+}
+
 export function CsvLink(props: { lang: Lang; query: InboxQuery; only: 'reply' | 'unreceived' | null }) {
   const { lang } = props;
-  const { cursor: _cursor, ...view } = props.query;
-  const flags: Record<string, string> =
-    props.only === 'reply' ? { balasan: '1' } : props.only === 'unreceived' ? { tanpa_penerima: '1' } : {};
   return (
     <p class="csv-link">
-      <a href={`/petugas/tiket.csv${inboxSearch(view, flags)}`}>{t(lang, 'officer.inbox.csv')}</a>{' '}
+      <a href={`/petugas/tiket.csv${viewSearch(props.query, props.only)}`}>{t(lang, 'officer.inbox.csv')}</a>{' '}
       <small>{t(lang, 'officer.inbox.csv_hint')}</small>
     </p>
   );

@@ -75,7 +75,12 @@ export function handoffRoutes(deps: HandoffRoutesDeps): Hono<Env> {
       store,
       h.conversationId,
       { from, to: now },
-      { showIdentity, hidden: t(lang, 'officer.transcript.hidden'), name: complaint?.name ?? null },
+      {
+        showIdentity,
+        hidden: t(lang, 'officer.transcript.hidden'),
+        known: { name: complaint?.name ?? null, nik: complaint?.nik, phone: complaint?.phone },
+        lang,
+      },
     );
     const done = c.req.query('done') ?? '';
     const flash =

@@ -7,6 +7,7 @@ import type { InboxRow } from '../../storage/ticket-inbox.js';
 import { AssignedTabs } from './assigned-tabs.js';
 import { CsvLink } from './csv-link.js';
 import { CategorySelect, type FilterOptions, PlaceSelects } from './filter-selects.js';
+import { LaporLink } from './lapor-link.js';
 import { Layout } from './layout.js';
 import { type Frame, status } from './views.js';
 
@@ -64,6 +65,7 @@ export function InboxPage(props: {
       </nav>
       <AssignedTabs lang={lang} query={q} only={props.only} />
       <CsvLink lang={lang} query={q} only={props.only} />
+      <LaporLink lang={lang} query={q} only={props.only} />
       {props.rows.length === 0 ? (
         <p class="card">{t(lang, 'officer.inbox.empty')}</p>
       ) : (

@@ -8,11 +8,13 @@ import type { Clock } from '../../clock.js';
 import { TicketStatus } from '../../domain/complaint.js';
 import type { Lang } from '../../domain/reply.js';
 import { witaDate } from '../../domain/wita.js';
+import type { LinkSigner } from '../../forwarding/payload.js';
 import { t } from '../../i18n/locales.js';
+import { identityGivenToAccount } from '../../officers/copy-access.js';
 import type { HandoffActions } from '../../officers/handoff-actions.js';
 import { cursorAfter, inboxFilter, inboxSearch, lenientInboxQuery } from '../../officers/inbox-query.js';
 import { DUMMY_HASH, verifyPassword } from '../../officers/passwords.js';
-import { scopeOf } from '../../officers/policy.js';
+import { maySignIn, scopeOf } from '../../officers/policy.js';
 import type { TelegramLinking } from '../../officers/telegram-linking.js';
 import { editsTemplates } from '../../officers/template-access.js';
 import type { TicketActions } from '../../officers/ticket-actions.js';
@@ -35,15 +37,18 @@ import { deadlineRoutes, deadlineSlot } from './deadline-routes.js';
 import { handoffRoutes } from './handoff-routes.js';
 import { inboxCsvRoutes } from './inbox-csv-routes.js';
 import { InboxPage } from './inbox-page.js';
+import { laporRoutes } from './lapor-routes.js';
 import { MERGE_FLASH, mergeRoutes, mergeSlots } from './merge-routes.js';
 import { noticeRoutes } from './notice-routes.js';
 import { LOGIN_COOKIE, SESSION_COOKIE, SignInThrottle, type SignedIn, signedIn } from './officer-session.js';
 import { filterOptions, reporterFor } from './officer-view-data.js';
+import { ombudsmanRoutes, ombudsmanSlot } from './ombudsman-routes.js';
 import { passwordLinkRoutes } from './password-link-routes.js';
 import { type StatisticsDeps, statisticsRoutes } from './statistics-routes.js';
 import { telegramLinkRoutes } from './telegram-link-routes.js';
 import { templateOffer } from './template-offer.js';
 import { templatePages } from './template-pages.js';
+import { inboxAsRead, ticketAsRead } from './ticket-as-read.js';
 import { TicketPage } from './ticket-page.js';
 import { type Frame, MessagePage, SignInPage } from './views.js';
 
@@ -64,6 +69,8 @@ export type OfficerPagesDeps = Pick<StatisticsDeps, 'boundaries'> & {
   handoffs?: HandoffActions;
   /** Whether e-mail can be sent (SMTP_URL): the notification page says so when not. */
   mailConfigured?: boolean;
+  /** Signs evidence links in the exports for LAPOR! and Ombudsman (PUBLIC_BASE_URL); without it they carry none. */
+  signLink?: LinkSigner;
 };
 
 const PAGE_SIZE = 50;
@@ -161,7 +168,7 @@ export function officerPages(deps: OfficerPagesDeps): Hono<{ Variables: { me: Si
       return signInPage(c, lang, t(lang, 'officer.login.wait', { seconds: Math.ceil(wait / 1000) }), 429);
     const found = store.officers.credentials(form.data.username);
     const ok =
-      verifyPassword(form.data.password, found?.passwordHash ?? DUMMY_HASH) && !found?.officer.disabled;
+      verifyPassword(form.data.password, found?.passwordHash ?? DUMMY_HASH) && maySignIn(found?.officer);
     if (!found || !ok) {
       throttle.failed(keys, now);
       store.audit.record({ at: now, actor: 'officer', type: 'officer.login_failed', data: { ip: keys[1] } });
@@ -202,6 +209,7 @@ export function officerPages(deps: OfficerPagesDeps): Hono<{ Variables: { me: Si
 
   app.route('/', auditPages({ ...deps, frame }));
   app.route('/', inboxCsvRoutes(deps));
+  app.route('/', laporRoutes(deps));
   app.route('/instansi', agencyPages({ ...deps, frame }));
   app.route('/templat', templatePages({ ...deps, frame }));
   app.route('/statistik', statisticsRoutes({ ...deps, frame }));
@@ -230,7 +238,7 @@ export function officerPages(deps: OfficerPagesDeps): Hono<{ Variables: { me: Si
     return c.html(
       <InboxPage
         frame={frame(c, me)}
-        rows={shown}
+        rows={inboxAsRead(store, shown, me.officer.role !== 'officer', c.get('lang'))}
         counts={store.ticketInbox.statusCounts(scope)}
         statuses={TicketStatus.options}
         query={query}
@@ -253,7 +261,10 @@ export function officerPages(deps: OfficerPagesDeps): Hono<{ Variables: { me: Si
   const ticketPage = (c: Context, me: SignedIn, ticket: OfficerTicket, revealNik: boolean) => {
     const lang = langOf(c);
     const privileged = me.officer.role !== 'officer';
-    const reporter = reporterFor(ticket.complaint, privileged, revealNik && privileged);
+    const events = store.ticketEvents.forTicket(ticket.id);
+    // A rahasia reporter's name and NIK given for this account's agency (Ombudsman's copy); not their chat's answers.
+    const given = !privileged && identityGivenToAccount(me.officer, ticket.complaint, events);
+    const reporter = reporterFor(ticket.complaint, privileged, revealNik && privileged, given);
     const now = clock.now();
     const actor = `officer:${me.officer.id}`;
     if (reporter.kind === 'shown')
@@ -269,22 +280,30 @@ export function officerPages(deps: OfficerPagesDeps): Hono<{ Variables: { me: Si
     return c.html(
       <TicketPage
         frame={frame(c, me)}
-        ticket={ticket}
-        events={store.ticketEvents.forTicket(ticket.id)}
-        additions={store.tickets.notes(ticket.id).filter((n) => n.author === 'citizen')}
-        attachments={store.attachments.ofTicket(ticket.id)}
+        {...ticketAsRead(
+          {
+            ticket,
+            events,
+            additions: store.tickets.notes(ticket.id).filter((n) => n.author === 'citizen'),
+            attachments: store.attachments.ofTicket(ticket.id),
+          },
+          reporter.kind === 'shown' && !given,
+          lang,
+        )}
         related={store.ticketInbox.relatedFor(ticket.id, scopeOf(me.officer, directory))}
         transcript={ticketTranscript(
           store,
           ticket,
-          reporter.kind === 'shown',
+          reporter.kind === 'shown' && !given,
           t(lang, 'officer.transcript.hidden'),
+          lang,
         )}
         reporter={reporter}
         mayRevealNik={privileged && !revealNik && reporter.kind === 'shown' && reporter.nik !== null}
         next={nextStatuses(ticket.status)}
         mayAct={deps.actions.mayActOn(me.officer, ticket)}
-        mayTakeOver={me.officer.role === 'supervisor' && !deps.actions.mayActOn(me.officer, ticket)}
+        mayTakeOver={deps.actions.mayTakeOver(me.officer, ticket)}
+        copy={deps.actions.readsAsCopy(me.officer, ticket)}
         agencies={
           REASSIGNABLE.has(ticket.status) && deps.actions.mayReassign(me.officer, ticket)
             ? directory
@@ -300,6 +319,7 @@ export function officerPages(deps: OfficerPagesDeps): Hono<{ Variables: { me: Si
         officerName={(id) => officerName(store, id)}
         merge={mergeSlots(deps, me, ticket, lang)}
         deadline={deadlineSlot(deps, me, ticket, lang, c.req.query('done'))}
+        ombudsman={ombudsmanSlot(me.officer, ticket.number, lang)}
         eventFiles={eventFiles(store.answerFiles.ofTicket(ticket.id), ticket.number)}
         templates={templateOffer(deps, me.officer, ticket, nextStatuses(ticket.status), c.req.query())}
       />,
@@ -317,6 +337,7 @@ export function officerPages(deps: OfficerPagesDeps): Hono<{ Variables: { me: Si
   app.route('/tiket', mergeRoutes({ ...deps, frame }));
   app.route('/tiket', attachmentRoutes(deps));
   app.route('/tiket', deadlineRoutes(deps));
+  app.route('/tiket', ombudsmanRoutes(deps));
 
   app.get('/tiket/:number', (c) => {
     const me = c.get('me');

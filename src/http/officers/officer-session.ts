@@ -2,6 +2,7 @@
 // expiry, a CSRF token per session, and a growing delay after failed sign-ins (stored; never a lockout).
 import type { Officer } from '../../domain/officer.js';
 import type { ThrottleRule } from '../../domain/throttle-rule.js';
+import { maySignIn } from '../../officers/policy.js';
 import { tokenHash } from '../../officers/tokens.js';
 import type { Store } from '../../storage/store.js';
 import type { Throttles } from '../../storage/throttles.js';
@@ -25,7 +26,7 @@ export function signedIn(store: Store, cookie: string | undefined, now: number):
     return null;
   }
   const officer = store.officers.get(session.officerId);
-  if (!officer || officer.disabled) return null;
+  if (!officer || !maySignIn(officer)) return null;
   store.officers.touchSession(hash, now);
   return { officer, csrf: session.csrf, sessionHash: hash };
 }

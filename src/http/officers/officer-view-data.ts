@@ -10,16 +10,27 @@ import type { Reporter } from './ticket-page.js';
 
 /**
  * What an account may see of the reporter: nothing of an anonim one; of a rahasia one, only admins and supervisors
- * see who it is; the NIK is masked unless an admin or supervisor asked to reveal it.
+ * see who it is, and (`given`) the agency the reporter gave their name and NIK for (Ombudsman's copy), never the
+ * phone; the NIK is masked unless an admin or supervisor asked to reveal it.
  */
 export function reporterFor(
-  c: { identityMode: string; name: string | null; phone: string | null; nik: string | null },
+  c: {
+    identityMode: string;
+    name: string | null;
+    phone: string | null;
+    nik: string | null;
+    identityErased?: 'citizen' | 'retention';
+  },
   privileged: boolean,
   revealNik: boolean,
+  given = false,
 ): Reporter {
+  // Erased ("hapus data saya", or retention): nothing is left, and the page says why.
+  if (c.identityErased) return { kind: 'erased', why: c.identityErased };
   if (c.identityMode === 'anonim') return { kind: 'anonim' };
-  if (c.identityMode === 'rahasia' && !privileged) return { kind: 'hidden' };
   const nik = c.nik ? (revealNik ? c.nik : maskNik(c.nik)) : null;
+  if (c.identityMode === 'rahasia' && !privileged)
+    return given ? { kind: 'shown', name: c.name, phone: null, nik } : { kind: 'hidden' };
   return { kind: 'shown', name: c.name, phone: c.phone, nik };
 }
 

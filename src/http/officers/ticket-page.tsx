@@ -23,7 +23,8 @@ export type Reporter =
   | { kind: 'shown'; name: string | null; phone: string | null; nik: string | null }
   | {
       kind: 'hidden' | 'anonim';
-    };
+    }
+  | { kind: 'erased'; why: 'citizen' | 'retention' };
 
 export function TicketPage(props: {
   frame: Frame;
@@ -41,8 +42,10 @@ export function TicketPage(props: {
   related: { seen: RelatedTicket[]; hidden: number };
   next: readonly TicketStatus[];
   mayAct: boolean;
-  /** A supervisor that watches this ticket may take it over. */
+  /** A supervisor that watches this ticket, or an officer of an agency that got a copy of it, may take it over. */
   mayTakeOver: boolean;
+  /** The account reads the ticket through its agency's copy (Ombudsman's tembusan), read-only until taken over. */
+  copy: boolean;
   /** The directory's agencies to move the ticket to; empty when this account may not move it. */
   agencies: { id: string; name: string }[];
   flash: { ok: boolean; text: string } | null;
@@ -54,6 +57,8 @@ export function TicketPage(props: {
   merge: { banner: Child; panel: Child };
   /** The deadline card: the stage running now, the stages so far, and "Cek lapangan" for who may mark one. */
   deadline: Child;
+  /** The "Untuk Ombudsman" card (the ticket as Ombudsman's intake asks for it), for who may download it. */
+  ombudsman: Child;
   /** An account's name, for the history. */
   officerName: (id: number) => string;
   /** The officers' files that went with an event of the history. */
@@ -132,7 +137,9 @@ export function TicketPage(props: {
               ? [props.reporter.name, props.reporter.phone, props.reporter.nik].filter(Boolean).join(' · ')
               : props.reporter.kind === 'hidden'
                 ? t(lang, 'officer.ticket.reporter.hidden')
-                : t(lang, 'officer.ticket.reporter.anonim')}
+                : props.reporter.kind === 'erased'
+                  ? t(lang, `officer.ticket.reporter.erased.${props.reporter.why}`)
+                  : t(lang, 'officer.ticket.reporter.anonim')}
             {props.mayRevealNik ? (
               <form method="post" action={`/petugas/tiket/${ticket.number}/nik`} class="inline">
                 <input type="hidden" name="csrf" value={props.frame.officer.csrf} />
@@ -210,6 +217,7 @@ export function TicketPage(props: {
         </section>
       ) : null}
       <LadderPanel lang={lang} steps={ladderSteps(props.events)} />
+      {props.ombudsman}
       {props.deadline}
       {props.assignment}
       {props.merge.panel}
@@ -217,7 +225,7 @@ export function TicketPage(props: {
         <h2>{t(lang, 'officer.ticket.action')}</h2>
         {!props.mayAct ? (
           <>
-            <p>{t(lang, 'officer.ticket.read_only')}</p>
+            <p>{t(lang, props.copy ? 'officer.ticket.copy_read_only' : 'officer.ticket.read_only')}</p>
             {props.mayTakeOver ? (
               <form method="post" action={`/petugas/tiket/${ticket.number}/ambil-alih`}>
                 <input type="hidden" name="csrf" value={props.frame.officer.csrf} />
@@ -345,7 +353,8 @@ export function TicketPage(props: {
   );
 }
 
-function eventText(lang: Lang, e: TicketEvent, officerName: (id: number) => string): string {
+/** An event of the history in words (the page's list, the Ombudsman-ready document). */
+export function eventText(lang: Lang, e: TicketEvent, officerName: (id: number) => string): string {
   if (e.type === 'assigned') return assignedText(lang, e, officerName);
   if (e.type === 'merged') return mergedText(lang, e);
   if (e.type === 'field_check') return fieldCheckText(lang, e);
@@ -356,5 +365,7 @@ function eventText(lang: Lang, e: TicketEvent, officerName: (id: number) => stri
     })}${e.reason ? ` (${e.reason})` : ''}`;
   if (e.type === 'routed') return t(lang, 'officer.event.routed', { reason: e.reason ?? '' });
   if (e.type === 'rated') return t(lang, 'officer.event.rated', { score: Number(e.data?.score ?? 0) });
+  if (e.type === 'identity_erased')
+    return t(lang, `officer.event.identity_erased.${e.reason === 'retention' ? 'retention' : 'citizen'}`);
   return t(lang, `officer.event.${e.type}`);
 }

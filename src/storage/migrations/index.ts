@@ -33,8 +33,16 @@ import { sql as outboxParts } from './031-outbox-parts.js';
 import { sql as throttlesHandoffIdle } from './032-throttles-handoff-idle.js';
 import { sql as ticketDeadlines } from './033-ticket-deadlines.js';
 import { sql as statistics } from './034-statistics.js';
+import { sql as ticketCopies } from './035-ticket-copies.js';
+import { sql as integrationAccounts } from './036-integration-accounts.js';
+import { sql as erasure } from './037-erasure.js';
+import { sql as statisticsDays } from './038-statistics-days.js';
 
-export type Migration = { version: number; name: string; sql: string };
+/**
+ * `foreignKeysOff`: the migration rebuilds a table other tables reference, so it runs with foreign keys off (they
+ * cannot be switched inside a transaction) and `PRAGMA foreign_key_check` must find nothing before it commits.
+ */
+export type Migration = { version: number; name: string; sql: string; foreignKeysOff?: true };
 
 export const MIGRATIONS: readonly Migration[] = [
   { version: 1, name: 'init', sql: init },
@@ -71,4 +79,8 @@ export const MIGRATIONS: readonly Migration[] = [
   { version: 32, name: 'throttles-handoff-idle', sql: throttlesHandoffIdle },
   { version: 33, name: 'ticket-deadlines', sql: ticketDeadlines },
   { version: 34, name: 'statistics', sql: statistics },
+  { version: 35, name: 'ticket-copies', sql: ticketCopies },
+  { version: 36, name: 'integration-accounts', sql: integrationAccounts, foreignKeysOff: true },
+  { version: 37, name: 'erasure', sql: erasure },
+  { version: 38, name: 'statistics-days', sql: statisticsDays },
 ];

@@ -1,0 +1,107 @@
+// The ticket desk's part of "hapus data saya" and of retention: a ticket without its reporter (no name, NIK, phone,
+// files or chat link; anonim from now on), every text about it masked of what is known of the person, its event and
+// its search index rebuilt. The values themselves are never written anywhere.
+import { Complaint } from '../domain/complaint.js';
+import { t } from '../i18n/locales.js';
+import { maskFreeText } from '../privacy/mask-free-text.js';
+import type { Mask } from '../storage/erasure.js';
+import type { Store } from '../storage/store.js';
+import { reindex } from './ticket-changes.js';
+
+/** Who asked: the citizen in their chat, or retention after RETENTION_DAYS. */
+export type ErasedBy = 'citizen' | 'retention';
+
+/** What is known of the person: the names, NIKs and phones the chat gave, and the chat's own addresses. */
+export type KnownPerson = { names: string[]; niks: string[]; phones: string[]; addresses: string[] };
+
+/** A chat's address read as a phone number when it is one (WhatsApp: `6281…` or `6281…@c.us`), else null. */
+function addressPhone(address: string): string | null {
+  const digits = address.replace(/@.*$/, '');
+  return /^\d{8,15}$/.test(digits) ? `+${digits}` : null;
+}
+
+/** The person as one ticket adds to it: its name, NIK and phone. */
+export function withComplaint(
+  known: KnownPerson,
+  c: { name: string | null; nik: string | null; phone: string | null },
+): KnownPerson {
+  const add = (list: string[], v: string | null) => (v && !list.includes(v) ? [...list, v] : list);
+  return {
+    ...known,
+    names: add(known.names, c.name),
+    niks: add(known.niks, c.nik),
+    phones: add(known.phones, c.phone),
+  };
+}
+
+/**
+ * Masks every name, NIK and phone of the person however it is written (`maskFreeText`, once per identity the chat
+ * gave), and the chat's addresses as they are stored.
+ */
+export function knownMask(known: KnownPerson): Mask {
+  const phones = [...known.phones, ...known.addresses.flatMap((a) => addressPhone(a) ?? [])];
+  const passes = Math.max(1, known.names.length, known.niks.length, phones.length);
+  const identities = Array.from({ length: passes }, (_, i) => ({
+    name: known.names[i] ?? null,
+    nik: known.niks[i] ?? null,
+    phone: phones[i] ?? null,
+  }));
+  const addresses = known.addresses.filter((a) => a.length >= 5);
+  const marker = t('id', 'erasure.mask.chat');
+  return (text) => {
+    let out = text;
+    for (const a of addresses) out = out.split(a).join(marker);
+    for (const k of identities) out = maskFreeText(out, k);
+    return out;
+  };
+}
+
+/**
+ * Erases one ticket's reporter inside the caller's transaction: the complaint keeps its story (masked) and facts, and
+ * becomes anonim with `identityErased`; notes, events, rating, routing and audit details are masked; its files' rows
+ * and its chat link go; an `identity_erased` event is written. Returns the files' hashes (deleted by the caller once no
+ * row uses them), or null when the ticket has no readable complaint.
+ */
+export function eraseIdentity(
+  store: Store,
+  ticketId: number,
+  why: ErasedBy,
+  known: KnownPerson,
+  now: number,
+): string[] | null {
+  const c = store.tickets.complaint(ticketId);
+  if (!c) return null;
+  const mask = knownMask(withComplaint(known, c));
+  const maybe = (s: string | null) => (s === null ? null : mask(s));
+  const erased = Complaint.parse({
+    ...c,
+    story: mask(c.story).slice(0, 20_000),
+    agency: maybe(c.agency)?.slice(0, 200) ?? null,
+    address: maybe(c.address)?.slice(0, 500) ?? null,
+    expectation: mask(c.expectation).slice(0, 2000),
+    priorReport: {
+      ...c.priorReport,
+      result: maybe(c.priorReport.result)?.slice(0, 2000) ?? null,
+      ...(c.priorReport.to ? { to: mask(c.priorReport.to).slice(0, 200) } : {}),
+    },
+    attachments: [],
+    identityMode: 'anonim',
+    name: null,
+    nik: null,
+    phone: null,
+    identityErased: why,
+  });
+  const files = store.erasure.eraseTicket(ticketId, JSON.stringify(erased), 'anonim', mask, now);
+  store.ticketEvents.add({
+    ticketId,
+    at: now,
+    actor: why === 'citizen' ? 'citizen' : 'system',
+    type: 'identity_erased',
+    from: null,
+    to: null,
+    reason: why,
+    data: { files: files.length },
+  });
+  reindex(store, ticketId);
+  return files;
+}
