@@ -7,6 +7,7 @@ import { buttonsUpdateOf } from '../storage/group-buttons.js';
 import { type BackoffPolicy, DEFAULT_BACKOFF, type DeliveryFailure, afterFailure } from './backoff.js';
 import type { DeliveryMethod, DeliveryOutcome } from './method.js';
 import type { TicketPayload } from './payload.js';
+import { SharedPass } from './shared-pass.js';
 
 export type ForwardTarget = { agency: { id: string; name: string }; destination: Destination };
 
@@ -82,35 +83,18 @@ function untilAborted<T>(work: Promise<T>, signal: AbortSignal): Promise<T> {
   });
 }
 
-export class Forwarder {
+export class Forwarder extends SharedPass<DrainReport> {
   private readonly methods = new Map<DeliveryMethodName, DeliveryMethod>();
   private readonly policy: ForwardPolicy;
   private readonly reportedUnconfigured = new Set<DeliveryMethodName>();
-  private running: Promise<DrainReport> | null = null;
-  private stopped = false;
 
   constructor(private readonly opts: ForwarderOptions) {
+    super();
     for (const m of Object.values(opts.methods)) if (m) this.methods.set(m.method, m);
     this.policy = { ...DEFAULT_FORWARD_POLICY, ...opts.policy };
   }
 
-  /** Sends what is due; concurrent calls share one pass. */
-  drain(): Promise<DrainReport> {
-    if (!this.running) {
-      this.running = this.pass().finally(() => {
-        this.running = null;
-      });
-    }
-    return this.running;
-  }
-
-  /** Claims nothing more and waits for the sends in flight (each ends by its timeout); later drains do nothing. */
-  async stop(): Promise<void> {
-    this.stopped = true;
-    await this.running?.catch(() => undefined);
-  }
-
-  private async pass(): Promise<DrainReport> {
+  protected async pass(): Promise<DrainReport> {
     const report: DrainReport = { delivered: 0, retried: 0, dead: 0, unconfigured: [] };
     if (this.stopped) return report;
     const { deliveries, clock, log } = this.opts;

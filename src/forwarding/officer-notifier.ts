@@ -6,6 +6,7 @@ import type { Store } from '../storage/store.js';
 import { type BackoffPolicy, DEFAULT_BACKOFF, afterFailure } from './backoff.js';
 import type { DeliveryOutcome } from './method.js';
 import { noticeText } from './officer-notice-text.js';
+import { SharedPass } from './shared-pass.js';
 
 /** One way of sending: resolves with the outcome (never throws for a refused send). */
 export type NoticeSender = (
@@ -34,28 +35,12 @@ export type NotifierOptions = {
 const OFFICER = /^officer:(\d+)$/;
 const GROUP = /^group:([^/]+)\/(.+)$/;
 
-export class OfficerNotifier {
-  private running: Promise<number> | null = null;
-  private stopped = false;
-
-  constructor(private readonly opts: NotifierOptions) {}
-
-  /** Sends what is due; concurrent calls share one pass. Returns how many were sent. */
-  drain(): Promise<number> {
-    if (!this.running)
-      this.running = this.pass().finally(() => {
-        this.running = null;
-      });
-    return this.running;
+export class OfficerNotifier extends SharedPass<number> {
+  constructor(private readonly opts: NotifierOptions) {
+    super();
   }
 
-  /** Claims nothing more and waits for the pass in flight. */
-  async stop(): Promise<void> {
-    this.stopped = true;
-    await this.running?.catch(() => undefined);
-  }
-
-  private async pass(): Promise<number> {
+  protected async pass(): Promise<number> {
     if (this.stopped) return 0;
     const { store, clock } = this.opts;
     const notices = store.officerNotices;

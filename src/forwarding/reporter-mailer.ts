@@ -12,6 +12,7 @@ import { type BackoffPolicy, DEFAULT_BACKOFF, afterFailure } from './backoff.js'
 import type { DeliveryOutcome } from './method.js';
 import type { NoticeSender } from './officer-notifier.js';
 import { reporterMail } from './reporter-mail-text.js';
+import { SharedPass } from './shared-pass.js';
 
 /** An SMTP error may quote the recipient ("550 <x@y>: no such user"): addresses never reach the logs or the row. */
 const withoutAddresses = (error: string): string => error.replace(/[^\s<>"'@]+@[^\s<>"'@]+/g, '<e-mail>');
@@ -28,28 +29,12 @@ export type ReporterMailerOptions = {
   batch?: number;
 };
 
-export class ReporterMailer {
-  private running: Promise<number> | null = null;
-  private stopped = false;
-
-  constructor(private readonly opts: ReporterMailerOptions) {}
-
-  /** Mails what is due; concurrent calls share one pass. Returns how many mails were accepted. */
-  drain(): Promise<number> {
-    if (!this.running)
-      this.running = this.pass().finally(() => {
-        this.running = null;
-      });
-    return this.running;
+export class ReporterMailer extends SharedPass<number> {
+  constructor(private readonly opts: ReporterMailerOptions) {
+    super();
   }
 
-  /** Claims nothing more and waits for the pass in flight. */
-  async stop(): Promise<void> {
-    this.stopped = true;
-    await this.running?.catch(() => undefined);
-  }
-
-  private async pass(): Promise<number> {
+  protected async pass(): Promise<number> {
     if (this.stopped) return 0;
     const { store, clock } = this.opts;
     const requests = store.open311Requests;

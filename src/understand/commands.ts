@@ -3,6 +3,7 @@ import { canonicalTicketNumber } from '../domain/ticket-number.js';
 import { dataCommand } from './data-commands.js';
 import { asksForBot, asksForPerson } from './handoff-words.js';
 import { tokens } from './normalize.js';
+import { POLITE_WORDS } from './polite-words.js';
 
 export type Lang = 'id' | 'en';
 
@@ -99,23 +100,7 @@ const PHRASE_COMMANDS: ReadonlyMap<string, Command> = new Map<string, Command>([
  * list as `SURE_FILLERS` (cancel-words.ts) on purpose: here "ya" and the request words only soften a command, while
  * at "yakin?" "ya" is the answer and a request is no strict yes.
  */
-const COMMAND_FILLERS = new Set([
-  'pak',
-  'bu',
-  'kak',
-  'min',
-  'admin',
-  'ya',
-  'saja',
-  'dong',
-  'deh',
-  'lah',
-  'please',
-  'pls',
-  'tolong',
-  'mohon',
-  'saya',
-]);
+const COMMAND_FILLERS = new Set([...POLITE_WORDS, 'saya']);
 
 const STATUS_LEADS = ['cek status', 'lihat status', 'status', 'cek', 'lacak'];
 /** Words that may follow "status" without naming a ticket: "status laporan saya sudah sampai mana". */

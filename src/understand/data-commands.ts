@@ -1,6 +1,7 @@
 // Recognizes a citizen's whole-message request about their own data: "data saya" (what is kept about this chat) and
 // "hapus data saya" (erase it), in Indonesian, Banjar ("data ulun", "buang data ulun") and English ("my data").
 import { tokens } from './normalize.js';
+import { POLITE_WORDS } from './polite-words.js';
 
 export type DataCommand = 'my_data' | 'erase';
 
@@ -120,29 +121,7 @@ const MAX_SHOW_WORDS = 16;
 const MAX_ERASE_WORDS = 25;
 
 /** Polite or filler words that leave a bare "data saya" a request. */
-const AROUND = new Set([
-  'pak',
-  'bu',
-  'kak',
-  'min',
-  'admin',
-  'ya',
-  'saja',
-  'dong',
-  'deh',
-  'lah',
-  'please',
-  'pls',
-  'tolong',
-  'mohon',
-  'minta',
-  'semua',
-  'seluruh',
-  'all',
-  'pribadi',
-  'diri',
-  'personal',
-]);
+const AROUND = new Set([...POLITE_WORDS, 'minta', 'semua', 'seluruh', 'all', 'pribadi', 'diri', 'personal']);
 
 /** "data saya", "data pribadi ulun", "my (personal) data", "data tentang saya": the noun and its owner together. */
 function ownData(words: readonly string[]): boolean {
