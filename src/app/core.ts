@@ -16,6 +16,7 @@ import { type Db, type Synchronous, openDb } from '../storage/db.js';
 import { DEFAULT_FILE_LIMITS, FileStore } from '../storage/file-store.js';
 import { type Store, createStore } from '../storage/store.js';
 import { DeadlineLadder } from '../tickets/deadline-ladder.js';
+import { maskSearchIndex } from '../tickets/search-masking.js';
 import { TicketDesk } from '../tickets/ticket-desk.js';
 import { type PinResult, locatePin } from '../understand/geo.js';
 import { loadCalendar } from './holidays.js';
@@ -84,6 +85,8 @@ export function buildCore(opts: CoreOptions): Core {
   const ids = opts.ids ?? cryptoIds;
   const db = openDb(opts.dbPath, opts.synchronous ?? 'NORMAL');
   const store = createStore(db);
+  // Once per database: the search text of tickets indexed before it was masked, rebuilt masked (resumes after a crash).
+  maskSearchIndex(store, clock.now());
   const calendar = loadCalendar(opts.holidaysFile);
   const files = new FileStore(join(opts.dataDir, 'attachments'), {
     ...DEFAULT_FILE_LIMITS,

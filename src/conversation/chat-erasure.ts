@@ -37,9 +37,7 @@ export function eraseChatData(
     const c = store.tickets.complaint(ticket.id);
     if (c) known = withComplaint(known, c);
   }
-  const files = tickets.flatMap(
-    (ticket) => deps.tickets.eraseIdentity(ticket.id, 'citizen', known, now) ?? [],
-  );
+  const files = tickets.flatMap((ticket) => deps.tickets.eraseIdentity(ticket.id, 'citizen', known, now));
   const live = store.handoffs.live(conv.id);
   if (live) store.handoffs.end(live.id, 'returned', now);
   const chat = store.erasure.eraseChat(conv.id, pseudonym(deps.ids, conv.id), knownMask(known), now);

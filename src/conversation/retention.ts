@@ -57,7 +57,7 @@ export class Retention {
           { names: [], niks: [], phones: [], addresses: conv ? [conv.chatId] : [] },
           c ?? { name: null, nik: null, phone: null },
         );
-        files.push(...(this.deps.tickets.eraseIdentity(ticket.id, 'retention', known, now) ?? []));
+        files.push(...this.deps.tickets.eraseIdentity(ticket.id, 'retention', known, now));
         if (conv) chats += this.afterTicket(conv.id, known, cutoff, now, files);
       }
       store.audit.record({

@@ -59,7 +59,7 @@ export function serviceRequestView(
     service_code: serviceCodeOf(c.category),
     description: mask(c.story),
     agency_responsible: row.agencyId ? (directory.agency(row.agencyId)?.name ?? row.agencyId) : null,
-    service_notice: open ? stageText(lang, open) : null,
+    service_notice: open ? mask(stageText(lang, open)) : null,
     requested_datetime: w3Time(row.createdAt),
     updated_datetime: w3Time(row.updatedAt),
     expected_datetime: running ? endOfDay(running.dueOn) : null,

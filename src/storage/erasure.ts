@@ -59,8 +59,9 @@ export class Erasure {
 
   /**
    * A ticket without its identity: the complaint as given (already without name, NIK and phone), its notes, events,
-   * rating comment, routing and audit details masked, its files' rows deleted and its chat link dropped. Returns the
-   * hashes of the files whose rows went (the caller deletes a file once no row uses it).
+   * rating comment, routing, audit details and deadline reasons masked, its Open311 reporter's e-mail dropped, the
+   * citizen's files' rows deleted (the officers' answer files stay) and its chat link dropped. Returns the hashes of
+   * the files whose rows went (the caller deletes a file once no row uses it).
    */
   eraseTicket(ticketId: number, complaint: string, identityMode: string, mask: Mask, now: number): string[] {
     const db = this.db;
@@ -109,10 +110,22 @@ export class Erasure {
       true,
       ticketId,
     );
-    const files = Hashes.parse(
-      db.prepare('SELECT sha256 FROM attachments WHERE ticket_id = ?').all(ticketId),
+    this.maskColumn(
+      'SELECT id, reason AS text FROM ticket_deadlines WHERE ticket_id = ?',
+      'UPDATE ticket_deadlines SET reason = ? WHERE id = ?',
+      mask,
+      false,
+      ticketId,
     );
-    db.prepare('DELETE FROM attachments WHERE ticket_id = ?').run(ticketId);
+    // An Open311 reporter's address goes, mailed the closing status or not (the last mail error with it).
+    db.prepare('UPDATE open311_requests SET email = NULL, last_error = NULL WHERE ticket_id = ?').run(
+      ticketId,
+    );
+    // The citizen's files only: the officers' answer files are the agency's own documents.
+    const files = Hashes.parse(
+      db.prepare('SELECT sha256 FROM attachments WHERE ticket_id = ? AND officer_id IS NULL').all(ticketId),
+    );
+    db.prepare('DELETE FROM attachments WHERE ticket_id = ? AND officer_id IS NULL').run(ticketId);
     db.prepare('UPDATE tickets SET conversation_id = NULL, erased_at = ? WHERE id = ?').run(now, ticketId);
     return files.map((f) => f.sha256);
   }

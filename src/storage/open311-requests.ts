@@ -5,7 +5,8 @@ import { z } from 'zod';
 import { Complaint, TicketStatus } from '../domain/complaint.js';
 import type { TicketScope } from '../domain/officer.js';
 import type { Db } from './db.js';
-import { scopeWhere } from './ticket-inbox.js';
+import { TicketCopies } from './ticket-copies.js';
+import { scopeWithCopies } from './ticket-inbox.js';
 
 /** The ticket events a reporter is e-mailed about: what the status page and the chat tell them. */
 export const MAILED_EVENT_TYPES = ['status_changed', 'replied', 'field_check'] as const;
@@ -92,8 +93,10 @@ export class Open311Requests {
   private readonly claimStmt;
   private readonly mailedStmt;
   private readonly retryStmt;
+  private readonly copies: TicketCopies;
 
   constructor(private readonly db: Db) {
+    this.copies = new TicketCopies(db);
     this.insert = db.prepare(
       `INSERT INTO open311_requests (ticket_id, account_id, idempotency_key, email, mailed_event, next_attempt_at,
          created_at) VALUES (?, ?, ?, ?, ?, ?, ?)`,
@@ -148,11 +151,11 @@ export class Open311Requests {
   }
 
   /**
-   * The tickets an integration account may read: its scope (its agencies' tickets) and those it filed itself,
-   * filtered, newest first, at most `limit`.
+   * The tickets an integration account may read: its scope (its agencies' tickets and the copies they got) and those
+   * it filed itself, filtered, newest first, at most `limit`.
    */
   list(scope: TicketScope, accountId: number, filter: RequestFilter, limit: number): Open311Row[] {
-    const where = scopeWhere(scope);
+    const where = scopeWithCopies(this.copies, scope);
     const params: (string | number)[] = [...where.params, accountId];
     let sql = `${SELECT} WHERE (${where.sql}
       OR t.id IN (SELECT r.ticket_id FROM open311_requests r WHERE r.account_id = ?))`;

@@ -21,6 +21,7 @@ import { Open311Requests } from './open311-requests.js';
 import { Outbox } from './outbox.js';
 import { PasswordLinks } from './password-links.js';
 import { ResponseTemplates } from './response-templates.js';
+import { SearchMasked } from './search-masked.js';
 import { StatisticsCopies } from './statistics-copies.js';
 import { StatisticsRollup } from './statistics-rollup.js';
 import { StatisticsSources } from './statistics-sources.js';
@@ -65,6 +66,8 @@ export type Store = {
   statusPins: StatusPins;
   /** The tickets' full-text index (a read model the ticket desk keeps). */
   ticketSearch: TicketSearch;
+  /** The one-off rebuild of that index with masked text: its progress. */
+  searchMasked: SearchMasked;
   deliveries: Deliveries;
   /** "Hapus data saya" and retention: a ticket's identity and files, a chat's messages and address, expired drafts. */
   erasure: Erasure;
@@ -126,6 +129,7 @@ export function createStore(db: Db): Store {
     ticketCopies: new TicketCopies(db),
     statisticsCopies: new StatisticsCopies(db),
     ticketSearch: new TicketSearch(db),
+    searchMasked: new SearchMasked(db),
     statusPins: new StatusPins(db),
     deliveries,
     erasure: new Erasure(db),

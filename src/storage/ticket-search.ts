@@ -15,6 +15,11 @@ export class TicketSearch {
     this.drop.run(ticketId);
     this.insert.run(ticketId, text);
   }
+
+  /** Drops a ticket's indexed text: it is found by no word. */
+  remove(ticketId: number): void {
+    this.drop.run(ticketId);
+  }
 }
 
 /**

@@ -210,11 +210,22 @@ export class Tickets {
     return raw ? toSummary(raw) : null;
   }
 
+  /** The ticket's complaint, or null when it has none or its JSON is not a complaint (not even JSON). */
   complaint(ticketId: number): Complaint | null {
+    const raw = this.complaintText(ticketId);
+    if (raw === null) return null;
+    try {
+      const r = Complaint.safeParse(JSON.parse(raw));
+      return r.success ? r.data : null;
+    } catch {
+      return null;
+    }
+  }
+
+  /** The complaint as stored, read or not: what erasure still masks when it does not parse. */
+  complaintText(ticketId: number): string | null {
     const raw = this.complaintOf.get(ticketId);
-    if (typeof raw !== 'string') return null;
-    const r = Complaint.safeParse(JSON.parse(raw));
-    return r.success ? r.data : null;
+    return typeof raw === 'string' ? raw : null;
   }
 
   updateStatus(ticketId: number, status: TicketStatus, now: number): void {

@@ -1,6 +1,7 @@
 // The ticket desk's part of "hapus data saya" and of retention: a ticket without its reporter (no name, NIK, phone,
 // files or chat link; anonim from now on), every text about it masked of what is known of the person, its event and
 // its search index rebuilt. The values themselves are never written anywhere.
+import { z } from 'zod';
 import { Complaint } from '../domain/complaint.js';
 import { t } from '../i18n/locales.js';
 import { maskFreeText } from '../privacy/mask-free-text.js';
@@ -56,11 +57,93 @@ export function knownMask(known: KnownPerson): Mask {
   };
 }
 
+/** What a complaint that does not parse still says of the reporter, where a readable one says it. */
+const LooseIdentity = z.object({
+  name: z.string().nullable().catch(null),
+  nik: z.string().nullable().catch(null),
+  phone: z.string().nullable().catch(null),
+});
+const NOBODY = { name: null, nik: null, phone: null };
+/** What erasure sets of the reporter, in a readable complaint or not. */
+const anonymous = (why: ErasedBy) => ({
+  attachments: [],
+  identityMode: 'anonim',
+  name: null,
+  nik: null,
+  phone: null,
+  identityErased: why,
+});
+
+/** The JSON value of a text, or undefined when it is not JSON. */
+function parseJson(raw: string): unknown {
+  try {
+    return JSON.parse(raw);
+  } catch {
+    return undefined;
+  }
+}
+
+/** Every string inside a JSON value, masked. */
+function maskStrings(v: unknown, mask: Mask): unknown {
+  if (typeof v === 'string') return mask(v);
+  if (Array.isArray(v)) return v.map((x) => maskStrings(x, mask));
+  if (v !== null && typeof v === 'object')
+    return Object.fromEntries(Object.entries(v).map(([k, x]) => [k, maskStrings(x, mask)]));
+  return v;
+}
+
+/** A ticket's complaint as erasure reads it: the reporter it names, and what it becomes once erased. */
+type Erasable = {
+  identity: { name: string | null; nik: string | null; phone: string | null };
+  erased: (mask: Mask) => unknown;
+};
+
 /**
- * Erases one ticket's reporter inside the caller's transaction: the complaint keeps its story (masked) and facts, and
- * becomes anonim with `identityErased`; notes, events, rating, routing and audit details are masked; its files' rows
- * and its chat link go; an `identity_erased` event is written. Returns the files' hashes (deleted by the caller once no
- * row uses them), or null when the ticket has no readable complaint.
+ * A readable complaint keeps its story (masked) and facts; one that does not parse keeps every string in it masked (a
+ * text that is not even a JSON object becomes its story, masked). Either becomes anonim with `identityErased`.
+ */
+function erasable(store: Store, ticketId: number, why: ErasedBy): Erasable {
+  const c = store.tickets.complaint(ticketId);
+  if (!c) {
+    const raw = store.tickets.complaintText(ticketId) ?? '';
+    const json = parseJson(raw);
+    return {
+      identity: LooseIdentity.safeParse(json).data ?? NOBODY,
+      erased: (mask) => {
+        const masked = z.record(z.string(), z.unknown()).safeParse(maskStrings(json, mask));
+        return {
+          ...(masked.success ? masked.data : { story: mask(raw).slice(0, 20_000) }),
+          ...anonymous(why),
+        };
+      },
+    };
+  }
+  return {
+    identity: c,
+    erased: (mask) => {
+      const maybe = (s: string | null) => (s === null ? null : mask(s));
+      return Complaint.parse({
+        ...c,
+        story: mask(c.story).slice(0, 20_000),
+        agency: maybe(c.agency)?.slice(0, 200) ?? null,
+        address: maybe(c.address)?.slice(0, 500) ?? null,
+        expectation: mask(c.expectation).slice(0, 2000),
+        priorReport: {
+          ...c.priorReport,
+          result: maybe(c.priorReport.result)?.slice(0, 2000) ?? null,
+          ...(c.priorReport.to ? { to: mask(c.priorReport.to).slice(0, 200) } : {}),
+        },
+        ...anonymous(why),
+      });
+    },
+  };
+}
+
+/**
+ * Erases one ticket's reporter inside the caller's transaction: the complaint as `erasable` makes it; notes, events,
+ * rating, routing and audit details are masked; its files' rows and its chat link go; `erased_at` is set (retention
+ * does not take it again, its complaint readable or not); an `identity_erased` event is written. Returns the files'
+ * hashes (deleted by the caller once no row uses them).
  */
 export function eraseIdentity(
   store: Store,
@@ -68,30 +151,16 @@ export function eraseIdentity(
   why: ErasedBy,
   known: KnownPerson,
   now: number,
-): string[] | null {
-  const c = store.tickets.complaint(ticketId);
-  if (!c) return null;
-  const mask = knownMask(withComplaint(known, c));
-  const maybe = (s: string | null) => (s === null ? null : mask(s));
-  const erased = Complaint.parse({
-    ...c,
-    story: mask(c.story).slice(0, 20_000),
-    agency: maybe(c.agency)?.slice(0, 200) ?? null,
-    address: maybe(c.address)?.slice(0, 500) ?? null,
-    expectation: mask(c.expectation).slice(0, 2000),
-    priorReport: {
-      ...c.priorReport,
-      result: maybe(c.priorReport.result)?.slice(0, 2000) ?? null,
-      ...(c.priorReport.to ? { to: mask(c.priorReport.to).slice(0, 200) } : {}),
-    },
-    attachments: [],
-    identityMode: 'anonim',
-    name: null,
-    nik: null,
-    phone: null,
-    identityErased: why,
-  });
-  const files = store.erasure.eraseTicket(ticketId, JSON.stringify(erased), 'anonim', mask, now);
+): string[] {
+  const complaint = erasable(store, ticketId, why);
+  const mask = knownMask(withComplaint(known, complaint.identity));
+  const files = store.erasure.eraseTicket(
+    ticketId,
+    JSON.stringify(complaint.erased(mask)),
+    'anonim',
+    mask,
+    now,
+  );
   store.ticketEvents.add({
     ticketId,
     at: now,

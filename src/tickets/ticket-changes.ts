@@ -91,11 +91,15 @@ export function queueDeliveries(
 
 /**
  * Indexes what officers search a ticket by: the story, place, expectation and agency named, what the citizen added,
- * and the officers' messages and notes; normalized as the understanding code writes it (abbreviations expanded).
+ * and the officers' messages and notes; normalized as the understanding code writes it (abbreviations expanded). A
+ * ticket whose complaint does not parse cannot be masked: it is found by no word.
  */
 export function reindex(store: Store, ticketId: number): void {
   const c = store.tickets.complaint(ticketId);
-  if (!c) return;
+  if (!c) {
+    store.ticketSearch.remove(ticketId);
+    return;
+  }
   const written = store.ticketEvents
     .forTicket(ticketId)
     .flatMap((e) => (typeof e.data?.text === 'string' ? [e.data.text] : []));

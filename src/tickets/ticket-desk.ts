@@ -283,9 +283,9 @@ export class TicketDesk {
 
   /**
    * Erases a ticket's reporter (`eraseIdentity`): the citizen's "hapus data saya" or retention. Returns the hashes of
-   * the files whose rows went, or null when the ticket has no readable complaint.
+   * the files whose rows went.
    */
-  eraseIdentity(ticketId: number, why: ErasedBy, known: KnownPerson, now: number): string[] | null {
+  eraseIdentity(ticketId: number, why: ErasedBy, known: KnownPerson, now: number): string[] {
     return eraseIdentity(this.deps.store, ticketId, why, known, now);
   }
 

@@ -37,6 +37,7 @@ import { sql as ticketCopies } from './035-ticket-copies.js';
 import { sql as integrationAccounts } from './036-integration-accounts.js';
 import { sql as erasure } from './037-erasure.js';
 import { sql as statisticsDays } from './038-statistics-days.js';
+import { sql as searchMasked } from './039-search-masked.js';
 
 /**
  * `foreignKeysOff`: the migration rebuilds a table other tables reference, so it runs with foreign keys off (they
@@ -83,4 +84,5 @@ export const MIGRATIONS: readonly Migration[] = [
   { version: 36, name: 'integration-accounts', sql: integrationAccounts, foreignKeysOff: true },
   { version: 37, name: 'erasure', sql: erasure },
   { version: 38, name: 'statistics-days', sql: statisticsDays },
+  { version: 39, name: 'search-masked', sql: searchMasked },
 ];
