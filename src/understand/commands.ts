@@ -52,6 +52,8 @@ const SLASH_COMMANDS: ReadonlyMap<string, Command> = new Map<string, Command>([
   ['mydata', { type: 'my_data' }],
   ['hapusdata', { type: 'erase' }],
   ['hapus_data', { type: 'erase' }],
+  ['hapusdatasaya', { type: 'erase' }],
+  ['hapus_data_saya', { type: 'erase' }],
 ]);
 
 /**

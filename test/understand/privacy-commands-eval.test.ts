@@ -1,9 +1,10 @@
-// The "data saya" / "hapus data saya" recognizer against the eval set written by someone who had not read the code:
-// the dev half (p01–p60) must be read right; the held-out half (p61–p90) is measured, never tuned to.
+// The "data saya" / "hapus data saya" commands, read as a chat reads a whole message (slash commands too), against the
+// eval set written by someone who had not read the code: the dev half (p01–p60) must be read right; the held-out
+// half (p61–p90) is measured, never tuned to.
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { z } from 'zod';
-import { dataCommand } from '../../src/understand/data-commands.js';
+import { parseCommand } from '../../src/understand/commands.js';
 
 const Row = z.object({ id: z.string(), text: z.string(), expect: z.enum(['show', 'erase', 'none']) });
 const rows = readFileSync(new URL('../eval/privacy-commands.jsonl', import.meta.url), 'utf8')
@@ -11,7 +12,7 @@ const rows = readFileSync(new URL('../eval/privacy-commands.jsonl', import.meta.
   .split('\n')
   .map((line) => Row.parse(JSON.parse(line)));
 function read(text: string): 'show' | 'erase' | 'none' {
-  const command = dataCommand(text);
+  const command = parseCommand(text)?.type;
   return command === 'my_data' ? 'show' : command === 'erase' ? 'erase' : 'none';
 }
 const heldOut = (id: string) => Number(id.slice(1)) > 60;
