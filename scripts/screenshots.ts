@@ -7,7 +7,13 @@ import type { Browser, Page } from 'playwright-core';
 import { loadConfig } from '../src/app/config.js';
 import { createLogger } from '../src/app/logger.js';
 import { buildService } from '../src/app/service.js';
-import { CHROMIUM_PATH, hasChromium, launchChromium, phoneContext } from '../test/helpers/browser.js';
+import {
+  CHROMIUM_PATH,
+  hasChromium,
+  launchChromium,
+  phoneContext,
+  signInPage,
+} from '../test/helpers/browser.js';
 import { PASSWORD, fill } from './lib/showcase-fill.js';
 
 const OUT = join(process.cwd(), 'docs', 'screenshots');
@@ -17,11 +23,9 @@ const MAX_HEIGHT = 3000;
 
 const written: string[] = [];
 
+/** Signs in through the real form (the admin sets up its two-step login on the way, as it must). */
 async function signIn(page: Page, base: string, username: string): Promise<void> {
-  await page.goto(`${base}/petugas/masuk`);
-  await page.fill('input[name="username"]', username);
-  await page.fill('input[name="password"]', PASSWORD);
-  await Promise.all([page.waitForURL(`${base}/petugas`), page.click('button[type="submit"]')]);
+  await signInPage(page, base, username, PASSWORD);
 }
 
 /**

@@ -49,12 +49,14 @@ export class ServiceProcess {
     env: Record<string, string>,
     /** Extra node options before the script: `--import` preloads (measurement only), `--cpu-prof`. */
     nodeArgs: string[] = [],
+    /** The checkout to run: this one, or another version's worktree (the upgrade drill). */
+    root: string = ROOT,
   ) {
     const base: Record<string, string | undefined> = {};
     for (const [k, v] of Object.entries(process.env)) if (!SCRUBBED.test(k)) base[k] = v;
     const args = ['--import', 'tsx', ...nodeArgs, 'src/app/main.ts'];
     this.proc = spawn(process.execPath, args, {
-      cwd: ROOT,
+      cwd: root,
       env: { ...base, HOST: '127.0.0.1', PORT: String(port), ...env },
       stdio: ['ignore', 'pipe', 'pipe'],
     });

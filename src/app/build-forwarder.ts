@@ -23,14 +23,20 @@ import type { Config } from './config.js';
 /** Attachments e-mailed to an agency, in total; larger evidence goes as signed links only. */
 const MAIL_ATTACHMENTS_BYTES = 7 * 1024 * 1024;
 
-/** LINK_SECRET, or one generated once into the data directory and kept there (so links survive restarts). */
-export function linkSecret(configured: string | undefined, dataDir: string): string {
+/** LINK_SECRET, or the one kept in the data directory, without making one (what the doctor reads); null if none. */
+export function existingLinkSecret(configured: string | undefined, dataDir: string): string | null {
   if (configured) return configured;
   const file = join(dataDir, 'link-secret');
-  if (existsSync(file)) {
-    const stored = readFileSync(file, 'utf8').trim();
-    if (stored.length >= 32) return stored;
-  }
+  if (!existsSync(file)) return null;
+  const stored = readFileSync(file, 'utf8').trim();
+  return stored.length >= 32 ? stored : null;
+}
+
+/** LINK_SECRET, or one generated once into the data directory and kept there (so links survive restarts). */
+export function linkSecret(configured: string | undefined, dataDir: string): string {
+  const existing = existingLinkSecret(configured, dataDir);
+  if (existing) return existing;
+  const file = join(dataDir, 'link-secret');
   mkdirSync(dataDir, { recursive: true });
   const secret = randomBytes(32).toString('base64url');
   writeFileSync(file, `${secret}\n`, { mode: 0o600 });

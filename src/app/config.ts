@@ -66,6 +66,11 @@ export const ConfigSchema = z.object({
   RETENTION_DAYS: z.coerce.number().int().min(30).max(36_500).default(730),
   /** Days an expired draft is kept before it is dropped. */
   DRAFT_RETENTION_DAYS: z.coerce.number().int().min(1).max(3650).default(30),
+  /**
+   * `on`: before migrations change a database that holds data, a backup goes into BACKUP_DIR/pre-upgrade (or
+   * DATA_DIR/pre-upgrade); `off` for operators who snapshot the disk themselves.
+   */
+  UPGRADE_BACKUP: z.enum(['on', 'off']).default('on'),
   /** A file with a 32-byte key (mode 600): backups are encrypted with it (AES-256-GCM); plain when unset. */
   BACKUP_KEY_FILE: z.string().min(1).optional(),
   /** The agency directory and routing rules (JSON); the embedded Kalsel directory when unset. */

@@ -1,6 +1,7 @@
 // The conversation core without any server: storage, files, calendar and runtime, shared by the service and the CLIs.
 import { join } from 'node:path';
 import { type Clock, type Ids, cryptoIds, systemClock } from '../clock.js';
+import { removeAllPendingFiles } from '../conversation/file-removals.js';
 import { DEFAULT_RETENTION, type RetentionSettings } from '../conversation/retention-settings.js';
 import { Retention } from '../conversation/retention.js';
 import { type FaultPoint, type Queued, Runtime } from '../conversation/runtime.js';
@@ -16,7 +17,7 @@ import { type Db, type Synchronous, openDb } from '../storage/db.js';
 import { DEFAULT_FILE_LIMITS, FileStore } from '../storage/file-store.js';
 import { type Store, createStore } from '../storage/store.js';
 import { DeadlineLadder } from '../tickets/deadline-ladder.js';
-import { maskSearchIndex } from '../tickets/search-masking.js';
+import { type RebuildLog, type Schedule, maskSearchIndex } from '../tickets/search-masking.js';
 import { TicketDesk } from '../tickets/ticket-desk.js';
 import { type PinResult, locatePin } from '../understand/geo.js';
 import { loadCalendar } from './holidays.js';
@@ -25,6 +26,8 @@ export type CoreOptions = {
   dbPath: string;
   dataDir: string;
   synchronous?: Synchronous;
+  /** The upgrade step ran (src/app/upgrade-step.ts): migrations may change a database that holds data. */
+  upgradeCleared?: boolean;
   answerDays?: number;
   /** Working days an agency has to verify a new ticket (VERIFY_DAYS); 3 by default. */
   verifyDays?: number;
@@ -50,6 +53,16 @@ export type CoreOptions = {
   publicBaseUrl?: string;
   /** How long data is kept (RETENTION_DAYS, DRAFT_RETENTION_DAYS) and how far backups reach back. */
   retention?: RetentionSettings;
+  /** Runs each slice of the start-up search rebuild later; setImmediate by default (tests step the slices). */
+  schedule?: Schedule;
+  /** Where the start-up reports: the search rebuild (counts only), a failure; a failure to stderr by default. */
+  log?: RebuildLog;
+};
+
+/** The start-up's reports without a logger: only a failure is told, without its details. */
+const STDERR_LOG: RebuildLog = {
+  info: () => {},
+  error: (_fields, message) => process.stderr.write(`${message}\n`),
 };
 
 export type Core = {
@@ -83,15 +96,28 @@ export type Core = {
 export function buildCore(opts: CoreOptions): Core {
   const clock = opts.clock ?? systemClock;
   const ids = opts.ids ?? cryptoIds;
-  const db = openDb(opts.dbPath, opts.synchronous ?? 'NORMAL');
+  const db = openDb(opts.dbPath, opts.synchronous ?? 'NORMAL', { upgradeCleared: opts.upgradeCleared });
   const store = createStore(db);
-  // Once per database: the search text of tickets indexed before it was masked, rebuilt masked (resumes after a crash).
-  maskSearchIndex(store, clock.now());
+  // Once per database, in the background: the search text of tickets indexed before it was masked, rebuilt masked
+  // (resumes after a crash); /readyz answers meanwhile.
+  const searchMasking = maskSearchIndex({
+    store,
+    clock,
+    schedule: opts.schedule ?? ((slice) => setImmediate(slice)),
+    log: opts.log ?? STDERR_LOG,
+  });
   const calendar = loadCalendar(opts.holidaysFile);
   const files = new FileStore(join(opts.dataDir, 'attachments'), {
     ...DEFAULT_FILE_LIMITS,
     maxBytes: Math.round((opts.maxUploadMb ?? 10) * 1024 * 1024),
   });
+  // The files an erasure or retention queued and a crash kept from being deleted after its commit (a failure here
+  // does not stop the start: the retention pass tries again).
+  try {
+    removeAllPendingFiles(store, files);
+  } catch (err) {
+    (opts.log ?? STDERR_LOG).error({ err }, 'queued file removals failed; the retention pass tries again');
+  }
   const directory = opts.directory ?? defaultDirectory();
   // The admins' changes to the file's agencies (the page /petugas/instansi) apply from the start.
   directory.applyOverrides(store.agencyOverrides.all());
@@ -177,6 +203,9 @@ export function buildCore(opts: CoreOptions): Core {
     ids,
     directory,
     calendar,
-    close: () => db.close(),
+    close: () => {
+      searchMasking.stop();
+      db.close();
+    },
   };
 }

@@ -6,9 +6,12 @@ import { AgencyOverrides } from '../storage/agency-overrides.js';
 import { integrityProblems, openReadonlyDb } from '../storage/db-files.js';
 import { type Db, agenciesWithAccounts, appliedMigrations } from '../storage/db.js';
 import { MIGRATIONS } from '../storage/migrations/index.js';
+import { FUTURE_FIX, futureDetail, schemaState } from '../storage/schema-state.js';
 import { TicketInbox } from '../storage/ticket-inbox.js';
 import type { Config } from './config.js';
 import { type Check, MB, errorText, human } from './doctor-check.js';
+import { checkTwoFactor } from './doctor-two-factor.js';
+import { preUpgradeDir } from './upgrade-step.js';
 
 const WAL_WARN_BYTES = 128 * MB;
 
@@ -51,24 +54,28 @@ export function checkDatabase(config: Config, full: boolean): Check[] {
     } else {
       const known = new Set(MIGRATIONS.map((m) => m.version));
       const pending = [...known].filter((v) => !applied.has(v));
-      const unknown = [...applied].filter((v) => !known.has(v));
-      if (unknown.length > 0) {
+      const state = schemaState(db);
+      if (state.kind === 'future') {
         checks.push({
           mark: 'fail',
           name: 'migrations',
-          detail: `the database has migrations this Aduan does not know (${unknown.join(', ')})`,
-          fix: 'run the newer Aduan that wrote it, or restore a backup made by this version',
+          detail: `the database was written by a newer Aduan: ${futureDetail(state)}; it refuses to start`,
+          fix: FUTURE_FIX,
         });
       } else if (pending.length > 0) {
         checks.push({
           mark: 'warn',
           name: 'migrations',
           detail: `${applied.size} of ${known.size} applied; pending ${pending.join(', ')}`,
-          fix: 'they are applied at the next start; make a backup first (npm run backup -- DIR)',
+          fix:
+            config.UPGRADE_BACKUP === 'on'
+              ? `they are applied at the next start, after a backup into ${preUpgradeDir(config)}`
+              : 'they are applied at the next start, without a backup (UPGRADE_BACKUP=off): snapshot the disk first',
         });
       } else {
         checks.push({ mark: 'ok', name: 'migrations', detail: `${applied.size} of ${known.size} applied` });
         checks.push(checkReceivers(config, db));
+        checks.push(checkTwoFactor(config, db));
       }
     }
     const problems = integrityProblems(db, !full);

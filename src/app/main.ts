@@ -6,7 +6,9 @@ import { DirectoryError } from '../routing/directory.js';
 import { BoundariesError } from '../understand/boundaries.js';
 import { type Config, ConfigError, loadConfigFromEnv } from './config.js';
 import { createLogger } from './logger.js';
-import { type Service, buildService } from './service.js';
+import type { Service } from './service.js';
+import { startUp } from './start-up.js';
+import { refusesToStart } from './upgrade-step.js';
 
 function faultInjector(config: Config): ((point: FaultPoint) => void) | undefined {
   if (!config.ADUAN_FAULT) return undefined;
@@ -24,10 +26,13 @@ async function main(): Promise<void> {
   try {
     config = loadConfigFromEnv();
     log = createLogger(config.LOG_LEVEL);
-    service = buildService({ config, log, fault: faultInjector(config) });
+    // A database from a newer Aduan is refused; one that migrations will change is backed up first.
+    ({ service } = await startUp({ config, log, fault: faultInjector(config) }));
   } catch (err) {
-    // A wrong setting, agencies file or backup key: say what to fix, in plain words, and stop.
+    // A wrong setting, agencies file or backup key, a newer database, a failed pre-upgrade backup: say what to fix
+    // in plain words, and stop.
     if (
+      refusesToStart(err) ||
       err instanceof ConfigError ||
       err instanceof DirectoryError ||
       err instanceof BoundariesError ||

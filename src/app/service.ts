@@ -17,6 +17,8 @@ import { createMetrics, instrumentHandle } from '../observability/metrics.js';
 import { overrideWarnings } from '../officers/agency-edits.js';
 import { TelegramDesk } from '../officers/telegram-desk.js';
 import { TelegramLinking } from '../officers/telegram-linking.js';
+import { totpSecretBox } from '../officers/totp-secret-box.js';
+import { TwoFactor } from '../officers/two-factor.js';
 import { readBackupKey } from '../ops/backup-key.js';
 import { scheduleBackups } from '../ops/backup.js';
 import { blockSenders } from '../ops/block-list.js';
@@ -47,6 +49,8 @@ export type ServiceOptions = {
   /** Platform channels; by default those the configuration switches on. The web chat is always there. */
   channels?: ChannelAdapter[];
   fault?: (point: FaultPoint) => void;
+  /** The upgrade step ran first (start-up.ts): migrations may change a database that holds data. */
+  upgradeCleared?: boolean;
 };
 
 export type Service = {
@@ -88,6 +92,7 @@ export function buildService(opts: ServiceOptions): Service {
     dbPath: config.dbPath,
     dataDir: config.dataDir,
     synchronous: config.SQLITE_SYNCHRONOUS,
+    upgradeCleared: opts.upgradeCleared,
     answerDays: config.ANSWER_DAYS,
     verifyDays: config.VERIFY_DAYS,
     handoffTimeoutMinutes: config.HANDOFF_TIMEOUT_MINUTES,
@@ -105,6 +110,7 @@ export function buildService(opts: ServiceOptions): Service {
     clock: opts.clock,
     ids: opts.ids,
     fault: opts.fault,
+    log,
     onQueued: (queued) => hub.queued(queued),
   });
   const { store, runtime, clock, ids } = core;
@@ -282,6 +288,8 @@ export function buildService(opts: ServiceOptions): Service {
       secureRequest: (c) => requestIsSecure(c, guardOptions),
       clientAddress: (c) => clientKey(clientAddress(c, guardOptions)),
       telegramLinking,
+      // TOTP secrets are sealed under a key derived from the link secret (kept outside the database).
+      twoFactor: new TwoFactor({ store, clock, random: ids.random, box: totpSecretBox(secret) }),
       handoffs: core.handoffs,
       mailConfigured: config.SMTP_URL !== undefined,
       signLink: configuredLinkSigner(config, secret, clock),

@@ -4,16 +4,21 @@ import { createInterface } from 'node:readline';
 import { parseArgs } from 'node:util';
 import { loadConfigFromEnv } from '../app/config.js';
 import { buildCore } from '../app/core.js';
+import { upgradeStep } from '../app/upgrade-step.js';
 import type { Outgoing } from '../conversation/runtime.js';
 import type { RenderedMessage } from '../domain/reply.js';
+import { upgradeFirst } from './upgrade-first.js';
 
 const { values } = parseArgs({
   options: { db: { type: 'string' }, user: { type: 'string', default: 'local' } },
 });
-const config = loadConfigFromEnv();
+const env = loadConfigFromEnv();
+const config = { ...env, dbPath: values.db ?? env.dbPath };
 mkdirSync(config.dataDir, { recursive: true });
+await upgradeFirst(() => upgradeStep(config));
 const core = buildCore({
-  dbPath: values.db ?? config.dbPath,
+  dbPath: config.dbPath,
+  upgradeCleared: true,
   dataDir: config.dataDir,
   answerDays: config.ANSWER_DAYS,
   verifyDays: config.VERIFY_DAYS,

@@ -1,7 +1,7 @@
 // `npm run simulate`: a conversation over a pipe. JSON lines in (one citizen message each), JSON lines out.
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
 import { createInterface } from 'node:readline';
 import { parseArgs } from 'node:util';
 import { z } from 'zod';
@@ -9,6 +9,8 @@ import { buildCore } from '../app/core.js';
 import { ManualClock } from '../clock.js';
 import { MediaKind } from '../conversation/inbound.js';
 import type { Outgoing } from '../conversation/runtime.js';
+import { backupBeforeUpgrade } from '../ops/pre-upgrade-backup.js';
+import { upgradeFirst } from './upgrade-first.js';
 
 const Line = z.union([
   z.object({
@@ -38,7 +40,12 @@ const Line = z.union([
 const { values } = parseArgs({ options: { db: { type: 'string' } } });
 const dir = mkdtempSync(join(tmpdir(), 'aduan-sim-'));
 const clock = new ManualClock(Date.now());
-const core = buildCore({ dbPath: values.db ?? join(dir, 'simulate.db'), dataDir: dir, clock });
+const dbPath = values.db ?? join(dir, 'simulate.db');
+// An existing database given with --db is backed up beside it before migrations change it.
+await upgradeFirst(() =>
+  backupBeforeUpgrade({ dbPath, dataDir: dir, dir: join(dirname(dbPath), 'pre-upgrade'), enabled: true }),
+);
+const core = buildCore({ dbPath, dataDir: dir, clock, upgradeCleared: true });
 
 const write = (obj: unknown) => process.stdout.write(`${JSON.stringify(obj)}\n`);
 const emit = (out: Outgoing[]) => {

@@ -1,5 +1,5 @@
-// `npm run user -- add|import|link|list|disable|reset-password|agencies|token …`: officers' accounts; passwords come
-// on stdin, imported accounts set theirs through one-time links.
+// `npm run user -- add|import|link|list|disable|reset-password|agencies|token …` and `--reset-2fa USERNAME`: officers'
+// accounts; passwords come on stdin, imported accounts set theirs through one-time links.
 import { readFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
 import { loadConfigFromEnv } from '../app/config.js';
@@ -37,13 +37,14 @@ runDatabaseCommand((db) => {
       name: { type: 'string' },
       revoke: { type: 'boolean' },
       'dry-run': { type: 'boolean' },
+      'reset-2fa': { type: 'string' },
     },
   });
   const config = loadConfigFromEnv();
   return userCommand(
     {
-      command: positionals[0],
-      username: values.username,
+      command: values['reset-2fa'] === undefined ? positionals[0] : 'reset-2fa',
+      username: values['reset-2fa'] ?? values.username,
       role: values.role,
       agencies: values.agency ?? [],
       name: values.name,

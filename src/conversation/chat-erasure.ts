@@ -3,7 +3,6 @@
 import type { Ids } from '../clock.js';
 import type { Lang, RenderedMessage } from '../domain/reply.js';
 import { t } from '../i18n/locales.js';
-import type { FileStore } from '../storage/file-store.js';
 import type { Store } from '../storage/store.js';
 import { type KnownPerson, knownMask, withComplaint } from '../tickets/identity-erasure.js';
 import type { TicketDesk } from '../tickets/ticket-desk.js';
@@ -40,7 +39,13 @@ export function eraseChatData(
   const files = tickets.flatMap((ticket) => deps.tickets.eraseIdentity(ticket.id, 'citizen', known, now));
   const live = store.handoffs.live(conv.id);
   if (live) store.handoffs.end(live.id, 'returned', now);
-  const chat = store.erasure.eraseChat(conv.id, pseudonym(deps.ids, conv.id), knownMask(known), now);
+  const chat = store.erasure.eraseChat(
+    conv.id,
+    pseudonym(deps.ids, conv.id),
+    knownMask(known),
+    now,
+    'erasure',
+  );
   const numbers = tickets.map((ticket) => ticket.number);
   store.audit.record({
     at: now,
@@ -50,11 +55,6 @@ export function eraseChatData(
     data: { tickets: numbers, files: files.length + chat.files.length, messages: chat.messages },
   });
   return { tickets: numbers, files: [...files, ...chat.files] };
-}
-
-/** Deletes the files no attachment row uses any more; after the commit that deleted their rows. */
-export function dropUnusedFiles(store: Store, files: FileStore, hashes: readonly string[]): void {
-  for (const sha256 of new Set(hashes)) if (!store.erasure.fileInUse(sha256)) files.remove(sha256);
 }
 
 /** What the citizen is told: what was erased, what was kept and why, and what backups and agencies still hold. */

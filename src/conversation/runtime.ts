@@ -11,7 +11,8 @@ import type { FileStore } from '../storage/file-store.js';
 import type { Store } from '../storage/store.js';
 import type { TicketDesk } from '../tickets/ticket-desk.js';
 import type { PinResult } from '../understand/geo.js';
-import { dropUnusedFiles, eraseChatData, erasedMessage } from './chat-erasure.js';
+import { eraseChatData, erasedMessage } from './chat-erasure.js';
+import { removePendingFiles } from './file-removals.js';
 import { type HandoffSettings, handoffTimer, handoffTurn, openHandoff } from './handoff-hold.js';
 import { storeMedia } from './inbound-media.js';
 import type { InboundMessage } from './inbound.js';
@@ -141,7 +142,7 @@ export class Runtime {
     });
     if (!result.duplicate) {
       this.deps.fault?.('after_commit');
-      dropUnusedFiles(store, this.deps.files, commit.files);
+      if (commit.files.length > 0) removePendingFiles(store, this.deps.files);
       this.notify(result.outgoing, commit);
     }
     return result;
@@ -310,11 +311,14 @@ export class Runtime {
         return null;
       case 'status':
         return { message: statusMessage(store, conv.id, effect.ticket, lang) };
-      case 'forget':
+      case 'forget': {
         store.inbound.forget(conv.id);
-        store.attachments.forgetUnlinked(conv.id);
+        const gone = store.attachments.forgetUnlinked(conv.id);
+        store.fileRemovals.queue(gone, 'consent', now);
+        commit.files.push(...gone);
         store.audit.record({ at: now, actor: 'citizen', type: 'consent.refused', conversationId: conv.id });
         return null;
+      }
       case 'handoff':
         return { event: openHandoff(store, this.deps.handoff, conv.id, now) };
       case 'my_data':

@@ -1,5 +1,5 @@
 // `npm run user`: officers' accounts from the operator's shell (add, import, link, list, disable, reset-password,
-// agencies, token).
+// reset-2fa, agencies, token).
 import { OfficerRole as Role } from '../domain/officer.js';
 import type { Directory } from '../routing/directory.js';
 import type { Store } from '../storage/store.js';
@@ -8,6 +8,7 @@ import { checkImport, createImported } from './officer-import.js';
 import { issuePasswordLink } from './password-links.js';
 import { MIN_PASSWORD_LENGTH, NO_PASSWORD_HASH, hashPassword } from './passwords.js';
 import { newApiToken, tokenHash } from './tokens.js';
+import { resetTwoFactor } from './two-factor.js';
 
 export type UserArgs = {
   command: string | undefined;
@@ -23,7 +24,7 @@ export type UserArgs = {
 };
 
 export type UserCommandDeps = {
-  store: Pick<Store, 'officers' | 'passwordLinks' | 'audit' | 'tx'>;
+  store: Pick<Store, 'officers' | 'passwordLinks' | 'secondFactors' | 'audit' | 'tx'>;
   directory: Directory;
   /** The first line of stdin, for add and reset-password; never a command-line argument. */
   readPassword: () => string | null;
@@ -44,6 +45,7 @@ export const USER_USAGE = [
   '  npm run user -- list',
   '  npm run user -- disable --username U',
   '  npm run user -- reset-password --username U  (password on stdin)',
+  '  npm run user -- --reset-2fa U  (two-step verification off, sessions ended: a locked-out admin sets it up again)',
   '  npm run user -- agencies',
   '  npm run user -- token --username U [--revoke]  (a new API token or Open311 api_key, printed once on the last line)',
 ];
@@ -125,6 +127,21 @@ export function userCommand(args: UserArgs, deps: UserCommandDeps): UserCommandR
           ? `an Open311 api_key for ${officer.username}; it is shown once, keep it secret (send it as api_key=… to /open311/v2):`
           : `a new API token for ${officer.username}; it is shown once, keep it secret (send it as Authorization: Bearer …):`;
       return { code: 0, lines: [`✓ ${how}`, token] };
+    }
+    case 'reset-2fa': {
+      const officer = args.username ? store.officers.find(args.username) : null;
+      if (!officer) return fail(`✗ no account named ${args.username ?? '(none given)'}`, 1);
+      const had = resetTwoFactor(store, officer, deps.now);
+      const next =
+        officer.role === 'admin' ? 'it must set it up again at its next sign-in' : 'it may set it up again';
+      return {
+        code: 0,
+        lines: [
+          had
+            ? `✓ two-step verification of ${officer.username} reset; its sessions ended; ${next}`
+            : `✓ ${officer.username} had no two-step verification; its sessions ended`,
+        ],
+      };
     }
     case 'disable':
     case 'reset-password': {

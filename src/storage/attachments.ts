@@ -34,7 +34,9 @@ export class Attachments {
        VALUES (?, ?, ?, ?, ?, ?, ?, ?)`,
     );
     this.link = db.prepare('UPDATE attachments SET ticket_id = ? WHERE id = ? AND conversation_id = ?');
-    this.forgetStmt = db.prepare('DELETE FROM attachments WHERE conversation_id = ? AND ticket_id IS NULL');
+    this.forgetStmt = db
+      .prepare('DELETE FROM attachments WHERE conversation_id = ? AND ticket_id IS NULL RETURNING sha256')
+      .pluck();
     this.ofTicketStmt = db.prepare(
       'SELECT id, sha256, kind, mime, size, filename FROM attachments WHERE id = ? AND ticket_id IS NOT NULL',
     );
@@ -73,7 +75,7 @@ export class Attachments {
   }
 
   /** Files of a chat that never became part of a ticket (consent refused, draft cancelled). */
-  forgetUnlinked(conversationId: number): void {
-    this.forgetStmt.run(conversationId);
+  forgetUnlinked(conversationId: number): string[] {
+    return z.array(z.string()).parse(this.forgetStmt.all(conversationId));
   }
 }

@@ -3,23 +3,38 @@ import { mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
 import Database from 'better-sqlite3';
 import { MIGRATIONS, type Migration } from './migrations/index.js';
+import { FutureDatabaseError, UpgradeNotClearedError, schemaState } from './schema-state.js';
 
 export type Db = Database.Database;
 
 export type Synchronous = 'OFF' | 'NORMAL' | 'FULL';
+
+export type OpenOptions = {
+  /**
+   * Migrations may run on a database that holds data: its pre-upgrade backup was taken, or switched off
+   * (src/app/upgrade-step.ts). Without it such a database is refused; a fresh one always migrates.
+   */
+  upgradeCleared?: boolean;
+};
 
 /**
  * WAL with synchronous=NORMAL by default: a committed transaction survives the process being killed at any point
  * (the WAL is written before commit returns); only an OS crash or power loss may drop the last commits.
  * Operators who want that too set SQLITE_SYNCHRONOUS=FULL.
  */
-export function openDb(path: string, synchronous: Synchronous = 'NORMAL'): Db {
+export function openDb(path: string, synchronous: Synchronous = 'NORMAL', opts: OpenOptions = {}): Db {
   if (path !== ':memory:') mkdirSync(dirname(path), { recursive: true });
   const db = new Database(path);
+  db.pragma('busy_timeout = 5000');
+  // Before any pragma that could write: a database from a newer Aduan, or one not yet backed up, is left as it is.
+  const state = schemaState(db);
+  if (state.kind === 'future' || (state.kind === 'pending' && !opts.upgradeCleared)) {
+    db.close();
+    throw state.kind === 'future' ? new FutureDatabaseError(state) : new UpgradeNotClearedError(state);
+  }
   db.pragma('journal_mode = WAL');
   db.pragma(`synchronous = ${synchronous}`);
   db.pragma('foreign_keys = ON');
-  db.pragma('busy_timeout = 5000');
   // Checkpoint the WAL every ~40 MB instead of every 4 MB: ten times fewer commits pay for a checkpoint, and the
   // WAL file is truncated back after each one.
   db.pragma('wal_autocheckpoint = 10000');
@@ -28,7 +43,10 @@ export function openDb(path: string, synchronous: Synchronous = 'NORMAL'): Db {
   return db;
 }
 
+/** Applies the migrations `db` lacks, in order; forward only: one this list does not know is refused, never undone. */
 export function migrate(db: Db, migrations: readonly Migration[] = MIGRATIONS): number[] {
+  const state = schemaState(db, migrations);
+  if (state.kind === 'future') throw new FutureDatabaseError(state);
   db.exec(
     'CREATE TABLE IF NOT EXISTS schema_migrations (version INTEGER PRIMARY KEY, name TEXT NOT NULL, applied_at TEXT NOT NULL)',
   );

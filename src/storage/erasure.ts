@@ -2,6 +2,7 @@
 // the retention sweep reads. What a text becomes is the caller's (a mask function); the SQL is here.
 import { z } from 'zod';
 import type { Db } from './db.js';
+import { FileRemovals, type RemovalReason } from './file-removals.js';
 
 /** Replaces the erased values inside one text. */
 export type Mask = (text: string) => string;
@@ -34,7 +35,12 @@ function maskJson(raw: string, mask: Mask): string {
 }
 
 export class Erasure {
-  constructor(private readonly db: Db) {}
+  /** The files whose rows an erasure deletes, queued in the same transaction (deleted after the commit). */
+  private readonly removals: FileRemovals;
+
+  constructor(private readonly db: Db) {
+    this.removals = new FileRemovals(db);
+  }
 
   /** Masks one text column of the rows `select` finds (`id`, `text`), writing back only what changed. */
   private maskColumn(select: string, update: string, mask: Mask, json: boolean, ...params: unknown[]): void {
@@ -60,10 +66,17 @@ export class Erasure {
   /**
    * A ticket without its identity: the complaint as given (already without name, NIK and phone), its notes, events,
    * rating comment, routing, audit details and deadline reasons masked, its Open311 reporter's e-mail dropped, the
-   * citizen's files' rows deleted (the officers' answer files stay) and its chat link dropped. Returns the hashes of
-   * the files whose rows went (the caller deletes a file once no row uses it).
+   * citizen's files' rows deleted and their files queued for removal (the officers' answer files stay) and its chat
+   * link dropped. Returns the hashes of the files whose rows went.
    */
-  eraseTicket(ticketId: number, complaint: string, identityMode: string, mask: Mask, now: number): string[] {
+  eraseTicket(
+    ticketId: number,
+    complaint: string,
+    identityMode: string,
+    mask: Mask,
+    now: number,
+    reason: RemovalReason,
+  ): string[] {
     const db = this.db;
     db.prepare(
       'UPDATE complaints SET data = ?, identity_mode = ? WHERE id = (SELECT complaint_id FROM tickets WHERE id = ?)',
@@ -124,16 +137,28 @@ export class Erasure {
     // The citizen's files only: the officers' answer files are the agency's own documents.
     const files = Hashes.parse(
       db.prepare('SELECT sha256 FROM attachments WHERE ticket_id = ? AND officer_id IS NULL').all(ticketId),
-    );
+    ).map((f) => f.sha256);
     db.prepare('DELETE FROM attachments WHERE ticket_id = ? AND officer_id IS NULL').run(ticketId);
+    this.removals.queue(files, reason, now);
     db.prepare('UPDATE tickets SET conversation_id = NULL, erased_at = ? WHERE id = ?').run(now, ticketId);
-    return files.map((f) => f.sha256);
+    return files;
+  }
+
+  /** The names the officers' answer files of a ticket are shown by, masked (the files themselves stay). */
+  maskAnswerFileNames(ticketId: number, mask: Mask): void {
+    this.maskColumn(
+      'SELECT rowid AS id, filename AS text FROM attachments WHERE ticket_id = ? AND officer_id IS NOT NULL',
+      'UPDATE attachments SET filename = ? WHERE rowid = ?',
+      mask,
+      false,
+      ticketId,
+    );
   }
 
   /**
    * A chat without its messages and address: what the citizen sent and was sent is emptied, messages not yet sent are
-   * dropped, its unlinked files' rows deleted, its audit details masked, and the conversation takes `pseudonym` as its
-   * address (a later message from the chat starts a new one). The address is kept in `chat_erasures` only until the
+   * dropped, its unlinked files' rows deleted (the files queued for removal), its audit details masked, and the
+   * conversation takes `pseudonym` as its address (a later message from the chat starts a new one). The address is kept in `chat_erasures` only until the
    * messages still to come have left (`finishChats`). Returns how many messages were emptied and the files' hashes.
    */
   eraseChat(
@@ -141,6 +166,7 @@ export class Erasure {
     pseudonym: string,
     mask: Mask,
     now: number,
+    reason: RemovalReason,
   ): { messages: number; files: string[] } {
     const db = this.db;
     const chat = Chat.safeParse(
@@ -160,8 +186,9 @@ export class Erasure {
       db
         .prepare('SELECT sha256 FROM attachments WHERE conversation_id = ? AND ticket_id IS NULL')
         .all(conversationId),
-    );
+    ).map((f) => f.sha256);
     db.prepare('DELETE FROM attachments WHERE conversation_id = ? AND ticket_id IS NULL').run(conversationId);
+    this.removals.queue(files, reason, now);
     this.maskColumn(
       'SELECT id, data AS text FROM audit_events WHERE conversation_id = ?',
       'UPDATE audit_events SET data = ? WHERE id = ?',
@@ -176,7 +203,7 @@ export class Erasure {
       `INSERT INTO chat_erasures (conversation_id, channel, chat_id, at) VALUES (?, ?, ?, ?)
        ON CONFLICT (conversation_id) DO NOTHING`,
     ).run(conversationId, chat.data.channel, chat.data.chat_id, now);
-    return { messages, files: files.map((f) => f.sha256) };
+    return { messages, files };
   }
 
   /** A chat's outbox rows: emptied, under the pseudonym, without platform ids (and Meta's statuses about them). */
@@ -249,9 +276,10 @@ export class Erasure {
 
   /**
    * An expired draft forgotten: what the chat sent and was sent since its last ticket was filed is emptied, and the
-   * files no ticket took are deleted (their hashes returned). Messages not yet sent stay.
+   * files no ticket took lose their rows and are queued for removal (their hashes returned). Messages not yet sent
+   * stay.
    */
-  forgetDraft(conversationId: number): string[] {
+  forgetDraft(conversationId: number, now: number): string[] {
     const db = this.db;
     const since = z
       .number()
@@ -274,11 +302,12 @@ export class Erasure {
           'SELECT sha256 FROM attachments WHERE conversation_id = ? AND ticket_id IS NULL AND officer_id IS NULL',
         )
         .all(conversationId),
-    );
+    ).map((f) => f.sha256);
     db.prepare(
       'DELETE FROM attachments WHERE conversation_id = ? AND ticket_id IS NULL AND officer_id IS NULL',
     ).run(conversationId);
-    return files.map((f) => f.sha256);
+    this.removals.queue(files, 'draft', now);
+    return files;
   }
 
   /** Closed tickets not yet erased whose last change was at or before `cutoff`, the oldest first. */

@@ -10,18 +10,22 @@ import { Conversations } from './conversations.js';
 import type { Db } from './db.js';
 import { Deliveries } from './deliveries.js';
 import { Erasure } from './erasure.js';
+import { FileRemovals } from './file-removals.js';
 import { ForwardingViews } from './forwarding-views.js';
 import { GroupButtons } from './group-buttons.js';
 import { Handoffs } from './handoffs.js';
 import { InboundLog } from './inbound.js';
+import { LoginChallenges } from './login-challenges.js';
 import { sqliteMetricsQueries } from './metrics-queries.js';
 import { OfficerNotices } from './officer-notices.js';
 import { Officers } from './officers.js';
 import { Open311Requests } from './open311-requests.js';
 import { Outbox } from './outbox.js';
 import { PasswordLinks } from './password-links.js';
+import { QuietChats } from './quiet-chats.js';
 import { ResponseTemplates } from './response-templates.js';
 import { SearchMasked } from './search-masked.js';
+import { SecondFactors } from './second-factors.js';
 import { StatisticsCopies } from './statistics-copies.js';
 import { StatisticsRollup } from './statistics-rollup.js';
 import { StatisticsSources } from './statistics-sources.js';
@@ -71,6 +75,10 @@ export type Store = {
   deliveries: Deliveries;
   /** "Hapus data saya" and retention: a ticket's identity and files, a chat's messages and address, expired drafts. */
   erasure: Erasure;
+  /** Files whose rows erasure or retention deleted, waiting to be deleted themselves (a crash leaves none behind). */
+  fileRemovals: FileRemovals;
+  /** The chats retention erases once quiet: no ticket inside retention, the citizen silent for RETENTION_DAYS. */
+  quietChats: QuietChats;
   /** The buttons of tickets posted to officers' Telegram groups: their updates, queued as deliveries. */
   groupButtons: GroupButtons;
   attachments: Attachments;
@@ -81,6 +89,10 @@ export type Store = {
   auditLog: AuditLog;
   /** Officers' accounts and sessions. */
   officers: Officers;
+  /** Officers' TOTP secrets (sealed) and recovery codes (hashed). */
+  secondFactors: SecondFactors;
+  /** Sign-ins between the password and the TOTP code. */
+  loginChallenges: LoginChallenges;
   /** Officers' notification settings, the queue of notices to them, and the deadlines already noticed. */
   officerNotices: OfficerNotices;
   /** The Open311 server's requests: who filed which ticket, what a key may read, the reporters' e-mail queue. */
@@ -133,6 +145,8 @@ export function createStore(db: Db): Store {
     statusPins: new StatusPins(db),
     deliveries,
     erasure: new Erasure(db),
+    fileRemovals: new FileRemovals(db),
+    quietChats: new QuietChats(db),
     groupButtons: new GroupButtons(db),
     attachments: new Attachments(db),
     answerFiles: new AnswerFiles(db),
@@ -140,6 +154,8 @@ export function createStore(db: Db): Store {
     auditLog: new AuditLog(db),
     chatBlocks: new ChatBlocks(db),
     officers: new Officers(db),
+    secondFactors: new SecondFactors(db),
+    loginChallenges: new LoginChallenges(db),
     officerNotices: new OfficerNotices(db),
     open311Requests: new Open311Requests(db),
     agencyOverrides: new AgencyOverrides(db),

@@ -134,6 +134,9 @@ const UNRECEIVED = `(NOT EXISTS (SELECT 1 FROM deliveries d WHERE d.ticket_id = 
   AND NOT EXISTS (SELECT 1 FROM officer_agencies oa JOIN officers o ON o.id = oa.officer_id
     WHERE oa.agency_id = t.agency_id AND o.disabled_at IS NULL))`;
 
+/** SQL: ticket `t`'s search row is masked: the start-up rebuild finished, or has passed it (migration 039). */
+const SEARCH_MASKED = `NOT EXISTS (SELECT 1 FROM search_masked m WHERE m.done_at IS NULL AND m.after_ticket < t.id)`;
+
 /**
  * The scope as SQL over tickets `t` (its agency, its kab/kota): access is decided in the query itself. An agency
  * reaches the tickets it handles and, when it holds some (`holders`: the scope's agencies with a copy, Ombudsman's
@@ -203,6 +206,8 @@ export class TicketInbox {
     if (filter.unreceived) and(UNRECEIVED);
     const match = filter.words ? matchExpression(filter.words) : null;
     if (match) and('t.id IN (SELECT rowid FROM ticket_search WHERE ticket_search MATCH ?)', match);
+    // While the start-up rebuild runs, a ticket it has not reached is found by no word: its old row is unmasked.
+    if (match) and(SEARCH_MASKED);
     if (filter.status) and('t.status = ?', filter.status);
     if (filter.category) and('t.category = ?', filter.category);
     if (filter.kabkota) and('t.kabkota_code = ?', filter.kabkota);

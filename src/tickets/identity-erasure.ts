@@ -4,6 +4,7 @@
 import { z } from 'zod';
 import { Complaint } from '../domain/complaint.js';
 import { t } from '../i18n/locales.js';
+import { maskFileName } from '../privacy/file-name-masking.js';
 import { maskFreeText } from '../privacy/mask-free-text.js';
 import type { Mask } from '../storage/erasure.js';
 import type { Store } from '../storage/store.js';
@@ -141,9 +142,9 @@ function erasable(store: Store, ticketId: number, why: ErasedBy): Erasable {
 
 /**
  * Erases one ticket's reporter inside the caller's transaction: the complaint as `erasable` makes it; notes, events,
- * rating, routing and audit details are masked; its files' rows and its chat link go; `erased_at` is set (retention
- * does not take it again, its complaint readable or not); an `identity_erased` event is written. Returns the files'
- * hashes (deleted by the caller once no row uses them).
+ * rating, routing, audit details and the names of the officers' answer files are masked; its files' rows and its chat
+ * link go (the files queued for removal); `erased_at` is set (retention does not take it again, its complaint readable
+ * or not); an `identity_erased` event is written. Returns the files' hashes.
  */
 export function eraseIdentity(
   store: Store,
@@ -160,7 +161,9 @@ export function eraseIdentity(
     'anonim',
     mask,
     now,
+    why === 'citizen' ? 'erasure' : 'retention',
   );
+  store.erasure.maskAnswerFileNames(ticketId, (name) => maskFileName(name, mask));
   store.ticketEvents.add({
     ticketId,
     at: now,

@@ -49,6 +49,8 @@ export class Harness {
       dataDir: this.dir,
       clock: this.clock,
       ids: seededIds(seed),
+      // A migration test's database is an older schema it built by hand: no pre-upgrade backup in a test.
+      upgradeCleared: true,
       ...this.options,
     });
   }

@@ -23,11 +23,13 @@ describe('the notification settings page', () => {
   let app: ReturnType<typeof createApp>;
   const ids = new Map<string, number>();
 
-  const { get, post } = pageClient(() => app);
+  const { get, post, secondStep } = pageClient(() => app);
   const signIn = async (username: string) => {
     const jar = new Jar();
     const csrf = csrfIn(await (await get(jar, '/petugas/masuk')).text());
-    expect((await post(jar, '/petugas/masuk', { username, password: PASSWORD, csrf })).status).toBe(303);
+    const res = await post(jar, '/petugas/masuk', { username, password: PASSWORD, csrf });
+    expect(res.status).toBe(303);
+    await secondStep(jar, username, res);
     return jar;
   };
   const form = { email: 'petugas@example.go.id', newTicket: 'email', reply: 'none', deadline: 'email' };

@@ -21,11 +21,12 @@ describe('officer pages', () => {
     const d = DIALOGUES.find((x) => x.name === name);
     for (const turn of d?.turns ?? []) if ('say' in turn) h.say(chat, turn.say);
   };
-  const { get, post } = pageClient(() => app);
+  const { get, post, secondStep } = pageClient(() => app);
   const signIn = async (username: string, password = PASSWORD) => {
     const jar = new Jar();
     const page = await get(jar, '/petugas/masuk');
     const res = await post(jar, '/petugas/masuk', { username, password, csrf: csrfIn(await page.text()) });
+    if (res.status === 303) await secondStep(jar, username, res);
     return { jar, res };
   };
 

@@ -27,13 +27,15 @@ describe('the Telegram link page', () => {
   /** The bot's side of linking, over the same database. */
   let bot: TelegramLinking;
 
-  const { get, post } = pageClient(() => app);
+  const { get, post, secondStep } = pageClient(() => app);
   const codeIn = (html: string) => /id="telegram-code" readonly="" value="([^"]+)"/.exec(html)?.[1] ?? '';
   const signIn = async (username: string) => {
     const jar = new Jar();
     const page = await get(jar, '/petugas/masuk');
     const csrf = csrfIn(await page.text());
-    expect((await post(jar, '/petugas/masuk', { username, password: PASSWORD, csrf })).status).toBe(303);
+    const res = await post(jar, '/petugas/masuk', { username, password: PASSWORD, csrf });
+    expect(res.status).toBe(303);
+    await secondStep(jar, username, res);
     return jar;
   };
   const audit = () =>

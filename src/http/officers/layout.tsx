@@ -70,6 +70,9 @@ export function Layout(props: {
             {props.officer ? (
               <a href="/petugas/akun/notifikasi">{t(props.lang, 'officer.nav.notifications')}</a>
             ) : null}
+            {props.officer ? (
+              <a href="/petugas/akun/dua-langkah">{t(props.lang, 'officer.nav.two_factor')}</a>
+            ) : null}
           </nav>
           {props.officer ? (
             <form method="post" action="/petugas/keluar">

@@ -18,8 +18,9 @@ import { maySignIn, scopeOf } from '../../officers/policy.js';
 import type { TelegramLinking } from '../../officers/telegram-linking.js';
 import { editsTemplates } from '../../officers/template-access.js';
 import type { TicketActions } from '../../officers/ticket-actions.js';
-import { newToken, tokenHash } from '../../officers/tokens.js';
+import { newToken } from '../../officers/tokens.js';
 import { ticketTranscript } from '../../officers/transcript.js';
+import type { TwoFactor } from '../../officers/two-factor.js';
 import type { Directory } from '../../routing/directory.js';
 import type { FileStore } from '../../storage/file-store.js';
 import type { Store } from '../../storage/store.js';
@@ -44,12 +45,14 @@ import { LOGIN_COOKIE, SESSION_COOKIE, SignInThrottle, type SignedIn, signedIn }
 import { filterOptions, reporterFor } from './officer-view-data.js';
 import { ombudsmanRoutes, ombudsmanSlot } from './ombudsman-routes.js';
 import { passwordLinkRoutes } from './password-link-routes.js';
+import { afterPassword, secondStepRoutes } from './second-step-routes.js';
 import { type StatisticsDeps, statisticsRoutes } from './statistics-routes.js';
 import { telegramLinkRoutes } from './telegram-link-routes.js';
 import { templateOffer } from './template-offer.js';
 import { templatePages } from './template-pages.js';
 import { inboxAsRead, ticketAsRead } from './ticket-as-read.js';
 import { TicketPage } from './ticket-page.js';
+import { twoFactorGate, twoFactorRoutes } from './two-factor-routes.js';
 import { type Frame, MessagePage, SignInPage } from './views.js';
 
 export type OfficerPagesDeps = Pick<StatisticsDeps, 'boundaries'> & {
@@ -65,6 +68,8 @@ export type OfficerPagesDeps = Pick<StatisticsDeps, 'boundaries'> & {
   clientAddress: (c: Context) => string;
   /** Linking accounts to Telegram users (the page at /petugas/akun/telegram). */
   telegramLinking: TelegramLinking;
+  /** Two-step sign-in (TOTP, recovery codes): required for admins (/petugas/masuk/kode, /petugas/akun/dua-langkah). */
+  twoFactor: TwoFactor;
   /** Chats that asked for a person (the pages at /petugas/handoff); a composition without a runtime has none. */
   handoffs?: HandoffActions;
   /** Whether e-mail can be sent (SMTP_URL): the notification page says so when not. */
@@ -175,13 +180,10 @@ export function officerPages(deps: OfficerPagesDeps): Hono<{ Variables: { me: Si
       return signInPage(c, lang, t(lang, 'officer.login.failed'), 401, form.data.username);
     }
     throttle.succeeded(keys);
-    const token = newToken();
-    store.officers.openSession(tokenHash(token), found.officer.id, newToken(), now);
-    store.audit.record({ at: now, actor: `officer:${found.officer.id}`, type: 'officer.login' });
     deleteCookie(c, LOGIN_COOKIE, cookieOptions);
-    setCookie(c, SESSION_COOKIE, token, cookieOptions);
-    return c.redirect('/petugas', 303);
+    return afterPassword(c, deps, found.officer, now);
   });
+  app.route('/masuk/kode', secondStepRoutes(deps));
 
   // Everything below needs a session.
   app.use('*', async (c, next) => {
@@ -194,6 +196,8 @@ export function officerPages(deps: OfficerPagesDeps): Hono<{ Variables: { me: Si
     c.set('me', me);
     await next();
   });
+  app.use('*', twoFactorGate(deps.twoFactor));
+  app.route('/akun/dua-langkah', twoFactorRoutes(deps.twoFactor, frame));
 
   app.route('/akun/telegram', telegramLinkRoutes(deps.telegramLinking, frame));
   app.route(

@@ -38,6 +38,8 @@ import { sql as integrationAccounts } from './036-integration-accounts.js';
 import { sql as erasure } from './037-erasure.js';
 import { sql as statisticsDays } from './038-statistics-days.js';
 import { sql as searchMasked } from './039-search-masked.js';
+import { sql as pendingFileRemovals } from './040-pending-file-removals.js';
+import { sql as twoFactor } from './041-two-factor.js';
 
 /**
  * `foreignKeysOff`: the migration rebuilds a table other tables reference, so it runs with foreign keys off (they
@@ -85,4 +87,6 @@ export const MIGRATIONS: readonly Migration[] = [
   { version: 37, name: 'erasure', sql: erasure },
   { version: 38, name: 'statistics-days', sql: statisticsDays },
   { version: 39, name: 'search-masked', sql: searchMasked },
+  { version: 40, name: 'pending-file-removals', sql: pendingFileRemovals },
+  { version: 41, name: 'two-factor', sql: twoFactor },
 ];
