@@ -4,8 +4,9 @@
 // lasts from the POST to the later of the two: Aduan's last reply (it answers 200 at its commit and sends after),
 // the plain bot's 200 (it replies inside the update, then saves the session). Each dialogue is a new chat id (a new
 // citizen); a dialogue that stalls or goes wrong is counted as an error and replaced.
-import { Agent, request } from 'node:http';
+import { Agent } from 'node:http';
 import type { Message, Update } from 'telegraf/types';
+import { postUpdate } from '../lib/driver.js';
 import { nowMs } from '../lib/fake-bot-api.js';
 import { type BotKind, type DialogueStep, VARIANTS, asksExpected, dialogue } from './dialogue.js';
 import type { SendReport } from './fake-api-process.js';
@@ -59,32 +60,6 @@ export function textUpdate(
       ...(command ? { entities: [{ type: 'bot_command', offset: 0, length: command.length }] } : {}),
     },
   };
-}
-
-function post(agent: Agent, url: string, secret: string, body: string): Promise<number | string> {
-  return new Promise((resolve) => {
-    const req = request(
-      url,
-      {
-        method: 'POST',
-        agent,
-        headers: {
-          'content-type': 'application/json',
-          'content-length': Buffer.byteLength(body),
-          'x-telegram-bot-api-secret-token': secret,
-        },
-        timeout: 30_000,
-      },
-      (res) => {
-        res.resume();
-        res.on('end', () => resolve(res.statusCode ?? 0));
-        res.on('error', (err) => resolve(err.message));
-      },
-    );
-    req.on('timeout', () => req.destroy(new Error('timeout')));
-    req.on('error', (err: NodeJS.ErrnoException) => resolve(err.code ?? err.message));
-    req.end(body);
-  });
 }
 
 export class ClosedLoop {
@@ -179,10 +154,10 @@ export class ClosedLoop {
     chat.repliedAt = null;
     chat.postedAt = nowMs();
     this.inFlight++;
-    void post(this.agent, this.opts.webhookUrl, this.opts.secret, body).then((status) => {
+    void postUpdate(this.opts.webhookUrl, this.opts.secret, body, 30_000, this.agent).then((res) => {
       if (chat.set === null) return;
-      if (status !== 200) {
-        this.fail(chat, `webhook answered ${status}`);
+      if (!('status' in res) || res.status !== 200) {
+        this.fail(chat, `webhook answered ${'status' in res ? res.status : res.error}`);
         return;
       }
       chat.okAt = nowMs();

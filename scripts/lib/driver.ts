@@ -144,15 +144,22 @@ export class CitizenRun {
 
 const agent = new Agent({ keepAlive: true, maxSockets: 512, keepAliveMsecs: 1000 });
 
-type PostResult = { status: number } | { error: string };
+export type PostResult = { status: number } | { error: string };
 
-function post(url: string, secret: string, body: string, timeoutMs: number): Promise<PostResult> {
+/** POSTs one update to a webhook with its secret header; the status, or the error's code. */
+export function postUpdate(
+  url: string,
+  secret: string,
+  body: string,
+  timeoutMs: number,
+  via: Agent = agent,
+): Promise<PostResult> {
   return new Promise((resolve) => {
     const req = request(
       url,
       {
         method: 'POST',
-        agent,
+        agent: via,
         headers: {
           'content-type': 'application/json',
           'content-length': Buffer.byteLength(body),
@@ -509,7 +516,7 @@ export class Driver {
       rec.attempts++;
       this.counts.postAttempts++;
       if (attempt > 0) this.counts.postRetries++;
-      const res = await post(this.opts.webhookUrl, this.opts.secret, body, 30_000);
+      const res = await postUpdate(this.opts.webhookUrl, this.opts.secret, body, 30_000);
       if ('status' in res && res.status === 200) {
         rec.okAt = nowMs();
         rec.status = 'ok';
