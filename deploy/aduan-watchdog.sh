@@ -4,7 +4,10 @@
 #
 # Not checked (and the count is cleared): the service is not active (stopped on purpose, or failed: systemd's
 # Restart= handles that), or it became active less than WATCHDOG_GRACE_S seconds ago (300 by default; migrations
-# and the pre-upgrade backup run before the port opens). The count of failures lives in $STATE_FILE, by default in
+# and the pre-upgrade backup run before the port opens), or it is still starting: $DATA_DIR/starting exists (written by
+# the service while its pre-upgrade backup and migrations run, which can take longer than the grace on a big data
+# folder) and is younger than WATCHDOG_STARTING_MAX_S (6 hours by default: a start stuck longer is restarted).
+# The count of failures lives in $STATE_FILE, by default in
 # the unit's RuntimeDirectory (/run/aduan-watchdog), so it is forgotten at boot.
 set -u
 
@@ -12,6 +15,8 @@ unit=${ADUAN_UNIT:-aduan.service}
 limit=${WATCHDOG_FAILURES:-3}
 grace=${WATCHDOG_GRACE_S:-300}
 state=${STATE_FILE:-${RUNTIME_DIRECTORY:-/run/aduan-watchdog}/failures}
+starting=${DATA_DIR:-/var/lib/aduan/data}/starting
+starting_max=${WATCHDOG_STARTING_MAX_S:-21600}
 
 # The same PORT and HOST the service reads from /etc/aduan/aduan.env; a wildcard address is reached on loopback.
 host=${HOST:-127.0.0.1}
@@ -30,6 +35,11 @@ since=$(systemctl show --property=ActiveEnterTimestamp --value --timestamp=unix 
 since=${since#@}
 now=$(date +%s)
 if [ -z "$since" ] || [ $((now - since)) -lt "$grace" ]; then
+  exit 0
+fi
+if [ -f "$starting" ] && [ $((now - $(stat -c %Y "$starting"))) -lt "$starting_max" ]; then
+  rm -f "$state"
+  echo "aduan-watchdog: $unit is still starting (its pre-upgrade backup or migrations): not checked"
   exit 0
 fi
 

@@ -1,15 +1,16 @@
 // `npm run simulate`: a conversation over a pipe. JSON lines in (one citizen message each), JSON lines out.
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { dirname, join } from 'node:path';
+import { join } from 'node:path';
 import { createInterface } from 'node:readline';
 import { parseArgs } from 'node:util';
 import { z } from 'zod';
+import { loadConfigFromEnv } from '../app/config.js';
 import { buildCore } from '../app/core.js';
+import { upgradeStep } from '../app/upgrade-step.js';
 import { ManualClock } from '../clock.js';
 import { MediaKind } from '../conversation/inbound.js';
 import type { Outgoing } from '../conversation/runtime.js';
-import { backupBeforeUpgrade } from '../ops/pre-upgrade-backup.js';
 import { upgradeFirst } from './upgrade-first.js';
 
 const Line = z.union([
@@ -41,10 +42,9 @@ const { values } = parseArgs({ options: { db: { type: 'string' } } });
 const dir = mkdtempSync(join(tmpdir(), 'aduan-sim-'));
 const clock = new ManualClock(Date.now());
 const dbPath = values.db ?? join(dir, 'simulate.db');
-// An existing database given with --db is backed up beside it before migrations change it.
-await upgradeFirst(() =>
-  backupBeforeUpgrade({ dbPath, dataDir: dir, dir: join(dirname(dbPath), 'pre-upgrade'), enabled: true }),
-);
+// An existing database given with --db goes through the service's own upgrade step first: the operator's
+// UPGRADE_BACKUP, BACKUP_DIR and BACKUP_KEY_FILE decide where its backup goes and whether it is encrypted.
+if (values.db !== undefined) await upgradeFirst(() => upgradeStep({ ...loadConfigFromEnv(), dbPath }));
 const core = buildCore({ dbPath, dataDir: dir, clock, upgradeCleared: true });
 
 const write = (obj: unknown) => process.stdout.write(`${JSON.stringify(obj)}\n`);

@@ -6,6 +6,7 @@ import { parseTicketButton } from '../domain/ticket-buttons.js';
 import { t } from '../i18n/locales.js';
 import type { Store } from '../storage/store.js';
 import type { TelegramLinking } from './telegram-linking.js';
+import { mustSetUpTwoFactor } from './two-factor.js';
 import type { ActionProblem, TicketActions } from './ticket-actions.js';
 
 export type TelegramDeskDeps = {
@@ -42,6 +43,8 @@ export class TelegramDesk {
     if (!button) return { answer: '', alert: false, announce: null };
     const officer = this.deps.linking.officerOf(telegramUserId);
     if (!officer) return { answer: t('id', 'officer.bot.not_linked'), alert: true, announce: null };
+    if (mustSetUpTwoFactor(this.deps.store, officer))
+      return { answer: t('id', 'officer.bot.two_factor_needed'), alert: true, announce: null };
     const vars = { ticket: button.ticket, status: t('id', `officer.status.${button.status}`) };
     const moved = this.deps.actions.changeStatus(officer, button.ticket, button.status, {
       message: null,
@@ -59,6 +62,7 @@ export class TelegramDesk {
   reply(p: { telegramUserId: string; chatId: string; replyTo: number | null; text: string }): string {
     const officer = this.deps.linking.officerOf(p.telegramUserId);
     if (!officer) return t('id', 'officer.bot.not_linked');
+    if (mustSetUpTwoFactor(this.deps.store, officer)) return t('id', 'officer.bot.two_factor_needed');
     const ticket = p.replyTo === null ? null : this.deps.store.telegramOfficers.ticketOf(p.chatId, p.replyTo);
     if (!ticket || !p.text) return t('id', 'officer.bot.reply_help');
     const written = this.deps.actions.write(officer, ticket, 'reply', p.text);

@@ -6,6 +6,7 @@ import { generateSecret, generateURI, verifySync } from 'otplib';
 import type { Clock } from '../clock.js';
 import type { Officer } from '../domain/officer.js';
 import type { ThrottleRule } from '../domain/throttle-rule.js';
+import type { StoredTotp } from '../storage/second-factors.js';
 import type { Store } from '../storage/store.js';
 import { hashPassword, verifyPassword } from './passwords.js';
 import { canonicalRecoveryCode, matchingRecoveryCode, newRecoveryCodes } from './recovery-codes.js';
@@ -20,6 +21,8 @@ const ISSUER = 'Aduan';
 const WRONG_CODES = 5;
 const WRONG: ThrottleRule = { kind: 'window', limit: WRONG_CODES, windowMs: 15 * 60_000 };
 const wrongKey = (officerId: number) => `2fa:${officerId}`;
+/** Wrong recovery codes count per account and client: five from one address do not stop the owner elsewhere. */
+const recoveryKey = (officerId: number, client: string) => `2fa-recovery:${officerId}:${client}`;
 
 /** Where a wrong code was given (the audit's `during`). */
 type During = 'sign_in' | 'set_up' | 'turn_off' | 'recovery_codes';
@@ -59,7 +62,7 @@ export class TwoFactor {
 
   /** An admin without TOTP on: the set-up is all the workspace lets it reach. */
   mustSetUp(officer: Officer): boolean {
-    return this.required(officer) && !this.enabled(officer);
+    return mustSetUpTwoFactor(this.deps.store, officer);
   }
 
   /** Milliseconds the account's code checks stay locked after too many wrong codes (0: open). */
@@ -88,7 +91,7 @@ export class TwoFactor {
     const { store, clock } = this.deps;
     const stored = store.secondFactors.totpOf(officer.id);
     if (!stored || stored.enabledAt !== null) return { ok: false, problem: 'not_pending' };
-    const locked = this.locked(officer);
+    const locked = this.locked(officer, 'set_up');
     if (locked) return locked;
     const step = this.totpStep(officer, typed, stored);
     if (step === null) return this.wrong(officer, 'set_up');
@@ -105,33 +108,68 @@ export class TwoFactor {
     return { ok: true, codes: codes.shown };
   }
 
-  /** The second step of a sign-in: a current code, or an unused recovery code (spent). */
-  checkSignIn(officer: Officer, typed: string): SignInCheck {
-    const { store, clock } = this.deps;
+  /**
+   * The second step of a sign-in: a current code, or an unused recovery code (spent). Wrong authenticator codes lock
+   * the account's code checks (six digits must not be guessed); a recovery code (about 49 bits) is still taken then,
+   * under its own limit per account and client, so someone who knows the password cannot lock the owner out.
+   */
+  checkSignIn(officer: Officer, typed: string, client: string): SignInCheck {
+    const { store } = this.deps;
     const stored = store.secondFactors.totpOf(officer.id);
-    const locked = this.locked(officer);
+    if (canonicalRecoveryCode(typed) !== null) return this.recoverySignIn(officer, typed, client, stored);
+    const locked = this.locked(officer, 'sign_in');
     if (locked) return locked;
     if (!stored || stored.enabledAt === null) return this.wrong(officer, 'sign_in');
     if (this.spendStep(officer, typed, stored)) {
       store.throttles.clear(wrongKey(officer.id));
       return { ok: true, by: 'totp' };
     }
+    return this.wrong(officer, 'sign_in');
+  }
+
+  private recoverySignIn(officer: Officer, typed: string, client: string, stored: StoredTotp | null): SignInCheck {
+    const { store, clock } = this.deps;
     const now = clock.now();
-    const left = store.tx(() => {
-      const unused = store.secondFactors.unusedRecoveryCodes(officer.id);
-      const id = matchingRecoveryCode(typed, unused);
-      if (id === null || !store.secondFactors.useRecoveryCode(id, now)) return null;
-      const remaining = unused.length - 1;
+    const key = recoveryKey(officer.id, client);
+    const wait = store.throttles.waitMs(key, WRONG, now);
+    if (wait > 0) {
       store.audit.record({
         at: now,
         actor: actorOf(officer),
-        type: 'officer.two_factor_recovery_used',
-        data: { left: remaining },
+        type: 'officer.two_factor_failed',
+        data: { during: 'sign_in', recovery: true, locked: true },
       });
-      return remaining;
-    });
-    if (left === null) return this.wrong(officer, 'sign_in');
+      return { ok: false, problem: 'locked', retryInMs: wait };
+    }
+    const left =
+      stored === null || stored.enabledAt === null
+        ? null
+        : store.tx(() => {
+            const unused = store.secondFactors.unusedRecoveryCodes(officer.id);
+            const id = matchingRecoveryCode(typed, unused);
+            if (id === null || !store.secondFactors.useRecoveryCode(id, now)) return null;
+            const remaining = unused.length - 1;
+            store.audit.record({
+              at: now,
+              actor: actorOf(officer),
+              type: 'officer.two_factor_recovery_used',
+              data: { left: remaining },
+            });
+            return remaining;
+          });
+    if (left === null) {
+      store.throttles.hit(key, WRONG, now);
+      store.audit.record({
+        at: now,
+        actor: actorOf(officer),
+        type: 'officer.two_factor_failed',
+        data: { failures: store.throttles.counter(key)?.count ?? 1, during: 'sign_in', recovery: true },
+      });
+      const after = store.throttles.waitMs(key, WRONG, now);
+      return { ok: false, problem: after > 0 ? 'locked' : 'wrong', retryInMs: after };
+    }
     store.throttles.clear(wrongKey(officer.id));
+    store.throttles.clear(key);
     return { ok: true, by: 'recovery', left };
   }
 
@@ -140,7 +178,7 @@ export class TwoFactor {
     const { store, clock } = this.deps;
     const stored = store.secondFactors.totpOf(officer.id);
     if (!stored || stored.enabledAt === null) return { ok: false, problem: 'not_on' };
-    const locked = this.locked(officer);
+    const locked = this.locked(officer, 'recovery_codes');
     if (locked) return locked;
     if (!this.spendStep(officer, typed, stored)) return this.wrong(officer, 'recovery_codes');
     const now = clock.now();
@@ -163,7 +201,7 @@ export class TwoFactor {
     if (this.required(officer)) return { ok: false, problem: 'required' };
     const stored = store.secondFactors.totpOf(officer.id);
     if (!stored || stored.enabledAt === null) return { ok: false, problem: 'not_on' };
-    const locked = this.locked(officer);
+    const locked = this.locked(officer, 'turn_off');
     if (locked) return locked;
     const hash = store.officers.credentials(officer.username)?.passwordHash;
     const proven = /^\d{6}$/.test(proof)
@@ -179,9 +217,17 @@ export class TwoFactor {
     return { ok: true };
   }
 
-  private locked(officer: Officer): CodeProblem | null {
+  /** The lock, when on: each attempt refused by it is audited too (never the code), so a campaign shows. */
+  private locked(officer: Officer, during: During): CodeProblem | null {
     const wait = this.lockedMs(officer);
-    return wait > 0 ? { ok: false, problem: 'locked', retryInMs: wait } : null;
+    if (wait <= 0) return null;
+    this.deps.store.audit.record({
+      at: this.deps.clock.now(),
+      actor: actorOf(officer),
+      type: 'officer.two_factor_failed',
+      data: { during, locked: true },
+    });
+    return { ok: false, problem: 'locked', retryInMs: wait };
   }
 
   /** Counts a wrong code (audited with the count, never the code); locked once it was the fifth. */
@@ -243,12 +289,14 @@ export class TwoFactor {
  * recovery codes go, with its sessions and half-way sign-ins; audited. False when it had no TOTP.
  */
 export function resetTwoFactor(
-  store: Pick<Store, 'secondFactors' | 'audit' | 'tx'>,
+  store: Pick<Store, 'secondFactors' | 'audit' | 'tx' | 'throttles'>,
   officer: Officer,
   now: number,
 ): boolean {
   return store.tx(() => {
     const had = store.secondFactors.reset(officer.id);
+    // A lock from wrong codes would otherwise refuse the set-up's first code too.
+    store.throttles.clear(wrongKey(officer.id));
     store.audit.record({
       at: now,
       actor: 'system',
@@ -257,6 +305,11 @@ export function resetTwoFactor(
     });
     return had;
   });
+}
+
+/** An admin without TOTP on: it may reach only the set-up (not the workspace, the API's officer pages, Telegram). */
+export function mustSetUpTwoFactor(store: Pick<Store, 'secondFactors'>, officer: Officer): boolean {
+  return officer.role === 'admin' && (store.secondFactors.totpOf(officer.id)?.enabledAt ?? null) === null;
 }
 
 const actorOf = (officer: Officer) => `officer:${officer.id}`;

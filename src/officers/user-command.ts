@@ -24,7 +24,7 @@ export type UserArgs = {
 };
 
 export type UserCommandDeps = {
-  store: Pick<Store, 'officers' | 'passwordLinks' | 'secondFactors' | 'audit' | 'tx'>;
+  store: Pick<Store, 'officers' | 'passwordLinks' | 'secondFactors' | 'throttles' | 'audit' | 'tx'>;
   directory: Directory;
   /** The first line of stdin, for add and reset-password; never a command-line argument. */
   readPassword: () => string | null;

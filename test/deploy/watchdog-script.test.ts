@@ -1,7 +1,7 @@
 // deploy/aduan-watchdog.sh against a real /readyz and a fake systemctl and date: it restarts aduan.service only
 // after three failed checks in a row, and never while the service is stopped or just started.
 import { execFile, spawnSync } from 'node:child_process';
-import { chmodSync, existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { chmodSync, existsSync, mkdtempSync, readFileSync, utimesSync, writeFileSync } from 'node:fs';
 import { type Server, createServer } from 'node:http';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -65,6 +65,7 @@ describe.skipIf(!hasCurl)('the watchdog script (skipped: curl is not installed)'
   function run(opts: { upFor?: number; active?: boolean; port?: number } = {}) {
     const env = {
       PATH: `${dir}:${process.env.PATH ?? ''}`,
+      DATA_DIR: dir,
       STATE_FILE: join(dir, 'failures'),
       HOST: '0.0.0.0',
       PORT: String(opts.port ?? port),
@@ -137,5 +138,19 @@ describe.skipIf(!hasCurl)('the watchdog script (skipped: curl is not installed)'
     expect(restarts()).toEqual([]);
     await run({ upFor: 300 });
     expect(checks).toBe(1);
+  });
+
+  it('leaves a service alone while it is still starting (a long pre-upgrade backup), up to six hours', async () => {
+    readyStatus = 503;
+    const marker = join(dir, 'starting');
+    writeFileSync(marker, '1234\n');
+    utimesSync(marker, NOW - 3600, NOW - 3600);
+    for (let i = 0; i < 4; i++) expect((await run()).stdout).toMatch(/still starting/);
+    expect(checks).toBe(0);
+    expect(restarts()).toEqual([]);
+    // A start stuck for longer than WATCHDOG_STARTING_MAX_S is checked (and restarted) as usual.
+    utimesSync(marker, NOW - 21_600, NOW - 21_600);
+    for (let i = 0; i < 3; i++) await run();
+    expect(restarts()).toEqual(['restart aduan.service']);
   });
 });

@@ -8,7 +8,7 @@ import { hashPassword } from '../../src/officers/passwords.js';
 import { Harness } from '../helpers/harness.js';
 import { officerApp } from '../helpers/officer-app.js';
 import { Jar, csrfIn, pageClient } from '../helpers/page-session.js';
-import { enableTestTotp, testTwoFactor, totpCode } from '../helpers/two-factor.js';
+import { enableTestTotp, forgetSpentStep, testTwoFactor, totpCode } from '../helpers/two-factor.js';
 
 const PASSWORD = 'kata-sandi-panjang-1';
 const STEP_PAGE = '/petugas/masuk/kode';
@@ -186,25 +186,48 @@ describe('the second step of signing in', () => {
     expect((await get(jar, STEP_PAGE)).status).toBe(401);
   });
 
-  it('locks the code step for 15 minutes after 5 wrong codes, across sign-ins, and audits each count', async () => {
+  it('locks the code step for 15 minutes after 5 wrong codes, across sign-ins, and audits each attempt', async () => {
     const { jar } = await password('pupr');
     const bad = totpCode(h) === '000000' ? '111111' : '000000';
     for (let i = 1; i <= 4; i++) expect((await code(jar, bad)).status).toBe(401);
     const fifth = await code(jar, bad);
     expect(fifth.status).toBe(429);
     expect(await fifth.text()).toContain(
-      'Terlalu banyak kode salah: langkah ini dikunci. Silakan masuk lagi dalam 15 menit.',
+      'kode dari aplikasi autentikator dikunci selama 15 menit. Anda tetap bisa masuk dengan salah satu kode pemulihan.',
     );
-    // The half-way step has ended; a new one after the password is still locked, the right code too.
-    expect((await post(jar, STEP_PAGE, { code: totpCode(h), csrf: 'x' })).status).toBe(401);
+    // A new half-way sign-in after the password is still locked, the right code too; each refusal is audited.
     const next = await password('pupr');
     expect((await code(next.jar, totpCode(h))).status).toBe(429);
     expect(hasSession(next.jar)).toBe(false);
-    expect(audit('officer.two_factor_failed').map((r) => JSON.parse(r.data ?? '{}').failures)).toEqual([
-      1, 2, 3, 4, 5,
+    expect(audit('officer.two_factor_failed').map((r) => JSON.parse(r.data ?? '{}'))).toEqual([
+      ...[1, 2, 3, 4, 5].map((failures) => ({ failures, during: 'sign_in' })),
+      { during: 'sign_in', locked: true },
     ]);
     h.clock.advance(15 * 60_000);
     const after = await password('pupr');
     expect((await code(after.jar, totpCode(h))).status).toBe(303);
+  });
+
+  it('lets the owner in with a recovery code while someone who knows the password keeps the codes locked', async () => {
+    const pupr = h.core.store.officers.get(ids.pupr);
+    if (!pupr) throw new Error('no account');
+    const codes = testTwoFactor(h).regenerate(pupr, totpCode(h));
+    if (!codes.ok) throw new Error('no recovery codes');
+    forgetSpentStep(h, ids.pupr);
+    const attacker = await password('pupr');
+    const bad = totpCode(h) === '000000' ? '111111' : '000000';
+    for (let i = 1; i <= 5; i++) await code(attacker.jar, bad);
+    expect((await code(attacker.jar, totpCode(h))).status).toBe(429);
+    // The owner, locked out of authenticator codes, still gets in with a recovery code, on the same page.
+    const owner = await password('pupr');
+    const locked = await code(owner.jar, totpCode(h));
+    expect(locked.status).toBe(429);
+    expect(await locked.text()).toContain('name="code"');
+    expect((await code(owner.jar, codes.codes[0] ?? '')).status).toBe(303);
+    expect(hasSession(owner.jar)).toBe(true);
+    // Wrong recovery codes lock only that address's recovery attempts, after five.
+    const guesser = await password('pupr');
+    for (let i = 1; i <= 5; i++) await code(guesser.jar, 'AAAAA-AAAAA');
+    expect((await code(guesser.jar, codes.codes[1] ?? '')).status).toBe(429);
   });
 });

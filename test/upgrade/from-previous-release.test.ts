@@ -13,7 +13,7 @@ import { z } from 'zod';
 import { loadConfig } from '../../src/app/config.js';
 import { createLogger } from '../../src/app/logger.js';
 import type { Service } from '../../src/app/service.js';
-import { startUp } from '../../src/app/start-up.js';
+import { startUp, startingMarker } from '../../src/app/start-up.js';
 import { ManualClock, seededIds } from '../../src/clock.js';
 import { newToken, tokenHash } from '../../src/officers/tokens.js';
 import { listAttachmentFiles } from '../../src/ops/attachment-files.js';
@@ -60,6 +60,8 @@ describe(`an upgrade from ${PREVIOUS}`, () => {
       await running?.stop();
     });
 
+    // Started: the marker the watchdog leaves alone during the backup and migrations is gone.
+    expect(existsSync(startingMarker(config.dataDir))).toBe(false);
     // The backup: in BACKUP_DIR/pre-upgrade, named by the versions and the time, holding exactly what v0.1.0 left.
     if (upgrade.kind !== 'backed-up') throw new Error(`no pre-upgrade backup: ${upgrade.kind}`);
     const name = `aduan-schema-${before.migrations.at(-1)}-to-${NEWEST}-20261214T020000Z`;

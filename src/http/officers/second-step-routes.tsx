@@ -18,7 +18,13 @@ import { TWO_FACTOR_PAGE } from './two-factor-page.js';
 
 type Env = { Variables: { lang: Lang } };
 
-export type SecondStepDeps = { store: Store; clock: Clock; twoFactor: TwoFactor };
+export type SecondStepDeps = {
+  store: Store;
+  clock: Clock;
+  twoFactor: TwoFactor;
+  /** The client's address: wrong recovery codes are counted per account and address. */
+  clientAddress: (c: Context) => string;
+};
 
 const SECOND_STEP_PAGE = '/petugas/masuk/kode';
 const CHALLENGE_COOKIE = 'aduan_kode';
@@ -99,7 +105,7 @@ export function secondStepRoutes(deps: SecondStepDeps): Hono<Env> {
         <SecondStepPage lang={lang} csrf={step.csrf} problem={t(lang, 'officer.login.expired')} />,
         403,
       );
-    const result = twoFactor.checkSignIn(step.officer, form.data.code);
+    const result = twoFactor.checkSignIn(step.officer, form.data.code, deps.clientAddress(c));
     if (result.ok) {
       ended(c, step.hash);
       const now = clock.now();
@@ -107,9 +113,9 @@ export function secondStepRoutes(deps: SecondStepDeps): Hono<Env> {
       return c.redirect(result.by === 'recovery' ? `${TWO_FACTOR_PAGE}?done=recovery_used` : '/petugas', 303);
     }
     if (result.problem === 'locked') {
-      ended(c, step.hash);
+      // The half-way sign-in stays: a recovery code is still taken while the authenticator's codes are locked.
       const text = t(lang, 'officer.two_factor.step.locked', { minutes: minutes(result.retryInMs) });
-      return c.html(<SecondStepPage lang={lang} csrf={null} problem={text} />, 429);
+      return c.html(<SecondStepPage lang={lang} csrf={step.csrf} problem={text} />, 429);
     }
     return c.html(
       <SecondStepPage lang={lang} csrf={step.csrf} problem={t(lang, 'officer.two_factor.step.wrong')} />,

@@ -9,6 +9,7 @@ import { TelegramDesk } from '../../../src/officers/telegram-desk.js';
 import { CODE_TTL_MS, TelegramLinking, WRONG_WINDOW_MS } from '../../../src/officers/telegram-linking.js';
 import { TelegramUser } from '../../fakes/telegram-bot-api.js';
 import { job, payload } from '../../forwarding/ticket-fixture.js';
+import { enableTestTotp } from '../../helpers/two-factor.js';
 import { DIALOGUES } from '../../transcripts/dialogues.js';
 import { type Rig, lastButtons, rig } from './telegram-rig.js';
 
@@ -91,6 +92,8 @@ describe('Telegram: officers act from their agency group', () => {
       { username, name: `Petugas ${username}`, role, passwordHash: 'x', agencies },
       r.h.clock.now(),
     );
+    // Admins have two-step verification on, as they must to act (test/officers/telegram-desk-two-factor.test.ts).
+    if (role === 'admin') enableTestTotp(r.h, id);
     const officer = store.officers.get(id);
     if (!officer) throw new Error('no account');
     return officer;
