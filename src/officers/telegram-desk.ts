@@ -6,8 +6,8 @@ import { parseTicketButton } from '../domain/ticket-buttons.js';
 import { t } from '../i18n/locales.js';
 import type { Store } from '../storage/store.js';
 import type { TelegramLinking } from './telegram-linking.js';
-import { mustSetUpTwoFactor } from './two-factor.js';
 import type { ActionProblem, TicketActions } from './ticket-actions.js';
+import { mustSetUpTwoFactor } from './two-factor.js';
 
 export type TelegramDeskDeps = {
   store: Store;

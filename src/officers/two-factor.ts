@@ -127,7 +127,12 @@ export class TwoFactor {
     return this.wrong(officer, 'sign_in');
   }
 
-  private recoverySignIn(officer: Officer, typed: string, client: string, stored: StoredTotp | null): SignInCheck {
+  private recoverySignIn(
+    officer: Officer,
+    typed: string,
+    client: string,
+    stored: StoredTotp | null,
+  ): SignInCheck {
     const { store, clock } = this.deps;
     const now = clock.now();
     const key = recoveryKey(officer.id, client);

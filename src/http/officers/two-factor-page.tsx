@@ -54,6 +54,27 @@ function CodeField(props: { lang: Lang; id: string; label: string; name?: string
   );
 }
 
+/** One action of the page: its intro, the code (or password) it takes, and its button, posted with the CSRF token. */
+function CodeForm(props: {
+  lang: Lang;
+  csrf: string;
+  action: string;
+  intro: string;
+  field: { id: string; label: string; name?: string; password?: boolean };
+  submit: string;
+}) {
+  return (
+    <form method="post" action={`${TWO_FACTOR_PAGE}/${props.action}`}>
+      <input type="hidden" name="csrf" value={props.csrf} />
+      <p>{props.intro}</p>
+      <CodeField lang={props.lang} {...props.field} />
+      <button class="primary" type="submit">
+        {props.submit}
+      </button>
+    </form>
+  );
+}
+
 export function TwoFactorPage(props: {
   frame: Frame;
   username: string;
@@ -108,27 +129,27 @@ export function TwoFactorPage(props: {
               {props.setup.uri}
             </a>
           </p>
-          <form method="post" action={`${TWO_FACTOR_PAGE}/aktifkan`}>
-            <input type="hidden" name="csrf" value={officer.csrf} />
-            <p>{t(lang, 'officer.two_factor.setup.confirm_intro')}</p>
-            <CodeField lang={lang} id="confirm-code" label={t(lang, 'officer.two_factor.code')} />
-            <button class="primary" type="submit">
-              {t(lang, 'officer.two_factor.setup.confirm')}
-            </button>
-          </form>
+          <CodeForm
+            lang={lang}
+            csrf={officer.csrf}
+            action="aktifkan"
+            intro={t(lang, 'officer.two_factor.setup.confirm_intro')}
+            field={{ id: 'confirm-code', label: t(lang, 'officer.two_factor.code') }}
+            submit={t(lang, 'officer.two_factor.setup.confirm')}
+          />
         </section>
       ) : null}
       {enabledAt !== null ? (
         <section class="card">
           <h2>{t(lang, 'officer.two_factor.regenerate.title')}</h2>
-          <form method="post" action={`${TWO_FACTOR_PAGE}/kode-pemulihan`}>
-            <input type="hidden" name="csrf" value={officer.csrf} />
-            <p>{t(lang, 'officer.two_factor.regenerate.intro')}</p>
-            <CodeField lang={lang} id="regenerate-code" label={t(lang, 'officer.two_factor.code')} />
-            <button class="primary" type="submit">
-              {t(lang, 'officer.two_factor.regenerate.submit')}
-            </button>
-          </form>
+          <CodeForm
+            lang={lang}
+            csrf={officer.csrf}
+            action="kode-pemulihan"
+            intro={t(lang, 'officer.two_factor.regenerate.intro')}
+            field={{ id: 'regenerate-code', label: t(lang, 'officer.two_factor.code') }}
+            submit={t(lang, 'officer.two_factor.regenerate.submit')}
+          />
         </section>
       ) : null}
       {enabledAt !== null ? (
@@ -137,20 +158,19 @@ export function TwoFactorPage(props: {
           {props.required ? (
             <p>{t(lang, 'officer.two_factor.turn_off.admin', { username: props.username })}</p>
           ) : (
-            <form method="post" action={`${TWO_FACTOR_PAGE}/matikan`}>
-              <input type="hidden" name="csrf" value={officer.csrf} />
-              <p>{t(lang, 'officer.two_factor.turn_off.intro')}</p>
-              <CodeField
-                lang={lang}
-                id="turn-off-proof"
-                name="proof"
-                password
-                label={t(lang, 'officer.two_factor.turn_off.proof')}
-              />
-              <button class="primary" type="submit">
-                {t(lang, 'officer.two_factor.turn_off.submit')}
-              </button>
-            </form>
+            <CodeForm
+              lang={lang}
+              csrf={officer.csrf}
+              action="matikan"
+              intro={t(lang, 'officer.two_factor.turn_off.intro')}
+              field={{
+                id: 'turn-off-proof',
+                name: 'proof',
+                password: true,
+                label: t(lang, 'officer.two_factor.turn_off.proof'),
+              }}
+              submit={t(lang, 'officer.two_factor.turn_off.submit')}
+            />
           )}
         </section>
       ) : null}
