@@ -46,7 +46,7 @@ export class TwoFactor {
 
   /** Admins must have it; every other account may. */
   required(officer: Officer): boolean {
-    return officer.role === 'admin';
+    return twoFactorRequired(officer);
   }
 
   state(officer: Officer): TwoFactorState {
@@ -57,7 +57,7 @@ export class TwoFactor {
   }
 
   enabled(officer: Officer): boolean {
-    return (this.deps.store.secondFactors.totpOf(officer.id)?.enabledAt ?? null) !== null;
+    return twoFactorOn(this.deps.store, officer);
   }
 
   /** An admin without TOTP on: the set-up is all the workspace lets it reach. */
@@ -314,7 +314,14 @@ export function resetTwoFactor(
 
 /** An admin without TOTP on: it may reach only the set-up (not the workspace, the API's officer pages, Telegram). */
 export function mustSetUpTwoFactor(store: Pick<Store, 'secondFactors'>, officer: Officer): boolean {
-  return officer.role === 'admin' && (store.secondFactors.totpOf(officer.id)?.enabledAt ?? null) === null;
+  return twoFactorRequired(officer) && !twoFactorOn(store, officer);
 }
+
+/** Admins must have it; every other account may. */
+const twoFactorRequired = (officer: Officer): boolean => officer.role === 'admin';
+
+/** The account's TOTP is on (confirmed, not only being set up). */
+const twoFactorOn = (store: Pick<Store, 'secondFactors'>, officer: Officer): boolean =>
+  (store.secondFactors.totpOf(officer.id)?.enabledAt ?? null) !== null;
 
 const actorOf = (officer: Officer) => `officer:${officer.id}`;
