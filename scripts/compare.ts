@@ -1,4 +1,4 @@
-// `npm run compare [-- --rounds 4 --seconds 20 --chats 50 --warmup-seconds 3 --self --out FILE]`
+// `npm run compare [-- --rounds 4 --seconds 20 --chats 50 --warmup-seconds 3 --self --out FILE --profile DIR]`
 //
 // Aduan against a plain telegraf bot (scripts/plain-bot/), both in webhook mode against the same fake Bot API (a
 // child process of its own, fresh for every run of a bot), each bot a child process started on a fresh data folder.
@@ -6,6 +6,7 @@
 // alternating order (A/B, B/A, …) so drift cancels. Prints one JSON object: per side round trips/s, p50/p99, CPU
 // per round trip (user + system of the bot's process, all threads, over the measured window), peak RSS, tickets
 // filed; the ratios Aduan / plain; the issue's goal. `--self` runs the plain bot against itself (the rig's noise).
+// `--profile DIR` writes a V8 CPU profile of each Aduan process (node --cpu-prof) into DIR, to see where the time goes.
 // Exit code 1 when a side filed no ticket or a dialogue went wrong: that is an error, not a result.
 import { writeFileSync } from 'node:fs';
 import { cpus, loadavg } from 'node:os';
@@ -26,6 +27,7 @@ const { values } = parseArgs({
     'warmup-seconds': { type: 'string' },
     self: { type: 'boolean', default: false },
     out: { type: 'string' },
+    profile: { type: 'string' },
   },
 });
 
@@ -66,6 +68,7 @@ async function main(): Promise<number> {
           seconds,
           replyCounts: counts[side.kind] ?? plainCounts,
           log,
+          ...(values.profile ? { profileDir: values.profile } : {}),
         }),
       );
     }

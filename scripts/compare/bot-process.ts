@@ -21,9 +21,10 @@ export class BotProcess {
     readonly entry: string,
     readonly port: number,
     env: Record<string, string>,
+    nodeArgs: readonly string[] = [],
   ) {
     const base = { PATH: process.env.PATH ?? '', HOME: process.env.HOME ?? '' };
-    this.proc = spawn(process.execPath, ['--import', 'tsx', entry], {
+    this.proc = spawn(process.execPath, [...nodeArgs, '--import', 'tsx', entry], {
       cwd: ROOT,
       env: { ...base, HOST: '127.0.0.1', PORT: String(port), ...env },
       stdio: ['ignore', 'pipe', 'pipe'],

@@ -23,6 +23,8 @@ export type SideRunOptions = {
   seconds: number;
   replyCounts: readonly number[];
   log: (line: string) => void;
+  /** A folder for a V8 CPU profile of Aduan's process (`--cpu-prof`), written when it stops. */
+  profileDir?: string;
 };
 
 export type SideRound = {
@@ -44,14 +46,26 @@ export type SideRound = {
   exitCode: number | null;
 };
 
-function launch(kind: BotKind, dataDir: string, port: number, apiRoot: string, secret: string): BotProcess {
+function launch(
+  kind: BotKind,
+  dataDir: string,
+  port: number,
+  apiRoot: string,
+  secret: string,
+  profileDir: string | undefined,
+): BotProcess {
   if (kind === 'aduan') {
-    return new BotProcess('src/app/main.ts', port, {
-      ...serviceEnv({ dataDir, apiRoot, secret }),
-      // The measurement is of the service, not of Telegram's limits or the flood guard.
-      TELEGRAM_SEND_LIMITS: '0',
-      SENDER_MESSAGES_PER_MINUTE: '0',
-    });
+    return new BotProcess(
+      'src/app/main.ts',
+      port,
+      {
+        ...serviceEnv({ dataDir, apiRoot, secret }),
+        // The measurement is of the service, not of Telegram's limits or the flood guard.
+        TELEGRAM_SEND_LIMITS: '0',
+        SENDER_MESSAGES_PER_MINUTE: '0',
+      },
+      profileDir ? ['--cpu-prof', '--cpu-prof-dir', profileDir] : [],
+    );
   }
   return new BotProcess('scripts/plain-bot/main.ts', port, {
     DATA_DIR: dataDir,
@@ -91,7 +105,7 @@ export async function runSide(opts: SideRunOptions): Promise<SideRound> {
   try {
     const port = await freePort();
     const secret = newSecret();
-    bot = launch(opts.kind, dataDir, port, fake.apiRoot, secret);
+    bot = launch(opts.kind, dataDir, port, fake.apiRoot, secret, opts.profileDir);
     const startMs = await bot.ready();
     // Aduan's channel takes updates once it has met the Bot API (getMe); the plain bot asks on its first update.
     if (opts.kind === 'aduan' && !(await waitFor(async () => ((await fake.calls()).getMe ?? 0) > 0, 10_000)))
