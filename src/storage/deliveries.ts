@@ -148,7 +148,11 @@ export class Deliveries {
        WHERE status IN ('pending', 'sending') AND status = 'sending' AND lease_until <= ?`,
     );
     this.byIdStmt = db.prepare(`${SELECT} WHERE d.id = ?`);
-    this.waitingStmt = db.prepare(`${SELECT} WHERE ${WAITING} ORDER BY d.id LIMIT ?`);
+    // Pinned to the partial index: left to itself SQLite walks every delivery ever made in id order.
+    this.waitingStmt = db.prepare(
+      `SELECT d.*, t.number AS ticket_number FROM deliveries d INDEXED BY deliveries_due
+       JOIN tickets t ON t.id = d.ticket_id WHERE ${WAITING} ORDER BY d.id LIMIT ?`,
+    );
     this.deadListStmt = db.prepare(`${SELECT} WHERE d.status = 'dead' ORDER BY d.id DESC LIMIT ?`);
     const again = `UPDATE deliveries SET status = 'pending', attempts = 0, next_attempt_at = ?, created_at = ?,
       lease_until = NULL WHERE status = 'dead'`;

@@ -154,7 +154,8 @@ export class OfficerNotices {
     );
     this.dueRows = db.prepare(
       `SELECT id, recipient, channel, kind, ticket_id, attempts, created_at FROM officer_notifications
-       WHERE status = 'pending' AND next_attempt_at <= ? ORDER BY next_attempt_at, id LIMIT ?`,
+       WHERE status IN ('pending', 'sending') AND status = 'pending' AND next_attempt_at <= ?
+       ORDER BY next_attempt_at, id LIMIT ?`,
     );
     this.claimRow = db.prepare(
       `UPDATE officer_notifications SET status = 'sending', attempts = attempts + 1, lease_until = ?
@@ -174,8 +175,8 @@ export class OfficerNotices {
       "UPDATE officer_notifications SET status = 'dead', last_error = ?, lease_until = NULL WHERE id = ?",
     );
     this.recover = db.prepare(
-      `UPDATE officer_notifications SET status = 'pending', lease_until = NULL
-       WHERE status = 'sending' AND lease_until < ?`,
+      `UPDATE officer_notifications INDEXED BY officer_notifications_due SET status = 'pending', lease_until = NULL
+       WHERE status IN ('pending', 'sending') AND status = 'sending' AND lease_until < ?`,
     );
     this.facts = db.prepare(
       `SELECT t.number, c.category, t.kabkota_code, t.agency_id FROM tickets t

@@ -163,19 +163,27 @@ export class Outbox {
     this.afterStmt = db.prepare(
       'SELECT * FROM outbox WHERE channel = ? AND chat_id = ? AND id > ? ORDER BY id LIMIT 100',
     );
+    // Through the partial index of unsent rows: this runs every second, and the table keeps every message sent.
     this.recoverStmt = db.prepare(
-      `UPDATE outbox SET status = 'pending' WHERE status = 'sending' AND next_attempt_at <= ?`,
+      `UPDATE outbox INDEXED BY outbox_due SET status = 'pending'
+       WHERE status IN ('pending', 'sending') AND status = 'sending' AND next_attempt_at <= ?`,
     );
     this.byIdStmt = db.prepare('SELECT * FROM outbox WHERE id = ?');
+    // The chat's rows through outbox_chat (its conversation names the chat), not a scan of every message.
     this.betweenStmt = db.prepare(
-      'SELECT * FROM outbox WHERE conversation_id = ? AND created_at >= ? AND created_at <= ? ORDER BY id LIMIT ?',
+      `SELECT o.* FROM conversations c JOIN outbox o INDEXED BY outbox_chat
+         ON o.channel = c.channel AND o.chat_id = c.chat_id AND o.conversation_id = c.id
+       WHERE c.id = ? AND o.created_at >= ? AND o.created_at <= ? ORDER BY o.id LIMIT ?`,
     );
     this.latestStmt = db.prepare(
       'SELECT * FROM outbox WHERE channel = ? AND chat_id = ? ORDER BY id DESC LIMIT ?',
     );
-    this.deadList = db.prepare(`SELECT * FROM outbox WHERE status = 'dead' ORDER BY id DESC LIMIT ?`);
+    this.deadList = db.prepare(
+      `SELECT * FROM outbox INDEXED BY outbox_dead WHERE status = 'dead' ORDER BY id DESC LIMIT ?`,
+    );
     this.forInboundStmt = db.prepare(
-      `SELECT o.* FROM outbox o JOIN inbound_messages i ON i.id = o.inbound_id
+      `SELECT o.* FROM inbound_messages i JOIN conversations c ON c.id = i.conversation_id
+         JOIN outbox o INDEXED BY outbox_chat ON o.channel = c.channel AND o.chat_id = c.chat_id AND o.inbound_id = i.id
        WHERE i.channel = ? AND i.dedup_key = ? ORDER BY o.id`,
     );
     // The claimed attempt is given back: a citizen who blocked the bot is no failure of ours.

@@ -49,7 +49,8 @@ export class TicketMerges {
     );
     this.detachStmt = db.prepare(
       `${FOLLOWING} UPDATE tickets SET conversation_id = NULL WHERE id IN (SELECT id FROM f)
-       AND complaint_id IN (SELECT c.id FROM complaints c WHERE json_extract(c.data, '$.identityMode') = 'anonim')`,
+       AND EXISTS (SELECT 1 FROM complaints c
+                   WHERE c.id = tickets.complaint_id AND json_extract(c.data, '$.identityMode') = 'anonim')`,
     );
   }
 

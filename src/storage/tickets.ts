@@ -117,7 +117,9 @@ export class Tickets {
       `${storySelect} WHERE t.conversation_id = ? AND t.created_at >= ? AND t.status != 'dicabut' ORDER BY t.id DESC LIMIT 20`,
     );
     this.inAreaStmt = db.prepare(
-      `${storySelect} WHERE c.category = ? AND c.kabkota_code = ? AND t.created_at >= ?
+      `SELECT t.id, t.number, c.data, t.conversation_id
+       FROM tickets t INDEXED BY tickets_area JOIN complaints c ON c.id = t.complaint_id
+       WHERE t.category = ? AND t.kabkota_code = ? AND t.created_at >= ?
          AND (? IS NULL OR t.conversation_id IS NULL OR t.conversation_id != ?) ORDER BY t.id DESC LIMIT ?`,
     );
     this.setRoutingStmt = db.prepare('UPDATE tickets SET agency_id = ?, routing = ? WHERE id = ?');

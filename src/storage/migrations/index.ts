@@ -40,6 +40,7 @@ import { sql as statisticsDays } from './038-statistics-days.js';
 import { sql as searchMasked } from './039-search-masked.js';
 import { sql as pendingFileRemovals } from './040-pending-file-removals.js';
 import { sql as twoFactor } from './041-two-factor.js';
+import { sql as scanFreeReads } from './042-scan-free-reads.js';
 
 /**
  * `foreignKeysOff`: the migration rebuilds a table other tables reference, so it runs with foreign keys off (they
@@ -89,4 +90,5 @@ export const MIGRATIONS: readonly Migration[] = [
   { version: 39, name: 'search-masked', sql: searchMasked },
   { version: 40, name: 'pending-file-removals', sql: pendingFileRemovals },
   { version: 41, name: 'two-factor', sql: twoFactor },
+  { version: 42, name: 'scan-free-reads', sql: scanFreeReads },
 ];
