@@ -7,7 +7,7 @@ import type { Clock, Ids } from '../clock.js';
 import type { InboundMessage } from '../conversation/inbound.js';
 import type { FaultPoint, Runtime } from '../conversation/runtime.js';
 import { SenderLimits, limitSenders } from '../conversation/sender-limits.js';
-import { StorageHealth, guardStorage } from '../conversation/storage-guard.js';
+import { StorageGuard, StorageHealth, StorageUnavailable } from '../conversation/storage-guard.js';
 import { createApp } from '../http/app.js';
 import { fileLinks } from '../http/file-links.js';
 import { clientAddress, clientKey, requestIsSecure, webGuard } from '../http/web-guard.js';
@@ -165,9 +165,12 @@ export function buildService(opts: ServiceOptions): Service {
     clock,
     log,
     retry,
-    opts.fault,
-    (channel, result) => metrics.outbound(channel, result),
-    outboxFailed,
+    {
+      ...(opts.fault ? { fault: opts.fault } : {}),
+      onResult: (channel, result) => metrics.outbound(channel, result),
+      onFailed: outboxFailed,
+      commit: (fn) => store.txGrouped(fn),
+    },
   );
   hub.onOutgoing((rows) => sender.wake(rows));
   const forwarder = buildForwarder({
@@ -199,33 +202,30 @@ export function buildService(opts: ServiceOptions): Service {
   };
 
   const storageHealth = new StorageHealth();
+  const storageGuard = new StorageGuard({
+    health: storageHealth,
+    clock,
+    onFailure: (code, m) => {
+      metrics.storageFailure(code);
+      log.error(
+        { code, channel: m.channel },
+        'message not stored: storage unavailable, the platform will redeliver',
+      );
+    },
+    notify: async (m) => {
+      const channel = channels.find((c) => c.channel === m.channel);
+      if (!channel || channel.state() !== 'connected') return;
+      await channel.send(m.chatId, {
+        text: t('id', 'error.storage_busy'),
+        choices: [],
+        expecting: 'none',
+      });
+    },
+  });
   const handle = composePipeline(
     [
-      {
-        // Outermost: a disk-full or busy database loses nothing (the caller answers 5xx or keeps its offset).
-        name: 'storage guard',
-        wrap: (next) =>
-          guardStorage(next, {
-            health: storageHealth,
-            clock,
-            onFailure: (code, m) => {
-              metrics.storageFailure(code);
-              log.error(
-                { code, channel: m.channel },
-                'message not stored: storage unavailable, the platform will redeliver',
-              );
-            },
-            notify: async (m) => {
-              const channel = channels.find((c) => c.channel === m.channel);
-              if (!channel || channel.state() !== 'connected') return;
-              await channel.send(m.chatId, {
-                text: t('id', 'error.storage_busy'),
-                choices: [],
-                expecting: 'none',
-              });
-            },
-          }),
-      },
+      // Outermost: a disk-full or busy database loses nothing (the caller answers 5xx or keeps its offset).
+      { name: 'storage guard', wrap: (next) => storageGuard.wrap(next) },
       {
         // Blocked senders: recorded, never stepped or answered, never sent a limit notice either.
         name: 'block list',
@@ -296,9 +296,17 @@ export function buildService(opts: ServiceOptions): Service {
       boundaries,
     },
   });
-  /** Hands a channel's message to the pipeline; the runtime commits it before this resolves. */
+  /**
+   * Hands a channel's message to the pipeline in the next group commit: messages that arrive while the event loop is
+   * busy share one commit. Resolves once it is committed (only then does a webhook answer 200); a failed commit
+   * rejects, so the platform delivers the message again.
+   */
   const deliver = async (message: InboundMessage): Promise<void> => {
-    handle(message);
+    try {
+      await store.txGrouped(() => handle(message));
+    } catch (err) {
+      throw err instanceof StorageUnavailable ? err : storageGuard.failed(err, message);
+    }
   };
 
   let timer: NodeJS.Timeout | null = null;
@@ -384,6 +392,8 @@ export function buildService(opts: ServiceOptions): Service {
       await new Promise<void>((resolve) =>
         service.server ? service.server.close(() => resolve()) : resolve(),
       );
+      // A message handed over just before the stop is committed now, not on a turn after the database closed.
+      store.flushGroup();
       await sender.drain();
       await forwarder.stop();
       await notifier.stop();

@@ -67,13 +67,24 @@ type Commit = { deliveries: boolean; files: string[] };
 export class Runtime {
   constructor(private readonly deps: RuntimeDeps) {}
 
-  private notify(outgoing: readonly Outgoing[], commit: Commit): void {
-    if (outgoing.length > 0 || commit.deliveries) {
-      this.deps.onQueued?.({ outgoing, deliveries: commit.deliveries });
-    }
+  /**
+   * Registers what follows the commit of the transaction in progress (or the group or outer transaction it is part
+   * of): its files deleted, the senders and forwarders woken. Nothing leaves the process before the rows are durable.
+   */
+  private afterCommit(outgoing: readonly Outgoing[], commit: Commit): void {
+    const { store } = this.deps;
+    store.afterCommit(() => {
+      if (commit.files.length > 0) removePendingFiles(store, this.deps.files);
+      if (outgoing.length > 0 || commit.deliveries) {
+        this.deps.onQueued?.({ outgoing, deliveries: commit.deliveries });
+      }
+    });
   }
 
-  /** Handles one inbound message. Synchronous, so one chat's messages are processed strictly in order. */
+  /**
+   * Handles one inbound message. Synchronous, so one chat's messages are processed strictly in order. Committed when
+   * it returns, or with the group commit it runs in (`store.txGrouped`): nothing is sent before that commit.
+   */
   handle(msg: InboundMessage): HandleResult {
     const { store, clock } = this.deps;
     const now = clock.now();
@@ -81,71 +92,83 @@ export class Runtime {
     const text = messageText(msg).replace(/\u0000/g, '');
     const clipped = text.length > MAX_TEXT;
     const files = storeMedia(this.deps.files, msg);
-    const result = store.tx((): HandleResult => {
-      const conv = store.conversations.findOrCreate(
-        msg.channel,
-        msg.chatId,
-        DEFAULT_FLOW.id,
-        DEFAULT_FLOW.version,
-        now,
-      );
-      const attachments: AttachmentRef[] = files.accepted.map((f) => ({
-        id: this.deps.ids.id(),
-        kind: f.kind,
-        mime: f.mime,
-        size: f.size,
-        sha256: f.sha256,
-      }));
-      const { body, content, kind } = readMessage(
-        msg,
-        text,
-        attachments,
-        files.rejected.length,
-        this.deps.locate,
-      );
-      const loaded = toLoaded(conv);
-      const inboundId = store.inbound.record(msg.channel, msg.messageId, conv.id, now, kind, {
-        text: body.text,
-        attachments: attachments.map((a) => a.id),
-        location: body.location,
-        answers: answering(loaded.stored),
-        ...(msg.edits ? { edits: msg.edits } : {}),
-      });
-      if (inboundId === null) return { duplicate: true, conversationId: conv.id, outgoing: [] };
-      if (msg.answeredByChannel) return { duplicate: false, conversationId: conv.id, outgoing: [] };
-      // The citizen writes again, so they no longer block the bot: their held messages go out first, in order.
-      store.chatBlocks.clear(msg.channel, msg.chatId);
-      for (const [i, a] of attachments.entries()) {
-        const f = files.accepted[i];
-        store.attachments.add({ ...a, filename: f?.filename ?? null }, conv.id, now);
+    return store.tx((): HandleResult => {
+      const r = this.step(msg, text, clipped, files, now, commit);
+      if (!r.duplicate) {
+        store.afterCommit(() => this.deps.fault?.('after_commit'));
+        this.afterCommit(r.outgoing, commit);
       }
-      const lang = conv.lang;
-      const pre = messageNotices(lang, msg, clipped, files.rejected, this.deps.files.limits.maxBytes);
-      // Nothing the flow can use (a kind of message Aduan cannot read): only the notices go out.
-      if (!content && files.rejected.length === 0 && (msg.notices?.length ?? 0) > 0) {
-        const outgoing = pre.map((m) => this.queue(conv.id, conv.channel, conv.chatId, inboundId, m, now));
-        return { duplicate: false, conversationId: conv.id, outgoing };
-      }
-      // At rest after filing, what the citizen writes goes to one of the chat's tickets: the flow is told which are
-      // open and which one the platform says this replies to.
-      if (loaded.stored?.value === 'submitted') body.tickets = chatTickets(store, conv.id, msg.replyTo);
-      // Handed to a person: the message waits for the officer (only an emergency is answered), unless it ends that.
-      const turn = handoffTurn(store, conv.id, eventFor(store.inbound, msg, body, loaded, now));
-      if (turn.kind === 'held') {
-        const held = [...pre, ...turn.replies.map((r) => renderReply(lang, r))];
-        const outgoing = held.map((m) => this.queue(conv.id, conv.channel, conv.chatId, inboundId, m, now));
-        return { duplicate: false, conversationId: conv.id, outgoing };
-      }
-      const outgoing = this.run(loaded, turn.event, inboundId, pre, commit);
-      this.deps.fault?.('before_commit');
-      return { duplicate: false, conversationId: conv.id, outgoing };
+      return r;
     });
-    if (!result.duplicate) {
-      this.deps.fault?.('after_commit');
-      if (commit.files.length > 0) removePendingFiles(store, this.deps.files);
-      this.notify(result.outgoing, commit);
+  }
+
+  /** The inside of `handle`'s transaction. */
+  private step(
+    msg: InboundMessage,
+    text: string,
+    clipped: boolean,
+    files: ReturnType<typeof storeMedia>,
+    now: number,
+    commit: Commit,
+  ): HandleResult {
+    const { store } = this.deps;
+    const conv = store.conversations.findOrCreate(
+      msg.channel,
+      msg.chatId,
+      DEFAULT_FLOW.id,
+      DEFAULT_FLOW.version,
+      now,
+    );
+    const attachments: AttachmentRef[] = files.accepted.map((f) => ({
+      id: this.deps.ids.id(),
+      kind: f.kind,
+      mime: f.mime,
+      size: f.size,
+      sha256: f.sha256,
+    }));
+    const { body, content, kind } = readMessage(
+      msg,
+      text,
+      attachments,
+      files.rejected.length,
+      this.deps.locate,
+    );
+    const loaded = toLoaded(conv);
+    const inboundId = store.inbound.record(msg.channel, msg.messageId, conv.id, now, kind, {
+      text: body.text,
+      attachments: attachments.map((a) => a.id),
+      location: body.location,
+      answers: answering(loaded.stored),
+      ...(msg.edits ? { edits: msg.edits } : {}),
+    });
+    if (inboundId === null) return { duplicate: true, conversationId: conv.id, outgoing: [] };
+    if (msg.answeredByChannel) return { duplicate: false, conversationId: conv.id, outgoing: [] };
+    // The citizen writes again, so they no longer block the bot: their held messages go out first, in order.
+    store.chatBlocks.clear(msg.channel, msg.chatId);
+    for (const [i, a] of attachments.entries()) {
+      const f = files.accepted[i];
+      store.attachments.add({ ...a, filename: f?.filename ?? null }, conv.id, now);
     }
-    return result;
+    const lang = conv.lang;
+    const pre = messageNotices(lang, msg, clipped, files.rejected, this.deps.files.limits.maxBytes);
+    // Nothing the flow can use (a kind of message Aduan cannot read): only the notices go out.
+    if (!content && files.rejected.length === 0 && (msg.notices?.length ?? 0) > 0) {
+      const outgoing = pre.map((m) => this.queue(conv.id, conv.channel, conv.chatId, inboundId, m, now));
+      return { duplicate: false, conversationId: conv.id, outgoing };
+    }
+    // At rest after filing, what the citizen writes goes to one of the chat's tickets: the flow is told which are
+    // open and which one the platform says this replies to.
+    if (loaded.stored?.value === 'submitted') body.tickets = chatTickets(store, conv.id, msg.replyTo);
+    // Handed to a person: the message waits for the officer (only an emergency is answered), unless it ends that.
+    const turn = handoffTurn(store, conv.id, eventFor(store.inbound, msg, body, loaded, now));
+    if (turn.kind === 'held') {
+      const held = [...pre, ...turn.replies.map((r) => renderReply(lang, r))];
+      const outgoing = held.map((m) => this.queue(conv.id, conv.channel, conv.chatId, inboundId, m, now));
+      return { duplicate: false, conversationId: conv.id, outgoing };
+    }
+    const outgoing = this.run(loaded, turn.event, inboundId, pre, commit);
+    this.deps.fault?.('before_commit');
+    return { duplicate: false, conversationId: conv.id, outgoing };
   }
 
   /** Whether a message with this key was already committed (a redelivery: its files need not be fetched again). */
@@ -170,9 +193,17 @@ export class Runtime {
       const held =
         event.type === 'timer' ? handoffTimer(store, conv.id, event.now) : { kind: 'free' as const };
       if (held.kind === 'held') return [];
-      return this.run(toLoaded(conv), held.kind === 'flow' ? held.event : event, null, [], commit, files);
+      const out = this.run(
+        toLoaded(conv),
+        held.kind === 'flow' ? held.event : event,
+        null,
+        [],
+        commit,
+        files,
+      );
+      this.afterCommit(out, commit);
+      return out;
     });
-    this.notify(out, commit);
     return out;
   }
 
@@ -342,9 +373,10 @@ export class Runtime {
       const conv = store.conversations.get(conversationId);
       if (!conv) return [];
       const message = renderReply(conv.lang, reply);
-      return [this.queue(conv.id, conv.channel, conv.chatId, null, message, clock.now())];
+      const out = [this.queue(conv.id, conv.channel, conv.chatId, null, message, clock.now())];
+      this.afterCommit(out, { deliveries: false, files: [] });
+      return out;
     });
-    this.notify(out, { deliveries: false, files: [] });
     return out;
   }
 }

@@ -63,31 +63,49 @@ export type StorageGuardDeps = {
 
 const MAX_REMEMBERED = 10_000;
 
+/** Records storage failures, tells the chat once, and turns them into StorageUnavailable for the caller. */
+export class StorageGuard {
+  private readonly every: number;
+  private readonly told = new Map<string, number>();
+
+  constructor(private readonly deps: StorageGuardDeps) {
+    this.every = deps.notifyEveryMs ?? 5 * 60_000;
+  }
+
+  /** The handler with its storage failures caught (a statement's; a group's commit comes through `failed`). */
+  wrap(handle: (m: InboundMessage) => HandleResult): (m: InboundMessage) => HandleResult {
+    return (message) => {
+      try {
+        const result = handle(message);
+        this.deps.health.stored();
+        return result;
+      } catch (err) {
+        throw this.failed(err, message);
+      }
+    };
+  }
+
+  /** What to throw for `err` while storing `message`: a storage failure is recorded and becomes StorageUnavailable. */
+  failed(err: unknown, message: InboundMessage): unknown {
+    const code = storageErrorCode(err);
+    if (!code) return err;
+    const now = this.deps.clock.now();
+    this.deps.health.failed(code, now);
+    this.deps.onFailure(code, message);
+    const key = `${message.channel}:${message.chatId}`;
+    const last = this.told.get(key);
+    if (last === undefined || now - last >= this.every) {
+      if (this.told.size >= MAX_REMEMBERED) this.told.clear();
+      this.told.set(key, now);
+      void this.deps.notify(message).catch(() => {});
+    }
+    return new StorageUnavailable(code, { cause: err });
+  }
+}
+
 export function guardStorage(
   handle: (m: InboundMessage) => HandleResult,
   deps: StorageGuardDeps,
 ): (m: InboundMessage) => HandleResult {
-  const every = deps.notifyEveryMs ?? 5 * 60_000;
-  const told = new Map<string, number>();
-  return (message) => {
-    try {
-      const result = handle(message);
-      deps.health.stored();
-      return result;
-    } catch (err) {
-      const code = storageErrorCode(err);
-      if (!code) throw err;
-      const now = deps.clock.now();
-      deps.health.failed(code, now);
-      deps.onFailure(code, message);
-      const key = `${message.channel}:${message.chatId}`;
-      const last = told.get(key);
-      if (last === undefined || now - last >= every) {
-        if (told.size >= MAX_REMEMBERED) told.clear();
-        told.set(key, now);
-        void deps.notify(message).catch(() => {});
-      }
-      throw new StorageUnavailable(code, { cause: err });
-    }
-  };
+  return new StorageGuard(deps).wrap(handle);
 }

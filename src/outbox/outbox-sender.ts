@@ -38,6 +38,23 @@ export function backoffMs(policy: Pick<RetryPolicy, 'baseDelayMs' | 'maxDelayMs'
 
 export type SenderLog = { warn(obj: object, msg: string): void; error(obj: object, msg: string): void };
 
+/** Runs a write and resolves once it is committed (the store's group commit); by default at once, on its own. */
+export type CommitWrite = <T>(fn: () => T) => Promise<T>;
+
+export type SenderHooks = {
+  /** Crash tests: a kill after the platform acknowledged a send, before it is recorded. */
+  fault?: (point: 'mid_send') => void;
+  /** Each send's outcome (metrics). */
+  onResult?: (channel: string, result: 'sent' | 'retry' | 'dead') => void;
+  /** A message given up on, with the platform's error code ('error' when it gave none; 'blocked'). */
+  onFailed?: (channel: string, code: string) => void;
+  /**
+   * How a claim and a sent mark are committed. The service passes its group commit, so the sends in flight share
+   * commits with each other and with the inbound messages instead of paying one each.
+   */
+  commit?: CommitWrite;
+};
+
 /** How many due chats one look at the whole outbox picks up, and how many messages a chat's lane reads at once. */
 const SCAN_LIMIT = 200;
 const CHAT_BATCH = 20;
@@ -55,6 +72,7 @@ export class OutboxSender {
   private readonly idleWaiters: (() => void)[] = [];
   private sent = 0;
   private lastExpiry: number | null = null;
+  private readonly commit: CommitWrite;
 
   constructor(
     private readonly outbox: Outbox,
@@ -62,15 +80,11 @@ export class OutboxSender {
     private readonly clock: Clock,
     private readonly log: SenderLog,
     private readonly policy: RetryPolicy = DEFAULT_RETRY,
-    /** Crash tests: a kill after the platform acknowledged a send, before it is recorded. */
-    private readonly fault?: (point: 'mid_send') => void,
-    /** Each send's outcome (metrics). */
-    private readonly onResult?: (channel: string, result: 'sent' | 'retry' | 'dead') => void,
-    /** A message given up on, with the platform's error code ('error' when it gave none; 'blocked'). */
-    private readonly onFailed?: (channel: string, code: string) => void,
+    private readonly hooks: SenderHooks = {},
   ) {
     this.channels = new Map(channels.map((c) => [c.channel, c]));
     this.concurrency = Math.max(1, policy.concurrency ?? 1);
+    this.commit = hooks.commit ?? ((fn) => Promise.resolve(fn()));
   }
 
   /** Starts sending to chats that just had messages queued, without looking at the rest of the outbox. */
@@ -104,7 +118,7 @@ export class OutboxSender {
       BLOCKED_REASON,
     );
     for (const e of expired) {
-      this.onFailed?.(e.channel, 'blocked');
+      this.hooks.onFailed?.(e.channel, 'blocked');
       this.log.error({ outboxId: e.id, channel: e.channel, reason: BLOCKED_REASON }, 'message dead-lettered');
     }
   }
@@ -186,7 +200,9 @@ export class OutboxSender {
 
   /** One message: claimed, sent, recorded. False when it failed (or was taken): the chat's lane stops. */
   private async sendOne(channel: OutboundChannel, entry: OutboxEntry): Promise<boolean> {
-    if (!this.outbox.claim(entry.id, this.clock.now() + this.policy.leaseMs)) return false;
+    // Committed before the send: a crash after the platform took the message leaves it 'sending', never 'pending'.
+    const leaseUntil = this.clock.now() + this.policy.leaseMs;
+    if (!(await this.commit(() => this.outbox.claim(entry.id, leaseUntil)))) return false;
     try {
       // A message with files goes in several parts: how far an earlier try got is kept with its row.
       const parts = this.outbox.parts;
@@ -197,9 +213,10 @@ export class OutboxSender {
           ? { saved: parts.of(entry.id), save: (p) => parts.save(entry.id, p) }
           : undefined,
       );
-      this.fault?.('mid_send');
-      this.outbox.markSent(entry.id, this.clock.now(), result.platformMessageId);
-      this.onResult?.(entry.channel, 'sent');
+      this.hooks.fault?.('mid_send');
+      const sentAt = this.clock.now();
+      await this.commit(() => this.outbox.markSent(entry.id, sentAt, result.platformMessageId));
+      this.hooks.onResult?.(entry.channel, 'sent');
       this.sent++;
       return true;
     } catch (err) {
@@ -215,8 +232,8 @@ export class OutboxSender {
         );
       } else if (!retryable || attempts >= this.policy.maxAttempts) {
         this.outbox.markDead(entry.id, reason);
-        this.onResult?.(entry.channel, 'dead');
-        this.onFailed?.(entry.channel, (err instanceof SendError ? err.code : undefined) ?? 'error');
+        this.hooks.onResult?.(entry.channel, 'dead');
+        this.hooks.onFailed?.(entry.channel, (err instanceof SendError ? err.code : undefined) ?? 'error');
         this.log.error(
           { outboxId: entry.id, channel: entry.channel, attempts, reason },
           'message dead-lettered',
@@ -225,7 +242,7 @@ export class OutboxSender {
         const backoff = backoffMs(this.policy, attempts);
         const delay = err instanceof SendError && err.retryAfterMs !== undefined ? err.retryAfterMs : backoff;
         this.outbox.retryLater(entry.id, this.clock.now() + delay, reason);
-        this.onResult?.(entry.channel, 'retry');
+        this.hooks.onResult?.(entry.channel, 'retry');
         this.log.warn(
           { outboxId: entry.id, channel: entry.channel, attempts, delayMs: delay, reason },
           'send failed, will retry',

@@ -13,6 +13,7 @@ import { Erasure } from './erasure.js';
 import { FileRemovals } from './file-removals.js';
 import { ForwardingViews } from './forwarding-views.js';
 import { GroupButtons } from './group-buttons.js';
+import { GroupCommit } from './group-commit.js';
 import { Handoffs } from './handoffs.js';
 import { InboundLog } from './inbound.js';
 import { LoginChallenges } from './login-challenges.js';
@@ -40,6 +41,7 @@ import { TicketInbox } from './ticket-inbox.js';
 import { TicketMerges } from './ticket-merges.js';
 import { TicketSearch } from './ticket-search.js';
 import { Tickets } from './tickets.js';
+import { Transactions } from './transactions.js';
 import { sqliteWaCloudStore } from './wa-cloud-store.js';
 
 export type Store = {
@@ -117,14 +119,25 @@ export type Store = {
   waCloud: ReturnType<typeof sqliteWaCloudStore>;
   /** What the /metrics gauges read: queue depths, deliveries, the WAL's size. */
   metrics: ReturnType<typeof sqliteMetricsQueries>;
-  /** Runs `fn` in one SQLite transaction (nested calls join the outer one). */
+  /** Runs `fn` in one SQLite transaction (nested calls join the outer one as savepoints). */
   tx<T>(fn: () => T): T;
+  /** Runs `cb` once what is being written is committed (at once outside a transaction); dropped on a rollback. */
+  afterCommit(cb: () => void): void;
+  /**
+   * Runs `fn` in the next group commit (src/storage/group-commit.ts), under its own savepoint; resolves with its
+   * result once that transaction is committed, rejects when `fn` or the commit failed.
+   */
+  txGrouped<T>(fn: () => T): Promise<T>;
+  /** Commits the waiting group now (before the database closes). */
+  flushGroup(): void;
   /** Whether the database answers a trivial query (readiness). */
   ping(): boolean;
 };
 
 export function createStore(db: Db): Store {
   const deliveries = new Deliveries(db);
+  const transactions = new Transactions(db);
+  const group = new GroupCommit(transactions);
   return {
     conversations: new Conversations(db),
     inbound: new InboundLog(db),
@@ -167,7 +180,10 @@ export function createStore(db: Db): Store {
     blockList: new BlockList(db),
     waCloud: sqliteWaCloudStore(db),
     metrics: sqliteMetricsQueries(db, deliveries, db.name),
-    tx: (fn) => db.transaction(fn)(),
+    tx: (fn) => transactions.run(fn),
+    afterCommit: (cb) => transactions.afterCommit(cb),
+    txGrouped: (fn) => group.submit(fn),
+    flushGroup: () => group.flush(),
     ping: () => {
       try {
         return db.prepare('SELECT 1').pluck().get() === 1;

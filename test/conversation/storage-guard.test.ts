@@ -3,6 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { ManualClock } from '../../src/clock.js';
 import type { InboundMessage } from '../../src/conversation/inbound.js';
 import {
+  StorageGuard,
   StorageHealth,
   StorageUnavailable,
   guardStorage,
@@ -100,5 +101,34 @@ describe('storage errors', () => {
     const ready = await app.request('/readyz');
     expect(ready.status).toBe(503);
     expect(await ready.json()).toMatchObject({ ok: false, storage: { ok: false, code: 'SQLITE_BUSY' } });
+  });
+
+  it("a group's failed commit (reported after the handler returned) is recorded and told like a statement's", () => {
+    const health = new StorageHealth();
+    const notified: string[] = [];
+    const failures: string[] = [];
+    const guard = new StorageGuard({
+      health,
+      clock: new ManualClock(T0),
+      notify: async (m) => {
+        notified.push(m.chatId);
+      },
+      onFailure: (code) => failures.push(code),
+    });
+    const handle = guard.wrap(() => ({ duplicate: false, conversationId: 1, outgoing: [] }));
+    handle(message('c9', 'm1', 'halo'));
+    expect(health.current().ok).toBe(true);
+    const thrown = guard.failed(
+      Object.assign(new Error('disk I/O error'), { code: 'SQLITE_IOERR_WRITE' }),
+      message('c9', 'm1', 'halo'),
+    );
+    expect(thrown).toBeInstanceOf(StorageUnavailable);
+    expect(health.current()).toMatchObject({ ok: false, code: 'SQLITE_IOERR_WRITE' });
+    expect(failures).toEqual(['SQLITE_IOERR_WRITE']);
+    expect(notified).toEqual(['c9']);
+    // Anything else is not a storage failure: handed back as it was, nothing recorded.
+    const bug = new TypeError('bug');
+    expect(guard.failed(bug, message('c9', 'm2', 'x'))).toBe(bug);
+    expect(failures).toHaveLength(1);
   });
 });

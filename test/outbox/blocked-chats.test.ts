@@ -47,9 +47,7 @@ describe('chats whose citizen blocked the bot', () => {
       h.clock,
       quiet,
       { maxAttempts: 3, baseDelayMs: 1000, maxDelayMs: 60_000, leaseMs: 60_000 },
-      undefined,
-      undefined,
-      (c, code) => failed.push([c, code]),
+      { onFailed: (c, code) => failed.push([c, code]) },
     );
   });
   afterEach(() => h.close());

@@ -244,9 +244,7 @@ describe('dead-lettered sends are counted with the platform’s code', () => {
       h.clock,
       quiet,
       { maxAttempts: 1, baseDelayMs: 1000, maxDelayMs: 1000, leaseMs: 60_000 },
-      undefined,
-      undefined,
-      (c, code) => failed.push([c, code]),
+      { onFailed: (c, code) => failed.push([c, code]) },
     );
     const conv = h.core.store.conversations.findOrCreate('wacloud', CHAT, 'intake', 1, h.clock.now());
     const m = { text: 'Kabar', choices: [], expecting: 'none' as const };
