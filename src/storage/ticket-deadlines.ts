@@ -36,6 +36,8 @@ const toClock = (raw: unknown): StageClock => {
 
 const OPEN = 'met_at IS NULL AND ended_at IS NULL';
 
+const FactsRow = z.object({ agency_id: z.string().nullable(), category: z.string().nullable() });
+
 export class TicketDeadlines {
   private readonly insertStmt;
   private readonly openStmt;
@@ -98,7 +100,7 @@ export class TicketDeadlines {
   facts(ticketId: number): { agencyId: string | null; category: string | null } | null {
     const raw = this.factsStmt.get(ticketId);
     if (raw === undefined) return null;
-    const r = z.object({ agency_id: z.string().nullable(), category: z.string().nullable() }).parse(raw);
+    const r = FactsRow.parse(raw);
     return { agencyId: r.agency_id, category: r.category };
   }
 

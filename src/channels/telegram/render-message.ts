@@ -21,7 +21,8 @@ export type SendMessageParams = {
 };
 
 export type RenderOptions = {
-  lang: Lang;
+  /** The chat's language, for words the channel adds itself; a function when finding it costs a query. */
+  lang: Lang | (() => Lang);
   /** The chat still shows a reply keyboard (the phone question): remove it unless buttons replace it. */
   removeReplyKeyboard?: boolean;
   maxLength?: number;
@@ -34,19 +35,21 @@ const SHORT_LABEL = 20;
 
 const utf8Bytes = (s: string) => new TextEncoder().encode(s).length;
 
+const langOf = (opts: RenderOptions): Lang => (typeof opts.lang === 'function' ? opts.lang() : opts.lang);
+
 export function renderMessage(message: RenderedMessage, opts: RenderOptions): SendMessageParams[] {
   const { choices } = message;
   let text = message.text;
   let markup: TelegramReplyMarkup | undefined;
   if (message.expecting === 'phone') {
-    markup = phoneKeyboard(message, opts.lang);
+    markup = phoneKeyboard(message, langOf(opts));
   } else if (choices.length > 0 && choices.every((c) => fitsCallback(c.id))) {
     markup = inlineKeyboard(message);
   } else if (choices.length > 0) {
     // A choice id too long for a button: list the choices and let the citizen answer with a number.
     const list = choices.map((c, i) => `${i + 1}. ${c.label}`).join('\n');
     const range = choices.length === 1 ? '1' : `1–${choices.length}`;
-    text = `${text}\n\n${list}\n\n${t(opts.lang, 'channel.reply_with_number', { range })}`;
+    text = `${text}\n\n${list}\n\n${t(langOf(opts), 'channel.reply_with_number', { range })}`;
   }
   if (!markup && opts.removeReplyKeyboard) markup = { remove_keyboard: true };
   const parts = splitText(text, opts.maxLength ?? TELEGRAM_TEXT_LIMIT);

@@ -218,7 +218,7 @@ export class TelegramChannel implements ChannelAdapter {
 
   async send(chatId: string, message: RenderedMessage): Promise<SendResult> {
     const removeReplyKeyboard = this.replyKeyboards.has(chatId);
-    const parts = renderMessage(message, { lang: this.langOf(chatId), removeReplyKeyboard });
+    const parts = renderMessage(message, { lang: () => this.langOf(chatId), removeReplyKeyboard });
     const key = JSON.stringify(message);
     const progress = this.partial.get(chatId);
     const first = progress?.key === key ? progress.sent : 0;
