@@ -14,6 +14,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
+import { DEFAULT_RETRY } from '../src/outbox/outbox-sender.js';
 import { exactlyOnce, integrity, outboxDelivered, replyLatency, ticketsMatch } from './lib/checks.js';
 import { Rng, makePersona } from './lib/citizen.js';
 import { finalState, unsentCount } from './lib/db-check.js';
@@ -232,7 +233,7 @@ async function main(): Promise<number> {
         : SEND_LIMITS,
       maxUpdatesPerSecondTheRepliesCanFollow: noSendLimit ? null : round(replyCapUpdates, 1),
       note: noSendLimit
-        ? 'The Telegram send limiter was off (TELEGRAM_SEND_LIMITS=0): replies are bounded by the outbox sender (16 chats at a time) and the fake.'
+        ? `The Telegram send limiter was off (TELEGRAM_SEND_LIMITS=0): replies are bounded by the outbox sender (${DEFAULT_RETRY.concurrency ?? 1} chats at a time) and the fake.`
         : `Each update causes ~${round(repliesPerUpdate, 2)} sendMessage calls and the Telegram adapter sends at most ${SEND_LIMITS.overallPerSecond}/s overall (TELEGRAM_RATES in src/channels/telegram/token-bucket.ts; TELEGRAM_SEND_LIMITS=0 switches it off for measurements), so replies can follow at most ~${round(replyCapUpdates, 0)} updates/s. With pacing "reply" citizens wait for replies and the offered rate collapses to that; with pacing "think" the POSTs keep the offered rate and replies fall further behind every second. POST → 200 (commit) is measured separately from POST → reply.`,
     },
     rss,
