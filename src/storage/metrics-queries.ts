@@ -17,7 +17,7 @@ const StatusRow = z.object({ status: z.string(), count: z.number() });
 
 /**
  * The scrape-time queries over the service's SQLite database. Waiting messages are read through the partial
- * index `outbox_due` (otherwise SQLite groups by `outbox_chat` and reads every row). Dead letters and conversation
+ * index `outbox_active` (otherwise SQLite groups by `outbox_chat` and reads every row). Dead letters and conversation
  * states need the indexes `outbox_dead` and `conversations_state` to stay cheap: without them each scrape scans
  * both tables (about 300 ms with 100,000 conversations and 500,000 outbox rows; about 10 ms with them).
  */
@@ -29,7 +29,7 @@ export function sqliteMetricsQueries(
   dbPath?: string,
 ): MetricsQueries {
   const waiting = db.prepare(
-    `SELECT channel, COUNT(*) AS depth, MIN(created_at) AS oldest, 0 AS dead FROM outbox INDEXED BY outbox_due
+    `SELECT channel, COUNT(*) AS depth, MIN(created_at) AS oldest, 0 AS dead FROM outbox INDEXED BY outbox_active
      WHERE status IN ('pending', 'sending') GROUP BY channel`,
   );
   const dead = db.prepare(

@@ -74,9 +74,9 @@ export class OutboxReview {
   constructor(private readonly db: Db) {
     this.blocks = new ChatBlocks(db);
     this.byIdStmt = db.prepare(`${select(null)} WHERE o.id = ?`);
-    // Lists and counts read the partial indexes (unsent rows: outbox_due; dead: outbox_dead), never the sent history.
+    // Lists and counts read the partial indexes (unsent rows: outbox_active; dead: outbox_dead), never the sent history.
     this.waitingStmt = db.prepare(
-      `${select('outbox_due')} WHERE o.status IN ('pending', 'sending') AND (@channel IS NULL OR o.channel = @channel)
+      `${select('outbox_active')} WHERE o.status IN ('pending', 'sending') AND (@channel IS NULL OR o.channel = @channel)
        ORDER BY o.id LIMIT @limit`,
     );
     this.deadStmt = db.prepare(
@@ -84,7 +84,7 @@ export class OutboxReview {
        ORDER BY o.id DESC LIMIT @limit`,
     );
     this.waitingStatsStmt = db.prepare(
-      `SELECT o.channel, COUNT(*) AS waiting, COUNT(b.blocked_at) AS held FROM outbox o INDEXED BY outbox_due
+      `SELECT o.channel, COUNT(*) AS waiting, COUNT(b.blocked_at) AS held FROM outbox o INDEXED BY outbox_active
        LEFT JOIN chat_blocks b ON b.channel = o.channel AND b.chat_id = o.chat_id
        WHERE o.status IN ('pending', 'sending') GROUP BY o.channel`,
     );

@@ -165,7 +165,7 @@ export class Outbox {
     );
     // Through the partial index of unsent rows: this runs every second, and the table keeps every message sent.
     this.recoverStmt = db.prepare(
-      `UPDATE outbox INDEXED BY outbox_due SET status = 'pending'
+      `UPDATE outbox INDEXED BY outbox_active SET status = 'pending'
        WHERE status IN ('pending', 'sending') AND status = 'sending' AND next_attempt_at <= ?`,
     );
     this.byIdStmt = db.prepare('SELECT * FROM outbox WHERE id = ?');

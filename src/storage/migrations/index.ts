@@ -41,6 +41,7 @@ import { sql as searchMasked } from './039-search-masked.js';
 import { sql as pendingFileRemovals } from './040-pending-file-removals.js';
 import { sql as twoFactor } from './041-two-factor.js';
 import { sql as scanFreeReads } from './042-scan-free-reads.js';
+import { sql as outboxOneDueIndex } from './043-outbox-one-due-index.js';
 
 /**
  * `foreignKeysOff`: the migration rebuilds a table other tables reference, so it runs with foreign keys off (they
@@ -91,4 +92,5 @@ export const MIGRATIONS: readonly Migration[] = [
   { version: 40, name: 'pending-file-removals', sql: pendingFileRemovals },
   { version: 41, name: 'two-factor', sql: twoFactor },
   { version: 42, name: 'scan-free-reads', sql: scanFreeReads },
+  { version: 43, name: 'outbox-one-due-index', sql: outboxOneDueIndex },
 ];
