@@ -27,6 +27,7 @@ import { DEFAULT_RETRY, OutboxSender } from '../outbox/outbox-sender.js';
 import { loadDirectory } from '../routing/load-directory.js';
 import { Checkpointer } from '../storage/checkpointer.js';
 import type { Db } from '../storage/db.js';
+import { GroupRolledBack } from '../storage/group-commit.js';
 import type { Store } from '../storage/store.js';
 import { loadBoundaries } from '../understand/boundaries.js';
 import { locatePinWith } from '../understand/boundary-lookup.js';
@@ -305,7 +306,9 @@ export function buildService(opts: ServiceOptions): Service {
     try {
       await store.txGrouped(() => handle(message));
     } catch (err) {
-      throw err instanceof StorageUnavailable ? err : storageGuard.failed(err, message);
+      // This message's own storage failure went through the guard already; one that took its group down did not.
+      if (err instanceof StorageUnavailable) throw err;
+      throw storageGuard.failed(err instanceof GroupRolledBack ? err.cause : err, message);
     }
   };
 

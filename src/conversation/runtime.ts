@@ -74,10 +74,11 @@ export class Runtime {
   private afterCommit(outgoing: readonly Outgoing[], commit: Commit): void {
     const { store } = this.deps;
     store.afterCommit(() => {
-      if (commit.files.length > 0) removePendingFiles(store, this.deps.files);
+      // The senders first: a file that cannot be deleted now (retention retries it) must not hold back a reply.
       if (outgoing.length > 0 || commit.deliveries) {
         this.deps.onQueued?.({ outgoing, deliveries: commit.deliveries });
       }
+      if (commit.files.length > 0) removePendingFiles(store, this.deps.files);
     });
   }
 

@@ -223,13 +223,11 @@ export function limitSenders(
       const parsed = LangOf.safeParse(conv.snapshot);
       const notice = limitNotice(parsed.success ? parsed.data.context.lang : 'id', decision, limits);
       const id = store.outbox.add(conv.id, message.channel, message.chatId, null, notice, now);
-      return {
-        duplicate: false,
-        conversationId: conv.id,
-        outgoing: [{ id, channel: message.channel, chatId: message.chatId, message: notice }],
-      };
+      const outgoing = [{ id, channel: message.channel, chatId: message.chatId, message: notice }];
+      // Woken once the notice is committed (with the group it may share), never before.
+      store.afterCommit(() => deps.onQueued?.(outgoing));
+      return { duplicate: false, conversationId: conv.id, outgoing };
     });
-    deps.onQueued?.(result.outgoing);
     return result;
   };
 }

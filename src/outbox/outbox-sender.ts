@@ -202,10 +202,13 @@ export class OutboxSender {
   }
 
   /** One message: claimed, sent, recorded. False when it failed (or was taken): the chat's lane stops. */
-  private async sendOne(channel: OutboundChannel, entry: OutboxEntry): Promise<boolean> {
+  private async sendOne(channel: OutboundChannel, due: OutboxEntry): Promise<boolean> {
     // Committed before the send: a crash after the platform took the message leaves it 'sending', never 'pending'.
+    // What goes out is the row as claimed, not as read before the claim's commit.
     const leaseUntil = this.clock.now() + this.policy.leaseMs;
-    if (!(await this.commit(() => this.outbox.claim(entry.id, leaseUntil)))) return false;
+    const entry = await this.commit(() => this.outbox.claim(due.id, leaseUntil));
+    if (!entry) return false;
+    let platformMessageId: string | null;
     try {
       // A message with files goes in several parts: how far an earlier try got is kept with its row.
       const parts = this.outbox.parts;
@@ -216,42 +219,70 @@ export class OutboxSender {
           ? { saved: parts.of(entry.id), save: (p) => parts.save(entry.id, p) }
           : undefined,
       );
-      this.hooks.fault?.('mid_send');
-      const sentAt = this.clock.now();
-      await this.commit(() => this.outbox.markSent(entry.id, sentAt, result.platformMessageId));
-      this.hooks.onResult?.(entry.channel, 'sent');
-      this.sent++;
-      return true;
+      platformMessageId = result.platformMessageId;
     } catch (err) {
-      const attempts = entry.attempts + 1;
-      const retryable = !(err instanceof SendError) || err.retryable;
-      const reason = err instanceof Error ? err.message : String(err);
-      if (err instanceof SendError && err.recipientBlocked) {
-        // Not a failure of ours: the chat waits for the citizen, its messages keep their attempts.
-        this.outbox.holdForBlockedChat(entry.id, entry, this.clock.now(), reason);
-        this.log.warn(
-          { outboxId: entry.id, channel: entry.channel, reason },
-          'the citizen blocked the bot: messages wait until they write again',
-        );
-      } else if (!retryable || attempts >= this.policy.maxAttempts) {
-        this.outbox.markDead(entry.id, reason);
-        this.hooks.onResult?.(entry.channel, 'dead');
-        this.hooks.onFailed?.(entry.channel, (err instanceof SendError ? err.code : undefined) ?? 'error');
-        this.log.error(
-          { outboxId: entry.id, channel: entry.channel, attempts, reason },
-          'message dead-lettered',
-        );
-      } else {
-        const backoff = backoffMs(this.policy, attempts);
-        const delay = err instanceof SendError && err.retryAfterMs !== undefined ? err.retryAfterMs : backoff;
-        this.outbox.retryLater(entry.id, this.clock.now() + delay, reason);
-        this.hooks.onResult?.(entry.channel, 'retry');
-        this.log.warn(
-          { outboxId: entry.id, channel: entry.channel, attempts, delayMs: delay, reason },
-          'send failed, will retry',
-        );
-      }
+      this.failed(entry, err);
       return false;
+    }
+    this.hooks.fault?.('mid_send');
+    return this.recordSent(entry, platformMessageId);
+  }
+
+  /**
+   * The platform has the message: it is recorded as sent and is never retried as a failed send would be. When its
+   * group's commit fails (another message in it broke the transaction), the mark is tried once more on its own; if
+   * that fails too, the row stays 'sending' and the chat's later messages wait, as after a crash mid-send.
+   */
+  private async recordSent(entry: OutboxEntry, platformMessageId: string | null): Promise<boolean> {
+    const sentAt = this.clock.now();
+    try {
+      await this.commit(() => this.outbox.markSent(entry.id, sentAt, platformMessageId));
+    } catch {
+      try {
+        this.outbox.markSent(entry.id, sentAt, platformMessageId);
+      } catch (err) {
+        this.log.error(
+          { outboxId: entry.id, channel: entry.channel, err },
+          'a sent message could not be recorded: it stays "sending" until its lease runs out',
+        );
+        return false;
+      }
+    }
+    this.hooks.onResult?.(entry.channel, 'sent');
+    this.sent++;
+    return true;
+  }
+
+  /** A send that failed: held for a blocked chat, dead-lettered, or retried with backoff. */
+  private failed(entry: OutboxEntry, err: unknown): void {
+    // The claim counted this attempt.
+    const attempts = entry.attempts;
+    const retryable = !(err instanceof SendError) || err.retryable;
+    const reason = err instanceof Error ? err.message : String(err);
+    if (err instanceof SendError && err.recipientBlocked) {
+      // Not a failure of ours: the chat waits for the citizen, its messages keep their attempts.
+      this.outbox.holdForBlockedChat(entry.id, entry, this.clock.now(), reason);
+      this.log.warn(
+        { outboxId: entry.id, channel: entry.channel, reason },
+        'the citizen blocked the bot: messages wait until they write again',
+      );
+    } else if (!retryable || attempts >= this.policy.maxAttempts) {
+      this.outbox.markDead(entry.id, reason);
+      this.hooks.onResult?.(entry.channel, 'dead');
+      this.hooks.onFailed?.(entry.channel, (err instanceof SendError ? err.code : undefined) ?? 'error');
+      this.log.error(
+        { outboxId: entry.id, channel: entry.channel, attempts, reason },
+        'message dead-lettered',
+      );
+    } else {
+      const backoff = backoffMs(this.policy, attempts);
+      const delay = err instanceof SendError && err.retryAfterMs !== undefined ? err.retryAfterMs : backoff;
+      this.outbox.retryLater(entry.id, this.clock.now() + delay, reason);
+      this.hooks.onResult?.(entry.channel, 'retry');
+      this.log.warn(
+        { outboxId: entry.id, channel: entry.channel, attempts, delayMs: delay, reason },
+        'send failed, will retry',
+      );
     }
   }
 }

@@ -8,6 +8,14 @@ type Job = { run: () => void; resolve: () => void; reject: (err: unknown) => voi
 
 export type Schedule = (fn: () => void) => void;
 
+/** A job rolled back with its whole group: another job broke the transaction, or the commit failed (`cause`). */
+export class GroupRolledBack extends Error {
+  constructor(cause: unknown) {
+    super('rolled back with its group', { cause });
+    this.name = 'GroupRolledBack';
+  }
+}
+
 export class GroupCommit {
   private queue: Job[] = [];
   private scheduled = false;
@@ -43,20 +51,28 @@ export class GroupCommit {
     this.queue = [];
     const outcomes: { job: Job; afterCommit: readonly (() => void)[] }[] = [];
     const failed: { job: Job; err: unknown }[] = [];
+    let culprit: Job | null = null;
     try {
+      // IMMEDIATE: the group takes the write lock at once, so no other process's commit can invalidate its snapshot
+      // half way (SQLITE_BUSY_SNAPSHOT for every job after).
       this.transactions.run(() => {
         for (const job of jobs) {
           try {
             outcomes.push({ job, afterCommit: this.transactions.capture(job.run).afterCommit });
           } catch (err) {
             // SQLite rolled the whole transaction back (disk full, I/O): nothing of this group can commit.
-            if (!this.transactions.open()) throw err;
+            if (!this.transactions.open()) {
+              culprit = job;
+              throw err;
+            }
             failed.push({ job, err });
           }
+          if (!this.transactions.open())
+            throw new Error('the group transaction ended under a job that returned');
         }
-      });
+      }, 'immediate');
     } catch (err) {
-      for (const job of jobs) job.reject(err);
+      for (const job of jobs) job.reject(job === culprit ? err : new GroupRolledBack(err));
       return;
     }
     for (const { job, err } of failed) job.reject(err);

@@ -147,14 +147,17 @@ export class Outbox {
          AND NOT EXISTS (SELECT 1 FROM chat_blocks b WHERE b.channel = o.channel AND b.chat_id = o.chat_id)
        ORDER BY id LIMIT ?`,
     );
+    // The row as claimed: what is sent is what the table holds now (a payload masked meanwhile, an id reused after
+    // a rollback), not what was read before the claim's commit.
     this.claimStmt = db.prepare(
-      `UPDATE outbox SET status = 'sending', attempts = attempts + 1, next_attempt_at = ? WHERE id = ? AND status = 'pending'`,
+      `UPDATE outbox SET status = 'sending', attempts = attempts + 1, next_attempt_at = ? WHERE id = ? AND status = 'pending'
+       RETURNING *`,
     );
     // The parts of a message sent in several are forgotten in the same statement: kept until then, a crash
     // before this record resumes after them instead of sending the whole message again.
     this.sentStmt = db.prepare(
       `UPDATE outbox SET status = 'sent', sent_at = ?, platform_message_id = ?, last_error = NULL, parts_sent = NULL
-       WHERE id = ?`,
+       WHERE id = ? AND status IN ('pending', 'sending')`,
     );
     this.retryStmt = db.prepare(
       `UPDATE outbox SET status = 'pending', next_attempt_at = ?, last_error = ? WHERE id = ?`,
@@ -280,8 +283,9 @@ export class Outbox {
   }
 
   /** Marks a message as being sent; `leaseUntil` is when an unfinished send is retried (a crash mid-send). */
-  claim(id: number, leaseUntil: number): boolean {
-    return this.claimStmt.run(leaseUntil, id).changes === 1;
+  claim(id: number, leaseUntil: number): OutboxEntry | null {
+    const raw = this.claimStmt.get(leaseUntil, id);
+    return raw === undefined ? null : toEntry(raw);
   }
 
   markSent(id: number, now: number, platformMessageId: string | null): void {

@@ -8,15 +8,18 @@ export class Transactions {
   /** One list of after-commit callbacks per open transaction or savepoint, innermost last. */
   private readonly frames: (() => void)[][] = [];
   /** better-sqlite3's wrapper, built once: BEGIN/COMMIT outside a transaction, SAVEPOINT/RELEASE inside one. */
-  private readonly wrapped: (fn: () => unknown) => unknown;
+  private readonly wrapped: ReturnType<typeof wrap>;
 
   constructor(private readonly db: Db) {
-    this.wrapped = db.transaction((fn: () => unknown) => fn());
+    this.wrapped = wrap(db);
   }
 
-  /** Runs `fn` in one transaction (a savepoint when one is open); its after-commit work is kept only if it succeeds. */
-  run<T>(fn: () => T): T {
-    const { result, afterCommit } = this.capture(fn);
+  /**
+   * Runs `fn` in one transaction (a savepoint when one is open); its after-commit work is kept only if it succeeds.
+   * `immediate` takes the write lock at BEGIN (an outermost transaction only).
+   */
+  run<T>(fn: () => T, begin: 'deferred' | 'immediate' = 'deferred'): T {
+    const { result, afterCommit } = this.capture(fn, begin);
     const parent = this.frames.at(-1);
     if (parent) parent.push(...afterCommit);
     else runInOrder(afterCommit);
@@ -27,13 +30,13 @@ export class Transactions {
    * Like `run`, but hands the after-commit work back instead of keeping it: for a caller that commits several
    * savepoints at once and runs each one's work itself (src/storage/group-commit.ts).
    */
-  capture<T>(fn: () => T): Captured<T> {
+  capture<T>(fn: () => T, begin: 'deferred' | 'immediate' = 'deferred'): Captured<T> {
     const frame: (() => void)[] = [];
     this.frames.push(frame);
     // Assigned when the wrapper returns, which it does only after `fn` did.
     let result!: T;
     try {
-      this.wrapped(() => {
+      (begin === 'immediate' ? this.wrapped.immediate : this.wrapped)(() => {
         result = fn();
       });
     } finally {
@@ -45,8 +48,9 @@ export class Transactions {
   /** Runs `cb` once what is being written now is committed: at once outside a transaction, dropped on rollback. */
   afterCommit(cb: () => void): void {
     const top = this.frames.at(-1);
-    if (top && this.db.inTransaction) top.push(cb);
-    else cb();
+    if (!top) cb();
+    // Inside a transaction SQLite already rolled back (disk full, I/O): dropped with it.
+    else if (this.db.inTransaction) top.push(cb);
   }
 
   /** Whether a transaction is open on the connection (SQLite may have rolled one back on its own: disk full, I/O). */
@@ -54,6 +58,8 @@ export class Transactions {
     return this.db.inTransaction;
   }
 }
+
+const wrap = (db: Db) => db.transaction((fn: () => unknown) => fn());
 
 /** In registration order, as straight-line code after a commit would: a throw stops the rest. */
 export function runInOrder(callbacks: readonly (() => void)[]): void {

@@ -177,4 +177,75 @@ describe('outbox sender', () => {
       expect(Date.now() - started).toBeGreaterThanOrEqual(75);
     });
   });
+
+  describe('through the group commit', () => {
+    const status = (id: number) =>
+      h.core.db.prepare('SELECT status FROM outbox WHERE id = ?').pluck().get(id);
+
+    it('sends a message once when the group carrying its sent mark is rolled back, and records it on its own', async () => {
+      const [out] = queue('g', 'halo').outgoing;
+      let marks = 0;
+      const grouped = new OutboxSender(h.core.store.outbox, [channel], h.clock, quiet, undefined, {
+        // The claim commits; the group carrying the sent mark fails (another message broke it).
+        commit: (fn) =>
+          ++marks === 2
+            ? Promise.reject(new Error('rolled back with its group'))
+            : h.core.store.txGrouped(fn),
+      });
+      expect(await grouped.drain()).toBe(1);
+      expect(channel.sent).toHaveLength(1);
+      expect(status(out?.id ?? 0)).toBe('sent');
+      // Nothing is retried later either.
+      h.clock.advance(120_000);
+      expect(await grouped.drain()).toBe(0);
+      expect(channel.sent).toHaveLength(1);
+    });
+
+    it('leaves a sent message "sending" when it cannot be recorded at all, never sending it again as a failure', async () => {
+      const [out] = queue('h', 'halo').outgoing;
+      let marks = 0;
+      const markSent = h.core.store.outbox.markSent.bind(h.core.store.outbox);
+      const errors: string[] = [];
+      const grouped = new OutboxSender(
+        h.core.store.outbox,
+        [channel],
+        h.clock,
+        { warn: () => {}, error: (_o, m) => errors.push(m) },
+        undefined,
+        {
+          commit: (fn) =>
+            ++marks === 2 ? Promise.reject(new Error('disk full')) : h.core.store.txGrouped(fn),
+        },
+      );
+      h.core.store.outbox.markSent = () => {
+        throw Object.assign(new Error('database or disk is full'), { code: 'SQLITE_FULL' });
+      };
+      expect(await grouped.drain()).toBe(0);
+      h.core.store.outbox.markSent = markSent;
+      expect(channel.sent).toHaveLength(1);
+      expect(status(out?.id ?? 0)).toBe('sending');
+      expect(errors).toEqual([
+        'a sent message could not be recorded: it stays "sending" until its lease runs out',
+      ]);
+      // Within its lease nothing goes out again.
+      h.clock.advance(30_000);
+      expect(await grouped.drain()).toBe(0);
+      expect(channel.sent).toHaveLength(1);
+    });
+
+    it('sends the row as claimed: a payload changed while the claim waited for its commit goes out changed', async () => {
+      const [out] = queue('m', 'halo').outgoing;
+      const grouped = new OutboxSender(h.core.store.outbox, [channel], h.clock, quiet, undefined, {
+        commit: (fn) => {
+          // Between the lane's read and the claim's commit, the row's text is masked.
+          h.core.db
+            .prepare("UPDATE outbox SET payload = json_set(payload, '$.text', 'disamarkan') WHERE id = ?")
+            .run(out?.id ?? 0);
+          return h.core.store.txGrouped(fn);
+        },
+      });
+      expect(await grouped.drain()).toBe(1);
+      expect(channel.sent[0]?.text).toBe('disamarkan');
+    });
+  });
 });

@@ -2,7 +2,7 @@
 // work hear only of what was committed.
 import Database from 'better-sqlite3';
 import { beforeEach, describe, expect, it } from 'vitest';
-import { GroupCommit } from '../../src/storage/group-commit.js';
+import { GroupCommit, GroupRolledBack } from '../../src/storage/group-commit.js';
 import { Transactions } from '../../src/storage/transactions.js';
 
 describe('group commit', () => {
@@ -78,8 +78,15 @@ describe('group commit', () => {
       db.prepare('INSERT INTO child (parent_id) VALUES (42)').run();
     });
     turn();
-    await expect(a).rejects.toThrow(/FOREIGN KEY/);
-    await expect(b).rejects.toThrow(/FOREIGN KEY/);
+    // No one job is to blame: each is told its group was rolled back, and why.
+    for (const p of [a, b]) {
+      const err = await p.then(
+        () => null,
+        (e: unknown) => e,
+      );
+      expect(err).toBeInstanceOf(GroupRolledBack);
+      expect(err).toMatchObject({ cause: expect.objectContaining({ code: 'SQLITE_CONSTRAINT_FOREIGNKEY' }) });
+    }
     expect(rows()).toEqual([]);
     expect(after).toEqual([]);
     expect(db.inTransaction).toBe(false);
@@ -93,7 +100,16 @@ describe('group commit', () => {
     });
     const c = group.submit(() => insert('c'));
     turn();
-    for (const p of [a, b, c]) await expect(p).rejects.toThrow('database or disk is full');
+    // The job that broke it gets its own error; the others learn their group went down with it.
+    await expect(b).rejects.toThrow('database or disk is full');
+    for (const p of [a, c]) {
+      const err = await p.then(
+        () => null,
+        (e: unknown) => e,
+      );
+      expect(err).toBeInstanceOf(GroupRolledBack);
+      expect(err).toMatchObject({ cause: expect.objectContaining({ code: 'SQLITE_FULL' }) });
+    }
     expect(rows()).toEqual([]);
   });
 

@@ -64,10 +64,10 @@ describe('Outbox.dueChats and dueInChat', () => {
     expect(outbox.dueInChat(chat('a'), T0, 2).map((e) => e.message.text)).toEqual(['a1', 'a2']);
 
     // a1 is being sent (the process then dies), b1 failed and waits for its retry, c1 went out.
-    expect(outbox.claim(id('a1'), T0 + LEASE)).toBe(true);
-    expect(outbox.claim(id('b1'), T0 + LEASE)).toBe(true);
+    expect(outbox.claim(id('a1'), T0 + LEASE)?.id).toBe(id('a1'));
+    expect(outbox.claim(id('b1'), T0 + LEASE)?.id).toBe(id('b1'));
     outbox.retryLater(id('b1'), T0 + 5000, 'timeout');
-    expect(outbox.claim(id('c1'), T0 + LEASE)).toBe(true);
+    expect(outbox.claim(id('c1'), T0 + LEASE)?.id).toBe(id('c1'));
     outbox.markSent(id('c1'), T0, 'm1');
     expect(due(T0)).toEqual(['c2']);
 

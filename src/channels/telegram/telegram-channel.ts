@@ -309,9 +309,9 @@ export class TelegramChannel implements ChannelAdapter {
   }
 
   private async deliverMessage(n: NormalizedMessage, deliver: Deliver): Promise<void> {
-    // A redelivered update with files: committed already, they are not fetched again. (A text alone needs no look
-    // first: the runtime's own transaction drops a message it has.)
-    if (n.files.length > 0 && this.seen(n.messageId)) return;
+    // A redelivered update: committed already, its files are not fetched again, and the sender limits do not count
+    // it a second time.
+    if (this.seen(n.messageId)) return;
     // "typing…" only while files download; a text is answered before the indicator would even show.
     if (n.files.length > 0) this.typing(n.chatId);
     const { media, notices } = await downloadAll(this.bot.telegram, n.files, this.downloadOptions());
