@@ -183,7 +183,7 @@ export class OutboxSender {
       while (more) {
         this.again.delete(key);
         const due = this.outbox.dueInChat(chat, this.clock.now(), CHAT_BATCH);
-        for (const entry of due) {
+        for (const id of due) {
           // A channel that is logged out or reconnecting keeps its messages pending, without spending attempts.
           if (channel.state && channel.state() !== 'connected') return;
           const wait = channel.delayFor?.(chat.chatId) ?? 0;
@@ -191,7 +191,7 @@ export class OutboxSender {
             this.defer(key, chat, wait);
             return;
           }
-          if (!(await this.sendOne(channel, entry))) return;
+          if (!(await this.sendOne(channel, id))) return;
         }
         more = this.again.has(key) || due.length === CHAT_BATCH;
       }
@@ -202,11 +202,11 @@ export class OutboxSender {
   }
 
   /** One message: claimed, sent, recorded. False when it failed (or was taken): the chat's lane stops. */
-  private async sendOne(channel: OutboundChannel, due: OutboxEntry): Promise<boolean> {
+  private async sendOne(channel: OutboundChannel, id: number): Promise<boolean> {
     // Committed before the send: a crash after the platform took the message leaves it 'sending', never 'pending'.
     // What goes out is the row as claimed, not as read before the claim's commit.
     const leaseUntil = this.clock.now() + this.policy.leaseMs;
-    const entry = await this.commit(() => this.outbox.claim(due.id, leaseUntil));
+    const entry = await this.commit(() => this.outbox.claim(id, leaseUntil));
     if (!entry) return false;
     let platformMessageId: string | null;
     try {

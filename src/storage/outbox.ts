@@ -58,7 +58,7 @@ const Row = z.object({
 
 const TicketRow = z.object({ ticket: z.string() });
 
-const Head = z.object({ status: z.string(), next_attempt_at: z.number() });
+const Head = z.object({ id: z.number(), status: z.string(), next_attempt_at: z.number() });
 
 const Expired = z.array(z.object({ id: z.number(), channel: z.string() }));
 
@@ -140,8 +140,9 @@ export class Outbox {
     );
     // One chat's unsent messages in order: the due ones at the head are what may go now (none while the citizen
     // has blocked the bot: a chat woken by a reminder must not be sent to either).
+    // Only what the index holds: the rows themselves are read by the claim that returns them.
     this.chatActive = db.prepare(
-      `SELECT id, conversation_id, channel, chat_id, payload, status, attempts, created_at, next_attempt_at
+      `SELECT id, status, next_attempt_at
        FROM outbox o INDEXED BY outbox_active_chat
        WHERE channel = ? AND chat_id = ? AND status IN ('pending', 'sending')
          AND NOT EXISTS (SELECT 1 FROM chat_blocks b WHERE b.channel = o.channel AND b.chat_id = o.chat_id)
@@ -269,15 +270,16 @@ export class Outbox {
   }
 
   /**
-   * The messages to one chat that may go now, in order: the pending ones at the head of its unsent messages that are
-   * due, stopping at the first one that is being sent or waits for its retry.
+   * The ids of the messages to one chat that may go now, in order: the pending ones at the head of its unsent
+   * messages that are due, stopping at the first one that is being sent or waits for its retry. Read from the index
+   * alone; `claim` returns each row as it is sent.
    */
-  dueInChat(chat: ChatRef, now: number, limit: number): OutboxEntry[] {
-    const due: OutboxEntry[] = [];
+  dueInChat(chat: ChatRef, now: number, limit: number): number[] {
+    const due: number[] = [];
     for (const raw of this.chatActive.all(chat.channel, chat.chatId, limit)) {
       const head = Head.parse(raw);
       if (head.status !== 'pending' || head.next_attempt_at > now) break;
-      due.push(toEntry(raw));
+      due.push(head.id);
     }
     return due;
   }

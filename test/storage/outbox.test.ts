@@ -35,8 +35,9 @@ describe('Outbox.dueChats and dueInChat', () => {
     outbox
       .dueChats(channels, now, limit)
       .flatMap((chat) => outbox.dueInChat(chat, now, 1000))
-      .sort((a, b) => a.id - b.id)
-      .slice(0, limit);
+      .sort((a, b) => a - b)
+      .slice(0, limit)
+      .flatMap((id) => outbox.get(id) ?? []);
   const due = (now: number, channels = ['telegram'], limit = 100) =>
     dueFor(channels, now, limit).map((e) => e.message.text);
 
@@ -61,7 +62,7 @@ describe('Outbox.dueChats and dueInChat', () => {
     const chat = (chatId: string) => ({ channel: 'telegram', chatId });
     expect(outbox.dueChats(['telegram'], T0, 100)).toEqual([chat('a'), chat('b'), chat('c')]);
     expect(outbox.dueChats(['telegram'], T0, 2)).toEqual([chat('a'), chat('b')]);
-    expect(outbox.dueInChat(chat('a'), T0, 2).map((e) => e.message.text)).toEqual(['a1', 'a2']);
+    expect(outbox.dueInChat(chat('a'), T0, 2).map((i) => outbox.get(i)?.message.text)).toEqual(['a1', 'a2']);
 
     // a1 is being sent (the process then dies), b1 failed and waits for its retry, c1 went out.
     expect(outbox.claim(id('a1'), T0 + LEASE)?.id).toBe(id('a1'));
