@@ -37,19 +37,19 @@ const toSummary = (raw: unknown): TicketSummary => {
 /** A ticket's story, for duplicate and similarity checks. */
 export type StoryRow = { id: number; number: string; story: string; conversationId: number | null };
 
-const StoryData = z.object({ story: z.string() });
+// The story is taken out of the complaint's JSON by SQLite (json_extract): a busy area's 50 candidates were each
+// parsed whole in JS, with the rest of their complaint, for one field (0.45 ms of every ticket filed).
 const StoryRowRaw = z.object({
   id: z.number(),
   number: z.string(),
-  data: z.string(),
+  story: z.unknown(),
   conversation_id: z.number().nullable(),
 });
 
 const toStoryRow = (raw: unknown): StoryRow | null => {
   const r = StoryRowRaw.parse(raw);
-  const d = StoryData.safeParse(JSON.parse(r.data));
-  return d.success
-    ? { id: r.id, number: r.number, story: d.data.story, conversationId: r.conversation_id }
+  return typeof r.story === 'string'
+    ? { id: r.id, number: r.number, story: r.story, conversationId: r.conversation_id }
     : null;
 };
 
@@ -111,13 +111,13 @@ export class Tickets {
     this.insertNote = db.prepare(
       'INSERT INTO ticket_notes (ticket_id, author, text, created_at) VALUES (?, ?, ?, ?)',
     );
-    const storySelect = `SELECT t.id, t.number, c.data, t.conversation_id
+    const storySelect = `SELECT t.id, t.number, json_extract(c.data, '$.story') AS story, t.conversation_id
       FROM tickets t JOIN complaints c ON c.id = t.complaint_id`;
     this.recentOfChat = db.prepare(
       `${storySelect} WHERE t.conversation_id = ? AND t.created_at >= ? AND t.status != 'dicabut' ORDER BY t.id DESC LIMIT 20`,
     );
     this.inAreaStmt = db.prepare(
-      `SELECT t.id, t.number, c.data, t.conversation_id
+      `SELECT t.id, t.number, json_extract(c.data, '$.story') AS story, t.conversation_id
        FROM tickets t INDEXED BY tickets_area JOIN complaints c ON c.id = t.complaint_id
        WHERE t.category = ? AND t.kabkota_code = ? AND t.created_at >= ?
          AND (? IS NULL OR t.conversation_id IS NULL OR t.conversation_id != ?) ORDER BY t.id DESC LIMIT ?`,
