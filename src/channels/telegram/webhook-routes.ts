@@ -1,7 +1,7 @@
 // POST /webhook: checks Telegram's secret header, hands the update over, answers 200 only once it is committed.
-import { createHash, timingSafeEqual } from 'node:crypto';
 import { Hono } from 'hono';
 import { readRawBody } from '../../http/raw-body.js';
+import { secretCheck } from '../../http/secret-check.js';
 
 export const SECRET_HEADER = 'x-telegram-bot-api-secret-token';
 
@@ -17,18 +17,12 @@ export type WebhookDeps = {
   onError?(err: unknown): void;
 };
 
-const digest = (s: string) => createHash('sha256').update(s).digest();
-
-/** Compares secrets in constant time (hashing first makes the lengths equal). */
-export function sameSecret(given: string, expected: string): boolean {
-  return timingSafeEqual(digest(given), digest(expected));
-}
-
 export function telegramWebhookRoutes(deps: WebhookDeps): Hono {
   const app = new Hono();
+  const secretMatches = deps.secret === null ? null : secretCheck(deps.secret);
   app.post('/webhook', async (c) => {
-    if (deps.secret === null) return c.json({ ok: false, error: 'webhook_disabled' }, 404);
-    if (!sameSecret(c.req.header(SECRET_HEADER) ?? '', deps.secret)) {
+    if (secretMatches === null) return c.json({ ok: false, error: 'webhook_disabled' }, 404);
+    if (!secretMatches(c.req.header(SECRET_HEADER) ?? '')) {
       return c.json({ ok: false, error: 'forbidden' }, 403);
     }
     if (!deps.ready()) return c.json({ ok: false, error: 'not_ready' }, 503);

@@ -1,5 +1,5 @@
 // Webhook authenticity: X-Hub-Signature-256 is "sha256=" + hex HMAC-SHA256 of the raw body with the app secret.
-import { createHash, createHmac, timingSafeEqual } from 'node:crypto';
+import { createHmac, timingSafeEqual } from 'node:crypto';
 
 export const SIGNATURE_HEADER = 'x-hub-signature-256';
 
@@ -15,11 +15,4 @@ export function validSignature(body: Uint8Array, header: string | undefined, app
   const given = Buffer.from(m[1]!.toLowerCase(), 'hex');
   const expected = createHmac('sha256', appSecret).update(body).digest();
   return given.length === expected.length && timingSafeEqual(given, expected);
-}
-
-/** Constant-time string equality (the verify token): both sides hashed to the same length first. */
-export function sameSecret(a: string, b: string): boolean {
-  const x = createHash('sha256').update(a).digest();
-  const y = createHash('sha256').update(b).digest();
-  return timingSafeEqual(x, y);
 }

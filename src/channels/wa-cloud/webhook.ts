@@ -1,8 +1,9 @@
 // The webhook routes Meta calls: the subscription handshake (GET) and signed updates (POST) for our number.
 import { Hono } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
+import { secretCheck } from '../../http/secret-check.js';
 import { type OnStatus, STATUS_KINDS, type WaStatusKind } from '../../ports/wa-message-status.js';
-import { SIGNATURE_HEADER, sameSecret, validSignature } from './signature.js';
+import { SIGNATURE_HEADER, validSignature } from './signature.js';
 import {
   WaContact,
   WaErrors,
@@ -35,12 +36,13 @@ const isStatusKind = (s: string): s is WaStatusKind => (STATUS_KINDS as readonly
 
 export function webhookRoutes(deps: WebhookDeps): Hono {
   const app = new Hono();
+  const verifyTokenMatches = secretCheck(deps.verifyToken);
 
   app.get('/webhook', (c) => {
     const mode = c.req.query('hub.mode');
     const token = c.req.query('hub.verify_token') ?? '';
     const challenge = c.req.query('hub.challenge') ?? '';
-    if (mode === 'subscribe' && sameSecret(token, deps.verifyToken) && CHALLENGE.test(challenge)) {
+    if (mode === 'subscribe' && verifyTokenMatches(token) && CHALLENGE.test(challenge)) {
       return c.text(challenge, 200);
     }
     return c.text('forbidden', 403);

@@ -1,6 +1,6 @@
 // Operator routes, mounted at /channels/whatsapp: GET /qr (login page) and GET /status (JSON), optionally token-guarded.
-import { timingSafeEqual } from 'node:crypto';
 import { Hono } from 'hono';
+import { secretCheck } from '../../http/secret-check.js';
 import type { ChannelState } from '../../outbox/outbound-channel.js';
 import { type QrPageModel, qrPage } from './qr-page.js';
 
@@ -17,21 +17,16 @@ export type WaWebStatus = {
 
 export type OperatorView = { status(): WaWebStatus; qrModel(): QrPageModel };
 
-function sameSecret(given: string, expected: string): boolean {
-  const a = Buffer.from(given);
-  const b = Buffer.from(expected);
-  return a.length === b.length && timingSafeEqual(a, b);
-}
-
 export function operatorRoutes(view: OperatorView, token: string | null): Hono {
   const app = new Hono();
+  const tokenMatches = token === null ? null : secretCheck(token);
   app.use('*', async (c, next) => {
     c.header('Cache-Control', 'no-store');
     c.header('Referrer-Policy', 'no-referrer');
-    if (token !== null) {
+    if (tokenMatches !== null) {
       const bearer = /^Bearer (.+)$/.exec(c.req.header('authorization') ?? '')?.[1];
       const given = bearer ?? c.req.query('token') ?? '';
-      if (!sameSecret(given, token)) return c.json({ error: 'unauthorized' }, 401);
+      if (!tokenMatches(given)) return c.json({ error: 'unauthorized' }, 401);
     }
     await next();
   });
