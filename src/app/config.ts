@@ -4,6 +4,7 @@ import { z } from 'zod';
 import { type TelegramSettings, telegramConfigFromEnv } from '../channels/telegram/telegram-config.js';
 import { type WaCloudConfig, waCloudConfigFromEnv } from '../channels/wa-cloud/wa-cloud-config.js';
 import { type WaWebConfig, waWebConfigFromEnv } from '../channels/wa-web/wa-web-config.js';
+import { DEFAULT_HEAP_GROWTH_PERCENT } from './heap-tuning.js';
 
 const flagValue = z.enum(['0', '1', 'true', 'false', 'yes', 'no', '']);
 const isOn = (v: string) => v === '1' || v === 'true' || v === 'yes';
@@ -40,6 +41,8 @@ export const ConfigSchema = z.object({
   SENDER_UPLOAD_MB_PER_DAY: limit(50),
   /** 0 switches off Aduan's own Telegram send limiter: load tests against a fake Bot API only. */
   TELEGRAM_SEND_LIMITS: flagOn,
+  /** How far the heap may grow past its live data before V8 collects, in percent (0: V8's own, up to 4x). */
+  NODE_HEAP_GROWTH_PERCENT: z.coerce.number().int().min(0).max(1000).default(DEFAULT_HEAP_GROWTH_PERCENT),
   /** How long a send may take before a crash is assumed and the message is sent again (at most once more). */
   OUTBOX_LEASE_S: z.coerce.number().int().min(5).max(3600).default(60),
   /** Lets requests choose the web sender with an X-Dev-Sender header (tests and tools only). */

@@ -5,6 +5,7 @@ import { BackupKeyError } from '../ops/backup-key.js';
 import { DirectoryError } from '../routing/directory.js';
 import { BoundariesError } from '../understand/boundaries.js';
 import { type Config, ConfigError, loadConfigFromEnv } from './config.js';
+import { tuneHeap } from './heap-tuning.js';
 import { createLogger } from './logger.js';
 import type { Service } from './service.js';
 import { startUp } from './start-up.js';
@@ -25,6 +26,7 @@ async function main(): Promise<void> {
   let service: Service;
   try {
     config = loadConfigFromEnv();
+    tuneHeap(config.NODE_HEAP_GROWTH_PERCENT);
     log = createLogger(config.LOG_LEVEL);
     // A database from a newer Aduan is refused; one that migrations will change is backed up first.
     ({ service } = await startUp({ config, log, fault: faultInjector(config) }));

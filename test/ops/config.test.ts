@@ -1,4 +1,5 @@
-// The settings an operator and a load test need: per-sender limits (0 = none) and the Telegram send limiter switch.
+// The settings an operator and a load test need: per-sender limits (0 = none), the Telegram send limiter switch and
+// the heap's growth.
 import { describe, expect, it } from 'vitest';
 import { loadConfig } from '../../src/app/config.js';
 
@@ -28,5 +29,13 @@ describe('config', () => {
     expect(loadConfig({ TELEGRAM_SEND_LIMITS: '1' }).TELEGRAM_SEND_LIMITS).toBe(true);
     expect(loadConfig({ TELEGRAM_SEND_LIMITS: '0' }).TELEGRAM_SEND_LIMITS).toBe(false);
     expect(() => loadConfig({ TELEGRAM_SEND_LIMITS: 'maybe' })).toThrow(/TELEGRAM_SEND_LIMITS/);
+  });
+
+  it('the heap grows 25% past its live data unless NODE_HEAP_GROWTH_PERCENT says otherwise (0: V8 decides)', () => {
+    expect(loadConfig({}).NODE_HEAP_GROWTH_PERCENT).toBe(25);
+    expect(loadConfig({ NODE_HEAP_GROWTH_PERCENT: '0' }).NODE_HEAP_GROWTH_PERCENT).toBe(0);
+    expect(loadConfig({ NODE_HEAP_GROWTH_PERCENT: '100' }).NODE_HEAP_GROWTH_PERCENT).toBe(100);
+    expect(() => loadConfig({ NODE_HEAP_GROWTH_PERCENT: '-5' })).toThrow(/NODE_HEAP_GROWTH_PERCENT/);
+    expect(() => loadConfig({ NODE_HEAP_GROWTH_PERCENT: 'small' })).toThrow(/NODE_HEAP_GROWTH_PERCENT/);
   });
 });
