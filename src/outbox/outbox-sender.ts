@@ -182,8 +182,9 @@ export class OutboxSender {
       let more = true;
       while (more) {
         this.again.delete(key);
-        const due = this.outbox.dueInChat(chat, this.clock.now(), CHAT_BATCH);
-        for (const id of due) {
+        // The chat's due ids are read inside the first claim's commit: a read on its own pays for a transaction.
+        const look: { due: number[] | null } = { due: null };
+        for (let i = 0; look.due === null || i < look.due.length; i++) {
           // A channel that is logged out or reconnecting keeps its messages pending, without spending attempts.
           if (channel.state && channel.state() !== 'connected') return;
           const wait = channel.delayFor?.(chat.chatId) ?? 0;
@@ -191,9 +192,19 @@ export class OutboxSender {
             this.defer(key, chat, wait);
             return;
           }
-          if (!(await this.sendOne(channel, id))) return;
+          // Committed before the send: a crash after the platform took the message leaves it 'sending', never
+          // 'pending'. What goes out is the row as claimed, not as read before the claim's commit.
+          const leaseUntil = this.clock.now() + this.policy.leaseMs;
+          const at = i;
+          const claimed = await this.commit(() => {
+            look.due ??= this.outbox.dueInChat(chat, this.clock.now(), CHAT_BATCH);
+            const id = look.due[at];
+            return id === undefined ? null : this.outbox.claim(id, leaseUntil);
+          });
+          // Nothing due, or the message was taken or changed meanwhile (the next look decides).
+          if (!claimed || !(await this.sendOne(channel, claimed))) return;
         }
-        more = this.again.has(key) || due.length === CHAT_BATCH;
+        more = this.again.has(key) || look.due?.length === CHAT_BATCH;
       }
     } catch (err) {
       // The database refused (busy, disk full): the messages stay in the outbox for the next poll.
@@ -201,13 +212,8 @@ export class OutboxSender {
     }
   }
 
-  /** One message: claimed, sent, recorded. False when it failed (or was taken): the chat's lane stops. */
-  private async sendOne(channel: OutboundChannel, id: number): Promise<boolean> {
-    // Committed before the send: a crash after the platform took the message leaves it 'sending', never 'pending'.
-    // What goes out is the row as claimed, not as read before the claim's commit.
-    const leaseUntil = this.clock.now() + this.policy.leaseMs;
-    const entry = await this.commit(() => this.outbox.claim(id, leaseUntil));
-    if (!entry) return false;
+  /** One claimed message: sent and recorded. False when it failed: the chat's lane stops. */
+  private async sendOne(channel: OutboundChannel, entry: OutboxEntry): Promise<boolean> {
     let platformMessageId: string | null;
     try {
       // A message with files goes in several parts: how far an earlier try got is kept with its row.
