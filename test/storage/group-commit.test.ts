@@ -12,6 +12,12 @@ describe('group commit', () => {
   let group: GroupCommit;
   const rows = () => db.prepare('SELECT v FROM t ORDER BY v').pluck().all();
   const insert = (v: string) => db.prepare('INSERT INTO t (v) VALUES (?)').run(v);
+  /** What a job's promise was rejected with (null when it resolved). */
+  const rejection = (p: Promise<unknown>) =>
+    p.then(
+      () => null,
+      (e: unknown) => e,
+    );
   /** The next turn of the event loop: runs what was scheduled. */
   const turn = () => {
     for (const run of turns.splice(0)) run();
@@ -80,10 +86,7 @@ describe('group commit', () => {
     turn();
     // No one job is to blame: each is told its group was rolled back, and why.
     for (const p of [a, b]) {
-      const err = await p.then(
-        () => null,
-        (e: unknown) => e,
-      );
+      const err = await rejection(p);
       expect(err).toBeInstanceOf(GroupRolledBack);
       expect(err).toMatchObject({ cause: expect.objectContaining({ code: 'SQLITE_CONSTRAINT_FOREIGNKEY' }) });
     }
@@ -103,10 +106,7 @@ describe('group commit', () => {
     // The job that broke it gets its own error; the others learn their group went down with it.
     await expect(b).rejects.toThrow('database or disk is full');
     for (const p of [a, c]) {
-      const err = await p.then(
-        () => null,
-        (e: unknown) => e,
-      );
+      const err = await rejection(p);
       expect(err).toBeInstanceOf(GroupRolledBack);
       expect(err).toMatchObject({ cause: expect.objectContaining({ code: 'SQLITE_FULL' }) });
     }
