@@ -45,6 +45,8 @@ export type CoreOptions = {
   ids?: Ids;
   fault?: (point: FaultPoint) => void;
   onQueued?: (queued: Queued) => void;
+  /** Whether a message may be written already claimed for the sender (see `RuntimeDeps`). */
+  claimUntil?: (channel: string, chatId: string) => number | null;
   /** Locates pins (the operator's boundary polygons); the embedded centroids by default. */
   locate?: (lat: number, lon: number) => PinResult;
   /** The agency directory and routing rules; the embedded Kalsel directory by default. */
@@ -146,6 +148,7 @@ export function buildCore(opts: CoreOptions): Core {
     clock,
     ids,
     onQueued: opts.onQueued,
+    claimUntil: opts.claimUntil,
     retention: opts.retention ?? DEFAULT_RETENTION,
     fault: opts.fault,
   });

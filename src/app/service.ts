@@ -113,6 +113,7 @@ export function buildService(opts: ServiceOptions): Service {
     fault: opts.fault,
     log,
     onQueued: (queued) => hub.queued(queued),
+    claimUntil: (channel, chatId) => hub.claimUntil(channel, chatId),
   });
   const { store, runtime, clock, ids } = core;
   for (const warning of overrideWarnings(store, config.secrets)) log.warn(warning);
@@ -174,6 +175,7 @@ export function buildService(opts: ServiceOptions): Service {
     },
   );
   hub.onOutgoing((rows) => sender.wake(rows));
+  hub.onClaim((channel, chatId) => sender.claimUntil({ channel, chatId }));
   const forwarder = buildForwarder({
     config,
     store,

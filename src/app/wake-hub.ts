@@ -5,6 +5,17 @@ import type { Outgoing, Queued } from '../conversation/runtime.js';
 export class WakeHub {
   private readonly outgoing: ((rows: readonly Outgoing[]) => void)[] = [];
   private readonly deliveries: (() => void)[] = [];
+  private claimer: ((channel: string, chatId: string) => number | null) | null = null;
+
+  /** Who may take messages written already claimed (the outbox sender): see `Runtime`'s `claimUntil`. */
+  onClaim(claimer: (channel: string, chatId: string) => number | null): void {
+    this.claimer = claimer;
+  }
+
+  /** The lease to write a message to this chat already claimed with, or null: it is written pending. */
+  claimUntil(channel: string, chatId: string): number | null {
+    return this.claimer ? this.claimer(channel, chatId) : null;
+  }
 
   /** Called with the citizens' messages a commit queued. */
   onOutgoing(listener: (rows: readonly Outgoing[]) => void): void {

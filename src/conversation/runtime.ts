@@ -23,7 +23,20 @@ import { myDataMessage } from './my-data-reply.js';
 import { DEFAULT_RETENTION, type RetentionSettings } from './retention-settings.js';
 import { statusMessage } from './status-reply.js';
 
-export type Outgoing = { id: number; channel: string; chatId: string; message: RenderedMessage };
+/** A message queued to a chat; `claimedUntil` when it was written already claimed for the sender (see `claimUntil`). */
+export type Outgoing = {
+  id: number;
+  channel: string;
+  chatId: string;
+  message: RenderedMessage;
+  claimedUntil?: number;
+};
+
+/**
+ * One transaction's decision, per chat, whether its messages are written already claimed: taken at its first message,
+ * so a step's later replies follow the first instead of waiting behind it.
+ */
+type Claims = Map<string, number | null>;
 
 /** What a commit queued: messages to these chats, and whether ticket deliveries too. */
 export type Queued = { outgoing: readonly Outgoing[]; deliveries: boolean };
@@ -53,6 +66,12 @@ export type RuntimeDeps = {
   statusUrl?: string | null;
   /** Called after each commit that queued messages or ticket deliveries, so senders and forwarders wake up. */
   onQueued?: (queued: Queued) => void;
+  /**
+   * Whether the sender would send a message to this chat as soon as it is committed, and the lease to claim it with:
+   * such a message is written already claimed and handed over by `onQueued`, saving the sender a write and a commit.
+   * Null: it is written pending (the sender is busy with the chat, held back by a limit, or not connected).
+   */
+  claimUntil?: (channel: string, chatId: string) => number | null;
   /** How long data is kept, as "data saya" and "hapus data saya" tell the citizen. */
   retention?: RetentionSettings;
   fault?: (point: FaultPoint) => void;
@@ -144,6 +163,7 @@ export class Runtime {
     });
     if (inboundId === null) return { duplicate: true, conversationId: conv.id, outgoing: [] };
     if (msg.answeredByChannel) return { duplicate: false, conversationId: conv.id, outgoing: [] };
+    const claims: Claims = new Map();
     // The citizen writes again, so they no longer block the bot: their held messages go out first, in order.
     store.chatBlocks.clear(msg.channel, msg.chatId);
     for (const [i, a] of attachments.entries()) {
@@ -154,7 +174,7 @@ export class Runtime {
     const pre = messageNotices(lang, msg, clipped, files.rejected, this.deps.files.limits.maxBytes);
     // Nothing the flow can use (a kind of message Aduan cannot read): only the notices go out.
     if (!content && files.rejected.length === 0 && (msg.notices?.length ?? 0) > 0) {
-      const outgoing = pre.map((m) => this.queue(conv.id, conv.channel, conv.chatId, inboundId, m, now));
+      const outgoing = pre.map((m) => this.queue(conv, inboundId, m, now, claims));
       return { duplicate: false, conversationId: conv.id, outgoing };
     }
     // At rest after filing, what the citizen writes goes to one of the chat's tickets: the flow is told which are
@@ -164,10 +184,10 @@ export class Runtime {
     const turn = handoffTurn(store, conv.id, eventFor(store.inbound, msg, body, loaded, now));
     if (turn.kind === 'held') {
       const held = [...pre, ...turn.replies.map((r) => renderReply(lang, r))];
-      const outgoing = held.map((m) => this.queue(conv.id, conv.channel, conv.chatId, inboundId, m, now));
+      const outgoing = held.map((m) => this.queue(conv, inboundId, m, now, claims));
       return { duplicate: false, conversationId: conv.id, outgoing };
     }
-    const outgoing = this.run(loaded, turn.event, inboundId, pre, commit);
+    const outgoing = this.run(loaded, turn.event, inboundId, pre, commit, claims);
     this.deps.fault?.('before_commit');
     return { duplicate: false, conversationId: conv.id, outgoing };
   }
@@ -200,6 +220,7 @@ export class Runtime {
         null,
         [],
         commit,
+        new Map(),
         files,
       );
       this.afterCommit(out, commit);
@@ -223,6 +244,7 @@ export class Runtime {
     inboundId: number | null,
     pre: RenderedMessage[],
     commit: Commit,
+    claims: Claims,
     files: readonly OutboundFile[] = [],
   ): Outgoing[] {
     const { store } = this.deps;
@@ -230,7 +252,7 @@ export class Runtime {
     const input = { channel: parseChannel(conv.channel), now };
     let result = conv.flow.step(conv.stored, event, input);
     const queue = (m: RenderedMessage, ticket?: string): Outgoing =>
-      this.queue(conv.id, conv.channel, conv.chatId, inboundId, m, now, ticket);
+      this.queue(conv, inboundId, m, now, claims, ticket);
     const out: Outgoing[] = pre.map((m) => queue(m));
     let effects = result.effects;
     const withFiles = filesTarget(effects, event);
@@ -248,6 +270,8 @@ export class Runtime {
             ),
           );
         } else {
+          // An erasure deletes the chat's unsent rows, and a deleted row's id may be reused: nothing is handed over.
+          if (effect.type === 'erase') unclaim(out, claims);
           const answer = this.apply(effect, conv, lang, now, commit);
           if (answer && 'message' in answer) out.push(queue(answer.message));
           else if (answer) followUps.push(answer.event);
@@ -276,24 +300,27 @@ export class Runtime {
   }
 
   private queue(
-    conversationId: number,
-    channel: string,
-    chatId: string,
+    conv: { id: number; channel: string; chatId: string },
     inboundId: number | null,
     message: RenderedMessage,
     now: number,
+    claims: Claims,
     ticket?: string,
   ): Outgoing {
-    const id = this.deps.store.outbox.add(
-      conversationId,
-      channel,
-      chatId,
-      inboundId,
-      message,
-      now,
-      ticket ?? null,
-    );
-    return { id, channel, chatId, message };
+    const { channel, chatId } = conv;
+    const { outbox } = this.deps.store;
+    const key = chatKey(channel, chatId);
+    let until = claims.get(key);
+    if (until === undefined) {
+      // The sender is asked first: when it cannot take the chat now, the read is saved.
+      until = this.deps.claimUntil?.(channel, chatId) ?? null;
+      if (until !== null && outbox.mustWait({ channel, chatId })) until = null;
+      claims.set(key, until);
+    }
+    const id = outbox.add(conv.id, channel, chatId, inboundId, message, now, ticket ?? null, until);
+    return until === null
+      ? { id, channel, chatId, message }
+      : { id, channel, chatId, message, claimedUntil: until };
   }
 
   private apply(
@@ -374,7 +401,7 @@ export class Runtime {
       const conv = store.conversations.get(conversationId);
       if (!conv) return [];
       const message = renderReply(conv.lang, reply);
-      const out = [this.queue(conv.id, conv.channel, conv.chatId, null, message, clock.now())];
+      const out = [this.queue(conv, null, message, clock.now(), new Map())];
       this.afterCommit(out, { deliveries: false, files: [] });
       return out;
     });
@@ -387,6 +414,19 @@ function filesTarget(effects: readonly Effect[], event: IntakeEvent): Effect | u
   const ticket = event.type === 'ticket.update' || event.type === 'ticket.reply' ? event.ticket : null;
   const replies = effects.filter((e) => e.type === 'reply');
   return replies.find((e) => ticket !== null && e.ticket === ticket) ?? replies[0];
+}
+
+/** The messages queued so far go to the sender as pending ones, and so do the transaction's next ones to their chats. */
+function unclaim(out: Outgoing[], claims: Claims): void {
+  for (const [i, o] of out.entries()) {
+    if (o.claimedUntil === undefined) continue;
+    out[i] = { id: o.id, channel: o.channel, chatId: o.chatId, message: o.message };
+    claims.set(chatKey(o.channel, o.chatId), null);
+  }
+}
+
+function chatKey(channel: string, chatId: string): string {
+  return `${channel}\u0000${chatId}`;
 }
 
 function parseChannel(channel: string): ChannelId {

@@ -58,6 +58,12 @@ export type SenderHooks = {
   commit?: CommitWrite;
 };
 
+/** What a send needs of a claimed row. */
+type Sendable = Pick<OutboxEntry, 'id' | 'channel' | 'chatId' | 'message' | 'attempts'>;
+
+/** A message written already claimed for its first attempt, until `claimedUntil` (its lease). */
+export type Handed = Pick<OutboxEntry, 'id' | 'channel' | 'chatId' | 'message'> & { claimedUntil: number };
+
 /** How many due chats one look at the whole outbox picks up, and how many messages a chat's lane reads at once. */
 const SCAN_LIMIT = 200;
 const CHAT_BATCH = 20;
@@ -70,6 +76,8 @@ export class OutboxSender {
   private readonly again = new Set<string>();
   /** Chats waiting for a free lane, oldest first. */
   private readonly waiting = new Map<string, ChatRef>();
+  /** Messages claimed at their insert, by chat, for its lane to send before it reads anything. */
+  private readonly handed = new Map<string, Handed[]>();
   /** Chats held back by the platform's send limits: their timer puts them back in line. */
   private readonly deferred = new Map<string, NodeJS.Timeout>();
   private readonly idleWaiters: (() => void)[] = [];
@@ -90,9 +98,49 @@ export class OutboxSender {
     this.commit = hooks.commit ?? ((fn) => Promise.resolve(fn()));
   }
 
-  /** Starts sending to chats that just had messages queued, without looking at the rest of the outbox. */
-  wake(chats: readonly ChatRef[]): void {
-    for (const chat of chats) this.enqueue(chat);
+  /**
+   * Whether a message to this chat, queued now, may be written already claimed (the lease it is claimed with), to be
+   * handed over by `wake` once committed: the channel is connected and would send to the chat at once, and the
+   * chat's lane is running or one is free. The caller also checks that no earlier message of the chat waits.
+   */
+  claimUntil(chat: ChatRef): number | null {
+    const channel = this.channels.get(chat.channel);
+    if (!channel || (channel.state && channel.state() !== 'connected')) return null;
+    const key = `${chat.channel}:${chat.chatId}`;
+    if (this.deferred.has(key)) return null;
+    if (!this.lanes.has(key) && this.lanes.size >= this.concurrency) return null;
+    if ((channel.delayFor?.(chat.chatId) ?? 0) > 0) return null;
+    return this.clock.now() + this.policy.leaseMs;
+  }
+
+  /**
+   * Starts sending to chats that just had messages queued, without looking at the rest of the outbox. A message
+   * written already claimed (`claimedUntil`, see `claimUntil`) goes to its chat's lane as it is.
+   */
+  wake(queued: readonly (ChatRef & Partial<Handed>)[]): void {
+    const handedTo = new Map<string, ChatRef>();
+    for (const q of queued) {
+      if (q.claimedUntil !== undefined && q.id !== undefined && q.message !== undefined) {
+        const key = `${q.channel}:${q.chatId}`;
+        const entry = {
+          id: q.id,
+          channel: q.channel,
+          chatId: q.chatId,
+          message: q.message,
+          claimedUntil: q.claimedUntil,
+        };
+        const list = this.handed.get(key);
+        if (list) list.push(entry);
+        else this.handed.set(key, [entry]);
+        handedTo.set(key, { channel: q.channel, chatId: q.chatId });
+      } else this.enqueue(q);
+    }
+    // Once all are handed over: a lane must see a step's messages together, so that a failed send holds back the rest.
+    for (const [key, chat] of handedTo) {
+      if (this.lanes.has(key)) continue;
+      // Lanes were counted when the messages were claimed; a few claimed in one group commit may pass the limit.
+      this.start(key, chat, this.waiting.delete(key));
+    }
     this.pump();
   }
 
@@ -151,15 +199,22 @@ export class OutboxSender {
     for (const [key, chat] of this.waiting) {
       if (this.lanes.size >= this.concurrency) break;
       this.waiting.delete(key);
-      this.lanes.add(key);
-      void this.lane(key, chat).then(() => {
-        this.lanes.delete(key);
-        // Woken after the lane's last look: it goes back in line (unless its send-limit timer will bring it back).
-        if (this.again.delete(key) && !this.deferred.has(key)) this.waiting.set(key, chat);
-        this.pump();
-      });
+      this.start(key, chat, true);
     }
     if (this.idle()) for (const resolve of this.idleWaiters.splice(0)) resolve();
+  }
+
+  /** Runs a chat's lane; `read`: it reads the chat's due messages, not only the ones handed to it. */
+  private start(key: string, chat: ChatRef, read: boolean): void {
+    this.lanes.add(key);
+    void this.lane(key, chat, read).then(() => {
+      this.lanes.delete(key);
+      // Handed a message after the lane's last look (a commit between its end and this): it runs again at once.
+      if (this.handed.has(key)) this.start(key, chat, this.again.delete(key));
+      // Woken after the lane's last look: it goes back in line (unless its send-limit timer will bring it back).
+      else if (this.again.delete(key) && !this.deferred.has(key)) this.waiting.set(key, chat);
+      this.pump();
+    });
   }
 
   /** Frees the chat's lane until the platform lets it send again. */
@@ -174,13 +229,31 @@ export class OutboxSender {
     this.deferred.set(key, timer);
   }
 
-  /** Sends one chat's due messages in order; a failure holds back its later messages until the retry. */
-  private async lane(key: string, chat: ChatRef): Promise<void> {
+  /**
+   * Sends one chat's messages in order: those handed to it first, then (when `read`, or woken meanwhile) the due ones
+   * it reads. A failure holds back the chat's later messages until the retry.
+   */
+  private async lane(key: string, chat: ChatRef, read: boolean): Promise<void> {
     const channel = this.channels.get(chat.channel);
     if (!channel) return;
+    let more = read;
     try {
-      let more = true;
-      while (more) {
+      for (;;) {
+        const handed = this.handed.get(key);
+        if (handed) {
+          this.handed.delete(key);
+          const done = await this.sendHanded(key, chat, channel, handed);
+          if (done === 'stop') {
+            // Handed over while the lane stopped: they wait behind what stopped it, like the rest.
+            const late = this.handed.get(key);
+            this.handed.delete(key);
+            if (late) await this.release(late);
+            return;
+          }
+          if (done === 'look') more = true;
+          continue;
+        }
+        if (!more && !this.again.has(key)) return;
         this.again.delete(key);
         // The chat's due ids are read inside the first claim's commit: a read on its own pays for a transaction.
         const look: { due: number[] | null } = { due: null };
@@ -204,7 +277,7 @@ export class OutboxSender {
           // Nothing due, or the message was taken or changed meanwhile (the next look decides).
           if (!claimed || !(await this.sendOne(channel, claimed))) return;
         }
-        more = this.again.has(key) || look.due?.length === CHAT_BATCH;
+        more = look.due?.length === CHAT_BATCH;
       }
     } catch (err) {
       // The database refused (busy, disk full): the messages stay in the outbox for the next poll.
@@ -212,8 +285,51 @@ export class OutboxSender {
     }
   }
 
+  /**
+   * Sends messages claimed at their insert, in order. 'stop': the lane ends (a failed send, or the channel cannot
+   * send now: what is left is pending again); 'look': a lease ran out while waiting, so the rest go back to the
+   * outbox and the lane reads the chat's due messages instead.
+   */
+  private async sendHanded(
+    key: string,
+    chat: ChatRef,
+    channel: OutboundChannel,
+    handed: readonly Handed[],
+  ): Promise<'next' | 'stop' | 'look'> {
+    for (const [i, entry] of handed.entries()) {
+      const rest = handed.slice(i);
+      if (channel.state && channel.state() !== 'connected') {
+        await this.release(rest);
+        return 'stop';
+      }
+      const wait = channel.delayFor?.(chat.chatId) ?? 0;
+      if (wait > 0) {
+        await this.release(rest);
+        this.defer(key, chat, wait);
+        return 'stop';
+      }
+      // Never sent after its lease: the lease recovery may have made it pending again, for the lane's next look.
+      if (this.clock.now() >= entry.claimedUntil) {
+        await this.release(rest);
+        return 'look';
+      }
+      if (!(await this.sendOne(channel, { ...entry, attempts: 1 }))) {
+        await this.release(rest.slice(1));
+        return 'stop';
+      }
+    }
+    return 'next';
+  }
+
+  /** Messages claimed at their insert that will not be sent now: pending again (kept 'sending' if this fails). */
+  private async release(entries: readonly Handed[]): Promise<void> {
+    if (entries.length === 0) return;
+    const ids = entries.map((e) => e.id);
+    await this.commit(() => this.outbox.release(ids, this.clock.now()));
+  }
+
   /** One claimed message: sent and recorded. False when it failed: the chat's lane stops. */
-  private async sendOne(channel: OutboundChannel, entry: OutboxEntry): Promise<boolean> {
+  private async sendOne(channel: OutboundChannel, entry: Sendable): Promise<boolean> {
     let platformMessageId: string | null;
     try {
       // A message with files goes in several parts: how far an earlier try got is kept with its row.
@@ -239,7 +355,7 @@ export class OutboxSender {
    * group's commit fails (another message in it broke the transaction), the mark is tried once more on its own; if
    * that fails too, the row stays 'sending' and the chat's later messages wait, as after a crash mid-send.
    */
-  private async recordSent(entry: OutboxEntry, platformMessageId: string | null): Promise<boolean> {
+  private async recordSent(entry: Sendable, platformMessageId: string | null): Promise<boolean> {
     const sentAt = this.clock.now();
     try {
       await this.commit(() => this.outbox.markSent(entry.id, sentAt, platformMessageId));
@@ -260,7 +376,7 @@ export class OutboxSender {
   }
 
   /** A send that failed: held for a blocked chat, dead-lettered, or retried with backoff. */
-  private failed(entry: OutboxEntry, err: unknown): void {
+  private failed(entry: Sendable, err: unknown): void {
     // The claim counted this attempt.
     const attempts = entry.attempts;
     const retryable = !(err instanceof SendError) || err.retryable;

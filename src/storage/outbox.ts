@@ -83,6 +83,8 @@ function toEntry(raw: unknown): OutboxEntry {
 
 export class Outbox {
   private readonly insert;
+  private readonly unsentStmt;
+  private readonly releaseStmt;
   private readonly dueHeads;
   private readonly chatActive;
   private readonly claimStmt;
@@ -112,8 +114,22 @@ export class Outbox {
     this.blocks = new ChatBlocks(db);
     this.parts = new OutboxParts(db);
     this.insert = db.prepare(
-      `INSERT INTO outbox (conversation_id, channel, chat_id, inbound_id, payload, next_attempt_at, created_at, ticket)
-       VALUES (?, ?, ?, ?, ?, ?, ?, ?)`,
+      `INSERT INTO outbox (conversation_id, channel, chat_id, inbound_id, payload, next_attempt_at, created_at, ticket,
+         status, attempts)
+       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+    );
+    // Whether a chat has a message not yet sent, or has blocked the bot: a new message must then wait its turn.
+    this.unsentStmt = db
+      .prepare(
+        `SELECT EXISTS (SELECT 1 FROM outbox INDEXED BY outbox_active_chat
+                        WHERE channel = @channel AND chat_id = @chat AND status IN ('pending', 'sending'))
+             OR EXISTS (SELECT 1 FROM chat_blocks WHERE channel = @channel AND chat_id = @chat)`,
+      )
+      .pluck();
+    // Messages claimed at their insert but not sent by this process: pending again, without the attempt.
+    this.releaseStmt = db.prepare(
+      `UPDATE outbox SET status = 'pending', attempts = max(attempts - 1, 0), next_attempt_at = ?
+       WHERE id = ? AND status = 'sending'`,
     );
     // The ticket of the message a citizen replied to: exact for Telegram and the Cloud API; whatsapp-web.js gives
     // only the quoted message's stanza id, the tail of the id its send returned (fromMe_chat_stanza).
@@ -225,6 +241,10 @@ export class Outbox {
     return this.forInboundStmt.all(channel, dedupKey).map(toEntry);
   }
 
+  /**
+   * Queues a message. With `claimUntil` it is written already claimed for its first attempt ('sending', leased until
+   * then): the caller hands it to the sender once committed, instead of the sender claiming it in a write of its own.
+   */
   add(
     conversationId: number,
     channel: string,
@@ -233,11 +253,33 @@ export class Outbox {
     message: RenderedMessage,
     now: number,
     ticket: string | null = null,
+    claimUntil: number | null = null,
   ): number {
+    const claimed = claimUntil !== null;
     return Number(
-      this.insert.run(conversationId, channel, chatId, inboundId, JSON.stringify(message), now, now, ticket)
-        .lastInsertRowid,
+      this.insert.run(
+        conversationId,
+        channel,
+        chatId,
+        inboundId,
+        JSON.stringify(message),
+        claimed ? claimUntil : now,
+        now,
+        ticket,
+        claimed ? 'sending' : 'pending',
+        claimed ? 1 : 0,
+      ).lastInsertRowid,
     );
+  }
+
+  /** Whether a message to this chat must wait its turn: an earlier one is not sent yet, or the citizen blocked the bot. */
+  mustWait(chat: ChatRef): boolean {
+    return this.unsentStmt.get({ channel: chat.channel, chat: chat.chatId }) === 1;
+  }
+
+  /** Messages claimed at their insert that this process will not send now: pending again, due at `now`. */
+  release(ids: readonly number[], now: number): void {
+    for (const id of ids) this.releaseStmt.run(now, id);
   }
 
   /** The ticket a sent message of this conversation was about, by the id its platform gave it (a reply's context). */
