@@ -20,8 +20,15 @@ class FakeChannel implements OutboundChannel {
   failures: Error[] = [];
   connected = true;
   delayMs = 0;
-  /** When set, the next send waits for this promise (a slow platform). */
-  hold: Promise<void> | null = null;
+  private hold: Promise<void> | null = null;
+  /** The next send waits until the returned function is called (a slow platform). */
+  holdNext(): () => void {
+    let release = () => {};
+    this.hold = new Promise((ok) => {
+      release = ok;
+    });
+    return release;
+  }
   state() {
     return this.connected ? ('connected' as const) : ('failing' as const);
   }
@@ -81,6 +88,8 @@ describe('replies written already claimed', () => {
 
   const say = (chat: string, text: string, extra: { notices?: { key: 'channel.unsupported' }[] } = {}) =>
     core.runtime.handle({ channel: 'telegram', chatId: chat, messageId: `m${++seq}`, text, ...extra });
+  /** A platform notice before the flow's answer: two replies in one step. */
+  const twoReplies = (chat: string) => say(chat, 'halo', { notices: [{ key: 'channel.unsupported' }] });
   const rows = (chat: string): Row[] =>
     core.db
       .prepare('SELECT id, status, attempts, payload FROM outbox WHERE chat_id = ? ORDER BY id')
@@ -132,7 +141,7 @@ describe('replies written already claimed', () => {
   it('gives a step’s later claimed replies back when the first one fails, and sends them after its retry', async () => {
     // A platform notice before the flow's answer: two replies in one step, both claimed.
     channel.failures.push(new SendError('timeout', true));
-    const r = say('a', 'halo', { notices: [{ key: 'channel.unsupported' }] });
+    const r = twoReplies('a');
     expect(r.outgoing.map((o) => o.claimedUntil)).toEqual([T0 + LEASE, T0 + LEASE]);
     await settle();
     expect(channel.sent).toEqual([]);
@@ -147,11 +156,8 @@ describe('replies written already claimed', () => {
   });
 
   it('gives claimed replies back when the channel goes away before they are sent', async () => {
-    let release = () => {};
-    channel.hold = new Promise((ok) => {
-      release = ok;
-    });
-    const r = say('a', 'halo', { notices: [{ key: 'channel.unsupported' }] });
+    const release = channel.holdNext();
+    const r = twoReplies('a');
     expect(r.outgoing.map((o) => o.claimedUntil)).toEqual([T0 + LEASE, T0 + LEASE]);
     await new Promise((ok) => setImmediate(ok));
     // The first send is under way when the channel goes; the second is pending again, without an attempt.
@@ -166,11 +172,8 @@ describe('replies written already claimed', () => {
   });
 
   it('sends a claimed reply whose lease ran out while an earlier one was slow exactly once', async () => {
-    let release = () => {};
-    channel.hold = new Promise((ok) => {
-      release = ok;
-    });
-    const r = say('a', 'halo', { notices: [{ key: 'channel.unsupported' }] });
+    const release = channel.holdNext();
+    const r = twoReplies('a');
     await new Promise((ok) => setImmediate(ok));
     // The first send hangs past the second's lease; the lease recovery makes the second pending meanwhile.
     clock.advance(LEASE + 1);
