@@ -5,7 +5,7 @@ import { BackupKeyError } from '../ops/backup-key.js';
 import { DirectoryError } from '../routing/directory.js';
 import { BoundariesError } from '../understand/boundaries.js';
 import { type Config, ConfigError, loadConfigFromEnv } from './config.js';
-import { tuneHeap } from './heap-tuning.js';
+import { collectOnce, tuneHeap } from './heap-tuning.js';
 import { createLogger } from './logger.js';
 import type { Service } from './service.js';
 import { startUp } from './start-up.js';
@@ -46,8 +46,13 @@ async function main(): Promise<void> {
     throw err;
   }
   await service.start();
+  const collectedMs = config.NODE_HEAP_GROWTH_PERCENT > 0 ? Math.round(collectOnce()) : null;
   log.info(
-    { port: service.port, db: config.dbPath },
+    {
+      port: service.port,
+      db: config.dbPath,
+      ...(collectedMs === null ? {} : { heapCollectedMs: collectedMs }),
+    },
     `Aduan is running: open http://localhost:${service.port}`,
   );
   let stopping = false;

@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { buildCore } from '../app/core.js';
-import { DEFAULT_HEAP_GROWTH_PERCENT, tuneHeap } from '../app/heap-tuning.js';
+import { DEFAULT_HEAP_GROWTH_PERCENT, collectOnce, tuneHeap } from '../app/heap-tuning.js';
 import { ManualClock, seededIds } from '../clock.js';
 import { openDb } from '../storage/db.js';
 import { benchInbox } from './bench-inbox.js';
@@ -65,6 +65,8 @@ try {
     ids: seededIds(7),
     synchronous,
   });
+  // As the service does once it has started.
+  if (heapGrowth > 0) collectOnce();
   const latencies: number[] = [];
   const total = conversations * perConversation;
   const started = process.hrtime.bigint();
