@@ -56,6 +56,8 @@ export function serviceEnv(opts: {
     TELEGRAM_WEBHOOK_SECRET: opts.secret,
     TELEGRAM_API_ROOT: opts.apiRoot,
     ...(opts.leaseS !== undefined ? { OUTBOX_LEASE_S: String(opts.leaseS) } : {}),
+    // As `npm start`, the systemd unit and the image run the service.
+    MALLOC_ARENA_MAX: '2',
   };
 }
 

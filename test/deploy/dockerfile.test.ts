@@ -45,6 +45,8 @@ describe('deploy/Dockerfile', () => {
     const dataDir = /DATA_DIR=(\S+)/.exec(env)?.[1] ?? '';
     expect(isUnder(dataDir, dataFolder)).toBe(true);
     expect(env).toMatch(/HOST=0\.0\.0\.0/);
+    // The malloc arenas `npm start` sets.
+    expect(env).toMatch(/MALLOC_ARENA_MAX=2/);
     expect(inRuntime('HEALTHCHECK').join(' ')).toMatch(/\/readyz/);
   });
 

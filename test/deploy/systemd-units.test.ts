@@ -38,11 +38,13 @@ describe('aduan.service', () => {
     expect(values(unit, 'Install', 'WantedBy')).toEqual(['multi-user.target']);
   });
 
-  it('starts what `npm start` runs, tsx loaded into node itself instead of its CLI', () => {
+  it('starts what `npm start` runs, tsx loaded into node itself instead of its CLI, with its malloc arenas', () => {
     const start = PackageJson.parse(JSON.parse(readRepoFile('package.json'))).scripts.start;
-    expect(start).toMatch(/^tsx /);
-    const entry = start.replace(/^tsx /, '');
+    const parts = /^MALLOC_ARENA_MAX=\$\{MALLOC_ARENA_MAX:-(\d+)\} tsx (\S+)$/.exec(start);
+    expect(parts, start).not.toBeNull();
+    const [, arenas, entry = ''] = parts ?? [];
     expect(values(unit, S, 'ExecStart')).toEqual([`/usr/bin/node --import tsx ${entry}`]);
+    expect(values(unit, S, 'Environment')).toContain(`MALLOC_ARENA_MAX=${arenas}`);
     expect(existsSync(join(DEPLOY, '..', entry))).toBe(true);
   });
 
