@@ -270,8 +270,6 @@ export class Runtime {
             ),
           );
         } else {
-          // An erasure deletes the chat's unsent rows, and a deleted row's id may be reused: nothing is handed over.
-          if (effect.type === 'erase') unclaim(out, claims);
           const answer = this.apply(effect, conv, lang, now, commit);
           if (answer && 'message' in answer) out.push(queue(answer.message));
           else if (answer) followUps.push(answer.event);
@@ -414,15 +412,6 @@ function filesTarget(effects: readonly Effect[], event: IntakeEvent): Effect | u
   const ticket = event.type === 'ticket.update' || event.type === 'ticket.reply' ? event.ticket : null;
   const replies = effects.filter((e) => e.type === 'reply');
   return replies.find((e) => ticket !== null && e.ticket === ticket) ?? replies[0];
-}
-
-/** The messages queued so far go to the sender as pending ones, and so do the transaction's next ones to their chats. */
-function unclaim(out: Outgoing[], claims: Claims): void {
-  for (const [i, o] of out.entries()) {
-    if (o.claimedUntil === undefined) continue;
-    out[i] = { id: o.id, channel: o.channel, chatId: o.chatId, message: o.message };
-    claims.set(chatKey(o.channel, o.chatId), null);
-  }
 }
 
 function chatKey(channel: string, chatId: string): string {

@@ -156,8 +156,8 @@ export class Erasure {
   }
 
   /**
-   * A chat without its messages and address: what the citizen sent and was sent is emptied, messages not yet sent are
-   * dropped, its unlinked files' rows deleted (the files queued for removal), its audit details masked, and the
+   * A chat without its messages and address: what the citizen sent and was sent is emptied, messages waiting to be
+   * sent are dropped (one being sent is emptied and finishes), its unlinked files' rows deleted (the files queued for removal), its audit details masked, and the
    * conversation takes `pseudonym` as its address (a later message from the chat starts a new one). The address is kept in `chat_erasures` only until the
    * messages still to come have left (`finishChats`). Returns how many messages were emptied and the files' hashes.
    */
@@ -178,9 +178,9 @@ export class Erasure {
         "UPDATE inbound_messages SET body = NULL, dedup_key = 'erased:' || id WHERE conversation_id = ?",
       )
       .run(conversationId).changes;
-    db.prepare("DELETE FROM outbox WHERE conversation_id = ? AND status IN ('pending', 'sending')").run(
-      conversationId,
-    );
+    // A message being sent ('sending') stays, emptied like the rest: its send is recorded on its row by id, and a
+    // deleted row's id is taken by the next message (the erasure's own answer), which would be marked sent unsent.
+    db.prepare("DELETE FROM outbox WHERE conversation_id = ? AND status = 'pending'").run(conversationId);
     this.emptyOutbox(conversationId, pseudonym);
     const files = Hashes.parse(
       db

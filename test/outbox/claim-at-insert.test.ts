@@ -184,23 +184,42 @@ describe('replies written already claimed', () => {
     expect(rows('a').map((row) => row.status)).toEqual(['sent', 'sent']);
   });
 
-  it('hands nothing over that an erasure in the same step deleted', async () => {
+  it('sends what a step queued before its erasure, then the erasure’s answer, each recorded on its own row', async () => {
     say('a', 'halo');
     say('a', 'hapus data saya');
     await settle();
     const before = channel.sent.length;
     const r = say('a', 'ya hapus', { notices: [{ key: 'channel.unsupported' }] });
-    // The notice was written before the erasure deleted the chat's unsent rows: it is not handed over, and the
-    // erasure's answer, written after, is sent by a lane's look.
-    expect(r.outgoing.map((o) => o.claimedUntil)).toEqual([undefined, undefined]);
-    const unsent = core.db
-      .prepare("SELECT id FROM outbox WHERE status IN ('pending', 'sending')")
-      .pluck()
-      .all();
-    expect(unsent).toEqual([r.outgoing[1]?.id]);
+    // The notice, written before the erasure, is being sent: it stays (emptied) and goes out, then the answer.
+    expect(r.outgoing.map((o) => o.claimedUntil)).toEqual([T0 + LEASE, T0 + LEASE]);
     await settle();
-    expect(channel.sent.slice(before).map((s) => s.text)).toEqual([r.outgoing[1]?.message.text]);
+    expect(channel.sent.slice(before).map((s) => s.text)).toEqual(r.outgoing.map((o) => o.message.text));
     expect(channel.sent.at(-1)?.text).toContain('dihapus');
+    const answer = core.store.outbox.get(r.outgoing[1]?.id ?? 0);
+    expect(answer).toMatchObject({ status: 'sent' });
+  });
+
+  it('keeps a message being sent when the chat is erased, so the erasure’s answer never takes its id', async () => {
+    say('a', 'halo');
+    await settle();
+    const release = channel.holdNext();
+    const question = say('a', 'hapus data saya');
+    await new Promise((ok) => setImmediate(ok));
+    // The question is still being sent when the citizen confirms: its row stays (under the chat's pseudonym), the
+    // answer gets an id of its own and goes out after it, in the chat's lane.
+    const done = say('a', 'ya hapus');
+    expect(done.outgoing[0]?.id).not.toBe(question.outgoing[0]?.id);
+    release();
+    await settle();
+    expect(channel.sent.slice(-2).map((s) => s.text)).toEqual([
+      question.outgoing[0]?.message.text,
+      done.outgoing[0]?.message.text,
+    ]);
+    const platformIds = core.db
+      .prepare('SELECT platform_message_id FROM outbox WHERE id IN (?, ?) ORDER BY id')
+      .pluck()
+      .all(question.outgoing[0]?.id, done.outgoing[0]?.id);
+    expect(platformIds).toEqual([String(channel.sent.length - 1), String(channel.sent.length)]);
   });
 
   it('leaves a claimed reply of a process that died before sending it to the lease, then sends it once', async () => {
