@@ -64,6 +64,9 @@ type Sendable = Pick<OutboxEntry, 'id' | 'channel' | 'chatId' | 'message' | 'att
 /** A message written already claimed for its first attempt, until `claimedUntil` (its lease). */
 export type Handed = Pick<OutboxEntry, 'id' | 'channel' | 'chatId' | 'message'> & { claimedUntil: number };
 
+/** One chat's place in the sender: its lane, its handed messages, its send-limit timer. */
+const laneKey = (chat: ChatRef): string => `${chat.channel}:${chat.chatId}`;
+
 /** How many due chats one look at the whole outbox picks up, and how many messages a chat's lane reads at once. */
 const SCAN_LIMIT = 200;
 const CHAT_BATCH = 20;
@@ -106,7 +109,7 @@ export class OutboxSender {
   claimUntil(chat: ChatRef): number | null {
     const channel = this.channels.get(chat.channel);
     if (!channel || (channel.state && channel.state() !== 'connected')) return null;
-    const key = `${chat.channel}:${chat.chatId}`;
+    const key = laneKey(chat);
     if (this.deferred.has(key)) return null;
     if (!this.lanes.has(key) && this.lanes.size >= this.concurrency) return null;
     if ((channel.delayFor?.(chat.chatId) ?? 0) > 0) return null;
@@ -121,7 +124,7 @@ export class OutboxSender {
     const handedTo = new Map<string, ChatRef>();
     for (const q of queued) {
       if (q.claimedUntil !== undefined && q.id !== undefined && q.message !== undefined) {
-        const key = `${q.channel}:${q.chatId}`;
+        const key = laneKey(q);
         const entry = {
           id: q.id,
           channel: q.channel,
@@ -189,7 +192,7 @@ export class OutboxSender {
   }
 
   private enqueue(chat: ChatRef): void {
-    const key = `${chat.channel}:${chat.chatId}`;
+    const key = laneKey(chat);
     if (this.deferred.has(key)) return; // its timer brings it back
     if (this.lanes.has(key)) this.again.add(key);
     else if (!this.waiting.has(key)) this.waiting.set(key, { channel: chat.channel, chatId: chat.chatId });
@@ -297,24 +300,23 @@ export class OutboxSender {
     handed: readonly Handed[],
   ): Promise<'next' | 'stop' | 'look'> {
     for (const [i, entry] of handed.entries()) {
-      const rest = handed.slice(i);
       if (channel.state && channel.state() !== 'connected') {
-        await this.release(rest);
+        await this.release(handed.slice(i));
         return 'stop';
       }
       const wait = channel.delayFor?.(chat.chatId) ?? 0;
       if (wait > 0) {
-        await this.release(rest);
+        await this.release(handed.slice(i));
         this.defer(key, chat, wait);
         return 'stop';
       }
       // Never sent after its lease: the lease recovery may have made it pending again, for the lane's next look.
       if (this.clock.now() >= entry.claimedUntil) {
-        await this.release(rest);
+        await this.release(handed.slice(i));
         return 'look';
       }
       if (!(await this.sendOne(channel, { ...entry, attempts: 1 }))) {
-        await this.release(rest.slice(1));
+        await this.release(handed.slice(i + 1));
         return 'stop';
       }
     }

@@ -84,7 +84,6 @@ function toEntry(raw: unknown): OutboxEntry {
 export class Outbox {
   private readonly insert;
   private readonly unsentStmt;
-  private readonly releaseStmt;
   private readonly dueHeads;
   private readonly chatActive;
   private readonly claimStmt;
@@ -126,11 +125,6 @@ export class Outbox {
              OR EXISTS (SELECT 1 FROM chat_blocks WHERE channel = @channel AND chat_id = @chat)`,
       )
       .pluck();
-    // Messages claimed at their insert but not sent by this process: pending again, without the attempt.
-    this.releaseStmt = db.prepare(
-      `UPDATE outbox SET status = 'pending', attempts = max(attempts - 1, 0), next_attempt_at = ?
-       WHERE id = ? AND status = 'sending'`,
-    );
     // The ticket of the message a citizen replied to: exact for Telegram and the Cloud API; whatsapp-web.js gives
     // only the quoted message's stanza id, the tail of the id its send returned (fromMe_chat_stanza).
     this.replyTicketStmt = db.prepare(
@@ -279,7 +273,8 @@ export class Outbox {
 
   /** Messages claimed at their insert that this process will not send now: pending again, due at `now`. */
   release(ids: readonly number[], now: number): void {
-    for (const id of ids) this.releaseStmt.run(now, id);
+    // The claimed attempt is given back, as for a citizen who blocked the bot; no error happened.
+    for (const id of ids) this.giveBackStmt.run(now, null, id);
   }
 
   /** The ticket a sent message of this conversation was about, by the id its platform gave it (a reply's context). */
