@@ -30,6 +30,23 @@ export const StoredSnapshot = z.object({
 });
 export type StoredSnapshot = z.infer<typeof StoredSnapshot>;
 
+/**
+ * The stored snapshots `step` returned in this process. They are frozen, so nothing can change one after it was
+ * returned, and restoring one skips the schema: the step that made it also made the text stored for it, and
+ * test/flows/stored-snapshot-reuse.test.ts checks that the schema reads that text back to the same context. A snapshot
+ * read from the database is still validated. With the conversations' parse cache (src/storage/conversations.ts) a
+ * chat's next message starts from its last step's objects: no JSON.parse, no schema.
+ */
+const produced = new WeakMap<object, StepResult['stored']>();
+
+/** A stored snapshot as the runtime reads it: one this module returned as it is, anything else validated. */
+export function readStored(raw: unknown): StoredSnapshot | null {
+  const own = typeof raw === 'object' && raw !== null ? produced.get(raw) : undefined;
+  if (own) return own;
+  const r = StoredSnapshot.safeParse(raw);
+  return r.success ? r.data : null;
+}
+
 export type StepResult = {
   stored: StoredSnapshot & { context: IntakeContext };
   effects: Effect[];
@@ -66,6 +83,12 @@ function restore(
   input: IntakeInput,
 ): { snapshot: Snapshot; salvaged: boolean } {
   if (!stored) return { snapshot: initialTransition(intakeMachine, input)[0], salvaged: false };
+  const own = produced.get(stored);
+  if (own)
+    return {
+      snapshot: intakeMachine.resolveState({ value: own.value, context: own.context }),
+      salvaged: false,
+    };
   const parsed = IntakeContext.safeParse(stored.context);
   if (stored.version === INTAKE_VERSION && parsed.success && STATES.has(stored.value)) {
     return {
@@ -159,7 +182,6 @@ export function step(stored: StoredSnapshot | null, event: IntakeEvent, input: I
   const [after, actions] = question
     ? [before, [{ type: 'reply', params: withNotices(before.context, question) }]]
     : pureTransition(before, withReading(event));
-  if (question) after.context.notices = [];
   const effects: Effect[] = [];
   for (const action of actions) {
     if ((action.type === 'reply' || action.type === 'effect') && action.params) {
@@ -168,7 +190,8 @@ export function step(stored: StoredSnapshot | null, event: IntakeEvent, input: I
     }
   }
   const value = stateName(after);
-  let context = after.context;
+  // The open question's notices went out with it (a restored context is frozen: replaced, not changed).
+  let context = question ? { ...after.context, notices: [] } : after.context;
   // Anything the citizen sends, an edit too, is activity: the reminder and expiry count from it.
   if (
     event.type === 'message' ||
@@ -191,9 +214,20 @@ export function step(stored: StoredSnapshot | null, event: IntakeEvent, input: I
     context = { ...context, timers: {} };
   }
   const deadlines = Object.values(context.timers).filter((t): t is number => typeof t === 'number');
+  const next = freezeDeep({ flow: 'intake' as const, version: INTAKE_VERSION, value, context });
+  produced.set(next, next);
   return {
-    stored: { flow: 'intake', version: INTAKE_VERSION, value, context },
+    stored: next,
     effects,
     nextDeadline: deadlines.length > 0 ? Math.min(...deadlines) : null,
   };
+}
+
+/** Freezes a value and everything it holds; a part frozen already (shared with the last step's) is not walked again. */
+function freezeDeep<T>(value: T): T {
+  if (typeof value === 'object' && value !== null && !Object.isFrozen(value)) {
+    Object.freeze(value);
+    for (const v of Object.values(value)) freezeDeep(v);
+  }
+  return value;
 }

@@ -1,5 +1,5 @@
 // A stored conversation as the runtime steps it: its flow's definition and its parsed snapshot.
-import { StoredSnapshot } from '../../flows/index.js';
+import { type StoredSnapshot, readStored } from '../../flows/index.js';
 import { type FlowDefinition, flowOf } from '../../flows/registry.js';
 import type { ConversationRow } from '../storage/conversations.js';
 
@@ -15,13 +15,8 @@ export function toLoaded(conv: ConversationRow): LoadedConversation {
   return {
     id: conv.id,
     flow: flowOf(conv.flow),
-    stored: conv.snapshot === null ? null : parseStored(conv.snapshot),
+    stored: conv.snapshot === null ? null : readStored(conv.snapshot),
     channel: conv.channel,
     chatId: conv.chatId,
   };
-}
-
-function parseStored(raw: unknown): StoredSnapshot | null {
-  const r = StoredSnapshot.safeParse(raw);
-  return r.success ? r.data : null;
 }

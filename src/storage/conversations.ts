@@ -39,15 +39,29 @@ const Row = z.object({
   lang: LangColumn,
 });
 
-function toConversation(raw: unknown): ConversationRow | null {
+/**
+ * How many conversations' last saved snapshots are kept as objects (the most recently saved): a few MB at ~1–2 KB of
+ * JSON each, and every chat of `npm run loadtest`'s 2,000 still in it when its next message comes.
+ */
+export const PARSED_SNAPSHOTS_KEPT = 2048;
+
+/** A snapshot as saved: the text written and the object it was written from. */
+type Saved = { text: string; snapshot: unknown };
+
+function parseSnapshot(text: string, saved: Saved | undefined): unknown {
+  // The row still holds what this process wrote last (not rolled back, not changed since by anyone): its object.
+  if (saved !== undefined && saved.text === text) return saved.snapshot;
+  try {
+    return JSON.parse(text);
+  } catch {
+    return null;
+  }
+}
+
+function toConversation(raw: unknown, saved: ReadonlyMap<number, Saved>): ConversationRow | null {
   const r = Row.safeParse(raw);
   if (!r.success) return null;
-  let snapshot: unknown = null;
-  try {
-    snapshot = JSON.parse(r.data.snapshot);
-  } catch {
-    snapshot = null;
-  }
+  const snapshot = parseSnapshot(r.data.snapshot, saved.get(r.data.id));
   return {
     id: r.data.id,
     channel: r.data.channel,
@@ -68,6 +82,12 @@ export class Conversations {
   private readonly update;
   private readonly due;
   private readonly langByChat;
+  /**
+   * The last snapshots saved, by conversation, oldest first: a row read back with the very text saved gets the saved
+   * object instead of a parse. Keyed by the text, so a rolled-back save or anyone else's write is simply a miss. The
+   * objects are the flow's frozen snapshots (flows/index.ts), which nothing changes after they were saved.
+   */
+  private readonly saved = new Map<number, Saved>();
 
   constructor(db: Db) {
     this.byChat = db.prepare('SELECT * FROM conversations WHERE channel = ? AND chat_id = ?');
@@ -87,11 +107,11 @@ export class Conversations {
   }
 
   find(channel: string, chatId: string): ConversationRow | null {
-    return toConversation(this.byChat.get(channel, chatId));
+    return toConversation(this.byChat.get(channel, chatId), this.saved);
   }
 
   get(id: number): ConversationRow | null {
-    return toConversation(this.byId.get(id));
+    return toConversation(this.byId.get(id), this.saved);
   }
 
   /** The chat's conversation, created empty (snapshot null) when it writes for the first time. */
@@ -113,7 +133,14 @@ export class Conversations {
   }
 
   save(id: number, u: ConversationUpdate, now: number): void {
-    this.update.run(u.version, u.state, JSON.stringify(u.snapshot), u.nextDeadlineAt, u.lang, now, id);
+    const text = JSON.stringify(u.snapshot);
+    this.update.run(u.version, u.state, text, u.nextDeadlineAt, u.lang, now, id);
+    this.saved.delete(id);
+    this.saved.set(id, { text, snapshot: u.snapshot });
+    if (this.saved.size > PARSED_SNAPSHOTS_KEPT) {
+      const oldest = this.saved.keys().next();
+      if (!oldest.done) this.saved.delete(oldest.value);
+    }
   }
 
   /** The language a chat's conversation speaks; Indonesian for a chat never seen. */
