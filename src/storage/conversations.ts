@@ -40,10 +40,12 @@ const Row = z.object({
 });
 
 /**
- * How many conversations' last saved snapshots are kept as objects (the most recently saved): a few MB at ~1–2 KB of
- * JSON each, and every chat of `npm run loadtest`'s 2,000 still in it when its next message comes.
+ * How many conversations' last saved snapshots are kept as objects (the most recently saved), ~3 KB each with their
+ * text: more than a province's chats in conversation at any one time, and `npm run compare`'s 50. The load test's
+ * 2,000 chats, each writing every ~4 s, do not fit and are parsed as before: holding them (2,048 entries) cost
+ * `npm run bench`, which never hits (10,000 chats in turn), 13 MB of peak RSS (192 → 205 MB, two runs each).
  */
-export const PARSED_SNAPSHOTS_KEPT = 2048;
+export const PARSED_SNAPSHOTS_KEPT = 256;
 
 /** A snapshot as saved: the text written and the object it was written from. */
 type Saved = { text: string; snapshot: unknown };
