@@ -6,6 +6,7 @@ import { InboundMessage } from '../../conversation/inbound.js';
 import type { Lang, RenderedMessage } from '../../domain/reply.js';
 import { t } from '../../i18n/locales.js';
 import type { ChannelState, SendResult } from '../../outbox/outbound-channel.js';
+import { BotApiPool } from '../../platforms/telegram/bot-api-pool.js';
 import { isEntityError, isOutage, redactToken, toSendError } from '../../platforms/telegram/send-errors.js';
 import type { ChannelAdapter, Deliver, Seen } from '../channel.js';
 import { type Album, AlbumBuffer, type Schedule } from './album-buffer.js';
@@ -65,6 +66,8 @@ export class TelegramChannel implements ChannelAdapter {
   readonly channel = 'telegram';
   /** The real telegraf client, pointed at settings.apiRoot. */
   readonly bot: Telegraf;
+  /** sendMessage and answerCallbackQuery, the calls made per message, over one keep-alive pool (bot-api-pool.ts). */
+  private api: BotApiPool;
   private deliver: Deliver | null = null;
   private seen: Seen = () => false;
   private current: ChannelState = 'starting';
@@ -86,6 +89,7 @@ export class TelegramChannel implements ChannelAdapter {
   constructor(private readonly opts: TelegramChannelOptions) {
     const { settings } = opts;
     this.bot = new Telegraf(settings.token, { telegram: { apiRoot: settings.apiRoot, webhookReply: false } });
+    this.api = new BotApiPool(settings.apiRoot, settings.token);
     this.log = opts.log ?? silent;
     this.now = opts.now ?? Date.now;
     this.limiter = new SendRateLimiter({ now: this.now, ...opts.rateLimit });
@@ -167,6 +171,9 @@ export class TelegramChannel implements ChannelAdapter {
     await this.queue.idle();
     this.deliver = null;
     this.current = 'stopped';
+    // Its connections closed; a fresh pool (it connects only when used) serves a send after the stop or a restart.
+    await this.api.close();
+    this.api = new BotApiPool(this.opts.settings.apiRoot, this.opts.settings.token);
   }
 
   /**
@@ -251,12 +258,12 @@ export class TelegramChannel implements ChannelAdapter {
       ...(p.reply_markup ? { reply_markup: p.reply_markup } : {}),
     };
     try {
-      return (await this.bot.telegram.sendMessage(chatId, p.text, extra)).message_id;
+      return await this.api.sendMessage({ chat_id: chatId, text: p.text, ...extra });
     } catch (err) {
       if (!isEntityError(err)) throw err;
       this.log.warn({ chatId }, 'telegram refused the HTML; sending as plain text');
       const { parse_mode: _html, ...plain } = extra;
-      return (await this.bot.telegram.sendMessage(chatId, htmlToPlain(p.text), plain)).message_id;
+      return await this.api.sendMessage({ chat_id: chatId, text: htmlToPlain(p.text), ...plain });
     }
   }
 
@@ -292,8 +299,8 @@ export class TelegramChannel implements ChannelAdapter {
   }
 
   private answerCallback(id: string): void {
-    this.bot.telegram
-      .answerCbQuery(id)
+    this.api
+      .answerCallbackQuery(id)
       .catch((err: unknown) => this.log.warn({ err: describe(err) }, 'telegram answerCallbackQuery failed'));
   }
 
