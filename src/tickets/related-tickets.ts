@@ -23,12 +23,35 @@ export type NewTicket = {
   now: number;
 };
 
+/**
+ * The content words of the stories compared lately, by story text, oldest first. An area's newest tickets are the
+ * candidates of every filing there, so their words are found here instead of tokenized again: 50 stories were
+ * ~0.14 ms of each filing (a CPU profile of 1,300 filings in groups of ten).
+ */
+const WORDS_KEPT = 1024;
+const wordsByStory = new Map<string, ReadonlySet<string>>();
+
+function wordsOf(story: string): ReadonlySet<string> {
+  const kept = wordsByStory.get(story);
+  if (kept) return kept;
+  const words = storyWords(story);
+  wordsByStory.set(story, words);
+  if (wordsByStory.size > WORDS_KEPT) {
+    const oldest = wordsByStory.keys().next();
+    if (!oldest.done) wordsByStory.delete(oldest.value);
+  }
+  return words;
+}
+
 /** Returns the linked ticket ids, strongest first. Runs inside the submit's transaction. */
 export function linkRelated(tickets: Tickets, t: NewTicket): number[] {
   const words = storyWords(t.story);
   const scored = tickets
     .recentInArea(t.category, t.kabkotaCode, t.now - RELATED_WINDOW_MS, t.conversationId, RELATED_CANDIDATES)
-    .map((other) => ({ id: other.id, score: Math.round(storySimilarity(words, other.story) * 100) / 100 }))
+    .map((other) => ({
+      id: other.id,
+      score: Math.round(storySimilarity(words, wordsOf(other.story)) * 100) / 100,
+    }))
     .filter((o) => o.score >= RELATED_THRESHOLD)
     .sort((a, b) => b.score - a.score || b.id - a.id)
     .slice(0, MAX_RELATED_LINKS);

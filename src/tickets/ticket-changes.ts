@@ -1,6 +1,6 @@
 // The steps the ticket desk's changes share: a status change with its event, a ticket's forwarding rows for an
 // agency, and the refresh of what officers search it by; all inside the caller's transaction.
-import type { TicketStatus } from '../domain/complaint.js';
+import type { Complaint, TicketStatus } from '../domain/complaint.js';
 import { CLOSING_STATUSES, type TicketActor } from '../domain/ticket-event.js';
 import type { WorkingDays } from '../domain/working-days.js';
 import type { RoutingPort } from '../ports/routing.js';
@@ -103,14 +103,19 @@ export function reindex(store: Store, ticketId: number): void {
   const written = store.ticketEvents
     .forTicket(ticketId)
     .flatMap((e) => (typeof e.data?.text === 'string' ? [e.data.text] : []));
-  const parts = [
-    c.story,
-    c.address ?? '',
-    c.expectation,
-    c.agency ?? '',
-    ...store.tickets.notes(ticketId).map((n) => n.text),
-    ...written,
-  ];
+  indexText(store, ticketId, c, [...store.tickets.notes(ticketId).map((n) => n.text), ...written]);
+}
+
+/**
+ * A ticket being filed: what `reindex` would write, from the complaint just stored instead of reading it, its events
+ * and notes back (it has none yet). test/tickets/index-new-ticket.test.ts holds the two equal.
+ */
+export function indexNewTicket(store: Store, ticketId: number, c: Complaint): void {
+  indexText(store, ticketId, c, []);
+}
+
+function indexText(store: Store, ticketId: number, c: Complaint, added: readonly string[]): void {
+  const parts = [c.story, c.address ?? '', c.expectation, c.agency ?? '', ...added];
   // Found only by what every reader may read of it: never by a NIK, nor by a rahasia or anonim reporter's details.
   const text = textMasker(c, maskScopeFor(c.identityMode, false))(parts.join('\n').slice(0, 50_000));
   store.ticketSearch.index(ticketId, normalize(text));

@@ -9,7 +9,7 @@ import { noticeNewTicket } from './officer-notices.js';
 import { recordCitizenCopy } from './ombudsman-copy.js';
 import { linkRelated } from './related-tickets.js';
 import { issueStatusPin } from './status-pin.js';
-import { type TicketDeskDeps, queueDeliveries, reindex } from './ticket-changes.js';
+import { type TicketDeskDeps, indexNewTicket, queueDeliveries } from './ticket-changes.js';
 import { runClock, stageDays } from './ticket-clock.js';
 
 /** What filing a complaint came to: an earlier ticket with the same story, or a new ticket and where it went. */
@@ -121,7 +121,7 @@ function fileNew(
     ticketId,
     conversationId,
   });
-  reindex(store, ticketId);
+  indexNewTicket(store, ticketId, complaint);
   const pin = issueStatusPin(store, deps.random, ticketId, now);
   const { agency, deliveries, agencyId } = route(deps, ticketId, number, complaint, conversationId, now);
   const verifyDue = runClock(deps, ticketId, { kind: 'filed' }, now)?.dueOn ?? witaDate(now);

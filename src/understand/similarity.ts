@@ -18,7 +18,7 @@ export function storyWords(story: string): Set<string> {
 }
 
 /** Jaccard similarity of the two stories' word sets, 0…1; 0 when either has no content word. */
-export function storySimilarity(a: string | Set<string>, b: string | Set<string>): number {
+export function storySimilarity(a: string | ReadonlySet<string>, b: string | ReadonlySet<string>): number {
   const x = typeof a === 'string' ? storyWords(a) : a;
   const y = typeof b === 'string' ? storyWords(b) : b;
   if (x.size === 0 || y.size === 0) return 0;
