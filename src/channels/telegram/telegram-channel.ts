@@ -66,8 +66,8 @@ export class TelegramChannel implements ChannelAdapter {
   readonly channel = 'telegram';
   /** The real telegraf client, pointed at settings.apiRoot. */
   readonly bot: Telegraf;
-  /** sendMessage and answerCallbackQuery, the calls made per message, over one keep-alive pool (bot-api-pool.ts). */
-  private api: BotApiPool;
+  /** sendMessage and answerCallbackQuery, the calls made per message, over one keep-alive agent (bot-api-pool.ts). */
+  private readonly api: BotApiPool;
   private deliver: Deliver | null = null;
   private seen: Seen = () => false;
   private current: ChannelState = 'starting';
@@ -171,9 +171,8 @@ export class TelegramChannel implements ChannelAdapter {
     await this.queue.idle();
     this.deliver = null;
     this.current = 'stopped';
-    // Its connections closed; a fresh pool (it connects only when used) serves a send after the stop or a restart.
-    await this.api.close();
-    this.api = new BotApiPool(this.opts.settings.apiRoot, this.opts.settings.token);
+    // Its kept connections closed; a send after the stop or a restart opens a new one.
+    this.api.close();
   }
 
   /**

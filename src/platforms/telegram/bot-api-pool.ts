@@ -1,13 +1,17 @@
-// The Bot API calls made once per message (sendMessage, answerCallbackQuery) over one undici keep-alive pool.
+// The Bot API calls made once per message (sendMessage, answerCallbackQuery) straight over node's http(s) with one
+// keep-alive agent.
 //
-// telegraf sends each call through node-fetch and node's http agent: a Request, streams, an agent lookup and header
-// objects per call. Measured on this machine (2026-12-07, 20,000 sendMessage POSTs to a local server, 16 at a time):
-// 147 µs of CPU per call through node-fetch with a keep-alive agent, 60 µs through an undici Pool. At the load test's
-// 500 replies a second that is ~4% of the service's one thread. Failures keep telegraf's shape (a TelegramError with
-// the Bot API's error_code, description and parameters), so src/platforms/telegram/send-errors.ts reads them as before;
-// anything else (refused, reset, timed out) is thrown as it came, which send-errors.ts counts as Telegram unreachable.
+// telegraf sends each call through node-fetch: a Request, streams, header objects and a Response per call. Measured
+// on this machine (2026-12-07, 20,000 sendMessage POSTs to a local server, 16 at a time, two runs each): 147 µs of
+// CPU per call through node-fetch, 70 µs through node:http's request with a keep-alive agent. undici's Pool took 47 µs
+// but added ~10 MB to the idle service (its module) and grew the client's RSS by 41–49 MB under that load against
+// 18 MB; Node's own fetch took 337 µs. At the load test's 500 replies a second the 77 µs are ~4% of the service's one
+// thread. Failures keep telegraf's shape (a TelegramError with the Bot API's error_code, description and parameters),
+// so src/platforms/telegram/send-errors.ts reads them as before; anything else (refused, reset, timed out) is thrown
+// as it came, which send-errors.ts counts as Telegram unreachable.
+import { Agent as HttpAgent, type IncomingMessage, request as httpRequest } from 'node:http';
+import { Agent as HttpsAgent, request as httpsRequest } from 'node:https';
 import { TelegramError } from 'telegraf';
-import { Pool } from 'undici';
 import { z } from 'zod';
 
 /** The Bot API's answer envelope (https://core.telegram.org/bots/api#making-requests). */
@@ -24,26 +28,28 @@ const Envelope = z.object({
 const SentMessage = z.object({ message_id: z.number().int() });
 
 export type BotApiPoolOptions = {
-  /**
-   * At most this many connections to the Bot API (default: no limit, as node's agent under telegraf; the outbox
-   * sender's lanes, 64, bound the sends in flight). A limit below the lanes queues sends behind each other: with 8,
-   * `npm run compare` answered 742 round trips/s instead of 902.
-   */
-  connections?: number;
-  /** How long a call may wait for the answer's headers, then its body (default 30 s each). */
+  /** How long a call may take, from the request to the answer's last byte (default 30 s). */
   timeoutMs?: number;
 };
 
+/** A Bot API answer is a few KB; anything far larger is not one. */
+const MAX_ANSWER_BYTES = 1024 * 1024;
+
 export class BotApiPool {
-  private readonly pool: Pool;
+  private readonly url: URL;
   private readonly path: string;
+  private readonly agent: HttpAgent;
+  private readonly request: typeof httpRequest;
   private readonly timeoutMs: number;
 
   /** `apiRoot` as telegraf takes it (https://api.telegram.org, or a local Bot API server or fake). */
   constructor(apiRoot: string, token: string, opts: BotApiPoolOptions = {}) {
-    const root = new URL(apiRoot);
-    this.pool = new Pool(root.origin, { connections: opts.connections ?? null, keepAliveTimeout: 30_000 });
-    this.path = `${root.pathname.replace(/\/+$/, '')}/bot${token}/`;
+    this.url = new URL(apiRoot);
+    const tls = this.url.protocol === 'https:';
+    // No limit on sockets, as node's agent under telegraf had none: the outbox sender's lanes (64) bound the calls.
+    this.agent = tls ? new HttpsAgent({ keepAlive: true }) : new HttpAgent({ keepAlive: true });
+    this.request = tls ? httpsRequest : httpRequest;
+    this.path = `${this.url.pathname.replace(/\/+$/, '')}/bot${token}/`;
     this.timeoutMs = opts.timeoutMs ?? 30_000;
   }
 
@@ -59,21 +65,13 @@ export class BotApiPool {
     await this.call('answerCallbackQuery', { callback_query_id: id });
   }
 
-  /** Closes the kept connections once the calls under way have ended. */
-  async close(): Promise<void> {
-    await this.pool.close();
+  /** Closes the kept connections (a call after this opens a new one). */
+  close(): void {
+    this.agent.destroy();
   }
 
   private async call(method: string, payload: Record<string, unknown>): Promise<unknown> {
-    const res = await this.pool.request({
-      method: 'POST',
-      path: this.path + method,
-      headers: { 'content-type': 'application/json' },
-      body: JSON.stringify(payload),
-      headersTimeout: this.timeoutMs,
-      bodyTimeout: this.timeoutMs,
-    });
-    const text = await res.body.text();
+    const { status, text } = await this.post(method, JSON.stringify(payload));
     let json: unknown;
     try {
       json = JSON.parse(text);
@@ -83,22 +81,54 @@ export class BotApiPool {
     const envelope = Envelope.safeParse(json);
     if (!envelope.success) {
       // Not the Bot API speaking (a proxy's error page): telegraf reports these the same way, by status.
-      throw new TelegramError(
-        { error_code: res.statusCode, description: `HTTP ${res.statusCode}` },
-        { method },
-      );
+      throw new TelegramError({ error_code: status, description: `HTTP ${status}` }, { method });
     }
     const e = envelope.data;
     if (!e.ok) {
       throw new TelegramError(
         {
-          error_code: e.error_code ?? res.statusCode,
-          description: e.description ?? `HTTP ${res.statusCode}`,
+          error_code: e.error_code ?? status,
+          description: e.description ?? `HTTP ${status}`,
           ...(e.parameters ? { parameters: e.parameters } : {}),
         },
         { method },
       );
     }
     return e.result;
+  }
+
+  private post(method: string, body: string): Promise<{ status: number; text: string }> {
+    return new Promise((resolve, reject) => {
+      const req = this.request(
+        {
+          protocol: this.url.protocol,
+          hostname: this.url.hostname,
+          port: this.url.port,
+          path: this.path + method,
+          method: 'POST',
+          agent: this.agent,
+          headers: { 'content-type': 'application/json', 'content-length': Buffer.byteLength(body) },
+        },
+        (res: IncomingMessage) => {
+          const chunks: Buffer[] = [];
+          let size = 0;
+          res.on('data', (chunk: Buffer) => {
+            if (size + chunk.length > MAX_ANSWER_BYTES) {
+              req.destroy(new Error(`telegram ${method}: answer over 1 MB`));
+              return;
+            }
+            size += chunk.length;
+            chunks.push(chunk);
+          });
+          res.on('end', () =>
+            resolve({ status: res.statusCode ?? 0, text: Buffer.concat(chunks, size).toString('utf8') }),
+          );
+          res.on('error', reject);
+        },
+      );
+      req.setTimeout(this.timeoutMs, () => req.destroy(new Error(`telegram ${method}: no answer in time`)));
+      req.on('error', reject);
+      req.end(body);
+    });
   }
 }

@@ -26,6 +26,8 @@ describe('BotApiPool', () => {
       });
       req.on('end', () => {
         calls.push({ url: req.url ?? '', type: req.headers['content-type'], body: JSON.parse(body) });
+        // Status 0: the server never answers.
+        if (answer.status === 0) return;
         res.writeHead(answer.status, { 'content-type': 'application/json' });
         res.end(answer.body);
       });
@@ -35,7 +37,7 @@ describe('BotApiPool', () => {
     pool = new BotApiPool(root, '123:ABC', { timeoutMs: 2_000 });
   });
   afterEach(async () => {
-    await pool.close();
+    pool.close();
     await new Promise((resolve) => server.close(resolve));
   });
 
@@ -120,6 +122,14 @@ describe('BotApiPool', () => {
     expect(toSendError(await failure(pool.sendMessage({ chat_id: '1', text: 'x' })))).toMatchObject({
       retryable: true,
     });
+  });
+
+  it('gives up waiting for an answer that does not come, as unreachable', async () => {
+    answer = { status: 0, body: '' };
+    pool.close();
+    pool = new BotApiPool(root, '123:ABC', { timeoutMs: 200 });
+    const err = toSendError(await failure(pool.sendMessage({ chat_id: '1', text: 'x' })));
+    expect(err).toMatchObject({ retryable: true, message: expect.stringContaining('no answer in time') });
   });
 
   it('counts a server that is gone as Telegram unreachable, with no token in the message', async () => {
