@@ -91,7 +91,7 @@ async function main(): Promise<number> {
     setup: {
       order: 'A/B, B/A, … per round (A is the subject)',
       fakeBotApi: 'a child process of its own, fresh for every run of a bot',
-      bots: 'node --import tsx <entry>, as npm start runs the service; Aduan with TELEGRAM_SEND_LIMITS=0 and SENDER_MESSAGES_PER_MINUTE=0',
+      bots: 'node <bundle> (esbuild, packages external), as npm start runs the service; Aduan with TELEGRAM_SEND_LIMITS=0 and SENDER_MESSAGES_PER_MINUTE=0',
       replySetRule:
         "per-bot expected reply counts per step (Aduan's from a dry run of the same dialogue through its runtime, the plain bot's one per step); the last message must be the step's question",
       replyCountsPerStep: counts,

@@ -1,5 +1,5 @@
-// One bot of the compare as a child process: `node --import tsx <entry>`, as `npm start` runs the service (tsx's
-// loader in a node process), on 127.0.0.1, with only the environment given (plus PATH and HOME). Ready when
+// One bot of the compare as a child process: `node <bundle>`, as `npm start` runs the service (each bot built into
+// one file by esbuild, scripts/lib/build-service.ts), on 127.0.0.1, with only the environment given (plus PATH and HOME). Ready when
 // GET /healthz answers 200; stopped with SIGTERM (SIGKILL after a timeout), always by its own pid.
 import { type ChildProcess, spawn } from 'node:child_process';
 import { ROOT } from '../lib/service-process.js';
@@ -18,13 +18,14 @@ export class BotProcess {
   private gone = false;
 
   constructor(
+    /** The bot's bundle (built). */
     readonly entry: string,
     readonly port: number,
     env: Record<string, string>,
     nodeArgs: readonly string[] = [],
   ) {
     const base = { PATH: process.env.PATH ?? '', HOME: process.env.HOME ?? '' };
-    this.proc = spawn(process.execPath, [...nodeArgs, '--import', 'tsx', entry], {
+    this.proc = spawn(process.execPath, [...nodeArgs, entry], {
       cwd: ROOT,
       env: { ...base, HOST: '127.0.0.1', PORT: String(port), ...env },
       stdio: ['ignore', 'pipe', 'pipe'],

@@ -5,8 +5,9 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
+import { ROOT as CHECKOUT, bundleOnce } from '../lib/build-service.js';
 import { nowMs } from '../lib/fake-bot-api.js';
-import { freePort } from '../lib/service-process.js';
+import { freePort, serviceBundle } from '../lib/service-process.js';
 import { BOT_TOKEN, WEBHOOK_PATH, newSecret, serviceEnv, sleep } from '../lib/setup.js';
 import { BotProcess } from './bot-process.js';
 import { ClosedLoop } from './closed-loop.js';
@@ -56,7 +57,7 @@ function launch(
 ): BotProcess {
   if (kind === 'aduan') {
     return new BotProcess(
-      'src/app/main.ts',
+      serviceBundle(),
       port,
       {
         ...serviceEnv({ dataDir, apiRoot, secret }),
@@ -67,7 +68,7 @@ function launch(
       profileDir ? ['--cpu-prof', '--cpu-prof-dir', profileDir] : [],
     );
   }
-  return new BotProcess('scripts/plain-bot/main.ts', port, {
+  return new BotProcess(bundleOnce(PLAIN_ENTRY, 'plain-bot'), port, {
     DATA_DIR: dataDir,
     BOT_TOKEN,
     API_ROOT: apiRoot,
@@ -75,6 +76,9 @@ function launch(
     WEBHOOK_SECRET: secret,
   });
 }
+
+/** The plain bot's entry point (scripts/plain-bot). */
+const PLAIN_ENTRY = join(CHECKOUT, 'scripts', 'plain-bot', 'main.ts');
 
 function countTickets(kind: BotKind, dataDir: string): number {
   const db = new Database(join(dataDir, kind === 'aduan' ? 'aduan.db' : 'plain-bot.db'), {

@@ -1,13 +1,20 @@
-// The real service as a second process (`node --import tsx src/app/main.ts`), on 127.0.0.1 and a fixed port so a
-// restarted service answers at the same address. Started, waited for on /healthz, stopped with SIGTERM or killed
+// The real service as a second process, on 127.0.0.1 and a fixed port so a restarted service answers at the same
+// address. This checkout runs as `npm start` runs it, its bundle (built once per drill into .tmp/drill-service-<pid>/);
+// another version's worktree (the upgrade drill) runs its sources with tsx, as releases before the bundle started. Started, waited for on /healthz, stopped with SIGTERM or killed
 // with SIGKILL, always by its own pid. Also samples its resident memory from /proc/<pid>/status.
 import { type ChildProcess, spawn } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { dirname, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { SERVICE_ENTRY, bundleOnce } from './build-service.js';
 
 export const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..', '..');
+
+/** This checkout's service as `npm start` runs it: its bundle, built on first use (scripts/lib/build-service.ts). */
+export function serviceBundle(): string {
+  return bundleOnce(SERVICE_ENTRY, 'drill-service');
+}
 
 export type Exit = { code: number | null; signal: NodeJS.Signals | null };
 
@@ -54,7 +61,8 @@ export class ServiceProcess {
   ) {
     const base: Record<string, string | undefined> = {};
     for (const [k, v] of Object.entries(process.env)) if (!SCRUBBED.test(k)) base[k] = v;
-    const args = ['--import', 'tsx', ...nodeArgs, 'src/app/main.ts'];
+    const args =
+      root === ROOT ? [...nodeArgs, serviceBundle()] : ['--import', 'tsx', ...nodeArgs, 'src/app/main.ts'];
     this.proc = spawn(process.execPath, args, {
       cwd: root,
       env: { ...base, HOST: '127.0.0.1', PORT: String(port), ...env },

@@ -35,7 +35,16 @@ describe('deploy/Dockerfile', () => {
   });
 
   it('runs what `npm start` runs, as the aduan user, with the README data folder as its volume', () => {
-    expect(inRuntime('CMD')).toEqual(['["node", "--import", "tsx", "src/app/main.ts"]']);
+    expect(inRuntime('CMD')).toEqual(['["node", "dist/aduan.mjs"]']);
+    // Built in the build stage, after the sources are copied, as `npm run build` writes it.
+    const build = steps.slice(
+      0,
+      steps.findLastIndex(([k]) => k === 'FROM'),
+    );
+    const copied = build.findIndex(([k, args]) => k === 'COPY' && args === '. .');
+    const built = build.findIndex(([k, args]) => k === 'RUN' && args === 'npm run build');
+    expect(copied).toBeGreaterThan(-1);
+    expect(built).toBeGreaterThan(copied);
     expect(inRuntime('USER')).toEqual(['aduan']);
     // One uid with or without chromium, so either image can take over the volume.
     expect(inRuntime('RUN').join(' ')).toMatch(/useradd --system --uid 10001 /);
@@ -69,7 +78,15 @@ describe('.dockerignore', () => {
     expect(lines[0]).toBe('*');
     const allowed = lines.slice(1).map((l) => l.replace(/^!/, '').replace(/\/$/, ''));
     expect(allowed).toEqual(
-      expect.arrayContaining(['package.json', 'package-lock.json', 'src', 'flows', 'locales']),
+      expect.arrayContaining([
+        'package.json',
+        'package-lock.json',
+        'src',
+        'flows',
+        'locales',
+        'scripts/build.ts',
+        'scripts/lib/build-service.ts',
+      ]),
     );
     for (const never of ['data', 'test', '.git', 'node_modules', 'deploy'])
       expect(allowed).not.toContain(never);

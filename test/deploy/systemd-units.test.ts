@@ -7,6 +7,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { z } from 'zod';
+import { SERVICE_BUNDLE } from '../../scripts/lib/build-service.js';
 import {
   DEPLOY,
   envFile,
@@ -21,7 +22,7 @@ import {
 const UNITS = ['aduan.service', 'aduan-watchdog.service', 'aduan-watchdog.timer'];
 const S = 'Service';
 
-const PackageJson = z.object({ scripts: z.object({ start: z.string() }) });
+const PackageJson = z.object({ scripts: z.object({ start: z.string(), build: z.string() }) });
 
 const hasSystemdAnalyze = spawnSync('systemd-analyze', ['--version']).status === 0;
 
@@ -38,14 +39,19 @@ describe('aduan.service', () => {
     expect(values(unit, 'Install', 'WantedBy')).toEqual(['multi-user.target']);
   });
 
-  it('starts what `npm start` runs, tsx loaded into node itself instead of its CLI, with its malloc arenas', () => {
-    const start = PackageJson.parse(JSON.parse(readRepoFile('package.json'))).scripts.start;
-    const parts = /^MALLOC_ARENA_MAX=\$\{MALLOC_ARENA_MAX:-(\d+)\} tsx (\S+)$/.exec(start);
-    expect(parts, start).not.toBeNull();
-    const [, arenas, entry = ''] = parts ?? [];
-    expect(values(unit, S, 'ExecStart')).toEqual([`/usr/bin/node --import tsx ${entry}`]);
+  it('starts what `npm start` runs after its build, in node itself instead of npm, with its malloc arenas', () => {
+    const scripts = PackageJson.parse(JSON.parse(readRepoFile('package.json'))).scripts;
+    const parts =
+      /^npm run --silent build && MALLOC_ARENA_MAX=\$\{MALLOC_ARENA_MAX:-(\d+)\} node (\S+)$/.exec(
+        scripts.start,
+      );
+    expect(parts, scripts.start).not.toBeNull();
+    const [, arenas, bundle = ''] = parts ?? [];
+    expect(values(unit, S, 'ExecStart')).toEqual([`/usr/bin/node ${bundle}`]);
     expect(values(unit, S, 'Environment')).toContain(`MALLOC_ARENA_MAX=${arenas}`);
-    expect(existsSync(join(DEPLOY, '..', entry))).toBe(true);
+    // The bundle is what `npm run build` writes.
+    expect(scripts.build).toBe('tsx scripts/build.ts');
+    expect(join(DEPLOY, '..', bundle)).toBe(SERVICE_BUNDLE);
   });
 
   it('is hardened: read-only system, no capabilities, the usual system calls, private /tmp and no home', () => {
