@@ -171,8 +171,6 @@ export class TelegramChannel implements ChannelAdapter {
     await this.queue.idle();
     this.deliver = null;
     this.current = 'stopped';
-    // Its kept connections closed; a send after the stop or a restart opens a new one.
-    this.api.close();
   }
 
   /**

@@ -47,6 +47,9 @@ export class BotApiPool {
     this.url = new URL(apiRoot);
     const tls = this.url.protocol === 'https:';
     // No limit on sockets, as node's agent under telegraf had none: the outbox sender's lanes (64) bound the calls.
+    // Nothing closes it: the agent unrefs the sockets it keeps, so they never hold the process open, and a send
+    // still under way when the channel stops must finish (the service drains its sender after stopping channels;
+    // destroying the sockets there cut such sends off after the fake had them, and they went out twice).
     this.agent = tls ? new HttpsAgent({ keepAlive: true }) : new HttpAgent({ keepAlive: true });
     this.request = tls ? httpsRequest : httpRequest;
     this.path = `${this.url.pathname.replace(/\/+$/, '')}/bot${token}/`;
@@ -63,11 +66,6 @@ export class BotApiPool {
   /** Stops the button's spinner; the answer's result (true) is not needed. */
   async answerCallbackQuery(id: string): Promise<void> {
     await this.call('answerCallbackQuery', { callback_query_id: id });
-  }
-
-  /** Closes the kept connections (a call after this opens a new one). */
-  close(): void {
-    this.agent.destroy();
   }
 
   private async call(method: string, payload: Record<string, unknown>): Promise<unknown> {

@@ -37,7 +37,7 @@ describe('BotApiPool', () => {
     pool = new BotApiPool(root, '123:ABC', { timeoutMs: 2_000 });
   });
   afterEach(async () => {
-    pool.close();
+    server.closeAllConnections();
     await new Promise((resolve) => server.close(resolve));
   });
 
@@ -126,7 +126,6 @@ describe('BotApiPool', () => {
 
   it('gives up waiting for an answer that does not come, as unreachable', async () => {
     answer = { status: 0, body: '' };
-    pool.close();
     pool = new BotApiPool(root, '123:ABC', { timeoutMs: 200 });
     const err = toSendError(await failure(pool.sendMessage({ chat_id: '1', text: 'x' })));
     expect(err).toMatchObject({ retryable: true, message: expect.stringContaining('no answer in time') });
