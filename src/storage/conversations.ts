@@ -145,6 +145,11 @@ export class Conversations {
     }
   }
 
+  /** Drops a conversation's kept snapshot object (an erasure: its personal data must not stay in memory either). */
+  forget(id: number): void {
+    this.saved.delete(id);
+  }
+
   /** The language a chat's conversation speaks; Indonesian for a chat never seen. */
   lang(channel: string, chatId: string): Lang {
     return LangColumn.parse(this.langByChat.get(channel, chatId) ?? 'id');

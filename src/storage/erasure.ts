@@ -1,6 +1,7 @@
+import { z } from 'zod';
 // Erasure as storage does it: a ticket's identity and files, a chat's messages and address, an expired draft, and what
 // the retention sweep reads. What a text becomes is the caller's (a mask function); the SQL is here.
-import { z } from 'zod';
+import type { Conversations } from './conversations.js';
 import type { Db } from './db.js';
 import { FileRemovals, type RemovalReason } from './file-removals.js';
 
@@ -38,7 +39,11 @@ export class Erasure {
   /** The files whose rows an erasure deletes, queued in the same transaction (deleted after the commit). */
   private readonly removals: FileRemovals;
 
-  constructor(private readonly db: Db) {
+  constructor(
+    private readonly db: Db,
+    /** Their kept snapshot objects go too: nothing of an erased chat stays in the process's memory either. */
+    private readonly conversations: Conversations,
+  ) {
     this.removals = new FileRemovals(db);
   }
 
@@ -199,6 +204,7 @@ export class Erasure {
     db.prepare(
       "UPDATE conversations SET chat_id = ?, state = 'erased', snapshot = 'null', next_deadline_at = NULL WHERE id = ?",
     ).run(pseudonym, conversationId);
+    this.conversations.forget(conversationId);
     db.prepare(
       `INSERT INTO chat_erasures (conversation_id, channel, chat_id, at) VALUES (?, ?, ?, ?)
        ON CONFLICT (conversation_id) DO NOTHING`,

@@ -136,10 +136,11 @@ export type Store = {
 
 export function createStore(db: Db): Store {
   const deliveries = new Deliveries(db);
+  const conversations = new Conversations(db);
   const transactions = new Transactions(db);
   const group = new GroupCommit(transactions);
   return {
-    conversations: new Conversations(db),
+    conversations,
     inbound: new InboundLog(db),
     outbox: new Outbox(db),
     tickets: new Tickets(db),
@@ -157,7 +158,7 @@ export function createStore(db: Db): Store {
     searchMasked: new SearchMasked(db),
     statusPins: new StatusPins(db),
     deliveries,
-    erasure: new Erasure(db),
+    erasure: new Erasure(db, conversations),
     fileRemovals: new FileRemovals(db),
     quietChats: new QuietChats(db),
     groupButtons: new GroupButtons(db),

@@ -56,6 +56,16 @@ describe('Conversations parse cache', () => {
     expect(conversations.get(id)?.snapshot).toEqual(snapshot(3));
   });
 
+  it('forgets an erased conversation’s object', () => {
+    const id = newChat('a');
+    const snap = snapshot(1);
+    save(id, snap);
+    conversations.forget(id);
+    const read = conversations.get(id)?.snapshot;
+    expect(read).not.toBe(snap);
+    expect(read).toEqual(snap);
+  });
+
   it('keeps the most recently saved conversations only', () => {
     const first = newChat('first');
     const kept = snapshot(0);

@@ -248,7 +248,7 @@ export class TelegramChannel implements ChannelAdapter {
     return { platformMessageId: lastId === null ? null : String(lastId) };
   }
 
-  private async sendOne(chatId: string, p: SendMessageParams): Promise<number> {
+  private async sendOne(chatId: string, p: SendMessageParams): Promise<number | null> {
     const extra = {
       parse_mode: p.parse_mode,
       link_preview_options: p.link_preview_options,

@@ -4,11 +4,11 @@
 // telegraf sends each call through node-fetch: a Request, streams, header objects and a Response per call. Measured
 // on this machine (2026-12-07, 20,000 sendMessage POSTs to a local server, 16 at a time, two runs each): 147 µs of
 // CPU per call through node-fetch, 70 µs through node:http's request with a keep-alive agent. undici's Pool took 47 µs
-// but added ~10 MB to the idle service (its module) and grew the client's RSS by 41–49 MB under that load against
-// 18 MB; Node's own fetch took 337 µs. At the load test's 500 replies a second the 77 µs are ~4% of the service's one
-// thread. Failures keep telegraf's shape (a TelegramError with the Bot API's error_code, description and parameters),
-// so src/platforms/telegram/send-errors.ts reads them as before; anything else (refused, reset, timed out) is thrown
-// as it came, which send-errors.ts counts as Telegram unreachable.
+// but grew the client's RSS by 41–49 MB under that load against 18 MB, and would be one more dependency; Node's own
+// fetch took 337 µs. At the load test's 500 replies a second the 77 µs are ~4% of the service's one thread. Failures
+// keep telegraf's shape: a 5xx, or the Bot API's own error, is a TelegramError with its error_code, description and
+// parameters, so src/platforms/telegram/send-errors.ts reads them as before; anything else (refused, reset, timed
+// out, an answer that is not JSON) is thrown as it came, which send-errors.ts counts as Telegram unreachable.
 import { Agent as HttpAgent, type IncomingMessage, request as httpRequest } from 'node:http';
 import { Agent as HttpsAgent, request as httpsRequest } from 'node:https';
 import { TelegramError } from 'telegraf';
@@ -56,11 +56,15 @@ export class BotApiPool {
     this.timeoutMs = opts.timeoutMs ?? 30_000;
   }
 
-  /** sendMessage with telegraf's parameters; resolves with the new message's id. */
-  async sendMessage(payload: { chat_id: string; text: string } & Record<string, unknown>): Promise<number> {
+  /**
+   * sendMessage with telegraf's parameters; resolves with the new message's id, or null when the Bot API said ok
+   * without one (it was sent all the same: trying again would send it twice).
+   */
+  async sendMessage(
+    payload: { chat_id: string; text: string } & Record<string, unknown>,
+  ): Promise<number | null> {
     const result = SentMessage.safeParse(await this.call('sendMessage', payload));
-    if (!result.success) throw new Error('telegram sendMessage answered without a message_id');
-    return result.data.message_id;
+    return result.success ? result.data.message_id : null;
   }
 
   /** Stops the button's spinner; the answer's result (true) is not needed. */
@@ -70,17 +74,11 @@ export class BotApiPool {
 
   private async call(method: string, payload: Record<string, unknown>): Promise<unknown> {
     const { status, text } = await this.post(method, JSON.stringify(payload));
-    let json: unknown;
-    try {
-      json = JSON.parse(text);
-    } catch {
-      json = null;
-    }
-    const envelope = Envelope.safeParse(json);
-    if (!envelope.success) {
-      // Not the Bot API speaking (a proxy's error page): telegraf reports these the same way, by status.
+    // As telegraf: a server error is reported by its status, whatever its body (a proxy's error page).
+    if (status >= 500)
       throw new TelegramError({ error_code: status, description: `HTTP ${status}` }, { method });
-    }
+    const envelope = Envelope.safeParse(parseJson(text));
+    if (!envelope.success) throw new Error(`telegram ${method}: HTTP ${status} without the Bot API's answer`);
     const e = envelope.data;
     if (!e.ok) {
       throw new TelegramError(
@@ -128,5 +126,13 @@ export class BotApiPool {
       req.on('error', reject);
       req.end(body);
     });
+  }
+}
+
+function parseJson(text: string): unknown {
+  try {
+    return JSON.parse(text);
+  } catch {
+    return null;
   }
 }

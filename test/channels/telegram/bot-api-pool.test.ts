@@ -113,15 +113,21 @@ describe('BotApiPool', () => {
     });
   });
 
-  it('retries a server error and a page that is not the Bot API’s', async () => {
+  it('retries a server error and an answer that is not the Bot API’s', async () => {
     answer = { status: 502, body: '<html>Bad Gateway</html>' };
     const page = await failure(pool.sendMessage({ chat_id: '1', text: 'x' }));
     expect(page).toBeInstanceOf(TelegramError);
-    expect(toSendError(page)).toMatchObject({ retryable: true });
-    answer = { status: 200, body: JSON.stringify({ ok: true, result: { text: 'no id' } }) };
+    expect(toSendError(page)).toMatchObject({ retryable: true, code: '502' });
+    answer = { status: 200, body: '<html>captive portal</html>' };
     expect(toSendError(await failure(pool.sendMessage({ chat_id: '1', text: 'x' })))).toMatchObject({
       retryable: true,
+      message: expect.stringMatching(/^telegram unreachable/),
     });
+  });
+
+  it('counts a message the Bot API took without an id as sent', async () => {
+    answer = { status: 200, body: JSON.stringify({ ok: true, result: { text: 'no id' } }) };
+    expect(await pool.sendMessage({ chat_id: '1', text: 'x' })).toBeNull();
   });
 
   it('gives up waiting for an answer that does not come, as unreachable', async () => {
