@@ -33,10 +33,21 @@ export function buildChannels(opts: {
   const { config, store, clock, log } = opts;
   const channels: ChannelAdapter[] = [];
   if (config.telegram) {
+    const configured = config.telegram.officerChatIds;
+    // Joined again only when the directory's groups change (the channel asks on every update).
+    let groups: readonly string[] | null = null;
+    let officerChats: readonly string[] = configured;
     channels.push(
       new TelegramChannel({
         settings: config.telegram,
-        officerChats: () => [...(config.telegram?.officerChatIds ?? []), ...(opts.officerGroups?.() ?? [])],
+        officerChats: () => {
+          const now = opts.officerGroups?.() ?? [];
+          if (now !== groups) {
+            groups = now;
+            officerChats = [...configured, ...now];
+          }
+          return officerChats;
+        },
         ...(opts.officerDesk ? { officerDesk: opts.officerDesk } : {}),
         log: log.child({ channel: 'telegram' }),
         langOf: (chatId) => store.conversations.lang('telegram', chatId),

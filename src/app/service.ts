@@ -146,10 +146,7 @@ export function buildService(opts: ServiceOptions): Service {
       onFailed: outboxFailed,
       officerDesk: new TelegramDesk({ store, actions: core.actions, linking: telegramLinking }),
       // Read per update: a group an admin adds on /petugas/instansi is an officers' group at once.
-      officerGroups: () =>
-        directory
-          .all()
-          .flatMap((a) => a.destinations.flatMap((d) => (d.method === 'telegram' ? [d.chatId] : []))),
+      officerGroups: () => directory.telegramChats(),
     });
   const sender = new OutboxSender(
     store.outbox,

@@ -281,3 +281,16 @@ describe("an operator's file", () => {
     expect(problems[0]).toMatch(/^agencies\[\d+\] \("6371-dinkes"\)\.destinations\.0\.method:/);
   });
 });
+
+describe('the agencies’ Telegram groups', () => {
+  it('are the Telegram destinations’ chat ids, the same array until an override changes them', () => {
+    const d = defaultDirectory();
+    expect(d.telegramChats()).toEqual([]);
+    expect(d.telegramChats()).toBe(d.telegramChats());
+    const group = { id: 'grup', method: 'telegram' as const, chatId: '-1001234567890' };
+    d.applyOverrides(new Map([['6371-dinkes', { destinations: [group], hours: null }]]));
+    expect(d.telegramChats()).toEqual(['-1001234567890']);
+    d.applyOverrides(new Map());
+    expect(d.telegramChats()).toEqual([]);
+  });
+});
