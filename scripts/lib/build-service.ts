@@ -3,7 +3,7 @@
 //
 // `npm start`, the systemd unit and the container image run this bundle with plain node instead of the TypeScript
 // sources through tsx: tsx's loader runs on a thread of its own with its own V8 heap, which held ~42 MB of the idle
-// service (170–174 MB bundled against 212–216 MB with tsx, two runs each, 2026-12-07). The source map is written
+// service (167–170 MB bundled against 207–212 MB with tsx, VmRSS, two runs each, 2026-12-07). The source map is written
 // beside the bundle but not loaded (node --enable-source-maps cost another ~10 MB): stack traces name the functions
 // and the bundle's lines, and NODE_OPTIONS=--enable-source-maps maps them back to src/ when wanted.
 import { cpSync, rmSync } from 'node:fs';

@@ -13,6 +13,9 @@ import { DEFAULT_RETRY, type RetryPolicy } from '../outbox/outbox-sender.js';
 import type { Store } from '../storage/store.js';
 import type { ChannelsConfig } from './config.js';
 
+/** No directory groups: one array, so the channel's list is not joined again on every update. */
+const NO_GROUPS: readonly string[] = [];
+
 export function buildChannels(opts: {
   config: ChannelsConfig;
   dataDir: string;
@@ -41,7 +44,7 @@ export function buildChannels(opts: {
       new TelegramChannel({
         settings: config.telegram,
         officerChats: () => {
-          const now = opts.officerGroups?.() ?? [];
+          const now = opts.officerGroups?.() ?? NO_GROUPS;
           if (now !== groups) {
             groups = now;
             officerChats = [...configured, ...now];

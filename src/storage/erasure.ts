@@ -162,9 +162,10 @@ export class Erasure {
 
   /**
    * A chat without its messages and address: what the citizen sent and was sent is emptied, messages waiting to be
-   * sent are dropped (one being sent is emptied and finishes), its unlinked files' rows deleted (the files queued for removal), its audit details masked, and the
-   * conversation takes `pseudonym` as its address (a later message from the chat starts a new one). The address is kept in `chat_erasures` only until the
-   * messages still to come have left (`finishChats`). Returns how many messages were emptied and the files' hashes.
+   * sent are dropped (one being sent is emptied and finishes), its unlinked files' rows deleted (the files queued for
+   * removal), its audit details masked, and the conversation takes `pseudonym` as its address (a later message from
+   * the chat starts a new one). The address is kept in `chat_erasures` only until the messages still to come have
+   * left (`finishChats`). Returns how many messages were emptied and the files' hashes.
    */
   eraseChat(
     conversationId: number,
