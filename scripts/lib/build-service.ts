@@ -6,8 +6,12 @@
 // service (167–170 MB bundled against 207–212 MB with tsx, VmRSS, two runs each, 2026-12-07). The source map is written
 // beside the bundle but not loaded (node --enable-source-maps cost another ~10 MB): stack traces name the functions
 // and the bundle's lines, and NODE_OPTIONS=--enable-source-maps maps them back to src/ when wanted.
+//
+// A module the sources import with `import()` (the WhatsApp Web client, the PDF writer) becomes a chunk of its own
+// under `chunks/`, loaded when first used: in one file, esbuild hoisted its packages' imports to the top, and the idle
+// service loaded whatsapp-web.js, puppeteer and pdfkit whether or not it used them.
 import { cpSync, rmSync } from 'node:fs';
-import { dirname, join, resolve } from 'node:path';
+import { basename, dirname, extname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { buildSync } from 'esbuild';
 
@@ -33,11 +37,19 @@ export function buildService(outfile: string = SERVICE_BUNDLE): string {
   return out;
 }
 
-/** One entry point and its own modules as one ESM file for node 20 (packages imported from node_modules). */
+/**
+ * One entry point and its own modules as ESM for node 20 (packages imported from node_modules): `outfile`, and the
+ * modules it imports with `import()` as chunks in `chunks/` beside it (the folder is emptied first).
+ */
 export function bundle(entry: string, outfile: string): void {
+  const outdir = dirname(outfile);
+  rmSync(join(outdir, 'chunks'), { recursive: true, force: true });
   buildSync({
-    entryPoints: [entry],
-    outfile,
+    entryPoints: [{ in: entry, out: basename(outfile, extname(outfile)) }],
+    outdir,
+    outExtension: { '.js': extname(outfile) },
+    chunkNames: 'chunks/[name]-[hash]',
+    splitting: true,
     bundle: true,
     platform: 'node',
     format: 'esm',

@@ -1,9 +1,9 @@
 // The MoU's monthly report as rows of words (its header and one row per line, shared with the CSV the pages write)
 // and as a PDF (pdfkit, DejaVu Sans embedded: no network, any letter).
-import PDFDocument from 'pdfkit';
 import type { Lang } from '../domain/reply.js';
 import { formatDate, t } from '../i18n/locales.js';
 import type { MonthlyReport, ReportLine } from './monthly-report.js';
+import { newPdfDocument } from './pdf-document.js';
 import { pdfFont } from './pdf-font.js';
 
 /** What the files call a kab/kota and an agency. */
@@ -35,13 +35,13 @@ export function reportFields(lang: Lang, l: ReportLine, names: ReportNames, tota
 const WIDTHS = [130, 250, 70, 85, 70, 80, 77];
 
 /** The report as a PDF: a title with the month, the scope, then one table row per kab/kota and agency, and totals. */
-export function monthlyReportPdf(
+export async function monthlyReportPdf(
   lang: Lang,
   report: MonthlyReport,
   names: ReportNames,
   about: { scope: string; at: Date },
 ): Promise<Buffer> {
-  const doc = new PDFDocument({
+  const doc = await newPdfDocument({
     size: 'A4',
     layout: 'landscape',
     margin: 40,

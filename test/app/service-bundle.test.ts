@@ -2,9 +2,10 @@
 // checkout, started by plain node on an empty data folder, it answers /healthz and /readyz, serves the web chat page
 // with the page's own files inlined (read from beside the bundle), and stops cleanly on SIGTERM.
 import { spawn } from 'node:child_process';
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { mkdtempSync, readFileSync, readdirSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ROOT, buildService } from '../../scripts/lib/build-service.js';
 import { freePort } from '../crash/child.js';
@@ -59,5 +60,18 @@ describe('the service bundle', () => {
     expect(page).toContain(firstRule);
     child.kill('SIGTERM');
     expect(await exited, output).toBe(0);
+  }, 60_000);
+
+  it('loads the WhatsApp Web client and pdfkit only when first used', async () => {
+    const entry = readFileSync(bundle, 'utf8');
+    const packages = [...entry.matchAll(/^import .* from "([^".][^"]*)";$/gm)].map((m) => m[1]);
+    expect(packages).toContain('telegraf');
+    expect(packages).not.toContain('whatsapp-web.js');
+    expect(packages).not.toContain('pdfkit');
+    // The client's chunk, as the WhatsApp Web channel imports it, finds its packages from dist/chunks/.
+    const chunk = readdirSync(join(out, 'chunks')).find((f) => /^create-client-.*\.mjs$/.test(f));
+    expect(chunk).toBeDefined();
+    const loaded: unknown = await import(pathToFileURL(join(out, 'chunks', chunk ?? '')).href);
+    expect(loaded).toHaveProperty('createWwebClient');
   }, 60_000);
 });

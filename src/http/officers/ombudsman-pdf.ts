@@ -1,9 +1,9 @@
 // The Ombudsman-ready document as a PDF (pdfkit, DejaVu Sans embedded): numbered sections in the order of Ombudsman's
 // report form, from the reporter to the missed deadlines, each field labelled; words in the reader's language.
-import PDFDocument from 'pdfkit';
 import type { Lang } from '../../domain/reply.js';
 import { witaDate, witaWallClock } from '../../domain/wita.js';
 import { formatDate, t } from '../../i18n/locales.js';
+import { newPdfDocument } from '../../officers/pdf-document.js';
 import { pdfFont } from '../../officers/pdf-font.js';
 import type { OmbudsmanReport } from '../api/ombudsman-schema.js';
 import { status } from './views.js';
@@ -15,9 +15,9 @@ function witaMoment(lang: Lang, iso: string): string {
 }
 
 /** The report as an A4 PDF. */
-export function ombudsmanPdf(lang: Lang, r: OmbudsmanReport): Promise<Buffer> {
+export async function ombudsmanPdf(lang: Lang, r: OmbudsmanReport): Promise<Buffer> {
   const title = t(lang, 'officer.ombudsman.title', { ticket: r.ticket.number });
-  const doc = new PDFDocument({
+  const doc = await newPdfDocument({
     size: 'A4',
     margin: 50,
     info: { Title: title, Subject: r.schema, Author: 'Aduan', CreationDate: new Date(r.generatedAt) },
