@@ -58,6 +58,7 @@ export function serviceEnv(opts: {
     ...(opts.leaseS !== undefined ? { OUTBOX_LEASE_S: String(opts.leaseS) } : {}),
     // As `npm start`, the systemd unit and the image run the service.
     MALLOC_ARENA_MAX: '2',
+    MALLOC_TRIM_THRESHOLD_: '262144',
   };
 }
 

@@ -54,8 +54,10 @@ describe('deploy/Dockerfile', () => {
     const dataDir = /DATA_DIR=(\S+)/.exec(env)?.[1] ?? '';
     expect(isUnder(dataDir, dataFolder)).toBe(true);
     expect(env).toMatch(/HOST=0\.0\.0\.0/);
-    // The malloc arenas `npm start` sets.
+    // The malloc settings `npm start` sets.
+    const start = /MALLOC_TRIM_THRESHOLD_:-(\d+)/.exec(readRepoFile('package.json'))?.[1];
     expect(env).toMatch(/MALLOC_ARENA_MAX=2/);
+    expect(env).toContain(`MALLOC_TRIM_THRESHOLD_=${start}`);
     expect(inRuntime('HEALTHCHECK').join(' ')).toMatch(/\/readyz/);
   });
 

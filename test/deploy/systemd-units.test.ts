@@ -39,16 +39,17 @@ describe('aduan.service', () => {
     expect(values(unit, 'Install', 'WantedBy')).toEqual(['multi-user.target']);
   });
 
-  it('starts what `npm start` runs after its build, in node itself instead of npm, with its malloc arenas', () => {
+  it('starts what `npm start` runs after its build, in node itself instead of npm, with its malloc settings', () => {
     const scripts = PackageJson.parse(JSON.parse(readRepoFile('package.json'))).scripts;
     const parts =
-      /^npm run --silent build && MALLOC_ARENA_MAX=\$\{MALLOC_ARENA_MAX:-(\d+)\} node (\S+)$/.exec(
+      /^npm run --silent build && MALLOC_ARENA_MAX=\$\{MALLOC_ARENA_MAX:-(\d+)\} MALLOC_TRIM_THRESHOLD_=\$\{MALLOC_TRIM_THRESHOLD_:-(\d+)\} node (\S+)$/.exec(
         scripts.start,
       );
     expect(parts, scripts.start).not.toBeNull();
-    const [, arenas, bundle = ''] = parts ?? [];
+    const [, arenas, trim, bundle = ''] = parts ?? [];
     expect(values(unit, S, 'ExecStart')).toEqual([`/usr/bin/node ${bundle}`]);
     expect(values(unit, S, 'Environment')).toContain(`MALLOC_ARENA_MAX=${arenas}`);
+    expect(values(unit, S, 'Environment')).toContain(`MALLOC_TRIM_THRESHOLD_=${trim}`);
     // The bundle is what `npm run build` writes.
     expect(scripts.build).toBe('tsx scripts/build.ts');
     expect(join(DEPLOY, '..', bundle)).toBe(SERVICE_BUNDLE);
