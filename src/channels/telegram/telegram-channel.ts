@@ -17,6 +17,7 @@ import { downloadAll } from './media-download.js';
 import { type NormalizedMessage, normalizeUpdate } from './normalize-update.js';
 import { type OfficerDesk, OfficerRelay } from './officer-relay.js';
 import { ALLOWED_UPDATES, PollingLoop, type PollingOptions } from './polling-loop.js';
+import { type ProbeBackoff, RecoveryProbe } from './recovery-probe.js';
 import { type SendMessageParams, renderMessage, showsReplyKeyboard } from './render-message.js';
 import type { TelegramSettings } from './telegram-config.js';
 import { type RateLimitOptions, SendRateLimiter } from './token-bucket.js';
@@ -42,6 +43,8 @@ export type TelegramChannelOptions = {
   pollTimeoutSec?: number;
   /** Backoff and retry limits of the polling loop (tests shorten them). */
   polling?: PollingOptions;
+  /** How long a failing webhook-mode channel waits before it asks Telegram again (default 1 s doubling to 30 s). */
+  probeBackoffMs?: ProbeBackoff;
   /** Quiet time before an album is delivered (default 800 ms) and the timer behind it (tests). */
   albumWaitMs?: number;
   schedule?: Schedule;
@@ -85,6 +88,10 @@ export class TelegramChannel implements ChannelAdapter {
   private readonly groupReplies = new Map<string, number>();
   private readonly webhook: Hono;
   private readonly officers: OfficerRelay;
+  /** Asks Telegram again while the channel fails in webhook mode (recovery-probe.ts). */
+  private readonly probe: RecoveryProbe;
+  /** The webhook is configured but Telegram has not accepted it yet: the probe sets it before anything else. */
+  private webhookToSet = false;
 
   constructor(private readonly opts: TelegramChannelOptions) {
     const { settings } = opts;
@@ -104,6 +111,17 @@ export class TelegramChannel implements ChannelAdapter {
       handle: (update) => this.handleUpdate(update),
       ready: () => this.deliver !== null,
       onError: (err) => this.log.warn({ err: describe(err) }, 'telegram webhook update not processed'),
+    });
+    this.probe = new RecoveryProbe({
+      check: () => this.reachTelegram(),
+      recovered: () => {
+        this.current = 'connected';
+        this.log.info({}, 'telegram reachable again');
+      },
+      failed: (err, first) => {
+        if (first) this.log.warn({ err: describe(err) }, 'telegram still unreachable; asking again');
+      },
+      ...(opts.probeBackoffMs ? { backoffMs: opts.probeBackoffMs } : {}),
     });
   }
 
@@ -127,8 +145,8 @@ export class TelegramChannel implements ChannelAdapter {
       this.current = 'connected';
       this.log.info({ bot: this.bot.botInfo.username, mode: settings.mode }, 'telegram bot connected');
     } catch (err) {
-      this.current = 'failing';
       this.log.error({ err: describe(err) }, 'telegram getMe failed (is TELEGRAM_BOT_TOKEN right?)');
+      this.failing();
     }
     await registerCommands(telegram).catch((err: unknown) =>
       this.log.warn({ err: describe(err) }, 'telegram setMyCommands failed'),
@@ -152,19 +170,42 @@ export class TelegramChannel implements ChannelAdapter {
       );
       this.polling.start();
     } else if (settings.webhookUrl && settings.webhookSecret) {
-      await telegram
-        .setWebhook(settings.webhookUrl, {
-          secret_token: settings.webhookSecret,
-          allowed_updates: ALLOWED_UPDATES,
-        })
-        .catch((err: unknown) => {
-          this.current = 'failing';
-          this.log.error({ err: describe(err) }, 'telegram setWebhook failed');
-        });
+      this.webhookToSet = true;
+      await this.setWebhook().catch((err: unknown) => {
+        this.log.error({ err: describe(err) }, 'telegram setWebhook failed');
+        this.failing();
+      });
     }
   }
 
+  /** Tells Telegram where to deliver updates (webhook mode with a URL). */
+  private async setWebhook(): Promise<void> {
+    const { webhookUrl, webhookSecret } = this.opts.settings;
+    if (!webhookUrl || !webhookSecret) return;
+    await this.bot.telegram.setWebhook(webhookUrl, {
+      secret_token: webhookSecret,
+      allowed_updates: ALLOWED_UPDATES,
+    });
+    this.webhookToSet = false;
+  }
+
+  /** The probe's question: the webhook set if it is still to be, then getMe. Throws while Telegram cannot be reached. */
+  private async reachTelegram(): Promise<void> {
+    if (this.webhookToSet) await this.setWebhook();
+    this.bot.botInfo = await this.bot.telegram.getMe();
+  }
+
+  /**
+   * Sends stop (the sender sends nothing through a channel that is not connected). In polling mode the next getUpdates
+   * that answers brings the channel back; in webhook mode the probe asks Telegram until it answers.
+   */
+  private failing(): void {
+    this.current = 'failing';
+    if (this.opts.settings.mode !== 'polling') this.probe.start();
+  }
+
   async stop(): Promise<void> {
+    this.probe.stop();
     await this.polling?.stop();
     this.polling = null;
     this.albums.flushAll();
@@ -235,7 +276,7 @@ export class TelegramChannel implements ChannelAdapter {
         lastId = await this.sendOne(chatId, part);
       } catch (err) {
         if (i > 0) this.partial.set(chatId, { key, sent: i });
-        if (isOutage(err)) this.current = 'failing';
+        if (isOutage(err)) this.failing();
         throw toSendError(err);
       }
     }
@@ -244,7 +285,11 @@ export class TelegramChannel implements ChannelAdapter {
     else if (parts.some((p) => p.reply_markup && 'remove_keyboard' in p.reply_markup)) {
       this.replyKeyboards.delete(chatId);
     }
-    if (this.current === 'failing') this.current = 'connected';
+    // A send that worked proves Telegram answers again (unless the webhook is still to be set: the probe does that).
+    if (this.current === 'failing' && !this.webhookToSet) {
+      this.current = 'connected';
+      this.probe.reset();
+    }
     return { platformMessageId: lastId === null ? null : String(lastId) };
   }
 

@@ -38,6 +38,10 @@ export async function rig(
     channel?: Partial<TelegramChannelOptions>;
     /** The officer desk, built over the rig's harness (ticket buttons, `/balas`, `/tautkan`). */
     officerDesk?: (h: Harness) => OfficerDesk;
+    /** Webhook mode: the URL the channel registers with setWebhook at start (none by default). */
+    webhookUrl?: string;
+    /** Runs on the fake before the channel starts (e.g. a getMe that fails). */
+    beforeStart?: (fake: FakeTelegram) => void;
   } = {},
 ): Promise<Rig> {
   const fake = await new FakeTelegram().start();
@@ -46,7 +50,7 @@ export async function rig(
     token: fake.token,
     mode: opts.mode ?? 'polling',
     webhookSecret: opts.mode === 'webhook' ? 'test_secret-123' : null,
-    webhookUrl: null,
+    webhookUrl: opts.webhookUrl ?? null,
     apiRoot: fake.apiRoot,
     maxFileBytes: opts.maxFileBytes ?? 1024 * 1024,
     officerChatIds: ['-100777'],
@@ -72,6 +76,7 @@ export async function rig(
     h.core.runtime.handle(m);
     void sender.drain();
   };
+  opts.beforeStart?.(fake);
   await channel.start(deliver);
   const count = (sql: string) => {
     const row = h.core.db.prepare(sql).get();
