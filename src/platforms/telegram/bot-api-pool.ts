@@ -95,6 +95,7 @@ export class BotApiPool {
 
   private post(method: string, body: string): Promise<{ status: number; text: string }> {
     return new Promise((resolve, reject) => {
+      let answered = false;
       const req = this.request(
         {
           protocol: this.url.protocol,
@@ -116,13 +117,21 @@ export class BotApiPool {
             size += chunk.length;
             chunks.push(chunk);
           });
-          res.on('end', () =>
-            resolve({ status: res.statusCode ?? 0, text: Buffer.concat(chunks, size).toString('utf8') }),
-          );
+          res.on('end', () => {
+            answered = true;
+            resolve({ status: res.statusCode ?? 0, text: Buffer.concat(chunks, size).toString('utf8') });
+          });
           res.on('error', reject);
         },
       );
-      req.setTimeout(this.timeoutMs, () => req.destroy(new Error(`telegram ${method}: no answer in time`)));
+      // Judged after the sockets were read once more: when the event loop was held up longer than the timeout (a
+      // paused process, a long synchronous task), the timer runs before the answer already waiting in the socket is
+      // read, and the message the Bot API sent would be counted as failed and sent again.
+      req.setTimeout(this.timeoutMs, () =>
+        setImmediate(() => {
+          if (!answered) req.destroy(new Error(`telegram ${method}: no answer in time`));
+        }),
+      );
       req.on('error', reject);
       req.end(body);
     });

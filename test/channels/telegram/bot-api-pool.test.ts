@@ -137,6 +137,24 @@ describe('BotApiPool', () => {
     expect(err).toMatchObject({ retryable: true, message: expect.stringContaining('no answer in time') });
   });
 
+  it('reads an answer that came while the event loop was held up past the timeout, instead of sending again', async () => {
+    pool = new BotApiPool(root, '123:ABC', { timeoutMs: 100 });
+    // The server (in this process) answers, then holds the event loop for three timeouts, as a paused process or a
+    // long synchronous task would: the client's timer is due before its socket is read again.
+    server.removeAllListeners('request');
+    server.on('request', (req, res) => {
+      req.resume();
+      req.on('end', () => {
+        res.writeHead(200, { 'content-type': 'application/json' });
+        res.end(JSON.stringify({ ok: true, result: { message_id: 42, date: 1 } }), () => {
+          const until = Date.now() + 300;
+          while (Date.now() < until) {}
+        });
+      });
+    });
+    expect(await pool.sendMessage({ chat_id: '1', text: 'x' })).toBe(42);
+  });
+
   it('counts a server that is gone as Telegram unreachable, with no token in the message', async () => {
     // Nothing listens on the port any more (afterEach's second close is a no-op).
     await new Promise((resolve) => server.close(resolve));
