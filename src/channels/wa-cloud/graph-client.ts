@@ -1,5 +1,6 @@
 // The Graph API calls the channel makes: send a message, upload an officer's file, download a citizen's media.
 import { z } from 'zod';
+import { patientTimeout } from '../../platforms/patient-timeout.js';
 import { GraphError, graphErrorFrom } from './graph-errors.js';
 import type { GraphMessage } from './graph-payloads.js';
 
@@ -38,7 +39,7 @@ export class GraphClient {
       return await this.fetch(url, {
         ...init,
         headers: { authorization: `Bearer ${this.opts.accessToken}`, ...init.headers },
-        signal: AbortSignal.timeout(this.timeoutMs),
+        signal: patientTimeout(this.timeoutMs),
       });
     } catch (err) {
       const reason = err instanceof Error ? err.name : 'error';

@@ -1,0 +1,48 @@
+// The timeout the WhatsApp Cloud client gives fetch: it aborts a request nobody answers, and it does not abort one
+// whose answer arrived while the event loop was held up past the timeout (the timer would run before the socket).
+import { type Server, createServer } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { patientTimeout } from '../../src/platforms/patient-timeout.js';
+
+describe('patientTimeout', () => {
+  let server: Server;
+  let url: string;
+  /** What the server does with a request: answer and then hold the event loop, or never answer. */
+  let mode: 'answer-then-stall' | 'silent';
+
+  beforeEach(async () => {
+    server = createServer((req, res) => {
+      req.resume();
+      req.on('end', () => {
+        if (mode === 'silent') return;
+        res.writeHead(200, { 'content-type': 'application/json' });
+        // The server runs in this process: holding its loop holds the client's too, as a paused process would.
+        res.end(JSON.stringify({ messages: [{ id: 'wamid.1' }] }), () => {
+          const until = Date.now() + 300;
+          while (Date.now() < until) {}
+        });
+      });
+    });
+    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+    url = `http://127.0.0.1:${(server.address() as AddressInfo).port}/`;
+  });
+  afterEach(async () => {
+    server.closeAllConnections();
+    await new Promise((resolve) => server.close(resolve));
+  });
+
+  it('reads an answer that came while the event loop was held up for three timeouts', async () => {
+    mode = 'answer-then-stall';
+    const res = await fetch(url, { method: 'POST', body: '{}', signal: patientTimeout(100) });
+    expect(await res.json()).toEqual({ messages: [{ id: 'wamid.1' }] });
+  });
+
+  it('aborts a request that gets no answer, as a timeout', async () => {
+    mode = 'silent';
+    const err = await fetch(url, { method: 'POST', body: '{}', signal: patientTimeout(100) }).catch(
+      (e: unknown) => e,
+    );
+    expect(err).toMatchObject({ name: 'TimeoutError' });
+  });
+});
