@@ -1,5 +1,5 @@
 // `npm run loadtest -- --rate 500 --seconds 300 [--citizens 2000] [--pacing reply|think] [--no-send-limit]
-//  [--warmup-seconds 10]`
+//  [--warmup-seconds 10] [--pause-at 20 --pause-seconds 35]`
 //
 // Starts a fake Telegram Bot API in this process and the real service as a second process (webhook mode), then
 // offers `rate` webhook POSTs a second for `seconds` (open loop) from citizens playing whole dialogues, and prints one
@@ -53,8 +53,22 @@ const { values } = parseArgs({
     out: { type: 'string' },
     /** Writes a V8 CPU profile of the service process into this folder (node --cpu-prof), for finding hot spots. */
     'cpu-prof': { type: 'string' },
+    /**
+     * Holds the service up (SIGSTOP, then SIGCONT) this many seconds into the load for --pause-seconds, as a long
+     * garbage collection, a paused VM or a long synchronous task would: what was in flight must still go out once.
+     */
+    'pause-at': { type: 'string' },
+    'pause-seconds': { type: 'string' },
   },
 });
+
+/** The --pause-at/--pause-seconds window, inside the load's `seconds`; null without them. */
+function pauseOf(seconds: number): { at: number; seconds: number } | null {
+  if (values['pause-at'] === undefined && values['pause-seconds'] === undefined) return null;
+  const at = num(values['pause-at'], 'pause-at', 20, 0, seconds);
+  const length = num(values['pause-seconds'], 'pause-seconds', 35, 1, seconds - at);
+  return { at, seconds: length };
+}
 
 async function main(): Promise<number> {
   const rate = num(values.rate, 'rate', 500, 1, 5000);
@@ -137,7 +151,18 @@ async function main(): Promise<number> {
   log(`offering ${rate} updates/s for ${seconds} s from ${citizens} citizens (pacing ${pacing})`);
   const loadFrom = sampler.elapsed();
   d.start();
-  await sleep(seconds * 1000);
+  const pause = pauseOf(seconds);
+  if (pause) {
+    await sleep(pause.at * 1000);
+    const pid = service.pid;
+    if (pid !== undefined) {
+      log(`holding the service up (SIGSTOP) for ${pause.seconds} s`);
+      process.kill(pid, 'SIGSTOP');
+      await sleep(pause.seconds * 1000);
+      process.kill(pid, 'SIGCONT');
+    }
+    await sleep((seconds - pause.at - pause.seconds) * 1000);
+  } else await sleep(seconds * 1000);
   d.stopScheduler();
   const loadTo = sampler.elapsed();
   d.closeAdmission();
@@ -165,6 +190,11 @@ async function main(): Promise<number> {
   const violations = Object.values(checks).flatMap((c) => c.violations);
   if (!inFlightDone) violations.push('POSTs still in flight 35 s after the load stopped');
   if (exit.code !== 0) violations.push(`the service did not stop cleanly: ${JSON.stringify(exit)}`);
+  // Without send limits nothing holds a reply back: one still unsent after the drain is a sender that stopped.
+  if (noSendLimit && unsentBeforeStop > 0)
+    violations.push(
+      `${unsentBeforeStop} replies still unsent ${drainSeconds} s after the load, with no send limit`,
+    );
   const stuck = driverSummary.citizens.outcomes.unknown_prompt ?? 0;
   if (stuck > 0) violations.push(`${stuck} citizens got a message they could not read as a question`);
   if (driverSummary.replies.forUnknownChats > 0)
@@ -208,6 +238,7 @@ async function main(): Promise<number> {
       seed,
       noSendLimit,
       maxInFlight,
+      pause,
     },
     service: {
       pid: service.pid,
