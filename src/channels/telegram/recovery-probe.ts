@@ -45,10 +45,15 @@ export class RecoveryProbe {
     this.tries = 0;
   }
 
-  /** For good: the channel stopped. */
+  /** The channel stopped: no probe runs until `arm` (a stopped channel's late send failures start none). */
   stop(): void {
     this.reset();
     this.stopped = true;
+  }
+
+  /** The channel (re)started: probes may run again. */
+  arm(): void {
+    this.stopped = false;
   }
 
   private async tryOnce(): Promise<void> {

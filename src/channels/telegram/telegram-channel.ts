@@ -138,6 +138,7 @@ export class TelegramChannel implements ChannelAdapter {
     this.deliver = deliver;
     if (seen) this.seen = seen;
     this.current = 'starting';
+    this.probe.arm();
     const { settings } = this.opts;
     const telegram = this.bot.telegram;
     try {

@@ -37,7 +37,7 @@ describe('RecoveryProbe', () => {
     expect(asked).toHaveLength(5);
   });
 
-  it('starts from the shortest wait again after a reset, and never after stop', async () => {
+  it('starts from the shortest wait again after a reset, never after stop, and again once armed', async () => {
     let asked = 0;
     const probe = new RecoveryProbe({
       check: async () => {
@@ -61,5 +61,10 @@ describe('RecoveryProbe', () => {
     probe.start();
     await vi.advanceTimersByTimeAsync(10_000);
     expect(asked).toBe(3);
+    // Armed again (the channel restarted): it probes again.
+    probe.arm();
+    probe.start();
+    await vi.advanceTimersByTimeAsync(100);
+    expect(asked).toBe(4);
   });
 });
