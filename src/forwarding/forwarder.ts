@@ -2,6 +2,7 @@
 // update of one delivered), retries or dead-letters.
 import type { Clock } from '../clock.js';
 import type { DeliveryMethodName, Destination } from '../domain/destination.js';
+import { patientTimeout } from '../platforms/patient-timeout.js';
 import type { Deliveries, Delivery } from '../storage/deliveries.js';
 import { buttonsUpdateOf } from '../storage/group-buttons.js';
 import { type BackoffPolicy, DEFAULT_BACKOFF, type DeliveryFailure, afterFailure } from './backoff.js';
@@ -162,7 +163,7 @@ export class Forwarder extends SharedPass<DrainReport> {
     const payload = post === null ? this.payloadOf(row) : null;
     if (typeof payload === 'string')
       return this.failed(row, attempt, { ok: false, retryable: false, error: payload }, 'no_payload');
-    const signal = AbortSignal.timeout(timeoutMs);
+    const signal = patientTimeout(timeoutMs);
     const job = {
       deliveryId: row.id,
       idempotencyKey: row.idempotencyKey,

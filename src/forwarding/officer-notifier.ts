@@ -2,6 +2,7 @@
 // Telegram (the linked user's private chat, or an agency's group), retries with backoff, gives up when it cannot.
 // A notice is marked sent as soon as it was accepted, so a crash repeats at most one cut off in its send window.
 import type { Clock } from '../clock.js';
+import { patientTimeout } from '../platforms/patient-timeout.js';
 import type { Store } from '../storage/store.js';
 import { type BackoffPolicy, DEFAULT_BACKOFF, afterFailure } from './backoff.js';
 import type { DeliveryOutcome } from './method.js';
@@ -66,7 +67,7 @@ export class OfficerNotifier extends SharedPass<number> {
         agencyName,
         group: target.group,
       });
-      const signal = AbortSignal.timeout(timeoutMs);
+      const signal = patientTimeout(timeoutMs);
       let outcome: DeliveryOutcome;
       try {
         outcome = await target.send(target.to, message, signal);

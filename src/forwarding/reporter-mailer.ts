@@ -5,6 +5,7 @@
 // forgotten once a closing status was mailed. Logs name the ticket, never the address.
 import type { Clock } from '../clock.js';
 import { CLOSING_STATUSES } from '../domain/ticket-event.js';
+import { patientTimeout } from '../platforms/patient-timeout.js';
 import type { Store } from '../storage/store.js';
 import { openStage } from '../tickets/stage-words.js';
 import { statusLine } from '../tickets/status-lookup.js';
@@ -56,7 +57,7 @@ export class ReporterMailer extends SharedPass<number> {
       const mail = reporterMail(due.lang, due, lines, deadline);
       let outcome: DeliveryOutcome;
       try {
-        outcome = await this.opts.send(due.email, mail, AbortSignal.timeout(timeoutMs));
+        outcome = await this.opts.send(due.email, mail, patientTimeout(timeoutMs));
       } catch (err) {
         outcome = { ok: false, retryable: true, error: err instanceof Error ? err.message : String(err) };
       }

@@ -1,5 +1,5 @@
-// The timeout the WhatsApp Cloud client gives fetch: it aborts a request nobody answers, and it does not abort one
-// whose answer arrived while the event loop was held up past the timeout (the timer would run before the socket).
+// The timeout the WhatsApp Cloud client and the forwarders give their requests: it aborts a request nobody answers,
+// and not one whose answer arrived while the event loop was held up past the timeout (the timer runs first).
 import { type Server, createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
