@@ -1,6 +1,6 @@
-// One bot of the compare as a child process: `node <bundle>`, as `npm start` runs the service (each bot built into
-// one file by esbuild, scripts/lib/build-service.ts), on 127.0.0.1, with only the environment given (plus PATH and HOME). Ready when
-// GET /healthz answers 200; stopped with SIGTERM (SIGKILL after a timeout), always by its own pid.
+// One bot of the compare as a child process: `node <bundle>`, as `npm start` runs the service (each bot bundled by
+// esbuild, scripts/lib/build-service.ts), on 127.0.0.1, with only the environment given (plus PATH and HOME). Ready
+// when GET /healthz answers 200; stopped with SIGTERM (SIGKILL after a timeout), always by its own pid.
 import { type ChildProcess, spawn } from 'node:child_process';
 import { ROOT } from '../lib/service-process.js';
 

@@ -5,7 +5,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
-import { ROOT as CHECKOUT, bundleOnce } from '../lib/build-service.js';
+import { ROOT, bundleOnce } from '../lib/build-service.js';
 import { nowMs } from '../lib/fake-bot-api.js';
 import { freePort, serviceBundle } from '../lib/service-process.js';
 import { BOT_TOKEN, WEBHOOK_PATH, newSecret, serviceEnv, sleep } from '../lib/setup.js';
@@ -78,7 +78,7 @@ function launch(
 }
 
 /** The plain bot's entry point (scripts/plain-bot). */
-const PLAIN_ENTRY = join(CHECKOUT, 'scripts', 'plain-bot', 'main.ts');
+const PLAIN_ENTRY = join(ROOT, 'scripts', 'plain-bot', 'main.ts');
 
 function countTickets(kind: BotKind, dataDir: string): number {
   const db = new Database(join(dataDir, kind === 'aduan' ? 'aduan.db' : 'plain-bot.db'), {

@@ -1,5 +1,5 @@
-// The service as one JavaScript file: esbuild bundles src/app/main.ts and what it imports (packages stay in
-// node_modules), with the web chat page's files beside it, where web-chat-page.ts reads them.
+// The service as a bundle: esbuild bundles src/app/main.ts and what it imports (packages stay in node_modules), with
+// the web chat page's files beside it, where web-chat-page.ts reads them.
 //
 // `npm start`, the systemd unit and the container image run this bundle with plain node instead of the TypeScript
 // sources through tsx: tsx's loader runs on a thread of its own with its own V8 heap, which held ~42 MB of the idle

@@ -1,15 +1,14 @@
 // The real service as a second process, on 127.0.0.1 and a fixed port so a restarted service answers at the same
 // address. This checkout runs as `npm start` runs it, its bundle (built once per drill into .tmp/drill-service-<pid>/);
-// another version's worktree (the upgrade drill) runs its sources with tsx, as releases before the bundle started. Started, waited for on /healthz, stopped with SIGTERM or killed
-// with SIGKILL, always by its own pid. Also samples its resident memory from /proc/<pid>/status.
+// another version's worktree (the upgrade drill) runs its sources with tsx, as releases before the bundle started.
+// Started, waited for on /healthz, stopped with SIGTERM or killed with SIGKILL, always by its own pid. Also samples
+// its resident memory from /proc/<pid>/status.
 import { type ChildProcess, spawn } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { createServer } from 'node:net';
-import { dirname, resolve } from 'node:path';
-import { fileURLToPath } from 'node:url';
-import { SERVICE_ENTRY, bundleOnce } from './build-service.js';
+import { ROOT, SERVICE_ENTRY, bundleOnce } from './build-service.js';
 
-export const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..', '..');
+export { ROOT };
 
 /** This checkout's service as `npm start` runs it: its bundle, built on first use (scripts/lib/build-service.ts). */
 export function serviceBundle(): string {

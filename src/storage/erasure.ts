@@ -1,6 +1,6 @@
-import { z } from 'zod';
 // Erasure as storage does it: a ticket's identity and files, a chat's messages and address, an expired draft, and what
 // the retention sweep reads. What a text becomes is the caller's (a mask function); the SQL is here.
+import { z } from 'zod';
 import type { Conversations } from './conversations.js';
 import type { Db } from './db.js';
 import { FileRemovals, type RemovalReason } from './file-removals.js';

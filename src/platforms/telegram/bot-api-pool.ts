@@ -28,7 +28,7 @@ const Envelope = z.object({
 const SentMessage = z.object({ message_id: z.number().int() });
 
 export type BotApiPoolOptions = {
-  /** How long a call may take, from the request to the answer's last byte (default 30 s). */
+  /** How long a call may wait with nothing arriving on its socket (node's idle timeout; default 30 s). */
   timeoutMs?: number;
 };
 

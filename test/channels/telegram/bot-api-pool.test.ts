@@ -9,6 +9,12 @@ import { toSendError } from '../../../src/platforms/telegram/send-errors.js';
 
 type Answer = { status: number; body: string };
 
+/** The Bot API's own error answer, with its HTTP status. */
+const botError = (code: number, description: string, parameters?: Record<string, unknown>): Answer => ({
+  status: code,
+  body: JSON.stringify({ ok: false, error_code: code, description, ...(parameters ? { parameters } : {}) }),
+});
+
 describe('BotApiPool', () => {
   let server: Server;
   let root: string;
@@ -77,37 +83,19 @@ describe('BotApiPool', () => {
   });
 
   it('keeps the Bot API’s 429 with its retry_after', async () => {
-    answer = {
-      status: 429,
-      body: JSON.stringify({
-        ok: false,
-        error_code: 429,
-        description: 'Too Many Requests: retry after 7',
-        parameters: { retry_after: 7 },
-      }),
-    };
+    answer = botError(429, 'Too Many Requests: retry after 7', { retry_after: 7 });
     const err = await failure(pool.sendMessage({ chat_id: '1', text: 'x' }));
     expect(err).toBeInstanceOf(TelegramError);
     expect(toSendError(err)).toMatchObject({ retryable: true, retryAfterMs: 7_000 });
   });
 
   it('gives up on a chat that blocked the bot, and on a bad request', async () => {
-    answer = {
-      status: 403,
-      body: JSON.stringify({
-        ok: false,
-        error_code: 403,
-        description: 'Forbidden: bot was blocked by the user',
-      }),
-    };
+    answer = botError(403, 'Forbidden: bot was blocked by the user');
     expect(toSendError(await failure(pool.sendMessage({ chat_id: '1', text: 'x' })))).toMatchObject({
       retryable: false,
       recipientBlocked: true,
     });
-    answer = {
-      status: 400,
-      body: JSON.stringify({ ok: false, error_code: 400, description: 'Bad Request: chat not found' }),
-    };
+    answer = botError(400, 'Bad Request: chat not found');
     expect(toSendError(await failure(pool.sendMessage({ chat_id: '1', text: 'x' })))).toMatchObject({
       retryable: false,
     });
