@@ -4,7 +4,9 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { Complaint } from '../../src/domain/complaint.js';
 import { type Db, openDb } from '../../src/storage/db.js';
 import { type Store, createStore } from '../../src/storage/store.js';
+import { eraseIdentity } from '../../src/tickets/identity-erasure.js';
 import { MAX_RELATED_LINKS, RELATED_WINDOW_MS, linkRelated } from '../../src/tickets/related-tickets.js';
+import { storySimilarity, storyWords } from '../../src/understand/similarity.js';
 import { complaint } from '../forwarding/ticket-fixture.js';
 
 const T0 = Date.parse('2026-11-23T02:00:00Z');
@@ -63,5 +65,50 @@ describe('linkRelated', () => {
     expect(linked).toHaveLength(MAX_RELATED_LINKS);
     expect(linked[0]).toBe(closest.id); // the identical story first
     expect(linked.every((id) => id === closest.id || crowd.some((t) => t.id === id))).toBe(true);
+  });
+
+  /** The score kept with the link from `a` to `b`, or null when they are not linked. */
+  const scoreOf = (a: number, b: number): number | null => {
+    const score = db
+      .prepare('SELECT score FROM ticket_links WHERE ticket_id = ? AND linked_ticket_id = ?')
+      .pluck()
+      .get(a, b);
+    return typeof score === 'number' ? score : null;
+  };
+
+  it('compares an erased ticket by its story as erased, not by the words it had before', () => {
+    const named = `${BRIDGE} Kata Pak Sapri Gunawan Sapri Gunawan, ketua RT Sapri Gunawan.`;
+    const first = file({ story: named });
+    link(file({ story: named })); // the first one's words are known from here on
+    eraseIdentity(
+      store,
+      first.id,
+      'citizen',
+      { names: ['Sapri Gunawan'], niks: [], phones: [], addresses: [] },
+      T0 + 1,
+    );
+    const masked = store.tickets.storyOf(first.id) ?? '';
+    expect(masked).not.toContain('Sapri');
+    const third = file({ story: named });
+    link(third);
+    const expected = Math.round(storySimilarity(storyWords(named), storyWords(masked)) * 100) / 100;
+    expect(expected).toBeLessThan(1);
+    expect(scoreOf(third.id, first.id)).toBe(expected);
+  });
+
+  it('does not take a rolled-back ticket’s words for the ticket that gets its id next', () => {
+    const rolledBack = new Error('rolled back');
+    let lostId = 0;
+    expect(() =>
+      db.transaction(() => {
+        const lost = file({ story: BRIDGE });
+        lostId = lost.id;
+        link(file({ story: BRIDGE })); // the lost ticket's words are known now
+        throw rolledBack;
+      })(),
+    ).toThrow(rolledBack);
+    const lamp = file({ story: 'Lampu jalan di Jl. A. Yani km 12 mati semua sejak seminggu.' });
+    expect(lamp.id).toBe(lostId);
+    expect(link(file({ story: BRIDGE }))).toEqual([]);
   });
 });

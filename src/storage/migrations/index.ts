@@ -42,6 +42,7 @@ import { sql as pendingFileRemovals } from './040-pending-file-removals.js';
 import { sql as twoFactor } from './041-two-factor.js';
 import { sql as scanFreeReads } from './042-scan-free-reads.js';
 import { sql as outboxOneDueIndex } from './043-outbox-one-due-index.js';
+import { sql as relatedCandidatesIndex } from './044-related-candidates-index.js';
 
 /**
  * `foreignKeysOff`: the migration rebuilds a table other tables reference, so it runs with foreign keys off (they
@@ -93,4 +94,5 @@ export const MIGRATIONS: readonly Migration[] = [
   { version: 41, name: 'two-factor', sql: twoFactor },
   { version: 42, name: 'scan-free-reads', sql: scanFreeReads },
   { version: 43, name: 'outbox-one-due-index', sql: outboxOneDueIndex },
+  { version: 44, name: 'related-candidates-index', sql: relatedCandidatesIndex },
 ];
