@@ -34,7 +34,7 @@ const toSummary = (raw: unknown): TicketSummary => {
   };
 };
 
-/** A ticket's story, for duplicate and similarity checks. */
+/** A ticket's story, for the duplicate check of a chat's own recent tickets. */
 export type StoryRow = { id: number; number: string; story: string; conversationId: number | null };
 
 // The story is taken out of the complaint's JSON by SQLite (json_extract): parsing each complaint whole in JS, for one
