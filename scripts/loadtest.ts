@@ -4,9 +4,9 @@
 // Starts a fake Telegram Bot API in this process and the real service as a second process (webhook mode), then
 // offers `rate` webhook POSTs a second for `seconds` (open loop) from citizens playing whole dialogues, and prints one
 // JSON report: the sustained rate, POST → 200 (the webhook answers after the commit) and POST → reply arrival
-// percentiles, errors, and the service's RSS every second. The `steady` figures leave out the first
-// `--warmup-seconds` of the load (a freshly started process compiles its hot code first); the whole run's are in
-// `driver` and `replies`. Exit code 1 when a check fails (an update lost or
+// percentiles, errors, the service's RSS every second and its CPU per update (`cpu`). The `steady` figures leave out
+// the first `--warmup-seconds` of the load (a freshly started process compiles its hot code first); the whole run's
+// are in `driver` and `replies`. Exit code 1 when a check fails (an update lost or
 // duplicated, a reply dead, a ticket missing or doubled, a corrupt database); the latency goal is reported, not
 // enforced. See the `bottleneck` field: the adapter sends at most ~30 messages/s, so replies cannot keep up with
 // 500 updates/s whatever the rest does.
@@ -150,6 +150,7 @@ async function main(): Promise<number> {
 
   log(`offering ${rate} updates/s for ${seconds} s from ${citizens} citizens (pacing ${pacing})`);
   const loadFrom = sampler.elapsed();
+  const cpuFrom = service.cpuSeconds();
   d.start();
   const pause = pauseOf(seconds);
   if (pause) {
@@ -165,6 +166,7 @@ async function main(): Promise<number> {
   } else await sleep(seconds * 1000);
   d.stopScheduler();
   const loadTo = sampler.elapsed();
+  const cpuTo = service.cpuSeconds();
   d.closeAdmission();
   const sentDuringRun = fake.sent.length;
   const inFlightDone = await d.until(() => d.inFlightPosts() === 0, 35_000);
@@ -225,6 +227,15 @@ async function main(): Promise<number> {
     replyP99Ms: latency.postToReplyMs.p99,
     memoryFlat: rss !== null && Math.abs(rss.trendMbPerMinAfterWarmup) < 1,
   };
+  // The service's CPU over the load, per update posted: it moves with the machine's speed, which latency hides.
+  const cpu =
+    cpuFrom === null || cpuTo === null
+      ? null
+      : {
+          msPerUpdate: round((1000 * (cpuTo - cpuFrom)) / Math.max(1, driverSummary.postsSent), 3),
+          coresDuringLoad: round((cpuTo - cpuFrom) / Math.max(seconds, 0.001), 2),
+          note: 'User + system CPU of the service process (all threads) from the start to the end of the load, per update posted. Runs on a slower or faster stretch of the same machine compare by msPerUpdate; near one core, the thread that steps the conversations is saturated, queues build in bursts and no latency goal can hold.',
+        };
   const report = {
     kind: 'loadtest',
     config: {
@@ -268,6 +279,7 @@ async function main(): Promise<number> {
         : `Each update causes ~${round(repliesPerUpdate, 2)} sendMessage calls and the Telegram adapter sends at most ${SEND_LIMITS.overallPerSecond}/s overall (TELEGRAM_RATES in src/channels/telegram/token-bucket.ts; TELEGRAM_SEND_LIMITS=0 switches it off for measurements), so replies can follow at most ~${round(replyCapUpdates, 0)} updates/s. With pacing "reply" citizens wait for replies and the offered rate collapses to that; with pacing "think" the POSTs keep the offered rate and replies fall further behind every second. POST → 200 (commit) is measured separately from POST → reply.`,
     },
     rss,
+    cpu,
     checks: Object.fromEntries(Object.entries(checks).map(([k, v]) => [k, v.figures])),
     goal,
     violations,

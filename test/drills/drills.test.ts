@@ -75,6 +75,7 @@ describe.concurrent('drills (short versions)', () => {
       expect(num(r, 'replies', 'delivered')).toBe(num(r, 'replies', 'updatesWithReply'));
       expect(num(r, 'checks', 'exactlyOnce', 'inboundRows')).toBe(num(r, 'driver', 'updates', 'ok'));
       expect(num(r, 'rss', 'samples')).toBeGreaterThan(5);
+      expect(num(r, 'cpu', 'msPerUpdate')).toBeGreaterThan(0);
     },
     TIMEOUT_MS,
   );
